@@ -1,0 +1,537 @@
+package bib
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// extraKey is the key inside the CSL-JSON "custom" object that carries
+// Item.Extra, so that fields CSL cannot express survive a trip through CSL-JSON.
+const extraKey = "extra"
+
+// numericProps are the CSL-JSON properties the schema types as string|number;
+// a plain integer in one of them is written as a JSON number.
+var numericProps = map[string]bool{
+	"chapter-number": true, "citation-number": true, "collection-number": true, "edition": true,
+	"first-reference-note-number": true, "issue": true, "locator": true, "number": true,
+	"number-of-pages": true, "number-of-volumes": true, "page": true, "page-first": true,
+	"part": true, "printing": true, "supplement": true, "volume": true,
+}
+
+// varOrder puts the most telling variables first in CSL-JSON output; the
+// rest follow alphabetically.
+var varOrder = map[string]int{"citation-key": 1, "title": 2, "title-short": 3, "container-title": 4, "container-title-short": 5}
+
+// MarshalJSON encodes the item as a CSL-JSON object with a stable key order:
+// id, type, names, titles, the other variables alphabetically, dates, then
+// the properties kept in Custom.
+func (it Item) MarshalJSON() ([]byte, error) {
+	return it.AppendJSON(nil)
+}
+
+// AppendJSON appends the compact CSL-JSON encoding of the item to dst.
+func (it Item) AppendJSON(dst []byte) ([]byte, error) {
+	dst = append(dst, '{')
+	first := true
+	key := func(k string) {
+		if !first {
+			dst = append(dst, ',')
+		}
+		first = false
+		dst = AppendJSONString(dst, k)
+		dst = append(dst, ':')
+	}
+	key("id")
+	dst = AppendJSONString(dst, it.ID)
+	key("type")
+	dst = AppendJSONString(dst, it.Type)
+	for _, v := range NameVariables {
+		names, ok := it.Names[v]
+		if !ok {
+			continue
+		}
+		key(v)
+		dst = appendNames(dst, names)
+	}
+	for _, v := range SortedKeys(it.Names) {
+		if KindOf(v) == KindName {
+			continue // written above
+		}
+		key(v)
+		dst = appendNames(dst, it.Names[v])
+	}
+	vars := SortedKeys(it.Vars)
+	sort.SliceStable(vars, func(i, j int) bool {
+		oi, oj := varOrder[vars[i]], varOrder[vars[j]]
+		if oi == 0 {
+			oi = 1 << 20
+		}
+		if oj == 0 {
+			oj = 1 << 20
+		}
+		return oi < oj
+	})
+	for _, v := range vars {
+		key(v)
+		val := it.Vars[v]
+		if numericProps[v] && isCanonicalInt(val) {
+			dst = append(dst, val...)
+		} else {
+			dst = AppendJSONString(dst, val)
+		}
+	}
+	for _, v := range DateVariables {
+		if d, ok := it.Dates[v]; ok {
+			key(v)
+			dst = appendDate(dst, d)
+		}
+	}
+	for _, v := range SortedKeys(it.Dates) {
+		if KindOf(v) == KindDate {
+			continue
+		}
+		key(v)
+		dst = appendDate(dst, it.Dates[v])
+	}
+	custom, err := it.customWithExtra()
+	if err != nil {
+		return nil, err
+	}
+	for _, k := range SortedKeys(custom) {
+		key(k)
+		var buf bytes.Buffer
+		if err := json.Compact(&buf, custom[k]); err != nil {
+			return nil, fmt.Errorf("item %q: property %q: %w", it.ID, k, err)
+		}
+		dst = append(dst, buf.Bytes()...)
+	}
+	return append(dst, '}'), nil
+}
+
+// customWithExtra merges Extra into the "custom" object of Custom.
+func (it Item) customWithExtra() (map[string][]byte, error) {
+	if len(it.Extra) == 0 {
+		return it.Custom, nil
+	}
+	out := make(map[string][]byte, len(it.Custom)+1)
+	for k, v := range it.Custom {
+		out[k] = v
+	}
+	obj := map[string]json.RawMessage{}
+	if raw, ok := it.Custom["custom"]; ok {
+		if err := json.Unmarshal(raw, &obj); err != nil {
+			return nil, fmt.Errorf("item %q: custom is not an object: %w", it.ID, err)
+		}
+	}
+	var ex []byte
+	ex = append(ex, '{')
+	for i, k := range SortedKeys(it.Extra) {
+		if i > 0 {
+			ex = append(ex, ',')
+		}
+		ex = AppendJSONString(ex, k)
+		ex = append(ex, ':')
+		ex = AppendJSONString(ex, it.Extra[k])
+	}
+	obj[extraKey] = append(ex, '}')
+	merged, err := marshalSortedObject(obj)
+	if err != nil {
+		return nil, err
+	}
+	out["custom"] = merged
+	return out, nil
+}
+
+func marshalSortedObject(obj map[string]json.RawMessage) ([]byte, error) {
+	b := []byte{'{'}
+	for i, k := range SortedKeys(obj) {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = AppendJSONString(b, k)
+		b = append(b, ':')
+		var buf bytes.Buffer
+		if err := json.Compact(&buf, obj[k]); err != nil {
+			return nil, err
+		}
+		b = append(b, buf.Bytes()...)
+	}
+	return append(b, '}'), nil
+}
+
+func isCanonicalInt(s string) bool {
+	if s == "" || len(s) > 15 || (len(s) > 1 && s[0] == '0') {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func appendNames(dst []byte, names []Name) []byte {
+	dst = append(dst, '[')
+	for i, n := range names {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, '{')
+		first := true
+		str := func(k, v string) {
+			if v == "" {
+				return
+			}
+			if !first {
+				dst = append(dst, ',')
+			}
+			first = false
+			dst = AppendJSONString(dst, k)
+			dst = append(dst, ':')
+			dst = AppendJSONString(dst, v)
+		}
+		boolean := func(k string, v bool) {
+			if !v {
+				return
+			}
+			if !first {
+				dst = append(dst, ',')
+			}
+			first = false
+			dst = AppendJSONString(dst, k)
+			dst = append(dst, ":true"...)
+		}
+		str("family", n.Family)
+		str("given", n.Given)
+		str("dropping-particle", n.DroppingParticle)
+		str("non-dropping-particle", n.NonDroppingParticle)
+		str("suffix", n.Suffix)
+		boolean("comma-suffix", n.CommaSuffix)
+		boolean("static-ordering", n.StaticOrdering)
+		str("literal", n.Literal)
+		boolean("parse-names", n.ParseNames)
+		dst = append(dst, '}')
+	}
+	return append(dst, ']')
+}
+
+func appendDate(dst []byte, d Date) []byte {
+	dst = append(dst, '{')
+	first := true
+	sep := func() {
+		if !first {
+			dst = append(dst, ',')
+		}
+		first = false
+	}
+	if !d.From.IsZero() {
+		sep()
+		dst = append(dst, `"date-parts":[`...)
+		dst = appendParts(dst, d.From)
+		if d.IsRange() {
+			dst = append(dst, ',')
+			dst = appendParts(dst, d.To)
+		}
+		dst = append(dst, ']')
+	}
+	if d.Season != "" {
+		sep()
+		dst = append(dst, `"season":`...)
+		if n, err := strconv.Atoi(d.Season); err == nil && n >= 1 && n <= 4 {
+			dst = strconv.AppendInt(dst, int64(n), 10)
+		} else {
+			dst = AppendJSONString(dst, d.Season)
+		}
+	}
+	if d.Circa {
+		sep()
+		dst = append(dst, `"circa":true`...)
+	}
+	if d.Literal != "" {
+		sep()
+		dst = append(dst, `"literal":`...)
+		dst = AppendJSONString(dst, d.Literal)
+	}
+	if d.Raw != "" {
+		sep()
+		dst = append(dst, `"raw":`...)
+		dst = AppendJSONString(dst, d.Raw)
+	}
+	return append(dst, '}')
+}
+
+func appendParts(dst []byte, p DateParts) []byte {
+	dst = append(dst, '[')
+	dst = strconv.AppendInt(dst, int64(p.Year), 10)
+	if p.Month > 0 {
+		dst = append(dst, ',')
+		dst = strconv.AppendInt(dst, int64(p.Month), 10)
+		if p.Day > 0 {
+			dst = append(dst, ',')
+			dst = strconv.AppendInt(dst, int64(p.Day), 10)
+		}
+	}
+	return append(dst, ']')
+}
+
+// AppendJSONString appends s as a JSON string. Unlike encoding/json it keeps
+// <, > and & as they are, since CSL-JSON values carry HTML-like markup.
+func AppendJSONString(dst []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			dst = append(dst, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				dst = append(dst, '\\', c)
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		// U+2028 and U+2029 are valid JSON but break JavaScript consumers.
+		if r == '\u2028' || r == '\u2029' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hex[r&0xf])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}
+
+// UnmarshalJSON decodes a CSL-JSON item. Numbers become strings; dates
+// accept numeric or string date-parts, seasons and circa in any JSON type;
+// properties manba does not interpret are kept in Custom, and the "extra"
+// object inside "custom" is restored into Extra.
+func (it *Item) UnmarshalJSON(data []byte) error {
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(data, &obj); err != nil {
+		return err
+	}
+	*it = Item{}
+	for k, raw := range obj {
+		if err := it.setJSONProperty(k, raw); err != nil {
+			return fmt.Errorf("property %q: %w", k, err)
+		}
+	}
+	return nil
+}
+
+func (it *Item) setJSONProperty(k string, raw json.RawMessage) error {
+	if string(raw) == "null" {
+		return nil
+	}
+	switch k {
+	case "id":
+		s, err := scalarString(raw)
+		it.ID = s
+		return err
+	case "type":
+		return json.Unmarshal(raw, &it.Type)
+	case "custom":
+		return it.setCustom(raw)
+	}
+	switch KindOf(k) {
+	case KindName:
+		var names []Name
+		if err := json.Unmarshal(raw, &names); err != nil {
+			return err
+		}
+		it.SetNames(k, names)
+		return nil
+	case KindDate:
+		d, err := decodeDate(raw)
+		if err != nil {
+			return err
+		}
+		it.SetDate(k, d)
+		return nil
+	case KindString, KindTitle, KindNumber:
+		s, err := scalarString(raw)
+		if err != nil {
+			// Keep values of an unexpected JSON type rather than drop them.
+			it.setRaw(k, raw)
+			return nil
+		}
+		it.Set(k, s)
+		return nil
+	}
+	it.setRaw(k, raw)
+	return nil
+}
+
+func (it *Item) setRaw(k string, raw json.RawMessage) {
+	if it.Custom == nil {
+		it.Custom = map[string][]byte{}
+	}
+	var buf bytes.Buffer
+	if json.Compact(&buf, raw) == nil {
+		raw = buf.Bytes()
+	}
+	it.Custom[k] = append([]byte(nil), raw...)
+}
+
+func (it *Item) setCustom(raw json.RawMessage) error {
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &obj); err != nil {
+		it.setRaw("custom", raw)
+		return nil
+	}
+	if ex, ok := obj[extraKey]; ok {
+		var extra map[string]string
+		if err := json.Unmarshal(ex, &extra); err == nil {
+			for k, v := range extra {
+				it.SetExtra(k, v)
+			}
+			delete(obj, extraKey)
+		}
+	}
+	if len(obj) == 0 {
+		return nil
+	}
+	b, err := marshalSortedObject(obj)
+	if err != nil {
+		return err
+	}
+	it.setRaw("custom", b)
+	return nil
+}
+
+// scalarString returns a JSON string or number as a string.
+func scalarString(raw json.RawMessage) (string, error) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) > 0 && raw[0] == '"' {
+		var s string
+		err := json.Unmarshal(raw, &s)
+		return s, err
+	}
+	var n json.Number
+	if err := json.Unmarshal(raw, &n); err != nil {
+		return "", fmt.Errorf("want a string or number, got %s", abbreviate(raw))
+	}
+	return n.String(), nil
+}
+
+func abbreviate(raw []byte) string {
+	s := string(raw)
+	if len(s) > 40 {
+		s = s[:40] + "…"
+	}
+	return s
+}
+
+type jsonDate struct {
+	DateParts [][]json.RawMessage `json:"date-parts"`
+	Season    json.RawMessage     `json:"season"`
+	Circa     json.RawMessage     `json:"circa"`
+	Literal   string              `json:"literal"`
+	Raw       string              `json:"raw"`
+}
+
+func decodeDate(raw json.RawMessage) (Date, error) {
+	var d Date
+	raw = bytes.TrimSpace(raw)
+	if len(raw) > 0 && raw[0] == '"' {
+		// Some producers write a date as a bare string.
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return d, err
+		}
+		if iso, ok := ParseISODate(s); ok {
+			return iso, nil
+		}
+		d.Raw = s
+		return d, nil
+	}
+	var jd jsonDate
+	if err := json.Unmarshal(raw, &jd); err != nil {
+		return d, err
+	}
+	for i, parts := range jd.DateParts {
+		if i > 1 {
+			break
+		}
+		var p DateParts
+		for j, part := range parts {
+			if j > 2 {
+				break
+			}
+			s, err := scalarString(part)
+			if err != nil {
+				return d, fmt.Errorf("date-parts: %w", err)
+			}
+			s = strings.TrimSpace(s)
+			if s == "" {
+				continue
+			}
+			f, err := strconv.ParseFloat(s, 64)
+			if err != nil {
+				return d, fmt.Errorf("date-parts: %q is not a number", s)
+			}
+			switch j {
+			case 0:
+				p.Year = int(f)
+			case 1:
+				p.Month = int(f)
+			case 2:
+				p.Day = int(f)
+			}
+		}
+		if i == 0 {
+			d.From = p
+		} else if p != d.From {
+			d.To = p
+		}
+	}
+	if len(jd.Season) > 0 && string(jd.Season) != "null" {
+		s, err := scalarString(jd.Season)
+		if err != nil {
+			return d, fmt.Errorf("season: %w", err)
+		}
+		d.Season = s
+	}
+	if len(jd.Circa) > 0 {
+		var b bool
+		if json.Unmarshal(jd.Circa, &b) == nil {
+			d.Circa = b
+		} else if s, err := scalarString(jd.Circa); err == nil {
+			d.Circa = s != "" && s != "0" && s != "false"
+		}
+	}
+	d.Literal = jd.Literal
+	d.Raw = jd.Raw
+	return d, nil
+}

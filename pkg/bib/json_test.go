@@ -1,0 +1,129 @@
+package bib
+
+import (
+	"encoding/json"
+	"os"
+	"testing"
+)
+
+func TestItemJSONRoundTrip(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want string
+	}{
+		{
+			name: "report with numbers and dates",
+			in:   `{"type":"report","id":"r1","number-of-pages":28,"title":"No Exit","author":[{"literal":"Human Rights Watch"}],"issued":{"date-parts":[["2005","5"]]}}`,
+			want: `{"id":"r1","type":"report","author":[{"literal":"Human Rights Watch"}],"title":"No Exit","number-of-pages":28,"issued":{"date-parts":[[2005,5]]}}`,
+		},
+		{
+			name: "range, circa, season, markup kept unescaped",
+			in:   `{"id":"x","type":"book","title":"<i>The Iranian Mojahedin</i> & co","issued":{"date-parts":[[1989],[1991]],"circa":1,"season":"2"}}`,
+			want: `{"id":"x","type":"book","title":"<i>The Iranian Mojahedin</i> & co","issued":{"date-parts":[[1989],[1991]],"season":2,"circa":true}}`,
+		},
+		{
+			name: "unknown properties and extra kept",
+			in:   `{"id":"x","type":"book","categories":["a","b"],"custom":{"extra":{"langid":"english"},"z":1}}`,
+			want: `{"id":"x","type":"book","categories":["a","b"],"custom":{"extra":{"langid":"english"},"z":1}}`,
+		},
+		{
+			name: "leading zero stays a string; particles",
+			in:   `{"id":"x","type":"book","page":"048","author":[{"family":"Rubaie","non-dropping-particle":"al-","given":"Mowaffak"}]}`,
+			want: `{"id":"x","type":"book","author":[{"family":"Rubaie","given":"Mowaffak","non-dropping-particle":"al-"}],"page":"048"}`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var it Item
+			if err := json.Unmarshal([]byte(tt.in), &it); err != nil {
+				t.Fatal(err)
+			}
+			got, err := it.AppendJSON(nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+			var again Item
+			if err := json.Unmarshal(got, &again); err != nil {
+				t.Fatal(err)
+			}
+			if !again.Equal(it) {
+				t.Errorf("round trip changed the item:\n%+v\n%+v", it, again)
+			}
+		})
+	}
+}
+
+func TestWorksJSONRoundTrip(t *testing.T) {
+	data, err := os.ReadFile("../../../shared/works/works.json")
+	if err != nil {
+		t.Skip("shared data not available:", err)
+	}
+	var items []Item
+	if err := json.Unmarshal(data, &items); err != nil {
+		t.Fatal(err)
+	}
+	if len(items) != 32 {
+		t.Fatalf("got %d items, want 32", len(items))
+	}
+	out, err := json.Marshal(items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var again []Item
+	if err := json.Unmarshal(out, &again); err != nil {
+		t.Fatal(err)
+	}
+	for i := range items {
+		if !items[i].Equal(again[i]) {
+			t.Errorf("item %s changed in a round trip", items[i].ID)
+		}
+	}
+	if got := items[0].Names["author"][0].Literal; got != "Human Rights Watch" {
+		t.Errorf("first author = %q", got)
+	}
+}
+
+func TestParseISODate(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+		ok   bool
+	}{
+		{"2005", "2005", true},
+		{"2005-05-19", "2005-05-19", true},
+		{"1989/1991", "1989/1991", true},
+		{"2005-05/2005-06", "2005-05/2005-06", true},
+		{"2003~", "2003~", true},
+		{"2005/..", "2005", true},
+		{"May 2005", "", false},
+		{"2005-13", "", false},
+	}
+	for _, tt := range tests {
+		d, ok := ParseISODate(tt.in)
+		if ok != tt.ok || (ok && d.String() != tt.want) {
+			t.Errorf("ParseISODate(%q) = %q, %v; want %q, %v", tt.in, d.String(), ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestNameString(t *testing.T) {
+	tests := []struct {
+		n    Name
+		want string
+	}{
+		{Name{Family: "Rajavi", Given: "Masoud"}, "Masoud Rajavi"},
+		{Name{Family: "Rubaie", NonDroppingParticle: "al-", Given: "Mowaffak"}, "Mowaffak al-Rubaie"},
+		{Name{Family: "Gogh", NonDroppingParticle: "van", Given: "Vincent"}, "Vincent van Gogh"},
+		{Name{Family: "King", Given: "Martin Luther", Suffix: "Jr.", CommaSuffix: true}, "Martin Luther King, Jr."},
+		{Name{Literal: "Human Rights Watch"}, "Human Rights Watch"},
+	}
+	for _, tt := range tests {
+		if got := tt.n.String(); got != tt.want {
+			t.Errorf("%+v.String() = %q, want %q", tt.n, got, tt.want)
+		}
+	}
+}
