@@ -1,0 +1,180 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/manba/manba/pkg/bib"
+	"github.com/manba/manba/pkg/diag"
+)
+
+// itemReader streams the items of one input.
+type itemReader interface {
+	// Next returns the next item, or io.EOF after the last one. Other errors
+	// are fatal for this input; recoverable problems go to Diagnostics.
+	Next() (bib.Item, error)
+	// Diagnostics returns every problem found so far, sorted.
+	Diagnostics() diag.List
+}
+
+// itemWriter streams items to one output.
+type itemWriter interface {
+	Write(bib.Item) error
+	// Close finishes the output (closing brackets and the like); it does not
+	// close the underlying writer.
+	Close() error
+}
+
+// format is a bibliography format manba reads and/or writes. Each format
+// registers itself from its own file (format_*.go).
+type format struct {
+	Name  string   // as given to --from/--to: "bibtex", "biblatex", "csljson", "ris"
+	Exts  []string // file extensions, with the dot
+	Sniff func(head []byte) bool
+	// NewReader and NewWriter are nil when the format cannot be read or written.
+	NewReader func(r io.Reader, name string) itemReader
+	NewWriter func(w io.Writer, opts writeOptions) itemWriter
+}
+
+// writeOptions are the output choices common to the formats.
+type writeOptions struct {
+	ASCII bool // LaTeX-escape non-ASCII characters (BibTeX/BibLaTeX)
+}
+
+var formats = map[string]*format{}
+
+func registerFormat(f *format) { formats[f.Name] = f }
+
+func formatNames(writable bool) string {
+	var names []string
+	for n, f := range formats {
+		if writable && f.NewWriter == nil || !writable && f.NewReader == nil {
+			continue
+		}
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return strings.Join(names, "|")
+}
+
+func lookupFormat(name string, writable bool) (*format, error) {
+	f, ok := formats[strings.ToLower(name)]
+	if !ok || writable && f.NewWriter == nil || !writable && f.NewReader == nil {
+		return nil, usagef("unknown format %q (want %s)", name, formatNames(writable))
+	}
+	return f, nil
+}
+
+// detectFormat picks the input format from the file extension, then from
+// the content.
+func detectFormat(name string, head []byte) (*format, error) {
+	ext := strings.ToLower(filepath.Ext(name))
+	var sniffed *format
+	for _, n := range sortedFormatNames() {
+		f := formats[n]
+		if f.NewReader == nil {
+			continue
+		}
+		for _, e := range f.Exts {
+			if e == ext {
+				return f, nil
+			}
+		}
+		if sniffed == nil && f.Sniff != nil && f.Sniff(head) {
+			sniffed = f
+		}
+	}
+	if sniffed != nil {
+		return sniffed, nil
+	}
+	return nil, fmt.Errorf("%s: cannot tell the format; use --from %s", name, formatNames(false))
+}
+
+func sortedFormatNames() []string {
+	names := make([]string, 0, len(formats))
+	for n := range formats {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// openItems opens one input as a stream of items, detecting its format
+// unless from is set.
+func openItems(r io.Reader, name, from string) (itemReader, error) {
+	var f *format
+	var err error
+	if from != "" {
+		if f, err = lookupFormat(from, false); err != nil {
+			return nil, err
+		}
+	} else {
+		var head []byte
+		head, r, err = peek(r, 4096)
+		if err != nil {
+			return nil, err
+		}
+		if f, err = detectFormat(name, head); err != nil {
+			return nil, err
+		}
+	}
+	return f.NewReader(r, name), nil
+}
+
+// peek returns the first n bytes of r and a reader that still yields them.
+func peek(r io.Reader, n int) ([]byte, io.Reader, error) {
+	head := make([]byte, n)
+	k, err := io.ReadFull(r, head)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return nil, nil, err
+	}
+	head = head[:k]
+	return head, io.MultiReader(bytes.NewReader(head), r), nil
+}
+
+// loadItems reads every item of the named inputs (files, or standard input
+// for none or "-"), in order. Problems in the input are returned as
+// diagnostics; the error is for inputs that cannot be read at all.
+func loadItems(args []string, from string, stdin io.Reader) ([]bib.Item, diag.List, error) {
+	inputs, err := readInputs(args, stdin)
+	if err != nil {
+		return nil, nil, err
+	}
+	var items []bib.Item
+	var diags diag.List
+	for _, in := range inputs {
+		ir, err := openItems(bytes.NewReader(in.Data), in.Name, from)
+		if err != nil {
+			return nil, nil, err
+		}
+		for {
+			it, err := ir.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return items, append(diags, ir.Diagnostics()...), fmt.Errorf("%s: %w", in.Name, err)
+			}
+			items = append(items, it)
+		}
+		diags = append(diags, ir.Diagnostics()...)
+	}
+	return items, diags, nil
+}
+
+// reportDiagnostics prints diagnostics to stderr and returns an error when
+// any of them is an error, so that the command exits with status 1.
+func reportDiagnostics(stderr io.Writer, diags diag.List) error {
+	for _, d := range diags {
+		fmt.Fprintln(stderr, d.Error())
+	}
+	if n := len(diags.Errors()); n > 0 {
+		return fmt.Errorf("%d input error(s)", n)
+	}
+	return nil
+}
