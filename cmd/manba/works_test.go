@@ -1,0 +1,82 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/manba/manba/pkg/bib"
+	"github.com/manba/manba/pkg/works"
+)
+
+// needFormat skips a test until the format it writes has been registered
+// (formats land from their own files).
+func needFormat(t *testing.T, name string) {
+	t.Helper()
+	if f, ok := formats[name]; !ok || f.NewWriter == nil {
+		t.Skipf("format %s not registered yet", name)
+	}
+}
+
+func TestWorksUnknownID(t *testing.T) {
+	_, errOut, code := runCLI(t, "", "works", "nosuchwork")
+	if code != 2 || !strings.Contains(errOut, `nosuchwork`) || !strings.Contains(errOut, "rand2009mek") {
+		t.Fatalf("code %d, stderr %q", code, errOut)
+	}
+	_, errOut, code = runCLI(t, "", "works", "--to", "docx")
+	if code != 2 || !strings.Contains(errOut, `unknown format "docx"`) {
+		t.Fatalf("code %d, stderr %q", code, errOut)
+	}
+}
+
+func TestWorksCSLJSON(t *testing.T) {
+	needFormat(t, "csljson")
+	out, errOut, code := runCLI(t, "", "works")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var got []bib.Item
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("output is not CSL-JSON: %v\n%s", err, out)
+	}
+	want := works.Items()
+	if len(got) != len(want) {
+		t.Fatalf("%d items, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if !got[i].Equal(want[i]) {
+			t.Errorf("item %d (%s) changed in output", i, want[i].ID)
+		}
+	}
+
+	path := filepath.Join(t.TempDir(), "two.json")
+	if _, errOut, code := runCLI(t, "", "works", "singleton2003saddam", "rand2009mek", "-o", path); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = nil
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].ID != "singleton2003saddam" || got[1].ID != "rand2009mek" {
+		t.Fatalf("selected works: %+v", got)
+	}
+}
+
+func TestWorksBibTeX(t *testing.T) {
+	needFormat(t, "bibtex")
+	out, errOut, code := runCLI(t, "", "works", "--to", "bibtex", "rand2009mek")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"{rand2009mek,", "MG-871-OSD", "Goulka"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("bibtex output lacks %q:\n%s", want, out)
+		}
+	}
+}
