@@ -1,0 +1,538 @@
+package bibtex
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/manba/manba/pkg/diag"
+)
+
+// Parse reads a BibTeX/BibLaTeX file into a syntax tree. It never fails as
+// a whole: on a syntax error it records the problem, keeps the fields of
+// the broken entry read so far, and resumes at the next "@" that starts a
+// line. The returned list holds every problem, sorted by position.
+//
+// Input that is not valid UTF-8 is read as Windows-1252 (Latin-1), with a
+// warning.
+func Parse(filename string, src []byte) (*File, diag.List) {
+	f := &File{Name: filename}
+	var diags diag.List
+	if utf8.Valid(src) {
+		f.src = string(src)
+	} else {
+		f.src = fromCP1252(src)
+		f.Latin1 = true
+	}
+	p := parser{s: f.src, eof: true}
+	for i := 0; i < len(p.s); {
+		b, end := p.block(i)
+		f.Blocks = append(f.Blocks, b)
+		i = end
+	}
+	if f.Latin1 {
+		diags.Warnf(f.Pos(0), "input is not valid UTF-8; read as Windows-1252 (Latin-1)")
+	}
+	for _, e := range p.errs {
+		diags.Add(f.Pos(e.off), e.sev, "%s", e.msg)
+	}
+	diags.Sort()
+	return f, diags
+}
+
+// problem is a diagnostic before its offset is turned into a position.
+type problem struct {
+	off int
+	sev diag.Severity
+	msg string
+}
+
+// parser scans blocks out of s. Offsets it records are s offsets plus base.
+// When eof is false, s is a window on a longer input: a scan that reaches
+// the end of s sets more, and the caller must read more input and parse the
+// block again.
+type parser struct {
+	s    string
+	base int
+	eof  bool
+	more bool
+	errs []problem
+	// start is the offset of the block being parsed; recovery never
+	// resumes at or before it.
+	start int
+}
+
+// idChar reports the bytes BibTeX allows in entry types, field names and
+// macro names: anything printable but `"#%'(),={}`. Bytes of non-ASCII
+// UTF-8 sequences are allowed, so keys and names may be in any script.
+var idChar = func() (t [256]bool) {
+	for c := 0x21; c < 256; c++ {
+		t[c] = !strings.ContainsRune("\"#%'(),={}\x7f", rune(c))
+	}
+	return t
+}()
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+}
+
+func (p *parser) errorf(off int, format string, args ...any) {
+	p.errs = append(p.errs, problem{off: p.base + off, sev: diag.Error, msg: fmt.Sprintf(format, args...)})
+}
+
+func (p *parser) warnf(off int, format string, args ...any) {
+	p.errs = append(p.errs, problem{off: p.base + off, sev: diag.Warning, msg: fmt.Sprintf(format, args...)})
+}
+
+// atEnd reports whether j is past the end of s, and flags that more input
+// is needed when s is not the whole input.
+func (p *parser) atEnd(j int) bool {
+	if j < len(p.s) {
+		return false
+	}
+	if !p.eof {
+		p.more = true
+	}
+	return true
+}
+
+// ws skips white space and % comments (which run to the end of the line).
+func (p *parser) ws(j int) int {
+	s := p.s
+	for j < len(s) {
+		c := s[j]
+		if isSpace(c) {
+			j++
+			continue
+		}
+		if c != '%' {
+			break
+		}
+		k := strings.IndexByte(s[j:], '\n')
+		if k < 0 {
+			return len(s)
+		}
+		j += k + 1
+	}
+	return j
+}
+
+// block parses the block that starts at i and returns it with the offset
+// just past it.
+func (p *parser) block(i int) (Block, int) {
+	if p.s[i] == '@' {
+		if b, end, ok := p.entry(i); ok {
+			return b, end
+		}
+	}
+	return p.text(i)
+}
+
+// entryStart reports whether an entry starts with the '@' at i: a type name
+// followed by '{' or '('. It returns the type and the offset of the opening
+// delimiter.
+func (p *parser) entryStart(i int) (typ string, open int, ok bool) {
+	s := p.s
+	j := i + 1
+	for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+		j++
+	}
+	k := j
+	for k < len(s) && idChar[s[k]] {
+		k++
+	}
+	if k == j {
+		p.atEnd(k)
+		return "", 0, false
+	}
+	o := k
+	for o < len(s) && isSpace(s[o]) {
+		o++
+	}
+	if p.atEnd(o) || (s[o] != '{' && s[o] != '(') {
+		return "", 0, false
+	}
+	return s[j:k], o, true
+}
+
+// text scans text outside entries, up to the next '@' that starts an entry.
+// A '%' comment hides '@' signs up to the end of its line.
+func (p *parser) text(i int) (Block, int) {
+	s := p.s
+	j := i
+	if s[j] == '@' {
+		j++
+	}
+	for {
+		k := strings.IndexAny(s[j:], "@%")
+		if k < 0 {
+			j = len(s)
+			break
+		}
+		j += k
+		if s[j] == '%' {
+			e := strings.IndexByte(s[j:], '\n')
+			if e < 0 {
+				j = len(s)
+				break
+			}
+			j += e + 1
+			continue
+		}
+		if _, _, ok := p.entryStart(j); ok || p.more {
+			break
+		}
+		j++
+	}
+	if j >= len(s) && !p.eof {
+		p.more = true
+	}
+	if p.more {
+		// Hand out the complete lines now so that long stretches of text
+		// do not have to be held in memory.
+		if nl := strings.LastIndexByte(s[i:j], '\n'); nl >= 0 {
+			p.more = false
+			j = i + nl + 1
+		}
+	}
+	return Block{Kind: TextBlock, Offset: p.base + i, Raw: s[i:j]}, j
+}
+
+// recover returns where parsing resumes after a syntax error at or after
+// from: the start of the next line whose first non-blank byte is '@'.
+func (p *parser) recover(from int) int {
+	s := p.s
+	j := from
+	// The line holding the error may itself start the next entry (as when
+	// a closing brace is missing).
+	if ls := strings.LastIndexByte(s[:from], '\n') + 1; ls > p.start {
+		l := ls
+		for l < len(s) && (s[l] == ' ' || s[l] == '\t') {
+			l++
+		}
+		if l < len(s) && s[l] == '@' {
+			return ls
+		}
+	}
+	for {
+		k := strings.IndexByte(s[j:], '\n')
+		if k < 0 {
+			p.atEnd(len(s))
+			return len(s)
+		}
+		j += k + 1
+		l := j
+		for l < len(s) && (s[l] == ' ' || s[l] == '\t') {
+			l++
+		}
+		if l < len(s) && s[l] == '@' {
+			return j
+		}
+		if p.atEnd(l) {
+			return len(s)
+		}
+	}
+}
+
+// entry parses the @type{...} block at i. ok is false when the '@' does not
+// start an entry at all, so that it is text.
+func (p *parser) entry(i int) (b Block, end int, ok bool) {
+	typ, o, ok := p.entryStart(i)
+	if !ok {
+		return Block{}, 0, false
+	}
+	s := p.s
+	p.start = i
+	e := &Entry{Type: typ, Delim: s[o]}
+	closer := byte('}')
+	if e.Delim == '(' {
+		closer = ')'
+	}
+	b = Block{Kind: EntryBlock, Offset: p.base + i, Entry: e}
+	switch strings.ToLower(typ) {
+	case "comment":
+		b.Kind, b.Entry = CommentBlock, nil
+		end = p.comment(i, o, closer)
+	case "preamble":
+		b.Kind = PreambleBlock
+		end = p.preamble(e, i, o, closer)
+	case "string":
+		b.Kind = StringBlock
+		end = p.fields(e, i, p.ws(o+1), closer)
+	default:
+		end = p.keyAndFields(e, i, o, closer)
+	}
+	b.Raw = s[i:end]
+	return b, end, true
+}
+
+// comment skips a balanced @comment{...} body. BibTeX itself skips only
+// the word @comment and reads the rest as text outside entries, so a body
+// whose braces do not balance before the next entry is not an error: the
+// block then runs up to that entry.
+func (p *parser) comment(i, o int, closer byte) int {
+	s, depth := p.s, 0
+	open := s[o]
+	limit := p.recover(o)
+	if p.more {
+		return len(s)
+	}
+	for j := o; j < limit; j++ {
+		switch s[j] {
+		case open:
+			depth++
+		case closer:
+			depth--
+			if depth == 0 {
+				return j + 1
+			}
+		}
+	}
+	return limit
+}
+
+func (p *parser) preamble(e *Entry, i, o int, closer byte) int {
+	s := p.s
+	j := p.ws(o + 1)
+	if p.atEnd(j) {
+		return p.unterminated(i)
+	}
+	if s[j] == closer { // @preamble{}
+		e.Complete = true
+		return j + 1
+	}
+	v, k, ok := p.value(j)
+	if !ok {
+		return k
+	}
+	e.Fields = append(e.Fields, Field{Offset: p.base + j, Value: v})
+	k = p.ws(k)
+	if p.atEnd(k) {
+		return p.unterminated(i)
+	}
+	if s[k] != closer {
+		p.errorf(k, "unexpected %s in @preamble, expected %q", quoteByte(s, k), closer)
+		return p.recover(k)
+	}
+	e.Complete = true
+	return k + 1
+}
+
+func (p *parser) unterminated(i int) int {
+	if !p.eof {
+		return len(p.s)
+	}
+	p.errorf(i, "unterminated entry")
+	return len(p.s)
+}
+
+// keyAndFields parses "key, fields..." after the opening delimiter at o.
+func (p *parser) keyAndFields(e *Entry, i, o int, closer byte) int {
+	s := p.s
+	j := p.ws(o + 1)
+	k := j
+	for k < len(s) {
+		c := s[k]
+		if isSpace(c) || c == ',' || c == '{' || c == '}' || c == '=' || c == closer {
+			break
+		}
+		k++
+	}
+	if p.atEnd(k) {
+		return p.unterminated(i)
+	}
+	n := p.ws(k)
+	if p.atEnd(n) {
+		return p.unterminated(i)
+	}
+	switch {
+	case s[n] == '=' && k > j:
+		// "@misc{title = ...": no key; the word is the first field name.
+		p.errorf(j, "entry has no key")
+		return p.fields(e, i, j, closer)
+	case s[n] == ',':
+		e.Key, e.KeyOffset = s[j:k], p.base+j
+		return p.fields(e, i, n+1, closer)
+	case s[n] == closer:
+		e.Key, e.KeyOffset = s[j:k], p.base+j
+		if k == j {
+			p.warnf(i, "empty entry")
+		}
+		e.Complete = true
+		return n + 1
+	}
+	p.errorf(n, "unexpected %s after the entry key, expected ','", quoteByte(s, n))
+	e.Key, e.KeyOffset = s[j:k], p.base+j
+	return p.recover(n)
+}
+
+// fields parses "name = value" pairs separated by commas, up to closer.
+func (p *parser) fields(e *Entry, i, j int, closer byte) int {
+	s := p.s
+	for {
+		j = p.ws(j)
+		if p.atEnd(j) {
+			return p.unterminated(i)
+		}
+		c := s[j]
+		if c == closer {
+			e.Complete = true
+			return j + 1
+		}
+		if c == ',' {
+			j++
+			continue
+		}
+		k := j
+		for k < len(s) && idChar[s[k]] {
+			k++
+		}
+		if k == j {
+			p.errorf(j, "unexpected %s, expected a field name", quoteByte(s, j))
+			return p.recover(j)
+		}
+		name := s[j:k]
+		k = p.ws(k)
+		if p.atEnd(k) {
+			return p.unterminated(i)
+		}
+		if s[k] != '=' {
+			p.errorf(k, "unexpected %s after field name %q, expected '='", quoteByte(s, k), name)
+			return p.recover(k)
+		}
+		k = p.ws(k + 1)
+		if p.atEnd(k) {
+			return p.unterminated(i)
+		}
+		v, k, ok := p.value(k)
+		if !ok {
+			return k
+		}
+		e.Fields = append(e.Fields, Field{Name: name, Offset: p.base + j, Value: v})
+		k = p.ws(k)
+		if p.atEnd(k) {
+			return p.unterminated(i)
+		}
+		if s[k] == ',' || s[k] == closer {
+			j = k
+			continue
+		}
+		if p.fieldStart(k) {
+			p.errorf(k, "missing ',' before field")
+			j = k
+			continue
+		}
+		p.errorf(k, "unexpected %s after the value of %q, expected ',' or %q", quoteByte(s, k), name, closer)
+		return p.recover(k)
+	}
+}
+
+// fieldStart reports whether "name =" follows at j.
+func (p *parser) fieldStart(j int) bool {
+	s := p.s
+	k := j
+	for k < len(s) && idChar[s[k]] {
+		k++
+	}
+	if k == j {
+		return false
+	}
+	k = p.ws(k)
+	return k < len(s) && s[k] == '='
+}
+
+// value parses parts joined by '#'. When ok is false the error is recorded
+// and end is where parsing resumes.
+func (p *parser) value(j int) (v Value, end int, ok bool) {
+	s := p.s
+	for {
+		part, k, ok := p.part(j)
+		if !ok {
+			return v, k, false
+		}
+		v = append(v, part)
+		n := p.ws(k)
+		if p.atEnd(n) || s[n] != '#' {
+			return v, k, true
+		}
+		j = p.ws(n + 1)
+		if p.atEnd(j) {
+			return v, p.unterminated(j), false
+		}
+	}
+}
+
+func (p *parser) part(j int) (Part, int, bool) {
+	s := p.s
+	c := s[j]
+	switch {
+	case c == '{':
+		depth := 0
+		for k := j; k < len(s); k++ {
+			switch s[k] {
+			case '{':
+				depth++
+			case '}':
+				depth--
+				if depth == 0 {
+					return Part{Kind: Braced, Text: s[j+1 : k], Offset: p.base + j}, k + 1, true
+				}
+			}
+		}
+		if p.atEnd(len(s)) && !p.eof {
+			return Part{}, len(s), false
+		}
+		p.errorf(j, "unterminated '{' (unbalanced braces)")
+		return Part{}, p.recover(j), false
+	case c == '"':
+		depth := 0
+		for k := j + 1; k < len(s); k++ {
+			switch s[k] {
+			case '{':
+				depth++
+			case '}':
+				depth--
+				if depth < 0 {
+					p.errorf(k, "unbalanced '}' in quoted value")
+					return Part{}, p.recover(k), false
+				}
+			case '"':
+				if depth == 0 {
+					return Part{Kind: Quoted, Text: s[j+1 : k], Offset: p.base + j}, k + 1, true
+				}
+			}
+		}
+		if p.atEnd(len(s)) && !p.eof {
+			return Part{}, len(s), false
+		}
+		p.errorf(j, "unterminated quoted value")
+		return Part{}, p.recover(j), false
+	case idChar[c]:
+		k := j
+		for k < len(s) && idChar[s[k]] {
+			k++
+		}
+		if p.atEnd(k) && !p.eof {
+			return Part{}, len(s), false
+		}
+		kind := Macro
+		if c >= '0' && c <= '9' {
+			kind = Number
+		}
+		return Part{Kind: kind, Text: s[j:k], Offset: p.base + j}, k, true
+	}
+	p.errorf(j, "unexpected %s, expected a value", quoteByte(s, j))
+	return Part{}, p.recover(j), false
+}
+
+// quoteByte describes the byte at j for an error message.
+func quoteByte(s string, j int) string {
+	if j >= len(s) {
+		return "end of input"
+	}
+	r, _ := utf8.DecodeRuneInString(s[j:])
+	if r == '\n' || r == '\r' {
+		return "end of line"
+	}
+	return fmt.Sprintf("%q", r)
+}
