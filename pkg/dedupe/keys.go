@@ -1,0 +1,183 @@
+package dedupe
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/manba/manba/pkg/bib"
+)
+
+// keys are the comparison keys of one item, computed once.
+type keys struct {
+	doi     string
+	isbns   []string
+	titles  []string // folded full, main and short titles, most specific first
+	texts   []string // the titles as written, parallel to titles
+	year    int
+	date    bib.DateParts
+	people  []bib.Name // authors, else editors
+	agents  []string   // org keys of literal authors, publisher, container
+	typ     string
+	hasName bool
+}
+
+func keysOf(it bib.Item) keys {
+	k := keys{typ: it.Type, doi: NormalizeDOI(it.Get("DOI"))}
+	k.isbns = ISBNs(it.Get("ISBN") + " " + it.Extra["isbn"])
+	for _, n := range ISBNs(it.Get("note")) {
+		if !contains(k.isbns, n) {
+			k.isbns = append(k.isbns, n)
+		}
+	}
+	for _, v := range []string{"title", "title-short", "translated-title", "original-title"} {
+		t := it.Get(v)
+		if t == "" {
+			continue
+		}
+		k.addTitle(t)
+		if main := mainTitle(t); main != t {
+			k.addTitle(main)
+		}
+		if trimmed := strings.Trim(t, "[]"); trimmed != t {
+			k.addTitle(trimmed)
+		}
+	}
+	if d, ok := it.Dates["issued"]; ok {
+		k.date = d.From
+		k.year = d.From.Year
+	}
+	for _, v := range []string{"author", "editor", "interviewer"} {
+		if ns := it.Names[v]; len(ns) > 0 {
+			for _, n := range ns {
+				if n.IsLiteral() {
+					k.agents = appendAgent(k.agents, n.Literal)
+				}
+			}
+			if k.people == nil {
+				k.people = ns
+			}
+		}
+	}
+	k.hasName = len(k.people) > 0
+	for _, v := range []string{"publisher", "container-title", "authority"} {
+		k.agents = appendAgent(k.agents, it.Get(v))
+	}
+	return k
+}
+
+func (k *keys) addTitle(t string) {
+	f := titleKey(t)
+	if f != "" && !contains(k.titles, f) {
+		k.titles = append(k.titles, f)
+		k.texts = append(k.texts, t)
+	}
+}
+
+// mainTitle cuts a subtitle: "No Exit: Human Rights Abuses" -> "No Exit".
+func mainTitle(t string) string {
+	for _, sep := range []string{": ", " – ", " — ", "? ", ". "} {
+		if i := strings.Index(t, sep); i > 0 {
+			main := t[:i]
+			if sep == "? " {
+				main += "?"
+			}
+			return main
+		}
+	}
+	return t
+}
+
+// titleKey folds a title (case, punctuation, diacritics, transliteration
+// variants) and drops a leading article and the brackets of a supplied
+// title.
+func titleKey(t string) string {
+	f := foldText(t)
+	for _, a := range []string{"the ", "a ", "an "} {
+		f = strings.TrimPrefix(f, a)
+	}
+	return translitFold(f)
+}
+
+// orgStop are words an organization name may carry or drop.
+var orgStop = map[string]bool{
+	"the": true, "corporation": true, "corp": true, "inc": true, "ltd": true, "of": true,
+	"publication": true, "publications": true, "publishers": true, "publishing": true, "press": true,
+}
+
+// orgKey folds an organization name to its telling words, with "U.S." and
+// "United States" both "us": "U.S. Department of State" and "US State
+// Department" share {us, department, state}.
+func orgKey(s string) string {
+	words := strings.Fields(foldText(s))
+	var out []string
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		switch {
+		case w == "u" && i+1 < len(words) && words[i+1] == "s":
+			w = "us"
+			i++
+		case w == "united" && i+1 < len(words) && words[i+1] == "states":
+			w = "us"
+			i++
+		case orgStop[w]:
+			continue
+		}
+		out = append(out, w)
+	}
+	return translitFold(strings.Join(out, " "))
+}
+
+func appendAgent(list []string, s string) []string {
+	if k := orgKey(s); k != "" && !contains(list, k) {
+		list = append(list, k)
+	}
+	return list
+}
+
+// agentsMatch reports whether an organization named by one side is named by
+// the other, allowing extra words on either side ("RAND" ~ "RAND
+// Corporation", "US State Department" ~ "U.S. Department of State").
+func agentsMatch(a, b []string) (string, bool) {
+	for _, x := range a {
+		for _, y := range b {
+			if wordSubset(x, y) || wordSubset(y, x) {
+				return x, true
+			}
+		}
+	}
+	return "", false
+}
+
+func wordSubset(a, b string) bool {
+	bw := strings.Fields(b)
+	for _, w := range strings.Fields(a) {
+		if !contains(bw, w) {
+			return false
+		}
+	}
+	return a != ""
+}
+
+// sharedTitle returns the first title both items carry, as a writes it.
+func sharedTitle(a, b keys) string {
+	for i, x := range a.titles {
+		if contains(b.titles, x) {
+			return a.texts[i]
+		}
+	}
+	return ""
+}
+
+// datesAgree reports whether two dates do not contradict each other: every
+// part both give is equal.
+func datesAgree(a, b bib.DateParts) bool {
+	if a.Year != 0 && b.Year != 0 && a.Year != b.Year {
+		return false
+	}
+	if a.Month != 0 && b.Month != 0 && a.Month != b.Month {
+		return false
+	}
+	return a.Day == 0 || b.Day == 0 || a.Day == b.Day
+}
+
+func yearString(y int) string { return strconv.Itoa(y) }
