@@ -5,6 +5,7 @@ go 1.26
 require (
 	github.com/spf13/cobra v1.10.1
 	golang.org/x/term v0.37.0
+	golang.org/x/text v0.31.0
 )
 
 require (

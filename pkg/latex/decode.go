@@ -1,0 +1,564 @@
+package latex
+
+import (
+	"fmt"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// DecodeOptions select how Decode interprets its input.
+type DecodeOptions struct {
+	// Markup emits CSL-JSON rich text: \emph, \textit, \textsl, {\em ..},
+	// {\it ..} -> <i>; \textbf, {\bf ..} -> <b>; \textsc, {\sc ..} ->
+	// <span style="font-variant:small-caps;">; \textsuperscript -> <sup>;
+	// \textsubscript -> <sub>; and case-protecting braces ({DNA}, {Tehran},
+	// {\relax Foo}) -> <span class="nocase">…</span>. Without Markup (used
+	// for names, keys...), formatting macros keep only their text and braces
+	// vanish.
+	Markup bool
+	// Verbatim is for url/doi/file-like fields: no macro or accent
+	// processing, only brace removal and \% \_ \# \& \$ \~ \{ \} \\
+	// unescaping.
+	Verbatim bool
+}
+
+// Problem is something Decode could not interpret exactly. The text is
+// still decoded (kept as written where it could not be understood).
+type Problem struct {
+	Offset int // byte offset into the decoded string
+	Msg    string
+}
+
+func (p Problem) String() string { return fmt.Sprintf("offset %d: %s", p.Offset, p.Msg) }
+
+// maxDepth bounds brace nesting so that hostile input cannot exhaust the
+// stack; deeper groups are kept verbatim and reported.
+const maxDepth = 1000
+
+// stops marks the bytes at which Decode leaves its copy loop.
+var stops = [256]bool{'\\': true, '{': true, '}': true, '~': true, '$': true, '`': true, '-': true, '\'': true}
+
+// plain reports whether s decodes to itself, so that Decode can return it
+// without allocating.
+func plain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !stops[c] {
+			continue
+		}
+		if c != '-' && c != '\'' {
+			return false
+		}
+		if i+1 < len(s) && s[i+1] == c {
+			return false
+		}
+	}
+	return true
+}
+
+// Decode converts TeX text (a BibTeX field value with its outer delimiters
+// removed, inner braces as written) to Unicode. Accented letters come out
+// in NFC. Text Decode cannot interpret (unknown macros, complex math) is
+// kept as written and reported as a Problem; Decode never drops text.
+//
+// Literal <, > and & in the input are kept as they are, also with Markup:
+// CSL-JSON rich text gives meaning only to its few tags, and processors
+// such as citeproc-js print any other < as it is.
+func Decode(s string, opts DecodeOptions) (string, []Problem) {
+	if opts.Verbatim {
+		return decodeVerbatim(s)
+	}
+	if plain(s) {
+		return s, nil
+	}
+	d := decoder{src: s, out: make([]byte, 0, len(s)+len(s)/4)}
+	d.group(0, -1, mode{markup: opts.Markup})
+	return string(d.out), d.probs
+}
+
+type decoder struct {
+	src     string
+	out     []byte
+	probs   []Problem
+	depth   int
+	scratch []byte
+}
+
+// mode is the state a stretch of text is decoded in.
+type mode struct {
+	markup bool // emit rich-text tags; off for plain decoding and inside accent arguments
+	nocase bool // inside a case-protected span: braces only group
+}
+
+// scope holds the declarations ({\em ..}) made in one group; they end with it.
+type scope struct {
+	tags  []openTag
+	array [2]openTag
+}
+
+type openTag struct {
+	tag   tag
+	start int // len(out) just after the opening tag
+}
+
+func (d *decoder) problem(off int, format string, args ...any) {
+	d.probs = append(d.probs, Problem{Offset: off, Msg: fmt.Sprintf(format, args...)})
+}
+
+// closeTag ends tag t opened at start, removing it instead if it is empty.
+func (d *decoder) closeTag(t tag, start int) {
+	if len(d.out) == start {
+		d.out = d.out[:start-len(openTags[t])]
+		return
+	}
+	d.out = append(d.out, closeTags[t]...)
+}
+
+func (d *decoder) closeScope(sc *scope) {
+	for i := len(sc.tags) - 1; i >= 0; i-- {
+		d.closeTag(sc.tags[i].tag, sc.tags[i].start)
+	}
+	sc.tags = sc.tags[:0]
+}
+
+// group decodes from pos to the '}' matching the '{' at open (open < 0: to
+// the end of the input) and returns the position after it.
+func (d *decoder) group(pos, open int, m mode) int {
+	var sc scope
+	sc.tags = sc.array[:0]
+	src := d.src
+	for pos < len(src) {
+		start := pos
+		for pos < len(src) && !stops[src[pos]] {
+			pos++
+		}
+		d.out = append(d.out, src[start:pos]...)
+		if pos >= len(src) {
+			break
+		}
+		switch c := src[pos]; c {
+		case '}':
+			if open >= 0 {
+				d.closeScope(&sc)
+				return pos + 1
+			}
+			d.problem(pos, "unmatched }")
+			pos++
+		case '{':
+			pos = d.brace(pos, m)
+		case '\\':
+			pos = d.command(pos, m, &sc)
+		case '~':
+			d.out = append(d.out, "\u00a0"...)
+			pos++
+		case '-':
+			switch {
+			case hasPrefix(src, pos, "---"):
+				d.out = append(d.out, "—"...)
+				pos += 3
+			case hasPrefix(src, pos, "--"):
+				d.out = append(d.out, "–"...)
+				pos += 2
+			default:
+				d.out = append(d.out, '-')
+				pos++
+			}
+		case '`':
+			if hasPrefix(src, pos, "``") {
+				d.out = append(d.out, "“"...)
+				pos += 2
+			} else {
+				d.out = append(d.out, "‘"...)
+				pos++
+			}
+		case '\'':
+			if hasPrefix(src, pos, "''") {
+				d.out = append(d.out, "”"...)
+				pos += 2
+			} else {
+				d.out = append(d.out, '\'')
+				pos++
+			}
+		case '$':
+			pos = d.math(pos)
+		}
+	}
+	if open >= 0 {
+		d.problem(open, "unclosed {")
+	}
+	d.closeScope(&sc)
+	return pos
+}
+
+func hasPrefix(s string, pos int, p string) bool {
+	return len(s)-pos >= len(p) && s[pos:pos+len(p)] == p
+}
+
+// brace decodes the group opening at pos. In BibTeX only a group that does
+// not start with a macro protects case ({DNA}); {\'e} is a special
+// character. {\relax Foo} is the usual way to protect text starting with a
+// macro.
+func (d *decoder) brace(pos int, m mode) int {
+	if d.depth >= maxDepth {
+		d.problem(pos, "braces nested deeper than %d; kept as written", maxDepth)
+		end := skipGroup(d.src, pos)
+		d.out = append(d.out, d.src[pos:end]...)
+		return end
+	}
+	d.depth++
+	if m.markup && !m.nocase && (!hasPrefix(d.src, pos+1, `\`) || isRelax(d.src, pos+1)) {
+		d.out = append(d.out, openTags[tagNoCase]...)
+		start := len(d.out)
+		pos = d.group(pos+1, pos, mode{markup: true, nocase: true})
+		d.closeTag(tagNoCase, start)
+	} else {
+		pos = d.group(pos+1, pos, m)
+	}
+	d.depth--
+	return pos
+}
+
+func isRelax(s string, pos int) bool {
+	return hasPrefix(s, pos, `\relax`) && (pos+6 == len(s) || !isLetter(s[pos+6]))
+}
+
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+func skipSpace(s string, pos int) int {
+	for pos < len(s) && isSpace(s[pos]) {
+		pos++
+	}
+	return pos
+}
+
+// skipGroup returns the position after the group opening at pos (or the
+// end of s if it is not closed), honouring \{ and \}.
+func skipGroup(s string, pos int) int {
+	depth := 0
+	for i := pos; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		}
+	}
+	return len(s)
+}
+
+// command decodes the macro starting with the backslash at pos.
+func (d *decoder) command(pos int, m mode, sc *scope) int {
+	src := d.src
+	i := pos + 1
+	if i >= len(src) {
+		d.problem(pos, `lone \ at end of text`)
+		d.out = append(d.out, '\\')
+		return i
+	}
+	var name string
+	var end int // after the name and, for control words, the spaces TeX skips
+	word := isLetter(src[i])
+	if word {
+		j := i + 1
+		for j < len(src) && isLetter(src[j]) {
+			j++
+		}
+		name, end = src[i:j], skipSpace(src, j)
+	} else {
+		_, n := utf8.DecodeRuneInString(src[i:])
+		name, end = src[i:i+n], i+n
+	}
+	mac, ok := macros[name]
+	if !ok && !word {
+		if s, ok := controlSymbols[name[0]]; ok && len(name) == 1 {
+			d.out = append(d.out, s...)
+			if name[0] == '\\' {
+				end = skipLineBreakArgs(src, end)
+			}
+			return end
+		}
+	}
+	if !ok {
+		return d.unknown(pos, i+len(name))
+	}
+	switch mac.kind {
+	case kText:
+		d.out = append(d.out, mac.text...)
+	case kAccent:
+		return d.accent(end, pos, mac.mark)
+	case kFormat:
+		if m.markup && mac.tag != tagNone {
+			d.out = append(d.out, openTags[mac.tag]...)
+			start := len(d.out)
+			end = d.arg(end, pos, m)
+			d.closeTag(mac.tag, start)
+			return end
+		}
+		return d.arg(end, pos, m)
+	case kDecl:
+		if m.markup && mac.tag != tagNone {
+			d.out = append(d.out, openTags[mac.tag]...)
+			sc.tags = append(sc.tags, openTag{mac.tag, len(d.out)})
+		}
+	case kIgnore:
+	case kURL:
+		if end >= len(src) || src[end] != '{' {
+			d.problem(pos, `\%s without {argument}`, name)
+			return end
+		}
+		close := skipGroup(src, end)
+		s, probs := decodeVerbatim(src[end:close])
+		for _, p := range probs {
+			d.problem(end+p.Offset, "%s", p.Msg)
+		}
+		d.out = append(d.out, s...)
+		return close
+	case kHref, kSecond:
+		if end >= len(src) || src[end] != '{' {
+			d.problem(pos, `\%s without {argument}`, name)
+			return end
+		}
+		return d.arg(skipGroup(src, end), pos, m)
+	case kMath:
+		if end >= len(src) || src[end] != '{' {
+			d.problem(pos, `\%s without {argument}`, name)
+			return end
+		}
+		close := skipGroup(src, end)
+		inner := src[end+1 : max(end+1, close-1)]
+		if s, ok := convertMath(inner); ok {
+			d.out = append(d.out, s...)
+		} else {
+			d.problem(pos, "math kept as written")
+			d.out = append(d.out, src[pos:close]...)
+		}
+		return close
+	case kQuote:
+		d.out = append(d.out, "“"...)
+		end = d.arg(end, pos, m)
+		d.out = append(d.out, "”"...)
+		return end
+	case kNoCase:
+		if m.markup && !m.nocase {
+			d.out = append(d.out, openTags[tagNoCase]...)
+			start := len(d.out)
+			end = d.arg(end, pos, mode{markup: true, nocase: true})
+			d.closeTag(tagNoCase, start)
+			return end
+		}
+		return d.arg(end, pos, m)
+	}
+	return end
+}
+
+// skipLineBreakArgs skips the optional * and [length] after \\.
+func skipLineBreakArgs(s string, pos int) int {
+	if pos < len(s) && s[pos] == '*' {
+		pos++
+	}
+	if pos < len(s) && s[pos] == '[' {
+		for i := pos; i < len(s); i++ {
+			if s[i] == ']' {
+				return i + 1
+			}
+		}
+	}
+	return pos
+}
+
+// unknown keeps an unknown macro as written, together with the brace and
+// bracket arguments that follow it, and reports it.
+func (d *decoder) unknown(pos, nameEnd int) int {
+	src := d.src
+	d.problem(pos, "unknown macro %s kept as written", src[pos:nameEnd])
+	end := nameEnd
+	for {
+		j := skipSpace(src, end)
+		if j >= len(src) {
+			break
+		}
+		if src[j] == '{' {
+			end = skipGroup(src, j)
+			continue
+		}
+		if src[j] == '[' {
+			k := j + 1
+			for k < len(src) && src[k] != ']' && src[k] != '{' && src[k] != '}' {
+				k++
+			}
+			if k < len(src) && src[k] == ']' {
+				end = k + 1
+				continue
+			}
+		}
+		break
+	}
+	d.out = append(d.out, src[pos:end]...)
+	return end
+}
+
+// arg decodes the argument of the macro at macroPos: a group (which never
+// protects case: it belongs to the macro), another macro, or one character.
+func (d *decoder) arg(pos, macroPos int, m mode) int {
+	src := d.src
+	pos = skipSpace(src, pos)
+	if pos >= len(src) || src[pos] == '}' {
+		d.problem(macroPos, "macro %s without argument", macroName(src, macroPos))
+		return pos
+	}
+	switch src[pos] {
+	case '{':
+		if d.depth >= maxDepth {
+			return d.brace(pos, m)
+		}
+		d.depth++
+		pos = d.group(pos+1, pos, m)
+		d.depth--
+		return pos
+	case '\\':
+		var sc scope
+		sc.tags = sc.array[:0]
+		pos = d.command(pos, m, &sc)
+		d.closeScope(&sc)
+		return pos
+	case '~':
+		d.out = append(d.out, "\u00a0"...)
+		return pos + 1
+	}
+	_, n := utf8.DecodeRuneInString(src[pos:])
+	d.out = append(d.out, src[pos:pos+n]...)
+	return pos + n
+}
+
+func macroName(s string, pos int) string {
+	j := pos + 1
+	for j < len(s) && isLetter(s[j]) {
+		j++
+	}
+	if j == pos+1 && j < len(s) {
+		_, n := utf8.DecodeRuneInString(s[j:])
+		j += n
+	}
+	return s[pos:j]
+}
+
+// accent applies mark to the argument at pos of the accent macro at
+// macroPos and composes the result to NFC. \i and \j lose their
+// dotlessness under an accent, as in TeX: \'\i is í.
+func (d *decoder) accent(pos, macroPos int, mark rune) int {
+	src := d.src
+	start := len(d.out)
+	pos = skipSpace(src, pos)
+	if pos < len(src) && src[pos] != '}' {
+		pos = d.arg(pos, macroPos, mode{})
+	} else {
+		d.problem(macroPos, "accent %s without argument", macroName(src, macroPos))
+	}
+	seg := d.out[start:]
+	if len(seg) == 0 {
+		if s, ok := spacingAccents[mark]; ok {
+			d.out = append(d.out, s...)
+		} else {
+			d.out = utf8.AppendRune(d.out, mark)
+		}
+		return pos
+	}
+	r, n := utf8.DecodeRune(seg)
+	switch r {
+	case 'ı':
+		r = 'i'
+	case 'ȷ':
+		r = 'j'
+	}
+	b := utf8.AppendRune(d.scratch[:0], r)
+	b = utf8.AppendRune(b, mark)
+	b = append(b, seg[n:]...)
+	d.out = norm.NFC.Append(d.out[:start], b...)
+	d.scratch = b
+	return pos
+}
+
+// math decodes $...$ (or $$...$$) at pos: simple math becomes Unicode,
+// anything else is kept as written and reported.
+func (d *decoder) math(pos int) int {
+	src := d.src
+	delim := "$"
+	if hasPrefix(src, pos, "$$") {
+		delim = "$$"
+	}
+	from := pos + len(delim)
+	close := -1
+	for i := from; i < len(src); i++ {
+		if src[i] == '\\' {
+			i++
+			continue
+		}
+		if hasPrefix(src, i, delim) {
+			close = i
+			break
+		}
+	}
+	if close < 0 {
+		d.problem(pos, "unclosed %s kept as written", delim)
+		d.out = append(d.out, delim...)
+		return from
+	}
+	end := close + len(delim)
+	if s, ok := convertMath(src[from:close]); ok {
+		d.out = append(d.out, s...)
+	} else {
+		d.problem(pos, "math kept as written")
+		d.out = append(d.out, src[pos:end]...)
+	}
+	return end
+}
+
+// verbatimEscapes are the characters a backslash escapes in verbatim fields.
+var verbatimEscapes = [256]bool{'%': true, '_': true, '#': true, '&': true, '$': true, '~': true, '{': true, '}': true, '\\': true}
+
+func decodeVerbatim(s string) (string, []Problem) {
+	i := 0
+	for i < len(s) && s[i] != '\\' && s[i] != '{' && s[i] != '}' {
+		i++
+	}
+	if i == len(s) {
+		return s, nil
+	}
+	var probs []Problem
+	out := make([]byte, i, len(s))
+	copy(out, s)
+	var opens []int
+	for ; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '{':
+			opens = append(opens, i)
+		case '}':
+			if len(opens) == 0 {
+				probs = append(probs, Problem{i, "unmatched }"})
+			} else {
+				opens = opens[:len(opens)-1]
+			}
+		case '\\':
+			if i+1 < len(s) && verbatimEscapes[s[i+1]] {
+				i++
+				out = append(out, s[i])
+			} else {
+				out = append(out, c)
+			}
+		default:
+			out = append(out, c)
+		}
+	}
+	for _, o := range opens {
+		probs = append(probs, Problem{o, "unclosed {"})
+	}
+	return string(out), probs
+}

@@ -1,0 +1,273 @@
+package latex
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+const (
+	nc  = `<span class="nocase">`
+	sc  = `<span style="font-variant:small-caps;">`
+	end = `</span>`
+)
+
+// decodeCases are shared by the Decode tests and the round-trip tests. plain
+// is the result without Markup, rich the result with it ("" = same as plain).
+var decodeCases = []struct {
+	in, plain, rich string
+}{
+	// accents in every spelling
+	{`\'e`, "é", ""},
+	{`\'{e}`, "é", ""},
+	{`{\'e}`, "é", ""},
+	{`{\' e}`, "é", ""},
+	{`\' e`, "é", ""},
+	{`\'\i`, "í", ""},
+	{`{\'\i}`, "í", ""},
+	{`\'{\i}`, "í", ""},
+	{`\"o`, "ö", ""},
+	{`\"{U}ber`, "Über", ""},
+	{`\^o`, "ô", ""},
+	{"\\`a", "à", ""},
+	{`\~n`, "ñ", ""},
+	{`Espa\~{n}a`, "España", ""},
+	{`\=a`, "ā", ""},
+	{`\=\i`, "ī", ""},
+	{`\.z`, "ż", ""},
+	{`{\.I}stanbul`, "İstanbul", ""},
+	{`\u{g}`, "ğ", ""},
+	{`\u g`, "ğ", ""},
+	{`\v{s}`, "š", ""},
+	{`\v s`, "š", ""},
+	{`\v{c}`, "č", ""},
+	{`\H{o}`, "ő", ""},
+	{`\c{c}`, "ç", ""},
+	{`\c c`, "ç", ""},
+	{`\k{a}`, "ą", ""},
+	{`\r{a}`, "å", ""},
+	{`\r{u}`, "ů", ""},
+	{`\d{h}`, "ḥ", ""},
+	{`{\d{h}}`, "ḥ", ""},
+	{`{\d h}`, "ḥ", ""},
+	{`\d{s}`, "ṣ", ""},
+	{`\d{t}`, "ṭ", ""},
+	{`\d{z}`, "ẓ", ""},
+	{`\d{d}`, "ḍ", ""},
+	{`\d{H}`, "Ḥ", ""},
+	{`\b{h}`, "ẖ", ""},
+	{`\b{k}`, "ḵ", ""},
+	{`\t{oo}`, "o\u0361o", ""},
+	{`\t{ts}`, "t\u0361s", ""},
+	{`\.{\d{s}}`, "ṩ", ""},
+	{`\'\o`, "ǿ", ""},
+	{`\v\j`, "ǰ", ""},
+	{`\'{}`, "´", ""},
+	{`\^{}`, "^", ""},
+	{`\~{}`, "~", ""},
+	{`\'{x}`, "x\u0301", ""},
+	{`\'{ab}`, "áb", ""},
+	// Persian and Arabic romanization
+	{`Mas{\textquoteright}oud`, "Mas’oud", ""},
+	{`Mas'oud Rajavi`, "Mas'oud Rajavi", ""},
+	{`Raja{\=v}{\=\i}`, "Rajav\u0304ī", ""},
+	{`Raj{\=a}v{\=\i}`, "Rajāvī", ""},
+	{`{\d{H}}asan`, "Ḥasan", ""},
+	{`Abrahamian`, "Abrahamian", ""},
+	{`Hanif-Nezhad`, "Hanif-Nezhad", ""},
+	{`Mojahedin-e Khalq`, "Mojahedin-e Khalq", ""},
+	{`Mu{\d{h}}ammad`, "Muḥammad", ""},
+	{`{\textayn}Ali`, "ʿAli", ""},
+	{`{\textain}Ali`, "ʿAli", ""},
+	{`Qur{\texthamza}an`, "Qurʾan", ""},
+	{`Qur\hamza{}an`, "Qurʾan", ""},
+	{`{\textquoteleft}Abd al-Karim`, "‘Abd al-Karim", ""},
+	{`Sh{\=\i}{\textquoteleft}a`, "Shī‘a", ""},
+	{`\textquoteleft Ulama`, "‘Ulama", ""},
+	{`Ism{\=a}{\textquoteleft}{\=\i}l{\=\i}`, "Ismā‘īlī", ""},
+	{`Sh\=ah`, "Shāh", ""},
+	// letter and symbol macros
+	{`Stra\ss e`, "Straße", ""},
+	{`Stra{\ss}e`, "Straße", ""},
+	{`\ss{}`, "ß", ""},
+	{`{\o}`, "ø", ""},
+	{`\O`, "Ø", ""},
+	{`\aa\AA`, "åÅ", ""},
+	{`\ae{} \AE{} \oe{} \OE{}`, "æ Æ œ Œ", ""},
+	{`\L\'od\'z`, "Łódź", ""},
+	{`\l{}`, "ł", ""},
+	{`\i\j`, "ıȷ", ""},
+	{`\dh\DH\th\TH\ng\NG`, "ðÐþÞŋŊ", ""},
+	{`\textendash \textemdash`, "–—", ""},
+	{`\S 3 \P{}`, "§3 ¶", ""},
+	{`\copyright{} \pounds \euro`, "© £€", ""},
+	{`\dag \ldots \dots{}`, "†……", ""},
+	{`\textasciitilde\textbackslash`, "~\\", ""},
+	{`\LaTeX{} and \TeX`, "LaTeX and TeX", ""},
+	{`\textordfeminine`, "ª", ""},
+	{`\textquotedblleft x\textquotedblright`, "“x”", ""},
+	// specials
+	{`A \& B`, "A & B", ""},
+	{`50\% \$5 \#1 a\_b \{x\}`, "50% $5 #1 a_b {x}", ""},
+	{`Dr.~Smith`, "Dr.\u00a0Smith", ""},
+	{`pp. 1--10`, "pp. 1–10", ""},
+	{`war---and peace`, "war—and peace", ""},
+	{`a-b`, "a-b", ""},
+	{`a-{}-b`, "a--b", ""},
+	{"``quoted''", "“quoted”", ""},
+	{"`single'", "‘single'", ""},
+	{`it's`, "it's", ""},
+	{`a\,b\;c\ d`, "a\u2009b\u2005c d", ""},
+	{`one\\two`, "one two", ""},
+	{`one\\[2pt]two`, "one two", ""},
+	{`hyphen\-ation`, "hyphenation", ""},
+	{`x < y & z > w`, "x < y & z > w", ""},
+	{`<i>literal</i>`, "<i>literal</i>", ""},
+	// math
+	{`$x^2$`, "x²", ""},
+	{`$x^{10}$`, "x¹⁰", ""},
+	{`H$_2$O`, "H₂O", ""},
+	{`$\alpha$-helix`, "α-helix", ""},
+	{`$\leq 5$`, "≤ 5", ""},
+	{`$37^\circ$C`, "37°C", ""},
+	{`$\mathbb{R}$`, "ℝ", ""},
+	{`$\mathrm{CO}_2$`, "CO₂", ""},
+	{`\ensuremath{\beta}`, "β", ""},
+	// formatting
+	{`\emph{Iran}`, "Iran", "<i>Iran</i>"},
+	{`\textit{Iran}`, "Iran", "<i>Iran</i>"},
+	{`\textsl{Iran}`, "Iran", "<i>Iran</i>"},
+	{`{\em Iran}`, "Iran", "<i>Iran</i>"},
+	{`{\it Iran}`, "Iran", "<i>Iran</i>"},
+	{`{\itshape Iran}`, "Iran", "<i>Iran</i>"},
+	{`\textbf{MEK}`, "MEK", "<b>MEK</b>"},
+	{`{\bf MEK}`, "MEK", "<b>MEK</b>"},
+	{`{\bfseries MEK}`, "MEK", "<b>MEK</b>"},
+	{`\textsc{Pmoi}`, "Pmoi", sc + "Pmoi" + end},
+	{`{\sc Pmoi}`, "Pmoi", sc + "Pmoi" + end},
+	{`{\scshape Pmoi}`, "Pmoi", sc + "Pmoi" + end},
+	{`19\textsuperscript{th}`, "19th", "19<sup>th</sup>"},
+	{`H\textsubscript{2}O`, "H2O", "H<sub>2</sub>O"},
+	{`\emph{\textbf{x}}`, "x", "<i><b>x</b></i>"},
+	{`{\em a {\bf b} c}`, "a b c", "<i>a <b>b</b> c</i>"},
+	{`{a \em b}`, "a b", nc + "a <i>b</i>" + end},
+	{`\em a`, "a", "<i>a</i>"},
+	{`{\em}x`, "x", "x"},
+	{`\emph{}x`, "x", "x"},
+	{`\textup{a} \textnormal{b} \textrm{c} \texttt{d}`, "a b c d", ""},
+	{`\mbox{a}\hbox{b}`, "ab", ""},
+	{`\url{http://x.org/a_b}`, "http://x.org/a_b", ""},
+	{`\href{http://x.org}{the site}`, "the site", ""},
+	{`\enquote{x}`, "“x”", ""},
+	{`\textcolor{red}{x}`, "x", ""},
+	// case protection
+	{`{DNA}`, "DNA", nc + "DNA" + end},
+	{`The {MKO} in {Tehran}`, "The MKO in Tehran", "The " + nc + "MKO" + end + " in " + nc + "Tehran" + end},
+	{`{{RAND Corporation}}`, "RAND Corporation", nc + "RAND Corporation" + end},
+	{`{\relax Foo}`, "Foo", nc + "Foo" + end},
+	{`{\'E}cole`, "École", ""},
+	{`{{\'E}cole}`, "École", nc + "École" + end},
+	{`{}`, "", ""},
+	{`a{}b`, "ab", ""},
+	{`{A}{B}`, "AB", nc + "A" + end + nc + "B" + end},
+	{`\emph{{DNA} x}`, "DNA x", "<i>" + nc + "DNA" + end + " x</i>"},
+	{`\NoCaseChange{iPhone}`, "iPhone", nc + "iPhone" + end},
+	{`{\TeX}`, "TeX", ""},
+	// unknown macros are kept
+	{`\foo`, `\foo`, ""},
+	{`\foo{bar} baz`, `\foo{bar} baz`, ""},
+	{`\cite[p.~3]{key}`, `\cite[p.~3]{key}`, ""},
+	{`$\mathcal{O}(n)$`, `$\mathcal{O}(n)$`, ""},
+	// broken input
+	{`a { b`, "a  b", "a " + nc + " b" + end},
+	{`a } b`, "a  b", ""},
+	{`a\`, `a\`, ""},
+	{`$x`, "$x", ""},
+	{`\'`, "´", ""},
+}
+
+func TestDecode(t *testing.T) {
+	for _, c := range decodeCases {
+		got, _ := Decode(c.in, DecodeOptions{})
+		if got != c.plain {
+			t.Errorf("Decode(%q) = %q, want %q", c.in, got, c.plain)
+		}
+		want := c.rich
+		if want == "" {
+			want = c.plain
+		}
+		got, _ = Decode(c.in, DecodeOptions{Markup: true})
+		if got != want {
+			t.Errorf("Decode(%q, Markup) = %q, want %q", c.in, got, want)
+		}
+	}
+}
+
+func TestDecodeProblems(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []Problem
+	}{
+		{`plain`, nil},
+		{`{\'e}`, nil},
+		{`x \foo{bar}`, []Problem{{2, `unknown macro \foo kept as written`}}},
+		{`a { b`, []Problem{{2, "unclosed {"}}},
+		{`a } b`, []Problem{{2, "unmatched }"}}},
+		{`ab\`, []Problem{{2, `lone \ at end of text`}}},
+		{`x $\mathcal{O}$`, []Problem{{2, "math kept as written"}}},
+		{`$x`, []Problem{{0, "unclosed $ kept as written"}}},
+		{`\'`, []Problem{{0, `accent \' without argument`}}},
+		{`\emph`, []Problem{{0, `macro \emph without argument`}}},
+		{`\url x`, []Problem{{0, `\url without {argument}`}}},
+	} {
+		_, got := Decode(c.in, DecodeOptions{Markup: true})
+		if !slices.Equal(got, c.want) {
+			t.Errorf("Decode(%q) problems = %v, want %v", c.in, got, c.want)
+		}
+	}
+}
+
+func TestDecodeVerbatim(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{`https://doi.org/10.1000/x_y`, `https://doi.org/10.1000/x_y`},
+		{`http://a.org/\~user/a\_b\%20c\#d?x=1\&y=2`, `http://a.org/~user/a_b%20c#d?x=1&y=2`},
+		{`{http://a.org/{x}}`, `http://a.org/x`},
+		{`10.1000/{ABC}--\'e`, `10.1000/ABC--\'e`},
+		{`C:\\Users\\x.pdf`, `C:\Users\x.pdf`},
+		{`a\{b\}`, `a{b}`},
+		{`a~b`, `a~b`},
+	} {
+		got, probs := Decode(c.in, DecodeOptions{Verbatim: true})
+		if got != c.want || probs != nil {
+			t.Errorf("Decode(%q, Verbatim) = %q %v, want %q", c.in, got, probs, c.want)
+		}
+	}
+	if _, probs := Decode(`a{b`, DecodeOptions{Verbatim: true}); len(probs) != 1 || probs[0].Offset != 1 {
+		t.Errorf("unclosed brace in verbatim: problems %v", probs)
+	}
+}
+
+// TestDecodeFastPath checks that text without TeX comes back unchanged and
+// without allocating: the BibTeX reader depends on it for speed.
+func TestDecodeFastPath(t *testing.T) {
+	for _, s := range []string{"", "Iran and its opposition", "Mas'oud Rajavi", "1-10", "Ḥasan", "a < b"} {
+		got, probs := Decode(s, DecodeOptions{Markup: true})
+		if got != s || probs != nil {
+			t.Errorf("Decode(%q) = %q %v", s, got, probs)
+		}
+		if n := testing.AllocsPerRun(10, func() { Decode(s, DecodeOptions{Markup: true}) }); n != 0 {
+			t.Errorf("Decode(%q) allocates %v times", s, n)
+		}
+	}
+}
+
+func TestDecodeDeepNesting(t *testing.T) {
+	s := strings.Repeat("{", 5000) + "x" + strings.Repeat("}", 5000)
+	for _, markup := range []bool{false, true} {
+		got, probs := Decode(s, DecodeOptions{Markup: markup})
+		if !strings.Contains(got, "x") || len(probs) == 0 || !utf8.ValidString(got) {
+			t.Errorf("deep nesting (markup %v): got %d bytes, %d problems", markup, len(got), len(probs))
+		}
+	}
+}

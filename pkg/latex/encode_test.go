@@ -1,0 +1,116 @@
+package latex
+
+import (
+	"testing"
+)
+
+var (
+	utf8Opts   = EncodeOptions{}
+	asciiOpts  = EncodeOptions{ASCII: true}
+	richOpts   = EncodeOptions{Markup: true}
+	protOpts   = EncodeOptions{Markup: true, ProtectCapitals: true}
+	asciiRich  = EncodeOptions{Markup: true, ASCII: true, ProtectCapitals: true}
+	verbatimOp = EncodeOptions{Verbatim: true}
+)
+
+func TestEncode(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		opts EncodeOptions
+		want string
+	}{
+		{"Iran and its opposition", utf8Opts, "Iran and its opposition"},
+		{"Mas'oud Rajavi", utf8Opts, "Mas'oud Rajavi"},
+		{"Mas’oud", utf8Opts, "Mas’oud"},
+		{"Mas’oud", asciiOpts, `Mas{\textquoteright}oud`},
+		{"Rajāvī", asciiOpts, `Raj{\=a}v{\=\i}`},
+		{"Ḥasan Muḥammad", asciiOpts, `{\d{H}}asan Mu{\d{h}}ammad`},
+		{"ẓ ṣ ṭ ḍ ẖ", asciiOpts, `{\d{z}} {\d{s}} {\d{t}} {\d{d}} {\b{h}}`},
+		{"ʿAli Qurʾan", asciiOpts, `{\textayn}Ali Qur{\texthamza}an`},
+		{"Shī‘a", asciiOpts, "Sh{\\=\\i}`a"},
+		{"‘‘", asciiOpts, "`{}`"},
+		{"“quoted”", asciiOpts, "``quoted''"},
+		{"“quoted”", utf8Opts, "“quoted”"},
+		{"École Straße Łódź", asciiOpts, `{\'E}cole Stra{\ss}e {\L}{\'o}d{\'z}`},
+		{"ǿ ṩ ǰ İ", asciiOpts, `{\'\o} {\.{\d{s}}} {\v{\j}} {\.I}`},
+		{"ị", asciiOpts, `{\d{i}}`},
+		{"x\u0301", asciiOpts, "x\u0301"},
+		{"مجاهدین خلق", asciiOpts, "مجاهدین خلق"},
+		{"α-helix x² H₂O", asciiOpts, `$\alpha$-helix x{\texttwosuperior} H$_{2}$O`},
+		{"αβ", asciiOpts, `$\alpha${}$\beta$`},
+		{"A & B 50% $5 #1 a_b {x} ~ ^ \\ `", utf8Opts,
+			`A \& B 50\% \$5 \#1 a\_b \{x\} \textasciitilde{} \^{} \textbackslash{} \textasciigrave{}`},
+		{"Dr.\u00a0Smith", utf8Opts, "Dr.~Smith"},
+		{"1–10 war—peace", utf8Opts, "1–10 war—peace"},
+		{"1–10 war—peace", asciiOpts, "1--10 war---peace"},
+		{"a--b ''", utf8Opts, "a-{}-b '{}'"},
+		{"-–", asciiOpts, "-{}--"},
+		{"<i>Iran</i> and <b>MEK</b>", richOpts, `\textit{Iran} and \textbf{MEK}`},
+		{"<i>Iran</i>", utf8Opts, "<i>Iran</i>"},
+		{sc + "Pmoi" + end + " 19<sup>th</sup> H<sub>2</sub>O", richOpts,
+			`\textsc{Pmoi} 19\textsuperscript{th} H\textsubscript{2}O`},
+		{"The " + nc + "MKO" + end, richOpts, "The {MKO}"},
+		{nc + "&T" + end, richOpts, `{\relax \&T}`},
+		{nc + "<i>x</i>" + end, richOpts, `{\relax \textit{x}}`},
+		{nc + "a" + nc + "b" + end + end, richOpts, `{a<span class="nocase">b</span>}`},
+		{"<i></i>x", richOpts, "<i></i>x"},
+		{"<i>x</b>", richOpts, "<i>x</b>"},
+		{"x < y", richOpts, "x < y"},
+		{"<i>a <b>b</i> c</b>", richOpts, `<i>a \textbf{b</i> c}`},
+		{"The MKO and PMOI use iPhone in Tehran", protOpts, "The {MKO} and {PMOI} use {iPhone} in Tehran"},
+		{"McDonald's 3D", protOpts, "{McDonald}'s {3D}"},
+		{"<i>MEK</i> " + nc + "RAND Corporation" + end, protOpts, `\textit{{MEK}} {RAND Corporation}`},
+		{"Hanif-Nezhad", protOpts, "Hanif-Nezhad"},
+		{"ÉTAT", asciiRich, `{{\'E}TAT}`},
+		{"http://a.org/~x_y%20{z}\\", verbatimOp, `http://a.org/~x_y\%20\{z\}\\`},
+		{"10.1000/xyz", verbatimOp, "10.1000/xyz"},
+	} {
+		if got := Encode(c.in, c.opts); got != c.want {
+			t.Errorf("Encode(%q, %+v) = %q, want %q", c.in, c.opts, got, c.want)
+		}
+	}
+}
+
+// TestEncodeInvertsDecode checks Decode(Encode(x)) == x for the decoded
+// form of every Decode test case, in every option combination.
+func TestEncodeInvertsDecode(t *testing.T) {
+	for _, c := range decodeCases {
+		for _, markup := range []bool{false, true} {
+			x, _ := Decode(c.in, DecodeOptions{Markup: markup})
+			for _, ascii := range []bool{false, true} {
+				enc := Encode(x, EncodeOptions{Markup: markup, ASCII: ascii})
+				back, probs := Decode(enc, DecodeOptions{Markup: markup})
+				if back != x {
+					t.Errorf("Decode(Encode(%q, ascii %v, markup %v)) = %q via %q", x, ascii, markup, back, enc)
+				}
+				if probs != nil {
+					t.Errorf("Decode(Encode(%q)) reported %v", x, probs)
+				}
+			}
+		}
+	}
+}
+
+// TestProtectCapitalsFixedPoint: encoding what Decode made of a protected
+// encoding gives the same TeX again.
+func TestProtectCapitalsFixedPoint(t *testing.T) {
+	for _, c := range decodeCases {
+		x, _ := Decode(c.in, DecodeOptions{Markup: true})
+		for _, opts := range []EncodeOptions{protOpts, asciiRich} {
+			once := Encode(x, opts)
+			y, _ := Decode(once, DecodeOptions{Markup: true})
+			if twice := Encode(y, opts); twice != once {
+				t.Errorf("Encode not a fixed point for %q: %q then %q", x, once, twice)
+			}
+		}
+	}
+}
+
+func TestVerbatimRoundTrip(t *testing.T) {
+	for _, s := range []string{`http://a.org/\~u/a\_b`, `C:\\x\\y.pdf`, `{10.1000/ABC}`, `a\b\%`} {
+		x, _ := Decode(s, DecodeOptions{Verbatim: true})
+		if back, _ := Decode(Encode(x, verbatimOp), DecodeOptions{Verbatim: true}); back != x {
+			t.Errorf("verbatim round trip of %q: %q -> %q", s, x, back)
+		}
+	}
+}
