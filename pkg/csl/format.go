@@ -1,0 +1,574 @@
+package csl
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Format selects the output markup.
+type Format int
+
+// The output formats.
+const (
+	Text     Format = iota // plain text
+	HTML                   // HTML as citeproc-js writes it (the CSL test suite form)
+	Markdown               // pandoc Markdown
+)
+
+// ParseFormat maps "text", "html", "md"/"markdown" to a Format.
+func ParseFormat(s string) (Format, bool) {
+	switch s {
+	case "text", "txt", "plain", "":
+		return Text, true
+	case "html":
+		return HTML, true
+	case "md", "markdown":
+		return Markdown, true
+	}
+	return Text, false
+}
+
+type evKind uint8
+
+const (
+	evText evKind = iota
+	evOpen
+	evClose
+	evQOpen
+	evQClose
+)
+
+type event struct {
+	kind evKind
+	s    string // text, or for evOpen the attribute "name:value"
+}
+
+// flatten turns the tree into a stream of text and markup events, so that
+// punctuation can be fixed across element boundaries.
+func flatten(n *node, evs []event) []event {
+	if n.empty() {
+		return evs
+	}
+	if n.leaf {
+		return append(evs, event{evText, n.text})
+	}
+	opens := 0
+	if n.display != "" {
+		evs = append(evs, event{evOpen, "display:" + n.display})
+		opens++
+	}
+	if n.prefix != "" {
+		evs = append(evs, event{evText, n.prefix})
+	}
+	inner := 0
+	for _, a := range [...]struct{ k, v string }{
+		{"font-style", n.f.fontStyle}, {"font-variant", n.f.fontVariant}, {"font-weight", n.f.fontWeight},
+		{"text-decoration", n.f.textDecoration}, {"vertical-align", n.f.verticalAlign},
+	} {
+		if a.v != "" {
+			evs = append(evs, event{evOpen, a.k + ":" + a.v})
+			inner++
+		}
+	}
+	if n.quotes {
+		evs = append(evs, event{evQOpen, ""})
+	}
+	first := true
+	for _, k := range n.kids {
+		if k.empty() {
+			continue
+		}
+		if !first && n.delim != "" {
+			evs = append(evs, event{evText, n.delim})
+		}
+		first = false
+		evs = flatten(k, evs)
+	}
+	if n.quotes {
+		evs = append(evs, event{evQClose, ""})
+	}
+	for ; inner > 0; inner-- {
+		evs = append(evs, event{evClose, ""})
+	}
+	if n.suffix != "" {
+		evs = append(evs, event{evText, n.suffix})
+	}
+	for ; opens > 0; opens-- {
+		evs = append(evs, event{evClose, ""})
+	}
+	return evs
+}
+
+// punctuation merge rules at a boundary between two pieces of text, after
+// citeproc-js and jgm/citeproc: 0 keep both, 1 keep the first, 2 keep the
+// second.
+func mergeRule(a, b rune) int {
+	switch a {
+	case '!', '?':
+		switch b {
+		case '.', ':', ',', ';':
+			return 1
+		}
+	case '.':
+		if b == '.' {
+			return 1
+		}
+	case ':':
+		switch b {
+		case '!', '?':
+			return 2
+		case '.', ':':
+			return 1
+		}
+	case ',':
+		if b == ',' {
+			return 1
+		}
+	case ';':
+		switch b {
+		case '!', '?':
+			return 2
+		case ':', '.', ';':
+			return 1
+		}
+	}
+	return 0
+}
+
+// fixPunct moves periods and commas into closing quotes when the locale
+// asks for it, merges doubled punctuation across element boundaries and
+// collapses doubled spaces.
+func fixPunct(evs []event, punctInQuote bool) {
+	if punctInQuote {
+		for i := 0; i < len(evs); i++ {
+			if evs[i].kind != evQClose {
+				continue
+			}
+			j := i + 1
+			for j < len(evs) && (evs[j].kind == evClose || evs[j].kind == evQClose) {
+				j++
+			}
+			if j >= len(evs) || evs[j].kind != evText || evs[j].s == "" {
+				continue
+			}
+			c := evs[j].s[0]
+			if c != '.' && c != ',' {
+				continue
+			}
+			// find the quote group's first close, and the text before it
+			k := i
+			for k > 0 && evs[k-1].kind == evQClose {
+				k--
+			}
+			p := k - 1
+			for p >= 0 && (evs[p].kind == evClose) {
+				p--
+			}
+			if p >= 0 && evs[p].kind == evText {
+				last, _ := utf8.DecodeLastRuneInString(evs[p].s)
+				switch mergeRule(last, rune(c)) {
+				case 0:
+					evs[p].s += string(c)
+				case 2:
+					evs[p].s = evs[p].s[:len(evs[p].s)-utf8.RuneLen(last)] + string(c)
+				}
+			} else {
+				evs = append(evs[:k+1], evs[k:]...)
+				evs[k] = event{evText, string(c)}
+				j++
+			}
+			evs[j].s = evs[j].s[1:]
+		}
+	}
+	prev := -1
+	for i := range evs {
+		switch evs[i].kind {
+		case evQOpen:
+			prev = -1
+			continue
+		case evText:
+		default:
+			continue
+		}
+		if evs[i].s == "" {
+			continue
+		}
+		if prev >= 0 {
+			a, as := utf8.DecodeLastRuneInString(evs[prev].s)
+			b, bs := utf8.DecodeRuneInString(evs[i].s)
+			if a == ' ' && b == ' ' {
+				evs[i].s = evs[i].s[bs:]
+			} else {
+				switch mergeRule(a, b) {
+				case 1:
+					evs[i].s = evs[i].s[bs:]
+				case 2:
+					evs[prev].s = evs[prev].s[:len(evs[prev].s)-as]
+				}
+			}
+			if evs[i].s == "" {
+				continue
+			}
+		}
+		prev = i
+	}
+}
+
+// serialize writes the events in the output format. Nested italics,
+// bold and small caps flip to normal (citeproc-js "flip-flop"), and
+// nested quotes alternate between outer and inner quotation marks.
+func serialize(evs []event, f Format, loc *Locale) string {
+	var b strings.Builder
+	type open struct{ close string }
+	var stack []open
+	state := map[string]string{}
+	var prevState []map[string]string
+	quoteDepth := 0
+	oq, cq := loc.term("open-quote", "long", false), loc.term("close-quote", "long", false)
+	oiq, ciq := loc.term("open-inner-quote", "long", false), loc.term("close-inner-quote", "long", false)
+	if oq == "" {
+		oq, cq = "“", "”"
+	}
+	if oiq == "" {
+		oiq, ciq = "‘", "’"
+	}
+	for _, e := range evs {
+		switch e.kind {
+		case evText:
+			writeEscaped(&b, e.s, f)
+		case evQOpen:
+			if quoteDepth%2 == 0 {
+				writeEscaped(&b, oq, f)
+			} else {
+				writeEscaped(&b, oiq, f)
+			}
+			quoteDepth++
+		case evQClose:
+			quoteDepth--
+			if quoteDepth%2 == 0 {
+				writeEscaped(&b, cq, f)
+			} else {
+				writeEscaped(&b, ciq, f)
+			}
+		case evOpen:
+			k, v, _ := strings.Cut(e.s, ":")
+			saved := map[string]string{k: state[k]}
+			prevState = append(prevState, saved)
+			openTag, closeTag := markup(k, v, state, f)
+			b.WriteString(openTag)
+			stack = append(stack, open{closeTag})
+		case evClose:
+			if len(stack) == 0 {
+				continue
+			}
+			b.WriteString(stack[len(stack)-1].close)
+			stack = stack[:len(stack)-1]
+			for k, v := range prevState[len(prevState)-1] {
+				state[k] = v
+			}
+			prevState = prevState[:len(prevState)-1]
+		}
+	}
+	return b.String()
+}
+
+// markup returns the tags for one formatting attribute and updates the
+// current formatting state.
+func markup(k, v string, state map[string]string, f Format) (string, string) {
+	cur := state[k]
+	switch k {
+	case "display":
+		if f == HTML {
+			return `<div class="csl-` + displayClass(v) + `">`, "</div>"
+		}
+		return "", ""
+	case "font-style", "font-weight", "font-variant":
+		on := map[string]string{"font-style": "italic", "font-weight": "bold", "font-variant": "small-caps"}[k]
+		if v == "oblique" {
+			v = "italic"
+		}
+		if v == on && cur == on {
+			v = "normal" // flip-flop
+		}
+		if v == "normal" && cur != on {
+			return "", ""
+		}
+		state[k] = v
+		if v == "light" {
+			v = "normal"
+		}
+		switch f {
+		case HTML:
+			switch {
+			case k == "font-style" && v == "italic":
+				return "<i>", "</i>"
+			case k == "font-weight" && v == "bold":
+				return "<b>", "</b>"
+			}
+			return `<span style="` + k + ":" + v + `;">`, "</span>"
+		case Markdown:
+			switch {
+			case v == "italic":
+				return "*", "*"
+			case v == "bold":
+				return "**", "**"
+			case v == "small-caps":
+				return "[", "]{.smallcaps}"
+			}
+		}
+		return "", ""
+	case "text-decoration":
+		if v == "none" && cur != "underline" {
+			return "", ""
+		}
+		state[k] = v
+		if f == HTML {
+			return `<span style="text-decoration:` + v + `;">`, "</span>"
+		}
+		if f == Markdown && v == "underline" {
+			return "[", "]{.underline}"
+		}
+		return "", ""
+	case "vertical-align":
+		if v == "baseline" && cur == "" {
+			return "", ""
+		}
+		state[k] = v
+		switch f {
+		case HTML:
+			switch v {
+			case "sup":
+				return "<sup>", "</sup>"
+			case "sub":
+				return "<sub>", "</sub>"
+			}
+			return `<span style="baseline">`, "</span>"
+		case Markdown:
+			switch v {
+			case "sup":
+				return "^", "^"
+			case "sub":
+				return "~", "~"
+			}
+		}
+	}
+	return "", ""
+}
+
+func displayClass(v string) string {
+	switch v {
+	case "block", "left-margin", "right-inline", "indent":
+		return v
+	}
+	return "block"
+}
+
+func writeEscaped(b *strings.Builder, s string, f Format) {
+	switch f {
+	case HTML:
+		for _, r := range s {
+			switch r {
+			case '&':
+				b.WriteString("&#38;")
+			case '<':
+				b.WriteString("&#60;")
+			case '>':
+				b.WriteString("&#62;")
+			default:
+				b.WriteRune(r)
+			}
+		}
+	case Markdown:
+		for _, r := range s {
+			switch r {
+			case '*', '_', '`', '\\', '[', ']', '^', '~':
+				b.WriteByte('\\')
+			}
+			b.WriteRune(r)
+		}
+	default:
+		b.WriteString(s)
+	}
+}
+
+// renderNode fixes punctuation and serializes a tree.
+func renderNode(n *node, f Format, loc *Locale) string {
+	evs := flatten(n, nil)
+	fixPunct(evs, loc.punctuationInQuote != nil && *loc.punctuationInQuote)
+	return serialize(evs, f, loc)
+}
+
+// ---- text case ----
+
+var stopWords = map[string]bool{
+	"a": true, "an": true, "and": true, "as": true, "at": true, "but": true, "by": true, "down": true,
+	"for": true, "from": true, "in": true, "into": true, "nor": true, "of": true, "on": true,
+	"onto": true, "or": true, "over": true, "so": true, "the": true, "till": true, "to": true,
+	"up": true, "via": true, "with": true, "yet": true,
+}
+
+// applyCase changes the case of the text under n, leaving case-protected
+// leaves alone. Title case is only applied when english is true.
+func applyCase(n *node, tc string, english bool) {
+	if n == nil || tc == "" {
+		return
+	}
+	var ls []*node
+	n.leaves(func(l *node) { ls = append(ls, l) })
+	switch tc {
+	case "lowercase", "uppercase":
+		for _, l := range ls {
+			if l.nocase {
+				continue
+			}
+			if tc == "lowercase" {
+				l.text = strings.ToLower(l.text)
+			} else {
+				l.text = strings.ToUpper(l.text)
+			}
+		}
+		return
+	case "title":
+		if !english {
+			return
+		}
+	}
+	// word-level transforms over the concatenated text
+	type span struct {
+		l          *node
+		start, end int
+	}
+	var all []rune
+	var spans []span
+	for _, l := range ls {
+		s := len(all)
+		all = append(all, []rune(l.text)...)
+		spans = append(spans, span{l, s, len(all)})
+	}
+	protected := make([]bool, len(all))
+	for _, sp := range spans {
+		if sp.l.nocase {
+			for i := sp.start; i < sp.end; i++ {
+				protected[i] = true
+			}
+		}
+	}
+	out := make([]rune, len(all))
+	copy(out, all)
+	allUpper := true
+	hasLetter := false
+	for i, r := range all {
+		if unicode.IsLetter(r) && !protected[i] {
+			hasLetter = true
+			if unicode.IsLower(r) {
+				allUpper = false
+			}
+		}
+	}
+	if !hasLetter {
+		return
+	}
+	type word struct{ s, e int }
+	var words []word
+	for i := 0; i < len(all); {
+		if isWordSep(all[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(all) && !isWordSep(all[j]) {
+			j++
+		}
+		words = append(words, word{i, j})
+		i = j
+	}
+	upFirst := func(w word) {
+		for i := w.s; i < w.e; i++ {
+			if unicode.IsLetter(all[i]) {
+				if !protected[i] {
+					out[i] = unicode.ToUpper(all[i])
+				}
+				return
+			}
+		}
+	}
+	lowerRest := func(w word) {
+		seen := false
+		for i := w.s; i < w.e; i++ {
+			if unicode.IsLetter(all[i]) {
+				if seen && !protected[i] {
+					out[i] = unicode.ToLower(all[i])
+				}
+				seen = true
+			}
+		}
+	}
+	isLowerWord := func(w word) bool {
+		for i := w.s; i < w.e; i++ {
+			if unicode.IsUpper(all[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	switch tc {
+	case "capitalize-first":
+		if len(words) > 0 {
+			upFirst(words[0])
+		}
+	case "capitalize-all":
+		for _, w := range words {
+			upFirst(w)
+		}
+	case "sentence":
+		for k, w := range words {
+			if allUpper {
+				lowerRest(w)
+				if k > 0 {
+					for i := w.s; i < w.e; i++ {
+						if !protected[i] {
+							out[i] = unicode.ToLower(all[i])
+						}
+					}
+				}
+			}
+			if k == 0 {
+				upFirst(w)
+			}
+		}
+	case "title":
+		for k, w := range words {
+			if allUpper {
+				for i := w.s; i < w.e; i++ {
+					if !protected[i] {
+						out[i] = unicode.ToLower(all[i])
+					}
+				}
+			}
+			lw := strings.ToLower(string(all[w.s:w.e]))
+			afterColon := false
+			for i := w.s - 1; i >= 0; i-- {
+				if all[i] == ' ' {
+					continue
+				}
+				afterColon = all[i] == ':' || all[i] == '?' || all[i] == '!' || all[i] == '—'
+				break
+			}
+			if !allUpper && !isLowerWord(w) {
+				continue
+			}
+			if stopWords[strings.Trim(lw, "'’\"“”()[].,;")] && k > 0 && k < len(words)-1 && !afterColon {
+				continue
+			}
+			upFirst(w)
+		}
+	}
+	for _, sp := range spans {
+		sp.l.text = string(out[sp.start:sp.end])
+	}
+}
+
+func isWordSep(r rune) bool {
+	return unicode.IsSpace(r) || r == '-' || r == '/' || r == '–' || r == '—'
+}

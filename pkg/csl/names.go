@@ -1,0 +1,679 @@
+package csl
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/manba/manba/pkg/bib"
+)
+
+// nameOpts are the resolved (inherited) attributes of cs:name.
+type nameOpts struct {
+	and                        string
+	delim                      string
+	precedesEtAl, precedesLast string
+	etAlMin, etAlUseFirst      int
+	etAlUseLast                bool
+	form                       string
+	initialize                 bool
+	initializeWith             string
+	hasInitializeWith          bool
+	sortOrder                  string
+	sortSep                    string
+	nameEl                     *element
+}
+
+func (c *rctx) nameOptions(nameEl *element) nameOpts {
+	get := func(k, def string) string {
+		if v, ok := c.attrInherit(nameEl, k); ok {
+			return v
+		}
+		return def
+	}
+	o := nameOpts{nameEl: nameEl}
+	o.and = get("and", "")
+	if v, ok := nameEl.attr("delimiter"), nameEl.has("delimiter"); ok {
+		o.delim = v
+	} else {
+		o.delim = get("name-delimiter", ", ")
+	}
+	o.precedesEtAl = get("delimiter-precedes-et-al", "contextual")
+	o.precedesLast = get("delimiter-precedes-last", "contextual")
+	o.etAlMin, _ = strconv.Atoi(get("et-al-min", "0"))
+	o.etAlUseFirst, _ = strconv.Atoi(get("et-al-use-first", "0"))
+	if c.cite != nil && !c.bib && c.cite.position >= posSubsequent {
+		if v, ok := c.attrInherit(nameEl, "et-al-subsequent-min"); ok {
+			o.etAlMin, _ = strconv.Atoi(v)
+		}
+		if v, ok := c.attrInherit(nameEl, "et-al-subsequent-use-first"); ok {
+			o.etAlUseFirst, _ = strconv.Atoi(v)
+		}
+	}
+	o.etAlUseLast = get("et-al-use-last", "false") == "true"
+	o.form = get("form", "long")
+	o.initialize = get("initialize", "true") != "false"
+	o.initializeWith, o.hasInitializeWith = c.attrInherit(nameEl, "initialize-with")
+	o.sortOrder = get("name-as-sort-order", "")
+	o.sortSep = get("sort-separator", ", ")
+	if k := c.sortKey; k != nil {
+		if v, ok := k.attrs["names-min"]; ok {
+			o.etAlMin, _ = strconv.Atoi(v)
+		}
+		if v, ok := k.attrs["names-use-first"]; ok {
+			o.etAlUseFirst, _ = strconv.Atoi(v)
+		}
+		if v, ok := k.attrs["names-use-last"]; ok {
+			o.etAlUseLast = v == "true"
+		}
+	}
+	if c.sortKey != nil {
+		o.sortOrder = "all"
+	}
+	return o
+}
+
+func (c *rctx) renderNames(e *element) *node {
+	return c.renderNamesWith(e, nil)
+}
+
+// renderNamesWith renders cs:names; parent is the cs:names whose name,
+// et-al and label a substituted cs:names inherits.
+func (c *rctx) renderNamesWith(e *element, parent *element) *node {
+	vars := strings.Fields(e.attrs["variable"])
+	var nameEl, etalEl, labelEl, subst *element
+	labelBefore := false
+	seenName := false
+	for _, ch := range e.children {
+		switch ch.name {
+		case "name":
+			nameEl = ch
+			seenName = true
+		case "et-al":
+			etalEl = ch
+		case "label":
+			labelEl = ch
+			labelBefore = !seenName
+		case "substitute":
+			subst = ch
+		}
+	}
+	if parent != nil {
+		for _, ch := range parent.children {
+			switch ch.name {
+			case "name":
+				if nameEl == nil {
+					nameEl = ch
+					seenName = true
+				}
+			case "et-al":
+				if etalEl == nil {
+					etalEl = ch
+				}
+			case "label":
+				if labelEl == nil {
+					labelEl = ch
+					labelBefore = !seenName
+				}
+			}
+		}
+	}
+	c.calls++
+	opts := c.nameOptions(nameEl)
+	var parts []*node
+	total := 0
+	done := map[string]bool{}
+	for _, v := range vars {
+		if c.suppressed[v] || done[v] {
+			continue
+		}
+		names := c.r.item.Names[v]
+		if len(names) == 0 {
+			continue
+		}
+		labelVar := v
+		if (v == "editor" || v == "translator") && strings.Contains(" "+e.attrs["variable"]+" ", " editor ") && strings.Contains(" "+e.attrs["variable"]+" ", " translator ") {
+			ed, tr := c.r.item.Names["editor"], c.r.item.Names["translator"]
+			if namesEqual(ed, tr) && !c.suppressed["editor"] && !c.suppressed["translator"] {
+				done["editor"], done["translator"] = true, true
+				labelVar = "editortranslator"
+			}
+		}
+		list, count := c.nameList(names, v, opts, etalEl)
+		total += count
+		if list == nil {
+			continue
+		}
+		if labelEl != nil && opts.form != "count" {
+			plural := len(names) > 1
+			switch labelEl.attrs["plural"] {
+			case "always":
+				plural = true
+			case "never":
+				plural = false
+			}
+			form := labelEl.attrs["form"]
+			if form == "" {
+				form = "long"
+			}
+			lbl := c.decorate(textNode(c.p.loc.term(labelVar, form, plural)), labelEl)
+			if labelBefore {
+				list = group(lbl, list)
+			} else {
+				list = group(list, lbl)
+			}
+		}
+		parts = append(parts, list)
+	}
+	if opts.form == "count" {
+		if total == 0 {
+			return c.substitute(e, subst)
+		}
+		c.hits++
+		return c.decorate(textNode(strconv.Itoa(total)), e)
+	}
+	if len(parts) == 0 {
+		return c.substitute(e, subst)
+	}
+	c.hits++
+	delim := e.attrs["delimiter"]
+	if !e.has("delimiter") {
+		delim, _ = c.attrInherit(nil, "names-delimiter")
+	}
+	out := c.decorate(&node{kids: parts, delim: delim}, e)
+	if out != nil {
+		out = &node{kids: []*node{out}, tag: "names"}
+	}
+	return out
+}
+
+func namesEqual(a, b []bib.Name) bool {
+	if len(a) != len(b) || len(a) == 0 {
+		return false
+	}
+	for i := range a {
+		if !a[i].Equal(b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *rctx) substitute(e, subst *element) *node {
+	if subst == nil {
+		return nil
+	}
+	for _, ch := range subst.children {
+		calls, hits := c.calls, c.hits
+		var n *node
+		if ch.name == "names" {
+			n = c.renderNamesWith(ch, e)
+			if n != nil {
+				n.tag = ""
+			}
+		} else {
+			n = c.render(ch)
+		}
+		if n != nil && !n.empty() {
+			c.calls, c.hits = calls+1, hits+1
+			c.suppressVars(ch)
+			out := c.decorate(n, e)
+			return &node{kids: []*node{out}, tag: "names"}
+		}
+		c.calls, c.hits = calls, hits
+	}
+	return nil
+}
+
+// suppressVars marks the variables an element rendered as used, so a
+// substituted variable is not printed again in the same entry.
+func (c *rctx) suppressVars(e *element) {
+	if c.suppressed == nil {
+		c.suppressed = map[string]bool{}
+	}
+	var walk func(e *element, depth int)
+	walk = func(e *element, depth int) {
+		if depth > 20 {
+			return
+		}
+		if v := e.attrs["variable"]; v != "" && e.name != "label" {
+			for _, x := range strings.Fields(v) {
+				if c.hasVar(x) && (e.name != "if" && e.name != "else-if") {
+					c.suppressed[x] = true
+				}
+			}
+		}
+		if m := e.attrs["macro"]; m != "" && e.name == "text" {
+			if me := c.p.style.macros[m]; me != nil {
+				walk(me, depth+1)
+			}
+		}
+		for _, ch := range e.children {
+			walk(ch, depth+1)
+		}
+	}
+	walk(e, 0)
+}
+
+// nameList renders one name variable; count is the number of names shown.
+func (c *rctx) nameList(names []bib.Name, v string, o nameOpts, etalEl *element) (*node, int) {
+	n := len(names)
+	show := n
+	etal := false
+	useFirst := o.etAlUseFirst
+	if c.r.addNames > 0 && !c.bib && c.sortKey == nil {
+		useFirst = max(useFirst, c.r.addNames)
+	}
+	if o.etAlMin > 0 && n >= o.etAlMin && useFirst > 0 && useFirst < n {
+		show = useFirst
+		etal = true
+	}
+	if o.form == "count" {
+		return nil, show
+	}
+	var kids []*node
+	for i := 0; i < show; i++ {
+		if n := c.formatName(names[i], i, v, o); n != nil {
+			kids = append(kids, &node{kids: []*node{n}, tag: "name"})
+		}
+	}
+	show = len(kids)
+	and := ""
+	switch o.and {
+	case "text":
+		and = c.p.loc.term("and", "long", false)
+	case "symbol":
+		and = c.p.loc.term("and", "symbol", false)
+		if and == "" {
+			and = "&"
+		}
+	}
+	inverted := func(i int) bool {
+		return o.sortOrder == "all" || (o.sortOrder == "first" && i == 0)
+	}
+	out := &node{tag: "namelist"}
+	for i, k := range kids {
+		if i > 0 {
+			last := i == show-1 && !etal
+			sep := o.delim
+			if last && and != "" {
+				useDelim := false
+				switch o.precedesLast {
+				case "always":
+					useDelim = true
+				case "never":
+				case "after-inverted-name":
+					useDelim = inverted(i - 1)
+				default:
+					useDelim = show >= 3
+				}
+				if useDelim {
+					sep = o.delim + and + " "
+				} else {
+					sep = " " + and + " "
+				}
+			}
+			out.kids = append(out.kids, textNode(sep))
+		}
+		out.kids = append(out.kids, k)
+	}
+	if etal {
+		if o.etAlUseLast && show+2 <= n {
+			out.kids = append(out.kids, textNode(o.delim+"… "), c.formatName(names[n-1], n-1, v, o))
+		} else {
+			termName, e := "et-al", etalEl
+			if e != nil && e.attrs["term"] != "" {
+				termName = e.attrs["term"]
+			}
+			t := c.p.loc.term(termName, "long", false)
+			if t != "" {
+				useDelim := false
+				switch o.precedesEtAl {
+				case "always":
+					useDelim = true
+				case "never":
+				case "after-inverted-name":
+					useDelim = inverted(show - 1)
+				default:
+					useDelim = show >= 2
+				}
+				sep := " "
+				if useDelim {
+					sep = o.delim
+				}
+				tn := textNode(t)
+				if e != nil {
+					tn = c.decorate(tn, e)
+				}
+				out.kids = append(out.kids, textNode(sep), tn)
+			}
+		}
+	}
+	return out, show
+}
+
+// formatName renders one name.
+func (c *rctx) formatName(nm bib.Name, idx int, v string, o nameOpts) *node {
+	if nm.Literal != "" || (nm.Family == "" && nm.Given == "") {
+		lit := nm.Literal
+		if lit == "" {
+			lit = nm.Given
+		}
+		return c.decorate(parseRich(lit), o.nameEl)
+	}
+	level := 0
+	if !c.bib && c.sortKey == nil {
+		level = c.r.givenLevel(idx, v, nm)
+	}
+	nm = parseParticles(nm)
+	nm.Family = apostrophes(nm.Family)
+	nm.Given = apostrophes(nm.Given)
+	nm.NonDroppingParticle = apostrophes(nm.NonDroppingParticle)
+	nm.DroppingParticle = apostrophes(nm.DroppingParticle)
+	form := o.form
+	if c.sortKey != nil {
+		form = "long"
+	}
+	inverted := o.sortOrder == "all" || (o.sortOrder == "first" && idx == 0)
+	demote := c.p.style.root.attrs["demote-non-dropping-particle"]
+	if demote == "" {
+		demote = "display-and-sort"
+	}
+	given := nm.Given
+	initWith := o.initializeWith
+	hasInit := o.hasInitializeWith
+	initialize := o.initialize
+	if form == "short" && level > 0 {
+		form = "long"
+		if level >= 2 || !hasInit {
+			hasInit = false
+		}
+	} else if level >= 2 {
+		hasInit = false
+	}
+	if hasInit && given != "" {
+		given = initializeName(given, initWith, initialize, c.p.style.root.attrs["initialize-with-hyphen"] != "false")
+	}
+	if isAsian(nm.Family) || isAsian(nm.Given) {
+		if form == "short" {
+			return c.decorate(textNode(nm.Family), o.nameEl)
+		}
+		return c.decorate(textNode(nm.Family+given), o.nameEl)
+	}
+	gf, ff := c.partStyle(o.nameEl, "given"), c.partStyle(o.nameEl, "family")
+	piece := func(text string, part *element) *node {
+		if text == "" {
+			return nil
+		}
+		n := parseRich(text)
+		if part != nil {
+			if tc := part.attrs["text-case"]; tc != "" {
+				applyCase(n, tc, c.english())
+			}
+			if f := fmtOf(part); !f.zero() {
+				n = &node{kids: []*node{n}, f: f}
+			}
+		}
+		return n
+	}
+	// particles attach to the next part without a space after "d’" or "al-"
+	join := func(parts ...*node) *node {
+		out := &node{}
+		for _, p := range parts {
+			if p == nil {
+				continue
+			}
+			if len(out.kids) > 0 {
+				prev := out.kids[len(out.kids)-1].plain()
+				if !strings.HasSuffix(prev, "’") && !strings.HasSuffix(prev, "-") {
+					out.kids = append(out.kids, textNode(" "))
+				}
+			}
+			out.kids = append(out.kids, p)
+		}
+		if len(out.kids) == 0 {
+			return nil
+		}
+		return out
+	}
+	affix := func(n *node, part *element) *node {
+		if n == nil || part == nil || (part.attrs["prefix"] == "" && part.attrs["suffix"] == "") {
+			return n
+		}
+		return &node{kids: []*node{n}, prefix: part.attrs["prefix"], suffix: part.attrs["suffix"]}
+	}
+	if form == "short" {
+		return c.decorate(affix(join(piece(nm.NonDroppingParticle, ff), piece(nm.Family, ff)), ff), o.nameEl)
+	}
+	givenN := piece(given, gf)
+	var out *node
+	if !inverted {
+		fam := join(piece(nm.DroppingParticle, gf), piece(nm.NonDroppingParticle, ff), piece(nm.Family, ff))
+		if nm.Suffix != "" {
+			sep := " "
+			if nm.CommaSuffix {
+				sep = ", "
+			}
+			fam = &node{kids: []*node{fam, textNode(sep), piece(nm.Suffix, nil)}}
+		}
+		out = join(affix(givenN, gf), affix(fam, ff))
+	} else {
+		var famN, givenBlock *node
+		if demote == "display-and-sort" || (c.sortKey != nil && demote == "sort-only") {
+			famN = piece(nm.Family, ff)
+			givenBlock = join(givenN, piece(nm.DroppingParticle, gf), piece(nm.NonDroppingParticle, ff))
+		} else {
+			famN = join(piece(nm.NonDroppingParticle, ff), piece(nm.Family, ff))
+			givenBlock = join(givenN, piece(nm.DroppingParticle, gf))
+		}
+		out = &node{delim: o.sortSep}
+		out.kids = append(out.kids, affix(famN, ff))
+		if givenBlock != nil {
+			out.kids = append(out.kids, affix(givenBlock, gf))
+		}
+		if nm.Suffix != "" {
+			out.kids = append(out.kids, piece(nm.Suffix, nil))
+		}
+	}
+	return c.decorate(out, o.nameEl)
+}
+
+// partStyle returns the cs:name-part for "given" or "family", or nil.
+func (c *rctx) partStyle(nameEl *element, part string) *element {
+	if nameEl == nil {
+		return nil
+	}
+	for _, ch := range nameEl.children {
+		if ch.name == "name-part" && ch.attrs["name"] == part {
+			return ch
+		}
+	}
+	return nil
+}
+
+func joinParticle(particle, family string) string {
+	if particle == "" {
+		return family
+	}
+	if family == "" {
+		return particle
+	}
+	if strings.HasSuffix(particle, "-") || strings.HasSuffix(particle, "'") || strings.HasSuffix(particle, "’") {
+		return particle + family
+	}
+	return particle + " " + family
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}
+
+// parseParticles splits lower-case particles off family and given names
+// that carry them inline ("van Gogh", "Vincent van"), as citeproc-js does
+// for names without explicit particle fields.
+func parseParticles(n bib.Name) bib.Name {
+	if n.NonDroppingParticle == "" && n.Family != "" && !strings.HasPrefix(n.Family, "\"") {
+		f := n.Family
+		// "d'Aubignac", "al-Rubaie"
+		words := strings.Fields(f)
+		i := 0
+		for i < len(words)-1 && isParticle(words[i]) {
+			i++
+		}
+		if i > 0 {
+			n.NonDroppingParticle = strings.Join(words[:i], " ")
+			n.Family = strings.Join(words[i:], " ")
+		} else if len(words) == 1 {
+			for _, sep := range []string{"'", "’", "-"} {
+				if j := strings.Index(f, sep); j > 0 && j < 4 && j+len(sep) < len(f) && unicode.IsLower([]rune(f)[0]) {
+					n.NonDroppingParticle = f[:j+len(sep)]
+					n.Family = f[j+len(sep):]
+					break
+				}
+			}
+		}
+	}
+	if n.DroppingParticle == "" && n.Given != "" {
+		words := strings.Fields(n.Given)
+		i := len(words)
+		for i > 1 && isParticle(words[i-1]) {
+			i--
+		}
+		if i < len(words) {
+			n.DroppingParticle = strings.Join(words[i:], " ")
+			n.Given = strings.Join(words[:i], " ")
+		}
+	}
+	if n.Suffix == "" && strings.Contains(n.Given, ", ") {
+		g, s, _ := strings.Cut(n.Given, ", ")
+		if s == "Jr." || s == "Sr." || s == "III" || s == "II" || s == "Jr" {
+			n.Given, n.Suffix, n.CommaSuffix = g, s, true
+		}
+	}
+	return n
+}
+
+func isParticle(w string) bool {
+	if w == "" {
+		return false
+	}
+	r := []rune(w)[0]
+	return unicode.IsLower(r) && !strings.HasSuffix(w, ".")
+}
+
+func isAsian(s string) bool {
+	for _, r := range s {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+			return true
+		}
+	}
+	return false
+}
+
+// initializeName turns given names into initials: "John Paul" -> "J. P.",
+// "Jean-Luc" -> "J.-L." (with hyphen). Words already abbreviated ("M.",
+// "Ts.", a lone capital) keep their letters and get the terminator; with
+// initialize="false" only those are normalized and full words stay.
+// Lower-case words (particles such as "de") are never initialized.
+func initializeName(given, with string, initialize, hyphen bool) string {
+	type tok struct {
+		w      string
+		abbrev bool
+		sep    string // separator before the token: " " or "-"
+	}
+	var toks []tok
+	rs := []rune(given)
+	sep := ""
+	for i := 0; i < len(rs); {
+		r := rs[i]
+		if r == ' ' || r == '\u00a0' || r == '.' {
+			if r == '.' && len(toks) > 0 && sep == "" {
+				toks[len(toks)-1].abbrev = true
+			}
+			if sep == "" {
+				sep = " "
+			}
+			i++
+			continue
+		}
+		if r == '-' || r == '‐' {
+			sep = "-"
+			i++
+			continue
+		}
+		j := i
+		for j < len(rs) && rs[j] != ' ' && rs[j] != '.' && rs[j] != '\u00a0' && !((rs[j] == '-' || rs[j] == '‐') && j+1 < len(rs) && !unicode.IsLower(rs[j+1])) {
+			j++
+		}
+		w := string(rs[i:j])
+		w = strings.ReplaceAll(w, "-", "–")
+		if len(toks) == 0 {
+			sep = ""
+		}
+		toks = append(toks, tok{w: w, sep: sep})
+		sep = ""
+		i = j
+	}
+	for i := range toks {
+		w := []rune(toks[i].w)
+		if len(w) == 1 && unicode.IsUpper(w[0]) {
+			toks[i].abbrev = true
+		}
+	}
+	trimWith := strings.TrimRight(with, " ")
+	var b strings.Builder
+	prevInitial := false
+	for i, t := range toks {
+		w := []rune(t.w)
+		lower := unicode.IsLower(w[0])
+		initial := t.abbrev || (initialize && !lower)
+		text := t.w
+		if initial && !t.abbrev {
+			text = string(unicode.ToUpper(w[0]))
+			if len(w) > 2 && unicode.IsUpper(w[1]) && unicode.IsLower(w[2]) {
+				text += string(unicode.ToLower(w[1])) // "TSerendorjiin" -> "Ts."
+			}
+		}
+		if i > 0 {
+			switch {
+			case t.sep == "-" && prevInitial && initial:
+				if hyphen {
+					b.WriteString(trimWith + "-")
+				} else {
+					b.WriteString(trimWith)
+				}
+			case prevInitial && initial:
+				b.WriteString(with)
+			case prevInitial:
+				b.WriteString(trimWith + " ")
+			case t.sep == "-":
+				b.WriteString("-")
+			default:
+				b.WriteString(" ")
+			}
+		}
+		b.WriteString(text)
+		prevInitial = initial
+	}
+	if prevInitial {
+		b.WriteString(trimWith)
+	}
+	return b.String()
+}
+
+func allUpper(rs []rune) bool {
+	for _, r := range rs {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func apostrophes(s string) string { return strings.ReplaceAll(s, "'", "’") }

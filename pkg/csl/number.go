@@ -1,0 +1,396 @@
+package csl
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// numToken is a piece of a number variable: a number with optional
+// letter affixes, or a separator between numbers.
+type numToken struct {
+	num    int
+	pre    string
+	post   string
+	sep    string
+	isNum  bool
+	rawNum string
+}
+
+// splitNumber splits "12-15", "2, 4 & 6", "ii-iv" into numbers and
+// separators. ok is false when the value holds text that is not a number.
+func splitNumber(s string) (toks []numToken, ok bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil, false
+	}
+	ok = true
+	i := 0
+	rs := []rune(s)
+	expectNum := true
+	for i < len(rs) {
+		if expectNum {
+			j := i
+			for j < len(rs) && unicode.IsLetter(rs[j]) && !unicode.IsDigit(rs[j]) {
+				j++
+			}
+			k := j
+			for k < len(rs) && unicode.IsDigit(rs[k]) {
+				k++
+			}
+			if k == j {
+				return toks, false
+			}
+			l := k
+			for l < len(rs) && unicode.IsLetter(rs[l]) {
+				l++
+			}
+			n, err := strconv.Atoi(string(rs[j:k]))
+			if err != nil {
+				return toks, false
+			}
+			if j-i > 1 || l-k > 1 {
+				ok = false
+			}
+			toks = append(toks, numToken{num: n, pre: string(rs[i:j]), post: string(rs[k:l]), isNum: true, rawNum: string(rs[j:k])})
+			i = l
+			expectNum = false
+			continue
+		}
+		j := i
+		for j < len(rs) && (unicode.IsSpace(rs[j]) || strings.ContainsRune("-–—,&", rs[j])) {
+			j++
+		}
+		sep := string(rs[i:j])
+		if j == i {
+			if strings.HasPrefix(string(rs[i:]), "and ") {
+				j = i + 4
+				sep = " and "
+			} else {
+				return toks, false
+			}
+		}
+		if strings.TrimSpace(sep) == "" {
+			return toks, false
+		}
+		toks = append(toks, numToken{sep: sep})
+		i = j
+		expectNum = true
+	}
+	if expectNum {
+		return toks, false
+	}
+	return toks, ok
+}
+
+// isNumeric follows citeproc-js: numbers, optionally with a one-letter
+// prefix or suffix, separated by hyphens, commas or ampersands.
+func isNumeric(s string) bool {
+	_, ok := splitNumber(s)
+	return ok
+}
+
+// multiple reports whether a number value names more than one number
+// (for plural labels).
+func multiple(s string) bool {
+	toks, ok := splitNumber(s)
+	if !ok {
+		return false
+	}
+	n := 0
+	for _, t := range toks {
+		if t.isNum {
+			n++
+		}
+	}
+	return n > 1
+}
+
+func (c *rctx) renderNumber(e *element) *node {
+	v := e.attrs["variable"]
+	c.calls++
+	val := c.rawVar(v)
+	if val == "" {
+		return nil
+	}
+	c.hits++
+	toks, ok := splitNumber(val)
+	form := e.attrs["form"]
+	if !ok {
+		return c.decorate(parseRich(val), e)
+	}
+	var b strings.Builder
+	for _, t := range toks {
+		if !t.isNum {
+			sep := strings.TrimSpace(t.sep)
+			switch {
+			case sep == "-" || sep == "–":
+				b.WriteString("–")
+			case sep == ",":
+				b.WriteString(", ")
+			case sep == "&":
+				b.WriteString(" & ")
+			case sep == "and":
+				b.WriteString(" and ")
+			default:
+				b.WriteString(t.sep)
+			}
+			continue
+		}
+		b.WriteString(t.pre)
+		switch form {
+		case "ordinal":
+			b.WriteString(c.ordinal(t.num, c.termGender(v)))
+		case "long-ordinal":
+			b.WriteString(c.longOrdinal(t.num, c.termGender(v)))
+		case "roman":
+			b.WriteString(roman(t.num))
+		default:
+			b.WriteString(t.rawNum)
+		}
+		b.WriteString(t.post)
+	}
+	return c.decorate(textNode(b.String()), e)
+}
+
+func (c *rctx) termGender(v string) string {
+	if t, ok := c.p.loc.lookup(v, "long", ""); ok {
+		return t.gender
+	}
+	return ""
+}
+
+// ordinal renders 1st, 2nd, ... with the CSL 1.0.1 ordinal term rules.
+func (c *rctx) ordinal(n int, gender string) string {
+	return strconv.Itoa(n) + c.ordinalSuffix(n, gender)
+}
+
+func (c *rctx) ordinalSuffix(n int, gender string) string {
+	loc := c.p.loc
+	try := func(name string, fit func(m string) bool) (string, bool) {
+		for _, g := range []string{gender, ""} {
+			if t, ok := loc.terms[termKey{name, "long", g}]; ok && fit(t.match) {
+				return t.single, true
+			}
+		}
+		return "", false
+	}
+	if n >= 0 {
+		two := n % 100
+		if s, ok := try(ordName(two), func(m string) bool { return m != "whole-number" || n == two }); ok && two >= 10 {
+			return s
+		}
+		if s, ok := try(ordName(n%10), func(m string) bool {
+			switch m {
+			case "last-two-digits":
+				return n%100 < 10
+			case "whole-number":
+				return n < 10
+			}
+			return true
+		}); ok {
+			return s
+		}
+	}
+	s, _ := try("ordinal", func(string) bool { return true })
+	return s
+}
+
+func ordName(n int) string {
+	if n < 10 {
+		return "ordinal-0" + strconv.Itoa(n)
+	}
+	return "ordinal-" + strconv.Itoa(n)
+}
+
+func (c *rctx) longOrdinal(n int, gender string) string {
+	if n >= 1 && n <= 10 {
+		name := "long-ordinal-" + strconv.Itoa(n)
+		if n < 10 {
+			name = "long-ordinal-0" + strconv.Itoa(n)
+		}
+		if t, ok := c.p.loc.lookup(name, "long", gender); ok {
+			return t.single
+		}
+	}
+	return c.ordinal(n, gender)
+}
+
+func roman(n int) string {
+	if n <= 0 || n >= 4000 {
+		return strconv.Itoa(n)
+	}
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"}
+	var b strings.Builder
+	for i, v := range vals {
+		for n >= v {
+			b.WriteString(syms[i])
+			n -= v
+		}
+	}
+	return b.String()
+}
+
+func (c *rctx) renderLabel(e *element) *node {
+	v := e.attrs["variable"]
+	var termName, val string
+	if v == "locator" {
+		if c.cite == nil || c.cite.Locator == "" {
+			return nil
+		}
+		termName = c.cite.Label
+		if termName == "" {
+			termName = "page"
+		}
+		val = c.cite.Locator
+	} else {
+		val = c.rawVar(v)
+		if val == "" {
+			return nil
+		}
+		termName = v
+	}
+	plural := false
+	switch e.attrs["plural"] {
+	case "always":
+		plural = true
+	case "never":
+	default:
+		if v == "number-of-pages" || v == "number-of-volumes" {
+			n, err := strconv.Atoi(strings.TrimSpace(val))
+			plural = err == nil && n > 1
+		} else {
+			plural = multiple(val) || (strings.ContainsAny(val, "-–,&") && isNumeric(strings.Fields(val)[0]) && !isNumeric(val) && hasMultipleNumbers(val))
+		}
+	}
+	form := e.attrs["form"]
+	if form == "" {
+		form = "long"
+	}
+	t := c.p.loc.term(termName, form, plural)
+	return c.decorate(textNode(t), e)
+}
+
+// hasMultipleNumbers is the loose plural test for values such as
+// "A1-A5": two separate digit runs joined by a range or list mark.
+func hasMultipleNumbers(s string) bool {
+	runs := 0
+	in := false
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			if !in {
+				runs++
+			}
+			in = true
+		} else {
+			in = false
+		}
+	}
+	return runs > 1
+}
+
+// pageRange formats page ranges with the style's page-range-format and
+// the locale's page-range-delimiter.
+func (p *Processor) pageRange(s string) string {
+	format := p.style.root.attrs["page-range-format"]
+	delim := p.loc.term("page-range-delimiter", "long", false)
+	if delim == "" {
+		delim = "–"
+	}
+	parts := strings.Split(s, ",")
+	for i, part := range parts {
+		lead := part[:len(part)-len(strings.TrimLeft(part, " "))]
+		trail := part[len(strings.TrimRight(part, " ")):]
+		core := strings.TrimSpace(part)
+		a, b, ok := cutRange(core)
+		if !ok {
+			parts[i] = part
+			continue
+		}
+		na, ea := strconv.Atoi(a)
+		nb, eb := strconv.Atoi(b)
+		if ea == nil && eb == nil && format != "" && nb >= na {
+			b = collapseRange(a, b, format)
+		} else if ea != nil || eb != nil {
+			pa, sa := splitAlphaNum(a)
+			pb, sb := splitAlphaNum(b)
+			if pa == pb && pa != "" && sa != "" && sb != "" && format != "" {
+				if x, e1 := strconv.Atoi(sa); e1 == nil {
+					if y, e2 := strconv.Atoi(sb); e2 == nil && y >= x {
+						b = pb + collapseRange(sa, sb, format)
+						if format != "expanded" {
+							b = collapseRange(sa, sb, format)
+						}
+					}
+				}
+			}
+		}
+		parts[i] = lead + a + delim + b + trail
+	}
+	return strings.Join(parts, ",")
+}
+
+func splitAlphaNum(s string) (string, string) {
+	i := strings.IndexFunc(s, unicode.IsDigit)
+	if i < 0 {
+		return s, ""
+	}
+	return s[:i], s[i:]
+}
+
+// cutRange splits "12-15" / "12–15" / "12 - 15" into its ends.
+func cutRange(s string) (string, string, bool) {
+	for _, d := range []string{"--", "-", "–", "—"} {
+		if a, b, ok := strings.Cut(s, d); ok {
+			a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+			if a != "" && b != "" && !strings.ContainsAny(b, "-–—") {
+				return a, b, true
+			}
+		}
+	}
+	return "", "", false
+}
+
+// collapseRange shortens the second number of a range by a
+// page-range-format: expanded, minimal, minimal-two, chicago, chicago-16.
+func collapseRange(a, b, format string) string {
+	if len(b) < len(a) {
+		b = a[:len(a)-len(b)] + b // expand "321-28" first
+	}
+	if format == "expanded" || len(a) != len(b) {
+		return b
+	}
+	minimal := func(minDigits int) string {
+		i := 0
+		for i < len(a)-1 && a[i] == b[i] {
+			i++
+		}
+		if len(b)-i < minDigits {
+			i = max(len(b)-minDigits, 0)
+		}
+		return b[i:]
+	}
+	switch format {
+	case "minimal":
+		return minimal(1)
+	case "minimal-two":
+		return minimal(2)
+	case "chicago", "chicago-15", "chicago-16":
+		na, _ := strconv.Atoi(a)
+		switch {
+		case na < 100 || na%100 == 0:
+			return b
+		case na%100 < 10:
+			return minimal(1)
+		case format != "chicago-16" && len(a) == 4:
+			m := minimal(1)
+			if len(m) >= 3 {
+				return b
+			}
+			return minimal(2)
+		}
+		return minimal(2)
+	}
+	return b
+}

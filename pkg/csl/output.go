@@ -1,0 +1,319 @@
+package csl
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// node is one piece of formatted output. Leaves carry text; inner nodes
+// carry formatting, affixes and the delimiter placed between their
+// non-empty children. Empty children are dropped when serializing, so
+// removing a node (a suppressed author) never leaves a stray delimiter.
+type node struct {
+	text   string
+	leaf   bool
+	nocase bool // case-protected text (<span class="nocase">)
+	kids   []*node
+
+	delim          string
+	prefix, suffix string
+	f              fmtAttrs
+	quotes         bool
+	display        string
+	// tag marks nodes the processor finds again after rendering: "names"
+	// (the first rendered names, for collapsing and author substitution),
+	// "year-suffix", "citation-number", "date".
+	tag string
+}
+
+type fmtAttrs struct {
+	fontStyle, fontVariant, fontWeight, textDecoration, verticalAlign string
+}
+
+func (f fmtAttrs) zero() bool { return f == fmtAttrs{} }
+
+func textNode(s string) *node {
+	if s == "" {
+		return nil
+	}
+	return &node{text: s, leaf: true}
+}
+
+func group(kids ...*node) *node {
+	var k []*node
+	for _, c := range kids {
+		if c != nil {
+			k = append(k, c)
+		}
+	}
+	if len(k) == 0 {
+		return nil
+	}
+	return &node{kids: k}
+}
+
+// empty reports whether the node renders no text.
+func (n *node) empty() bool {
+	if n == nil {
+		return true
+	}
+	if n.leaf {
+		return n.text == ""
+	}
+	for _, k := range n.kids {
+		if !k.empty() {
+			return false
+		}
+	}
+	return true
+}
+
+// plain returns the text of the node without markup, for comparisons.
+func (n *node) plain() string {
+	var b strings.Builder
+	n.writePlain(&b)
+	return b.String()
+}
+
+func (n *node) writePlain(b *strings.Builder) {
+	if n.empty() {
+		return
+	}
+	if n.leaf {
+		b.WriteString(n.text)
+		return
+	}
+	b.WriteString(n.prefix)
+	if n.quotes {
+		b.WriteString("\"")
+	}
+	first := true
+	for _, k := range n.kids {
+		if k.empty() {
+			continue
+		}
+		if !first {
+			b.WriteString(n.delim)
+		}
+		first = false
+		k.writePlain(b)
+	}
+	if n.quotes {
+		b.WriteString("\"")
+	}
+	b.WriteString(n.suffix)
+}
+
+// find returns the first node with the tag, depth first.
+func (n *node) find(tag string) *node {
+	if n == nil {
+		return nil
+	}
+	if n.tag == tag {
+		return n
+	}
+	for _, k := range n.kids {
+		if f := k.find(tag); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+// leaves calls fn on every leaf in order.
+func (n *node) leaves(fn func(*node)) {
+	if n == nil {
+		return
+	}
+	if n.leaf {
+		fn(n)
+		return
+	}
+	for _, k := range n.kids {
+		k.leaves(fn)
+	}
+}
+
+// firstLeaf returns the first non-empty leaf.
+func (n *node) firstLeaf() *node {
+	if n == nil || n.empty() {
+		return nil
+	}
+	if n.leaf {
+		return n
+	}
+	for _, k := range n.kids {
+		if l := k.firstLeaf(); l != nil {
+			return l
+		}
+	}
+	return nil
+}
+
+// ---- rich text input ----
+
+// parseRich turns a CSL-JSON value with inline markup into nodes: <i>, <b>,
+// <sup>, <sub>, small-caps and nocase spans, and straight or curly double
+// quotes, which become quote nodes so that they flip with outer quotes.
+func parseRich(s string) *node {
+	if !strings.ContainsAny(s, "<\"'“‘") {
+		return textNode(s)
+	}
+	root := &node{}
+	stack := []*node{root}
+	var buf strings.Builder
+	flush := func() {
+		if buf.Len() > 0 {
+			top := stack[len(stack)-1]
+			top.kids = append(top.kids, &node{text: buf.String(), leaf: true, nocase: top.tag == "nocase"})
+			buf.Reset()
+		}
+	}
+	push := func(n *node) {
+		flush()
+		top := stack[len(stack)-1]
+		top.kids = append(top.kids, n)
+		stack = append(stack, n)
+	}
+	pop := func(match func(*node) bool) bool {
+		for i := len(stack) - 1; i > 0; i-- {
+			if match(stack[i]) {
+				flush()
+				stack = stack[:i]
+				return true
+			}
+		}
+		return false
+	}
+	inQuote := func(kind string) bool {
+		for i := len(stack) - 1; i > 0; i-- {
+			if stack[i].tag == kind {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < len(s); {
+		if s[i] == '<' {
+			if tag, rest, ok := richTag(s[i:]); ok {
+				switch tag {
+				case "i":
+					push(&node{f: fmtAttrs{fontStyle: "italic"}, tag: "i"})
+				case "b":
+					push(&node{f: fmtAttrs{fontWeight: "bold"}, tag: "b"})
+				case "sup":
+					push(&node{f: fmtAttrs{verticalAlign: "sup"}, tag: "sup"})
+				case "sub":
+					push(&node{f: fmtAttrs{verticalAlign: "sub"}, tag: "sub"})
+				case "sc":
+					push(&node{f: fmtAttrs{fontVariant: "small-caps"}, tag: "sc"})
+				case "nocase":
+					push(&node{tag: "nocase"})
+				case "/i", "/b", "/sup", "/sub", "/sc":
+					t := tag[1:]
+					if !pop(func(n *node) bool { return n.tag == t }) {
+						buf.WriteString(s[i : len(s)-len(rest)])
+					}
+				case "/span":
+					if !pop(func(n *node) bool { return n.tag == "sc" || n.tag == "nocase" }) {
+						buf.WriteString(s[i : len(s)-len(rest)])
+					}
+				}
+				i = len(s) - len(rest)
+				continue
+			}
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '"' || r == '“' || r == '”':
+			prev, _ := utf8.DecodeLastRuneInString(s[:i])
+			opening := r == '“' || (r == '"' && (i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{-/‘'", prev)))
+			if r == '”' || (r == '"' && inQuote("q2") && !opening) || (r == '"' && inQuote("q2") && !unicode.IsLetter(nextRune(s, i+size))) {
+				if pop(func(n *node) bool { return n.tag == "q2" }) {
+					i += size
+					continue
+				}
+			}
+			if opening {
+				push(&node{quotes: true, tag: "q2"})
+				i += size
+				continue
+			}
+			buf.WriteRune('”')
+		case r == '\'' || r == '‘':
+			prev, _ := utf8.DecodeLastRuneInString(s[:i])
+			atStart := i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{-/“\"", prev)
+			if r == '‘' || (atStart && unicode.IsLetter(nextRune(s, i+size)) && strings.Contains(s[i+size:], "'")) {
+				// an opening single quote, if a closing one follows
+				if closes := closingSingle(s[i+size:]); closes {
+					push(&node{quotes: true, tag: "q1"})
+					i += size
+					continue
+				}
+			}
+			if inQuote("q1") && !unicode.IsLetter(nextRune(s, i+size)) {
+				if pop(func(n *node) bool { return n.tag == "q1" }) {
+					i += size
+					continue
+				}
+			}
+			buf.WriteRune('’')
+		default:
+			buf.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	flush()
+	if len(root.kids) == 1 && root.kids[0].leaf {
+		return root.kids[0]
+	}
+	return root
+}
+
+func nextRune(s string, i int) rune {
+	if i >= len(s) {
+		return 0
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r
+}
+
+// closingSingle reports whether s has a closing single quote: one not
+// followed by a letter (an apostrophe is).
+func closingSingle(s string) bool {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == '\'' || r == '’' {
+			if !unicode.IsLetter(nextRune(s, i+size)) {
+				return true
+			}
+		}
+		i += size
+	}
+	return false
+}
+
+// richTag recognizes one markup tag at the start of s.
+func richTag(s string) (tag, rest string, ok bool) {
+	end := strings.IndexByte(s, '>')
+	if end < 0 {
+		return "", s, false
+	}
+	t := s[1:end]
+	rest = s[end+1:]
+	switch t {
+	case "i", "b", "sup", "sub", "/i", "/b", "/sup", "/sub", "/span", "sc", "/sc":
+		return t, rest, true
+	}
+	if strings.HasPrefix(t, "span ") {
+		a := strings.ReplaceAll(t, " ", "")
+		switch {
+		case strings.Contains(a, `class="nocase"`):
+			return "nocase", rest, true
+		case strings.Contains(a, "font-variant:small-caps"):
+			return "sc", rest, true
+		}
+	}
+	return "", s, false
+}

@@ -1,0 +1,483 @@
+package csl
+
+import (
+	"strings"
+
+	"github.com/manba/manba/pkg/bib"
+)
+
+// Cite is one cited item inside a citation.
+type Cite struct {
+	ID             string
+	Locator, Label string // Label is a locator term: "page", "chapter", "section"...
+	Prefix, Suffix string
+	SuppressAuthor bool
+	AuthorOnly     bool
+
+	position  int
+	nearNote  bool
+	firstNote int
+}
+
+// Citation is one citation cluster, e.g. one footnote or one parenthesis.
+// NoteIndex is the footnote number in note styles (0 for in-text).
+type Citation struct {
+	Cites     []Cite
+	NoteIndex int
+}
+
+// Entry is one rendered bibliography entry.
+type Entry struct {
+	ID   string
+	Text string
+}
+
+// ref is the processor's state for one item.
+type ref struct {
+	item         *bib.Item
+	index        int
+	cited        bool
+	citeNum      int
+	yearSuffix   int
+	addNames     int
+	disambiguate bool
+	english      bool
+	given        map[string]int // person key -> given-name level (1 initials, 2 full)
+}
+
+func personKey(n bib.Name) string {
+	return n.Family + "\x00" + n.Given + "\x00" + n.NonDroppingParticle + "\x00" + n.Literal
+}
+
+// givenLevel returns the disambiguation level of one name in citations.
+func (r *ref) givenLevel(idx int, v string, n bib.Name) int {
+	if r.given == nil {
+		return 0
+	}
+	return r.given[personKey(n)]
+}
+
+// Processor renders citations and bibliographies of a fixed set of items
+// in one style and locale. It is not safe for concurrent use.
+type Processor struct {
+	style              *Style
+	loc                *Locale
+	refs               []*ref
+	byID               map[string]*ref
+	explicitYearSuffix bool
+	sorter             *sorter
+	citations          []Citation
+	processed          bool
+	styleEnglish       bool
+}
+
+// NewProcessor prepares items for rendering in a style. lang picks the
+// locale ("en-US", "fa-IR"); empty means the style's default-locale, then
+// en-US. Items with duplicate IDs keep the first.
+func NewProcessor(style *Style, lang string, items []bib.Item) *Processor {
+	p := &Processor{style: style, loc: style.localeFor(lang), byID: map[string]*ref{}}
+	l := strings.ToLower(p.loc.Lang)
+	p.styleEnglish = l == "" || strings.HasPrefix(l, "en")
+	for i := range items {
+		it := &items[i]
+		if _, dup := p.byID[it.ID]; dup {
+			continue
+		}
+		r := &ref{item: it, index: len(p.refs)}
+		lang := strings.ToLower(it.Vars["language"])
+		if lang == "" {
+			r.english = p.styleEnglish
+		} else {
+			r.english = strings.HasPrefix(lang, "en")
+		}
+		p.refs = append(p.refs, r)
+		p.byID[it.ID] = r
+	}
+	p.explicitYearSuffix = usesVariable(style.root, "year-suffix")
+	p.sorter = newSorter(p)
+	return p
+}
+
+func usesVariable(e *element, v string) bool {
+	if e.name == "text" && e.attrs["variable"] == v {
+		return true
+	}
+	for _, c := range e.children {
+		if usesVariable(c, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// Locale returns the tag of the locale in use.
+func (p *Processor) Locale() string { return p.loc.Lang }
+
+// Cite renders one citation on its own.
+func (p *Processor) Cite(cites []Cite, f Format) string {
+	return p.Citations([]Citation{{Cites: cites}}, f)[0]
+}
+
+// Citations renders a document's citations in order: positions (ibid,
+// subsequent), citation numbers and disambiguation take every citation
+// into account. The bibliography then holds the cited items.
+func (p *Processor) Citations(cs []Citation, f Format) []string {
+	p.citations = cs
+	p.process()
+	out := make([]string, len(p.citations))
+	for i := range p.citations {
+		out[i] = renderNode(p.renderCitation(&p.citations[i]), f, p.loc)
+	}
+	return out
+}
+
+// process registers cited items, numbers them, computes positions and
+// disambiguates.
+func (p *Processor) process() {
+	for _, r := range p.refs {
+		r.cited, r.citeNum, r.yearSuffix, r.addNames, r.disambiguate, r.given = false, 0, 0, 0, false, nil
+	}
+	var order []*ref
+	for ci := range p.citations {
+		cs := p.citations[ci].Cites
+		kept := cs[:0:0]
+		for _, c := range cs {
+			r := p.byID[c.ID]
+			if r == nil {
+				continue
+			}
+			kept = append(kept, c)
+			if !r.cited {
+				r.cited = true
+				order = append(order, r)
+			}
+		}
+		p.citations[ci].Cites = kept
+	}
+	if len(p.citations) == 0 {
+		order = append(order, p.refs...)
+		for _, r := range p.refs {
+			r.cited = true
+		}
+	}
+	for i, r := range order {
+		r.citeNum = i + 1
+	}
+	if p.style.bibliography != nil && p.style.bibliography.child("sort") != nil {
+		sorted := p.sorter.sortRefs(order, p.style.bibliography)
+		for i, r := range sorted {
+			r.citeNum = i + 1
+		}
+	}
+	p.positions()
+	p.disambiguateAll(order)
+	p.processed = true
+}
+
+// positions computes first/subsequent/ibid and near-note for every cite.
+func (p *Processor) positions() {
+	nearDist := 5
+	if v := p.style.citation.attrs["near-note-distance"]; v != "" {
+		if n, err := atoi(v); err == nil {
+			nearDist = n
+		}
+	}
+	lastNote := map[string]int{}
+	firstNote := map[string]int{}
+	var prevCites []Cite
+	for ci := range p.citations {
+		cit := &p.citations[ci]
+		note := cit.NoteIndex
+		if note == 0 {
+			note = ci + 1
+		}
+		for i := range cit.Cites {
+			c := &cit.Cites[i]
+			var prev *Cite
+			if i > 0 {
+				prev = &cit.Cites[i-1]
+			} else if len(prevCites) == 1 || allSame(prevCites) {
+				prev = &prevCites[len(prevCites)-1]
+			}
+			if _, seen := lastNote[c.ID]; !seen {
+				c.position = posFirst
+			} else if prev != nil && prev.ID == c.ID {
+				switch {
+				case prev.Locator == "" && c.Locator == "":
+					c.position = posIbid
+				case prev.Locator == "" && c.Locator != "":
+					c.position = posIbidWithLocator
+				case c.Locator == prev.Locator && c.Label == prev.Label:
+					c.position = posIbid
+				case c.Locator != "":
+					c.position = posIbidWithLocator
+				default:
+					c.position = posSubsequent
+				}
+			} else {
+				c.position = posSubsequent
+			}
+			if ln, seen := lastNote[c.ID]; seen {
+				c.nearNote = note-ln <= nearDist
+				c.firstNote = firstNote[c.ID]
+			}
+			lastNote[c.ID] = note
+			if _, ok := firstNote[c.ID]; !ok {
+				firstNote[c.ID] = note
+			}
+		}
+		prevCites = cit.Cites
+	}
+}
+
+func allSame(cs []Cite) bool {
+	if len(cs) == 0 {
+		return false
+	}
+	for _, c := range cs {
+		if c.ID != cs[0].ID {
+			return false
+		}
+	}
+	return true
+}
+
+func atoi(s string) (int, error) {
+	n := 0
+	for _, r := range strings.TrimSpace(s) {
+		if r < '0' || r > '9' {
+			return 0, errNotNumber
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n, nil
+}
+
+type strError string
+
+func (e strError) Error() string { return string(e) }
+
+const errNotNumber = strError("not a number")
+
+// renderCiteNode renders one cite through the citation layout, without
+// the layout's own affixes and formatting (those wrap the citation).
+func (p *Processor) renderCiteNode(c *Cite, r *ref) *node {
+	ctx := &rctx{p: p, r: r, cite: c, mode: p.style.citation}
+	layout := p.style.citation.child("layout")
+	kids := ctx.renderChildren(layout)
+	if len(kids) == 0 {
+		return nil
+	}
+	return &node{kids: kids}
+}
+
+// Bibliography renders the bibliography entries: the cited items after
+// Citations, or every item when nothing was cited.
+func (p *Processor) Bibliography(f Format) []Entry {
+	if p.style.bibliography == nil {
+		return nil
+	}
+	if !p.processed {
+		p.process()
+	}
+	nodes, refs := p.bibliographyNodes()
+	out := make([]Entry, len(nodes))
+	for i, n := range nodes {
+		out[i] = Entry{ID: refs[i].item.ID, Text: renderNode(n, f, p.loc)}
+	}
+	return out
+}
+
+// BibliographyString renders the whole bibliography: in HTML wrapped in
+// <div class="csl-bib-body"> as citeproc-js does, otherwise one entry per
+// line (Markdown entries separated by blank lines).
+func (p *Processor) BibliographyString(f Format) string {
+	entries := p.Bibliography(f)
+	var b strings.Builder
+	switch f {
+	case HTML:
+		b.WriteString("<div class=\"csl-bib-body\">\n")
+		for _, e := range entries {
+			b.WriteString("  <div class=\"csl-entry\">")
+			b.WriteString(e.Text)
+			b.WriteString("</div>\n")
+		}
+		b.WriteString("</div>")
+	default:
+		for i, e := range entries {
+			if i > 0 {
+				b.WriteString("\n")
+				if f == Markdown {
+					b.WriteString("\n")
+				}
+			}
+			b.WriteString(e.Text)
+		}
+	}
+	return b.String()
+}
+
+func (p *Processor) bibliographyNodes() ([]*node, []*ref) {
+	var refs []*ref
+	for _, r := range p.refs {
+		if r.cited {
+			refs = append(refs, r)
+		}
+	}
+	if len(p.citations) > 0 {
+		// citation order
+		sortByCiteNum(refs)
+	}
+	bibEl := p.style.bibliography
+	if bibEl.child("sort") != nil {
+		refs = p.sorter.sortRefs(refs, bibEl)
+	}
+	layout := bibEl.child("layout")
+	sas := bibEl.attrs["subsequent-author-substitute"]
+	_, hasSAS := bibEl.attrs["subsequent-author-substitute"]
+	sasRule := bibEl.attrs["subsequent-author-substitute-rule"]
+	if sasRule == "" {
+		sasRule = "complete-all"
+	}
+	secondField := bibEl.attrs["second-field-align"] != "" && bibEl.attrs["second-field-align"] != "false"
+	var out []*node
+	var prevNames *node
+	for _, r := range refs {
+		ctx := &rctx{p: p, r: r, mode: bibEl, bib: true}
+		kids := ctx.renderChildren(layout)
+		if hasSAS {
+			cur := (&node{kids: kids}).find("names")
+			if cur != nil {
+				curCopy := cloneNode(cur)
+				if prevNames != nil {
+					substituteAuthor(cur, prevNames, sas, sasRule)
+				}
+				prevNames = curCopy
+			} else {
+				prevNames = nil
+			}
+		}
+		var n *node
+		if secondField && len(kids) > 0 {
+			left := &node{kids: kids[:1], display: "left-margin"}
+			right := &node{kids: kids[1:], display: "right-inline"}
+			w := ctx.decorate(&node{kids: kids}, layout)
+			if w != nil && w != kids[0] && len(w.kids) == 1 {
+				right.suffix = w.suffix
+				left.prefix = w.prefix
+				right.f, left.f = w.f, w.f
+			}
+			n = &node{kids: []*node{left, right}}
+		} else {
+			n = ctx.decorate(&node{kids: kids}, layout)
+		}
+		if n == nil {
+			n = &node{}
+		}
+		out = append(out, n)
+	}
+	return out, refs
+}
+
+func sortByCiteNum(refs []*ref) {
+	for i := 1; i < len(refs); i++ {
+		for j := i; j > 0 && refs[j].citeNum < refs[j-1].citeNum; j-- {
+			refs[j], refs[j-1] = refs[j-1], refs[j]
+		}
+	}
+}
+
+func cloneNode(n *node) *node {
+	if n == nil {
+		return nil
+	}
+	c := *n
+	c.kids = make([]*node, len(n.kids))
+	for i, k := range n.kids {
+		c.kids[i] = cloneNode(k)
+	}
+	return &c
+}
+
+// substituteAuthor applies subsequent-author-substitute to a names node
+// whose rendering repeats the previous entry's.
+func substituteAuthor(cur, prev *node, sub, rule string) {
+	if cur.plain() != prev.plain() && rule == "complete-all" {
+		return
+	}
+	switch rule {
+	case "complete-all":
+		replaceNames(cur, sub)
+	default:
+		// compare name by name
+		cn, pn := nameLeaves(cur), nameLeaves(prev)
+		if len(cn) == 0 || len(pn) == 0 {
+			return
+		}
+		if rule == "complete-each" {
+			if cur.plain() != prev.plain() {
+				return
+			}
+			for _, n := range cn {
+				*n = node{kids: []*node{textNode(sub)}}
+			}
+			return
+		}
+		for i := range cn {
+			if i >= len(pn) || cn[i].plain() != pn[i].plain() {
+				break
+			}
+			*cn[i] = node{kids: []*node{textNode(sub)}}
+			if rule == "partial-first" {
+				break
+			}
+		}
+	}
+}
+
+func replaceNames(n *node, sub string) {
+	// keep the outer affixes of the names element, replace its content
+	inner := n
+	for len(inner.kids) == 1 && !inner.kids[0].leaf && inner.prefix == "" && inner.suffix == "" {
+		inner = inner.kids[0]
+	}
+	if sub == "" {
+		*n = node{}
+		return
+	}
+	// the first child list holds the names; replace all kids by the term
+	if len(inner.kids) > 0 && inner.kids[0].tag == "" && !inner.kids[0].leaf && len(inner.kids[0].kids) > 0 {
+		inner.kids = []*node{{kids: []*node{textNode(sub)}}}
+		return
+	}
+	inner.kids = []*node{textNode(sub)}
+}
+
+// nameLeaves returns the per-name nodes of a rendered names element.
+func nameLeaves(n *node) []*node {
+	var list *node
+	var walk func(*node)
+	walk = func(x *node) {
+		if list != nil || x == nil {
+			return
+		}
+		if x.tag == "namelist" {
+			list = x
+			return
+		}
+		for _, k := range x.kids {
+			walk(k)
+		}
+	}
+	walk(n)
+	if list == nil {
+		return nil
+	}
+	var out []*node
+	for _, k := range list.kids {
+		if k.tag == "name" {
+			out = append(out, k)
+		}
+	}
+	return out
+}

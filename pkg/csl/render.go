@@ -1,0 +1,383 @@
+package csl
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/manba/manba/pkg/bib"
+)
+
+// Positions of a cite, in increasing specificity.
+const (
+	posFirst = iota
+	posSubsequent
+	posIbid
+	posIbidWithLocator
+)
+
+// rctx is the state of rendering one item: the item, the cite (in
+// citations), the mode element (citation or bibliography) whose
+// attributes names inherit, and the bookkeeping the spec asks for.
+type rctx struct {
+	p    *Processor
+	r    *ref
+	cite *Cite
+	mode *element
+	bib  bool
+	// sortKey is the cs:key being rendered for sorting (names-min etc.).
+	sortKey *element
+	// calls and hits count variables asked for and found, for the group
+	// suppression rule.
+	calls, hits int
+	suppressed  map[string]bool
+	// yearSuffixDone is set once the implicit year suffix is placed.
+	yearSuffixDone bool
+	macroDepth     int
+}
+
+func (c *rctx) english() bool { return c.r.english }
+
+// attrInherit returns an inheritable attribute from the element, the mode
+// element (citation/bibliography) or the style.
+func (c *rctx) attrInherit(e *element, name string) (string, bool) {
+	if e != nil {
+		if v, ok := e.attrs[name]; ok {
+			return v, true
+		}
+	}
+	if c.mode != nil {
+		if v, ok := c.mode.attrs[name]; ok {
+			return v, true
+		}
+	}
+	v, ok := c.p.style.root.attrs[name]
+	return v, ok
+}
+
+// renderChildren renders the children of e in order.
+func (c *rctx) renderChildren(e *element) []*node {
+	var out []*node
+	for _, ch := range e.children {
+		if n := c.render(ch); n != nil {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func (c *rctx) render(e *element) *node {
+	switch e.name {
+	case "text":
+		return c.renderText(e)
+	case "number":
+		return c.renderNumber(e)
+	case "label":
+		return c.renderLabel(e)
+	case "names":
+		return c.renderNames(e)
+	case "date":
+		return c.renderDate(e)
+	case "group":
+		return c.renderGroup(e)
+	case "choose":
+		return c.renderChoose(e)
+	}
+	return nil
+}
+
+// decorate applies affixes, formatting, quotes, display, text-case and
+// strip-periods of e to n.
+func (c *rctx) decorate(n *node, e *element) *node {
+	if n == nil || n.empty() {
+		return nil
+	}
+	if e == nil || len(e.attrs) == 0 {
+		return n
+	}
+	if sp := e.attrs["strip-periods"]; sp == "true" {
+		n.leaves(func(l *node) { l.text = strings.ReplaceAll(l.text, ".", "") })
+		if n.empty() {
+			return nil
+		}
+	}
+	if tc := e.attrs["text-case"]; tc != "" {
+		applyCase(n, tc, c.english())
+	}
+	w := &node{kids: []*node{n}}
+	w.prefix = e.attrs["prefix"]
+	w.suffix = e.attrs["suffix"]
+	w.f = fmtAttrs{e.attrs["font-style"], e.attrs["font-variant"], e.attrs["font-weight"], e.attrs["text-decoration"], e.attrs["vertical-align"]}
+	w.quotes = e.attrs["quotes"] == "true"
+	w.display = e.attrs["display"]
+	if w.prefix == "" && w.suffix == "" && w.f.zero() && !w.quotes && w.display == "" {
+		return n
+	}
+	return w
+}
+
+// formatOnly applies formatting but not affixes (for parts that place
+// affixes themselves).
+func fmtOf(e *element) fmtAttrs {
+	return fmtAttrs{e.attrs["font-style"], e.attrs["font-variant"], e.attrs["font-weight"], e.attrs["text-decoration"], e.attrs["vertical-align"]}
+}
+
+func (c *rctx) renderGroup(e *element) *node {
+	calls, hits := c.calls, c.hits
+	c.calls, c.hits = 0, 0
+	kids := c.renderChildren(e)
+	gcalls, ghits := c.calls, c.hits
+	c.calls, c.hits = calls+gcalls, hits+ghits
+	if gcalls > 0 && ghits == 0 {
+		return nil
+	}
+	n := &node{kids: kids, delim: e.attrs["delimiter"]}
+	if n.empty() {
+		return nil
+	}
+	return c.decorate(n, e)
+}
+
+func (c *rctx) renderChoose(e *element) *node {
+	for _, br := range e.children {
+		if br.name == "else" || c.test(br) {
+			kids := c.renderChildren(br)
+			if len(kids) == 0 {
+				return nil
+			}
+			if len(kids) == 1 {
+				return kids[0]
+			}
+			return &node{kids: kids}
+		}
+	}
+	return nil
+}
+
+// test evaluates the conditions of cs:if / cs:else-if.
+func (c *rctx) test(e *element) bool {
+	match := e.attrs["match"]
+	if match == "" {
+		match = "all"
+	}
+	any, all, none := false, true, true
+	n := 0
+	add := func(b bool) {
+		n++
+		if b {
+			any = true
+			none = false
+		} else {
+			all = false
+		}
+	}
+	for k, v := range e.attrs {
+		for _, val := range strings.Fields(v) {
+			switch k {
+			case "type":
+				add(c.r.item.Type == val)
+			case "variable":
+				add(c.hasVar(val))
+			case "is-numeric":
+				add(isNumeric(c.rawVar(val)))
+			case "is-uncertain-date":
+				d, ok := c.r.item.Dates[val]
+				add(ok && d.Circa)
+			case "locator":
+				l := ""
+				if c.cite != nil && c.cite.Locator != "" {
+					l = c.cite.Label
+					if l == "" {
+						l = "page"
+					}
+				}
+				add(l == val || (val == "sub-verbo" && l == "sub verbo"))
+			case "position":
+				add(c.testPosition(val))
+			case "disambiguate":
+				add((val == "true") == c.r.disambiguate)
+			}
+		}
+	}
+	if n == 0 {
+		return false
+	}
+	switch match {
+	case "any":
+		return any
+	case "none":
+		return none
+	}
+	return all
+}
+
+func (c *rctx) testPosition(v string) bool {
+	if c.bib || c.cite == nil {
+		return false
+	}
+	pos := c.cite.position
+	switch v {
+	case "first":
+		return pos == posFirst
+	case "subsequent":
+		return pos >= posSubsequent
+	case "ibid":
+		return pos >= posIbid
+	case "ibid-with-locator":
+		return pos == posIbidWithLocator
+	case "near-note":
+		return c.cite.nearNote && pos >= posSubsequent
+	}
+	return false
+}
+
+// rawVar returns the value of a string or number variable, including the
+// cite-level ones.
+func (c *rctx) rawVar(name string) string {
+	if c.suppressed[name] {
+		return ""
+	}
+	it := c.r.item
+	switch name {
+	case "locator":
+		if c.cite != nil {
+			return c.cite.Locator
+		}
+		return ""
+	case "citation-number":
+		if c.r.citeNum > 0 {
+			return strconv.Itoa(c.r.citeNum)
+		}
+		return ""
+	case "year-suffix":
+		if c.r.yearSuffix > 0 {
+			return yearSuffixString(c.r.yearSuffix)
+		}
+		return ""
+	case "first-reference-note-number":
+		if c.cite != nil && c.cite.firstNote > 0 && c.cite.position >= posSubsequent {
+			return strconv.Itoa(c.cite.firstNote)
+		}
+		return ""
+	case "title-short":
+		if v := it.Vars["title-short"]; v != "" {
+			return v
+		}
+		return it.Vars["shortTitle"]
+	case "container-title-short":
+		if v := it.Vars["container-title-short"]; v != "" {
+			return v
+		}
+		return it.Vars["journalAbbreviation"]
+	case "page-first":
+		if v := it.Vars["page-first"]; v != "" {
+			return v
+		}
+		p := it.Vars["page"]
+		if i := strings.IndexAny(p, "-–—,&"); i >= 0 {
+			p = strings.TrimSpace(p[:i])
+		}
+		return p
+	}
+	if v, ok := it.Vars[name]; ok {
+		return v
+	}
+	return ""
+}
+
+func (c *rctx) hasVar(name string) bool {
+	if c.suppressed[name] {
+		return false
+	}
+	if bib.KindOf(name) == bib.KindName {
+		return len(c.r.item.Names[name]) > 0
+	}
+	if bib.KindOf(name) == bib.KindDate {
+		d, ok := c.r.item.Dates[name]
+		return ok && !d.IsZero()
+	}
+	return c.rawVar(name) != ""
+}
+
+func yearSuffixString(n int) string {
+	// a..z, then aa..zz as citeproc-js does
+	if n <= 26 {
+		return string(rune('a' + n - 1))
+	}
+	n--
+	return string(rune('a'+n/26-1)) + string(rune('a'+n%26))
+}
+
+func (c *rctx) renderText(e *element) *node {
+	var n *node
+	switch {
+	case e.has("variable"):
+		v := e.attrs["variable"]
+		c.calls++
+		n = c.textVariable(v, e.attrs["form"])
+		if n != nil {
+			c.hits++
+		}
+	case e.has("macro"):
+		m := c.p.style.macros[e.attrs["macro"]]
+		if m == nil || c.macroDepth > 20 {
+			return nil
+		}
+		c.macroDepth++
+		kids := c.renderChildren(m)
+		c.macroDepth--
+		if len(kids) == 0 {
+			return nil
+		}
+		n = &node{kids: kids}
+	case e.has("term"):
+		plural := e.attrs["plural"] == "true"
+		form := e.attrs["form"]
+		if form == "" {
+			form = "long"
+		}
+		n = textNode(c.p.loc.term(e.attrs["term"], form, plural))
+	case e.has("value"):
+		n = parseRich(e.attrs["value"])
+	}
+	return c.decorate(n, e)
+}
+
+// textVariable renders a string, title or number variable as text.
+func (c *rctx) textVariable(v, form string) *node {
+	if c.suppressed[v] {
+		return nil
+	}
+	val := ""
+	if form == "short" {
+		switch v {
+		case "title", "container-title":
+			val = c.rawVar(v + "-short")
+		default:
+			val = c.rawVar(v + "-short")
+		}
+	}
+	if val == "" {
+		val = c.rawVar(v)
+	}
+	if val == "" {
+		return nil
+	}
+	switch v {
+	case "citation-number":
+		return &node{kids: []*node{textNode(val)}, tag: "citation-number"}
+	case "year-suffix":
+		c.yearSuffixDone = true
+		return &node{kids: []*node{textNode(val)}, tag: "year-suffix"}
+	case "page", "locator":
+		if v == "page" || c.cite == nil || c.cite.Label == "" || c.cite.Label == "page" {
+			return textNode(c.p.pageRange(val))
+		}
+	case "URL", "DOI":
+		return textNode(val)
+	}
+	return parseRich(val)
+}
+
+func isNameVar(v string) bool   { return bib.KindOf(v) == bib.KindName }
+func isDateVar(v string) bool   { return bib.KindOf(v) == bib.KindDate }
+func isNumberVar(v string) bool { return bib.KindOf(v) == bib.KindNumber || v == "citation-number" }

@@ -1,0 +1,197 @@
+package csl
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+)
+
+// sorter computes and compares sort keys. Strings are compared with the
+// locale's collation; Arabic article prefixes (al-, el-) and the ayn and
+// hamza marks are ignored, as CSL processors do for romanized Arabic.
+type sorter struct {
+	p    *Processor
+	coll *collate.Collator
+	buf  collate.Buffer
+}
+
+func newSorter(p *Processor) *sorter {
+	tag, err := language.Parse(p.loc.Lang)
+	if err != nil {
+		tag = language.AmericanEnglish
+	}
+	return &sorter{p: p, coll: collate.New(tag, collate.IgnoreCase)}
+}
+
+type sortVal struct {
+	s     string
+	num   int
+	isNum bool
+	empty bool
+	key   []byte
+}
+
+// sortRefs sorts refs by the cs:sort of a citation or bibliography
+// element; ties keep citation order.
+func (s *sorter) sortRefs(refs []*ref, parent *element) []*ref {
+	keys := parent.child("sort")
+	out := append([]*ref(nil), refs...)
+	if keys == nil {
+		return out
+	}
+	vals := make(map[*ref][]sortVal, len(refs))
+	for _, r := range refs {
+		vals[r] = s.keysFor(r, nil, keys, parent)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		return s.less(vals[out[i]], vals[out[j]], keys) < 0
+	})
+	return out
+}
+
+func (s *sorter) less(a, b []sortVal, keys *element) int {
+	for k, key := range keys.children {
+		if k >= len(a) || k >= len(b) {
+			break
+		}
+		x, y := a[k], b[k]
+		if x.empty || y.empty {
+			if x.empty && y.empty {
+				continue
+			}
+			if x.empty {
+				return 1 // empty values last in either direction
+			}
+			return -1
+		}
+		c := 0
+		if x.isNum && y.isNum {
+			switch {
+			case x.num < y.num:
+				c = -1
+			case x.num > y.num:
+				c = 1
+			}
+		} else {
+			c = compareBytes(x.key, y.key)
+		}
+		if c != 0 {
+			if key.attrs["sort"] == "descending" {
+				return -c
+			}
+			return c
+		}
+	}
+	return 0
+}
+
+func compareBytes(a, b []byte) int {
+	return strings.Compare(string(a), string(b))
+}
+
+// keysFor computes the sort keys of one item (and cite).
+func (s *sorter) keysFor(r *ref, cite *Cite, keys, parent *element) []sortVal {
+	out := make([]sortVal, 0, len(keys.children))
+	for _, key := range keys.children {
+		ctx := &rctx{p: s.p, r: r, cite: cite, mode: parent, sortKey: key, bib: parent.name == "bibliography"}
+		var v sortVal
+		if name := key.attrs["variable"]; name != "" {
+			v = s.variableKey(ctx, name)
+		} else if m := s.p.style.macros[key.attrs["macro"]]; m != nil {
+			kids := ctx.renderChildren(m)
+			txt := (&node{kids: kids}).plain()
+			v = sortVal{s: txt, empty: strings.TrimSpace(txt) == ""}
+		} else {
+			v.empty = true
+		}
+		if !v.empty && !v.isNum {
+			v.key = s.coll.KeyFromString(&s.buf, sortString(v.s))
+			v.key = append([]byte(nil), v.key...)
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+func (s *sorter) variableKey(ctx *rctx, name string) sortVal {
+	it := ctx.r.item
+	switch {
+	case isNameVar(name):
+		if len(it.Names[name]) == 0 {
+			return sortVal{empty: true}
+		}
+		el := &element{name: "names", attrs: map[string]string{"variable": name}, children: []*element{{name: "name", attrs: map[string]string{"name-as-sort-order": "all"}}}}
+		txt := ctx.renderNames(el).plain()
+		return sortVal{s: txt, empty: txt == ""}
+	case isDateVar(name):
+		d, ok := ctx.dateValue(name)
+		if !ok || d.From.IsZero() {
+			return sortVal{empty: true}
+		}
+		k := dateSortKey(d.From.Year, d.From.Month, d.From.Day)
+		if d.IsRange() {
+			k += "/" + dateSortKey(d.To.Year, d.To.Month, d.To.Day)
+		}
+		return sortVal{s: k}
+	}
+	val := ctx.rawVar(name)
+	if val == "" {
+		return sortVal{empty: true}
+	}
+	if isNumberVar(name) {
+		toks, _ := splitNumber(val)
+		if len(toks) > 0 && toks[0].isNum {
+			return sortVal{s: val, num: toks[0].num, isNum: true}
+		}
+	}
+	return sortVal{s: stripMarkup(val)}
+}
+
+// dateSortKey makes dates compare as strings, BC before AD and missing
+// parts before present ones.
+func dateSortKey(y, m, d int) string {
+	return strconv.Itoa(y+100000) + twoDigits(m) + twoDigits(d)
+}
+
+// sortString drops what collation should not see: markup, leading
+// punctuation, Arabic articles and the ayn/hamza marks.
+func sortString(s string) string {
+	s = stripMarkup(s)
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case 'ʿ', 'ʾ', '‘', '’', '“', '”', '"', '[', ']':
+			return -1
+		}
+		return r
+	}, s)
+	var b strings.Builder
+	for i, w := range strings.Fields(s) {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		lw := strings.ToLower(w)
+		for _, art := range []string{"al-", "el-", "al ", "ul-"} {
+			if strings.HasPrefix(lw, art) && len(w) > len(art) {
+				w = w[len(art):]
+				break
+			}
+		}
+		b.WriteString(w)
+	}
+	return strings.TrimLeftFunc(b.String(), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+func stripMarkup(s string) string {
+	if !strings.Contains(s, "<") {
+		return s
+	}
+	n := parseRich(s)
+	if n == nil {
+		return ""
+	}
+	return n.plain()
+}

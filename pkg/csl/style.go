@@ -1,0 +1,192 @@
+package csl
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/manba/manba/pkg/diag"
+)
+
+// Style is a parsed CSL style.
+type Style struct {
+	ID, Title     string
+	Class         string // "in-text" or "note"
+	DefaultLocale string
+	// Rights is the licence notice of the style, kept for attribution.
+	Rights string
+
+	root         *element
+	macros       map[string]*element
+	citation     *element
+	bibliography *element
+	locales      []*Locale
+}
+
+// ParseStyle reads a CSL style. Errors are a diag.List with file:line:col.
+func ParseStyle(r io.Reader) (*Style, error) { return parseStyle("", r) }
+
+func parseStyle(file string, r io.Reader) (*Style, error) {
+	root, err := parseXML(file, r)
+	if err != nil {
+		return nil, err
+	}
+	var errs diag.List
+	if root.name != "style" {
+		errs = append(errs, *posError(root, "root element is <%s>, want <style>", root.name))
+		return nil, errs
+	}
+	s := &Style{root: root, Class: root.attr("class"), DefaultLocale: root.attr("default-locale"), macros: map[string]*element{}}
+	if s.Class == "" {
+		s.Class = "in-text"
+	}
+	for _, c := range root.children {
+		switch c.name {
+		case "info":
+			for _, i := range c.children {
+				switch i.name {
+				case "id":
+					s.ID = trimSpace(i.text)
+				case "title":
+					s.Title = trimSpace(i.text)
+				case "rights":
+					s.Rights = trimSpace(i.text)
+				}
+			}
+		case "macro":
+			name := c.attr("name")
+			if name == "" {
+				errs = append(errs, *posError(c, "<macro> without a name"))
+				continue
+			}
+			s.macros[name] = c
+		case "citation":
+			s.citation = c
+		case "bibliography":
+			s.bibliography = c
+		case "locale":
+			s.locales = append(s.locales, localeFrom(c))
+		}
+	}
+	if s.citation == nil {
+		errs = append(errs, diag.Diagnostic{Pos: root.pos, Severity: diag.Error, Msg: "style has no <citation>"})
+	} else if s.citation.child("layout") == nil {
+		errs = append(errs, *posError(s.citation, "<citation> has no <layout>"))
+	}
+	if s.bibliography != nil && s.bibliography.child("layout") == nil {
+		errs = append(errs, *posError(s.bibliography, "<bibliography> has no <layout>"))
+	}
+	check(root, s, &errs)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return s, nil
+}
+
+// check reports references to undefined macros, which would otherwise
+// only show as silently missing output.
+func check(e *element, s *Style, errs *diag.List) {
+	if m := e.attr("macro"); m != "" && (e.name == "text" || e.name == "key") {
+		if _, ok := s.macros[m]; !ok {
+			*errs = append(*errs, *posError(e, "undefined macro %q", m))
+		}
+	}
+	for _, c := range e.children {
+		check(c, s, errs)
+	}
+}
+
+// HasBibliography reports whether the style defines a bibliography.
+func (s *Style) HasBibliography() bool { return s.bibliography != nil }
+
+// IsNote reports whether the style is a note style.
+func (s *Style) IsNote() bool { return s.Class == "note" }
+
+// EmbeddedStyles lists the names of the built-in styles.
+func EmbeddedStyles() []string {
+	ents, _ := embedded.ReadDir("styles")
+	var out []string
+	for _, e := range ents {
+		if n, ok := strings.CutSuffix(e.Name(), ".csl"); ok {
+			out = append(out, n)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// styleAliases are the short names users type for the built-in styles.
+var styleAliases = map[string]string{
+	"chicago": "chicago-author-date", "mla": "modern-language-association",
+	"harvard": "harvard-cite-them-right", "chicago-notes": "chicago-notes-bibliography",
+}
+
+// LoadStyle returns a built-in style by name ("apa", "chicago-author-date",
+// "mla") or reads a .csl file from a path.
+func LoadStyle(nameOrPath string) (*Style, error) {
+	name := nameOrPath
+	if a, ok := styleAliases[name]; ok {
+		name = a
+	}
+	if !strings.ContainsAny(name, `/\`) && !strings.HasSuffix(name, ".csl") {
+		if b, err := embedded.ReadFile("styles/" + name + ".csl"); err == nil {
+			return parseStyle(name+".csl", bytes.NewReader(b))
+		}
+	}
+	b, err := os.ReadFile(nameOrPath)
+	if err != nil {
+		if os.IsNotExist(err) && !strings.HasSuffix(nameOrPath, ".csl") {
+			return nil, &unknownStyleError{nameOrPath}
+		}
+		return nil, err
+	}
+	return parseStyle(filepath.Base(nameOrPath), bytes.NewReader(b))
+}
+
+type unknownStyleError struct{ name string }
+
+func (e *unknownStyleError) Error() string {
+	return "unknown style " + `"` + e.name + `"` + " (built-in: " + strings.Join(EmbeddedStyles(), ", ") + "; or give a .csl file)"
+}
+
+// localeFor builds the merged locale for a language: en-US, then the
+// locale file of the language, then the style's own locale sections from
+// the least to the most specific.
+func (s *Style) localeFor(lang string) *Locale {
+	if lang == "" {
+		lang = s.DefaultLocale
+	}
+	if lang == "" {
+		lang = "en-US"
+	}
+	out := &Locale{terms: map[termKey]*term{}, dates: map[string]*element{}}
+	out.merge(loadEmbeddedLocale("en-US"))
+	primary, _, _ := strings.Cut(lang, "-")
+	file := lang
+	if loadEmbeddedLocale(file) == nil {
+		file = primaryDialects[primary]
+	}
+	if file != "" && file != "en-US" {
+		out.merge(loadEmbeddedLocale(file))
+	}
+	for _, l := range s.locales {
+		if l.Lang == "" {
+			out.merge(l)
+		}
+	}
+	for _, l := range s.locales {
+		if l.Lang != "" && l.Lang == primary && l.Lang != lang {
+			out.merge(l)
+		}
+	}
+	for _, l := range s.locales {
+		if l.Lang != "" && l.Lang == lang {
+			out.merge(l)
+		}
+	}
+	out.Lang = lang
+	return out
+}

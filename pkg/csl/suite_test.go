@@ -1,0 +1,224 @@
+package csl
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/manba/manba/pkg/bib"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// fixture is one CSL test-suite file.
+type fixture struct {
+	name     string
+	mode     string
+	result   string
+	csl      string
+	input    string
+	citItems string
+	cits     string
+}
+
+var sectionRe = regexp.MustCompile(`(?s)>>=+ ([A-Z-]+) =+>>\n?(.*?)\n?<<=+ ([A-Z-]+) =+<<`)
+
+func readFixture(path string) (*fixture, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	f := &fixture{name: strings.TrimSuffix(filepath.Base(path), ".txt")}
+	for _, m := range sectionRe.FindAllStringSubmatch(string(b), -1) {
+		switch m[1] {
+		case "MODE":
+			f.mode = strings.TrimSpace(m[2])
+		case "RESULT":
+			f.result = m[2]
+		case "CSL":
+			f.csl = m[2]
+		case "INPUT":
+			f.input = m[2]
+		case "CITATION-ITEMS":
+			f.citItems = m[2]
+		case "CITATIONS":
+			f.cits = m[2]
+		}
+	}
+	if f.mode == "" || f.csl == "" {
+		return nil, fmt.Errorf("%s: missing MODE or CSL", path)
+	}
+	return f, nil
+}
+
+type jsonCite struct {
+	ID             json.RawMessage `json:"id"`
+	Locator        json.RawMessage `json:"locator"`
+	Label          string          `json:"label"`
+	Prefix         string          `json:"prefix"`
+	Suffix         string          `json:"suffix"`
+	SuppressAuthor bool            `json:"suppress-author"`
+	AuthorOnly     bool            `json:"author-only"`
+}
+
+func (j jsonCite) cite() Cite {
+	return Cite{ID: rawString(j.ID), Locator: rawString(j.Locator), Label: j.Label, Prefix: j.Prefix,
+		Suffix: j.Suffix, SuppressAuthor: j.SuppressAuthor, AuthorOnly: j.AuthorOnly}
+}
+
+func rawString(r json.RawMessage) string {
+	var s string
+	if json.Unmarshal(r, &s) == nil {
+		return s
+	}
+	return strings.TrimSpace(string(r))
+}
+
+var citePrefixRe = regexp.MustCompile(`(?m)^(\.\.|>>)\[\d+\] `)
+
+// run renders a fixture as citeproc-js would for the test suite.
+func (f *fixture) run() (string, error) {
+	style, err := ParseStyle(strings.NewReader(f.csl))
+	if err != nil {
+		return "", err
+	}
+	var items []bib.Item
+	if err := json.Unmarshal([]byte(f.input), &items); err != nil {
+		return "", fmt.Errorf("INPUT: %w", err)
+	}
+	p := NewProcessor(style, "", items)
+	var cits []Citation
+	switch {
+	case f.citItems != "":
+		var raw [][]jsonCite
+		if err := json.Unmarshal([]byte(f.citItems), &raw); err != nil {
+			return "", fmt.Errorf("CITATION-ITEMS: %w", err)
+		}
+		for i, cs := range raw {
+			c := Citation{NoteIndex: i + 1}
+			for _, j := range cs {
+				c.Cites = append(c.Cites, j.cite())
+			}
+			cits = append(cits, c)
+		}
+	case f.cits != "":
+		var raw [][]json.RawMessage
+		if err := json.Unmarshal([]byte(f.cits), &raw); err != nil {
+			return "", fmt.Errorf("CITATIONS: %w", err)
+		}
+		for _, call := range raw {
+			var c struct {
+				CitationItems []jsonCite `json:"citationItems"`
+				Properties    struct {
+					NoteIndex int `json:"noteIndex"`
+				} `json:"properties"`
+			}
+			if len(call) == 0 || json.Unmarshal(call[0], &c) != nil {
+				return "", fmt.Errorf("CITATIONS: bad call")
+			}
+			cit := Citation{NoteIndex: c.Properties.NoteIndex}
+			for _, j := range c.CitationItems {
+				cit.Cites = append(cit.Cites, j.cite())
+			}
+			cits = append(cits, cit)
+		}
+	default:
+		c := Citation{NoteIndex: 1}
+		for _, it := range items {
+			c.Cites = append(c.Cites, Cite{ID: it.ID})
+		}
+		cits = []Citation{c}
+	}
+	if f.mode == "bibliography" {
+		if f.citItems != "" || f.cits != "" {
+			p.Citations(cits, HTML)
+		}
+		return p.BibliographyString(HTML), nil
+	}
+	return strings.Join(p.Citations(cits, HTML), "\n"), nil
+}
+
+func suiteDir() string {
+	if d := os.Getenv("CSL_TEST_SUITE_DIR"); d != "" {
+		return d
+	}
+	return "../../../shared/csl/test-suite"
+}
+
+// readSkips reads testdata/skip.txt: "fixture-name  reason" per line.
+func readSkips(t *testing.T) map[string]string {
+	f, err := os.Open("testdata/skip.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	skips := map[string]string{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		name, reason, _ := strings.Cut(line, " ")
+		if strings.TrimSpace(reason) == "" {
+			t.Errorf("skip.txt: %s has no reason", name)
+		}
+		skips[name] = strings.TrimSpace(reason)
+	}
+	return skips
+}
+
+func TestSuite(t *testing.T) {
+	dir := suiteDir()
+	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if len(files) == 0 {
+		t.Skipf("no CSL test suite in %s", dir)
+	}
+	sort.Strings(files)
+	skips := readSkips(t)
+	passed, failed := 0, 0
+	var failures []string
+	for _, path := range files {
+		fx, err := readFixture(path)
+		if err != nil {
+			t.Error(err)
+			failed++
+			continue
+		}
+		got, err := fx.run()
+		want := citePrefixRe.ReplaceAllString(fx.result, "")
+		ok := err == nil && got == want
+		reason, skipped := skips[fx.name]
+		t.Run(fx.name, func(t *testing.T) {
+			switch {
+			case skipped && ok:
+				t.Errorf("UNEXPECTED PASS: remove %s from testdata/skip.txt", fx.name)
+			case skipped:
+				t.Skip(reason)
+			case err != nil:
+				t.Errorf("error: %v", err)
+			case !ok:
+				t.Errorf("mismatch\n--- want\n%s\n--- got\n%s", want, got)
+			}
+		})
+		if ok && !skipped {
+			passed++
+		} else {
+			failed++
+			if !ok {
+				failures = append(failures, fx.name)
+			}
+		}
+	}
+	if os.Getenv("CSL_SUITE_FAILURES") != "" {
+		os.WriteFile(os.Getenv("CSL_SUITE_FAILURES"), []byte(strings.Join(failures, "\n")+"\n"), 0o644)
+	}
+	fmt.Printf("csl-suite: %d passed, %d failed\n", passed, failed)
+}

@@ -1,0 +1,119 @@
+package csl
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/manba/manba/pkg/diag"
+)
+
+// element is one parsed CSL XML element. CSL is interpreted directly from
+// this tree: the processor reads attributes as it renders, which keeps the
+// many optional and inheritable attributes of the spec in one place.
+type element struct {
+	name     string
+	attrs    map[string]string
+	children []*element
+	text     string
+	pos      diag.Pos
+	// cached is filled lazily by the renderer with parsed attribute data.
+	cached any
+}
+
+func (e *element) attr(name string) string {
+	if e == nil {
+		return ""
+	}
+	return e.attrs[name]
+}
+
+func (e *element) has(name string) bool {
+	if e == nil {
+		return false
+	}
+	_, ok := e.attrs[name]
+	return ok
+}
+
+func (e *element) child(name string) *element {
+	if e == nil {
+		return nil
+	}
+	for _, c := range e.children {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// parseXML reads a whole XML document into an element tree. Errors carry
+// the file name and line:col of the offending token.
+func parseXML(file string, r io.Reader) (*element, error) {
+	src, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	lines := diag.NewLines(file, src)
+	d := xml.NewDecoder(bytes.NewReader(src))
+	d.Strict = true
+	var root *element
+	var stack []*element
+	for {
+		off := d.InputOffset()
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			pos := lines.Pos(int(d.InputOffset()))
+			msg := err.Error()
+			if se, ok := err.(*xml.SyntaxError); ok {
+				msg = se.Msg
+			}
+			return nil, &diag.List{{Pos: pos, Severity: diag.Error, Msg: "XML: " + msg}}
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			el := &element{name: t.Name.Local, pos: lines.Pos(int(off))}
+			if len(t.Attr) > 0 {
+				el.attrs = make(map[string]string, len(t.Attr))
+				for _, a := range t.Attr {
+					name := a.Name.Local
+					if a.Name.Space == "xml" || a.Name.Space == "http://www.w3.org/XML/1998/namespace" {
+						name = "xml:" + name
+					}
+					el.attrs[name] = a.Value
+				}
+			}
+			if len(stack) > 0 {
+				p := stack[len(stack)-1]
+				p.children = append(p.children, el)
+			} else if root == nil {
+				root = el
+			}
+			stack = append(stack, el)
+		case xml.EndElement:
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+		case xml.CharData:
+			if len(stack) > 0 {
+				stack[len(stack)-1].text += string(t)
+			}
+		}
+	}
+	if root == nil {
+		return nil, &diag.List{{Pos: lines.Pos(0), Severity: diag.Error, Msg: "no XML root element"}}
+	}
+	return root, nil
+}
+
+func posError(e *element, format string, args ...any) *diag.Diagnostic {
+	return &diag.Diagnostic{Pos: e.pos, Severity: diag.Error, Msg: fmt.Sprintf(format, args...)}
+}
+
+func trimSpace(s string) string { return strings.TrimSpace(s) }
