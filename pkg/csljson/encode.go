@@ -1,0 +1,127 @@
+package csljson
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/manba/manba/pkg/bib"
+	"github.com/manba/manba/pkg/diag"
+)
+
+// EncodeOptions control the layout of the output.
+type EncodeOptions struct {
+	// Indent is one level of indentation; "" means two spaces.
+	Indent string
+	// Compact writes each item on one line, without indentation: the form
+	// that diffs and greps well for large libraries.
+	Compact bool
+}
+
+// Encoder writes items as a CSL-JSON array, one at a time.
+type Encoder struct {
+	w      io.Writer
+	indent string
+	opts   EncodeOptions
+	n      int
+	buf    []byte
+	ind    bytes.Buffer
+	err    error
+	closed bool
+	diags  diag.List
+}
+
+// NewEncoder returns an encoder writing to w. Call Close to finish the array.
+func NewEncoder(w io.Writer, opts EncodeOptions) *Encoder {
+	e := &Encoder{w: w, opts: opts, indent: opts.Indent}
+	if e.indent == "" {
+		e.indent = "  "
+	}
+	return e
+}
+
+// errClosed is returned by Encode after Close.
+var errClosed = errors.New("csljson: Encode after Close")
+
+// Encode writes one item. Whatever the CSL data schema cannot hold is moved
+// into the item's "custom" object and reported in Diagnostics.
+func (e *Encoder) Encode(it bib.Item) error {
+	if e.err != nil {
+		return e.err
+	}
+	if e.closed {
+		return errClosed
+	}
+	fixed, warns, err := forSchema(it)
+	if err != nil {
+		e.err = fmt.Errorf("csljson: item %q: %w", it.ID, err)
+		return e.err
+	}
+	for _, w := range warns {
+		e.diags.Warnf(diag.Pos{}, "item %q: %s", it.ID, w)
+	}
+	e.buf = e.buf[:0]
+	if e.n == 0 {
+		e.buf = append(e.buf, "[\n"...)
+	} else {
+		e.buf = append(e.buf, ",\n"...)
+	}
+	if e.opts.Compact {
+		e.buf, err = fixed.AppendJSON(e.buf)
+	} else {
+		err = e.appendIndented(fixed)
+	}
+	if err != nil {
+		e.err = fmt.Errorf("csljson: item %q: %w", it.ID, err)
+		return e.err
+	}
+	e.n++
+	_, e.err = e.w.Write(e.buf)
+	return e.err
+}
+
+func (e *Encoder) appendIndented(it bib.Item) error {
+	compact, err := it.AppendJSON(nil)
+	if err != nil {
+		return err
+	}
+	e.ind.Reset()
+	if err := json.Indent(&e.ind, compact, e.indent, e.indent); err != nil {
+		return err
+	}
+	e.buf = append(e.buf, e.indent...)
+	e.buf = append(e.buf, e.ind.Bytes()...)
+	return nil
+}
+
+// Close ends the array ("[]" when no item was written). It does not close
+// the underlying writer.
+func (e *Encoder) Close() error {
+	if e.err != nil || e.closed {
+		return e.err
+	}
+	e.closed = true
+	end := "\n]\n"
+	if e.n == 0 {
+		end = "[]\n"
+	}
+	_, e.err = io.WriteString(e.w, end)
+	return e.err
+}
+
+// Diagnostics returns the warnings about items written so far: what the
+// CSL-JSON schema could not hold where a CSL processor looks for it.
+func (e *Encoder) Diagnostics() diag.List { return append(diag.List(nil), e.diags...) }
+
+// Encode writes items as one CSL-JSON array.
+func Encode(w io.Writer, items []bib.Item, opts EncodeOptions) (diag.List, error) {
+	e := NewEncoder(w, opts)
+	for _, it := range items {
+		if err := e.Encode(it); err != nil {
+			return e.Diagnostics(), err
+		}
+	}
+	return e.Diagnostics(), e.Close()
+}

@@ -1,0 +1,188 @@
+package csljson
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/manba/manba/pkg/bib"
+)
+
+const schemaPath = "../../../shared/csl/schema/csl-data.json"
+
+// loadSchema compiles the CSL data schema, or skips the test when the
+// shared data is not there.
+func loadSchema(t testing.TB) *jsonschema.Schema {
+	t.Helper()
+	f, err := os.Open(schemaPath)
+	if err != nil {
+		t.Skip("shared CSL schema not available:", err)
+	}
+	defer f.Close()
+	doc, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("csl-data.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile("csl-data.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sch
+}
+
+// validate encodes items in both layouts and checks each against the schema.
+func validate(t *testing.T, sch *jsonschema.Schema, items []bib.Item) {
+	t.Helper()
+	for _, opts := range []EncodeOptions{{}, {Compact: true}} {
+		var buf bytes.Buffer
+		if _, err := Encode(&buf, items, opts); err != nil {
+			t.Fatal(err)
+		}
+		inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(buf.Bytes()))
+		if err != nil {
+			t.Fatalf("output is not JSON: %v", err)
+		}
+		if err := sch.Validate(inst); err != nil {
+			t.Errorf("output (compact=%v) does not validate: %v", opts.Compact, err)
+		}
+	}
+}
+
+// TestSchemaProps keeps the embedded property list in step with the schema.
+func TestSchemaProps(t *testing.T) {
+	data, err := os.ReadFile(schemaPath)
+	if err != nil {
+		t.Skip("shared CSL schema not available:", err)
+	}
+	var s struct {
+		Items struct {
+			Properties map[string]json.RawMessage `json:"properties"`
+		} `json:"items"`
+	}
+	if err := json.Unmarshal(data, &s); err != nil {
+		t.Fatal(err)
+	}
+	for p := range s.Items.Properties {
+		if !schemaProps[p] {
+			t.Errorf("schema property %q missing from schemaProps", p)
+		}
+	}
+	for p := range schemaProps {
+		if _, ok := s.Items.Properties[p]; !ok {
+			t.Errorf("schemaProps has %q, the schema does not", p)
+		}
+	}
+}
+
+func TestValidateWorks(t *testing.T) {
+	sch := loadSchema(t)
+	data, err := os.ReadFile("../../../shared/works/works.json")
+	if err != nil {
+		t.Skip("shared works not available:", err)
+	}
+	items, diags := Decode("works.json", data)
+	if diags.HasErrors() {
+		t.Fatalf("works.json: %v", diags)
+	}
+	if len(items) != 32 {
+		t.Fatalf("got %d works, want 32", len(items))
+	}
+	validate(t, sch, items)
+}
+
+// edgeItems are hand-made items that stress what the schema forbids.
+func edgeItems() []bib.Item {
+	var out []bib.Item
+	add := func(it bib.Item) { out = append(out, it) }
+
+	add(bib.Item{ID: "no-type"})
+	add(bib.Item{ID: "bibtex-type", Type: "online"})
+	add(bib.Item{Type: "book"}) // no id
+
+	it := bib.Item{ID: "non-schema-vars", Type: "book"}
+	it.Set("license", "CC-BY 4.0")
+	it.Set("part-number", "2")
+	it.Set("printing-number", "3")
+	it.Set("title", "<i>Saddam’s Private Army</i> & <span class=\"nocase\">MEK</span>")
+	it.SetNames("editor-translator", []bib.Name{{Family: "Rajavi", Given: "Mas’oud"}})
+	it.SetNames("author", []bib.Name{{Family: "Rubaie", NonDroppingParticle: "al-", Given: "Mowaffak", Suffix: "Jr.", CommaSuffix: true, StaticOrdering: true, ParseNames: true}, {Literal: "People’s Mojahedin Organization of Iran"}})
+	it.SetDate("issued", bib.Date{From: bib.DateParts{Year: 1989, Month: 5}, To: bib.DateParts{Year: 1991}, Circa: true, Season: "2"})
+	it.SetDate("accessed", bib.Date{Literal: "Spring 2003"})
+	it.SetDate("original-date", bib.Date{Raw: "1357 SH"})
+	it.SetDate("submitted", bib.Date{From: bib.DateParts{Year: -44, Month: 3, Day: 15}})
+	it.SetExtra("langid", "persian")
+	it.SetExtra("@type", "online")
+	add(it)
+
+	it = bib.Item{ID: "odd-keys", Type: "article-journal"}
+	it.Names = map[string][]bib.Name{"not-a-name-var": {{Family: "X"}}}
+	it.Dates = map[string]bib.Date{"not-a-date-var": {From: bib.DateParts{Year: 2001}}}
+	it.Vars = map[string]string{"volume": "12", "page": "048", "issue": "3–4", "number-of-pages": "28", "zzz": "z"}
+	it.Custom = map[string][]byte{
+		"categories":   []byte(`["a","b"]`),
+		"title":        []byte(`["wrong","shape"]`),
+		"abstractNote": []byte(`"Zotero field name"`),
+		"custom":       []byte(`{"short_id":"xyz","n":[1,2]}`),
+	}
+	add(it)
+
+	it = bib.Item{ID: "custom-not-object", Type: "book", Custom: map[string][]byte{"custom": []byte(`"just text"`), "categories": []byte(`"not an array"`)}}
+	add(it)
+
+	it = bib.Item{ID: "\u2028 ctrl \x01 \"quoted\" \\ path", Type: "webpage"}
+	it.Set("URL", "https://example.org/?a=1&b=<2>")
+	it.Set("note", "line one\nline two\ttab")
+	add(it)
+	return out
+}
+
+func TestValidateEdgeCases(t *testing.T) {
+	sch := loadSchema(t)
+	validate(t, sch, edgeItems())
+}
+
+// TestValidateDecodedInput checks that even items decoded from messy
+// CSL-JSON are written back valid.
+func TestValidateDecodedInput(t *testing.T) {
+	sch := loadSchema(t)
+	files := []string{"testdata/decode/messy.json", "testdata/decode/jsonlines.json"}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		items, _ := Decode(f, src)
+		if len(items) == 0 {
+			t.Fatalf("%s: no items", f)
+		}
+		t.Run(strings.TrimPrefix(f, "testdata/decode/"), func(t *testing.T) { validate(t, sch, items) })
+	}
+}
+
+// TestSchemaRejects makes sure the validator is really checking: output
+// that bypasses the Encoder's fixes must fail.
+func TestSchemaRejects(t *testing.T) {
+	sch := loadSchema(t)
+	for _, in := range []string{
+		`[{"id":"a","type":"online"}]`,
+		`[{"id":"a","type":"book","license":"CC0"}]`,
+		`[{"type":"book"}]`,
+		`[{"id":"a","type":"book","issued":{"date-parts":[[]]}}]`,
+	} {
+		inst, err := jsonschema.UnmarshalJSON(strings.NewReader(in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sch.Validate(inst) == nil {
+			t.Errorf("%s validated", in)
+		}
+	}
+}
