@@ -17,6 +17,7 @@ type keys struct {
 	date    bib.DateParts
 	people  []bib.Name // authors, else editors
 	agents  []string   // org keys of literal authors, publisher, container
+	agentTx []string   // the same names as written
 	typ     string
 	hasName bool
 }
@@ -50,7 +51,7 @@ func keysOf(it bib.Item) keys {
 		if ns := it.Names[v]; len(ns) > 0 {
 			for _, n := range ns {
 				if n.IsLiteral() {
-					k.agents = appendAgent(k.agents, n.Literal)
+					k.addAgent(n.Literal)
 				}
 			}
 			if k.people == nil {
@@ -60,7 +61,7 @@ func keysOf(it bib.Item) keys {
 	}
 	k.hasName = len(k.people) > 0
 	for _, v := range []string{"publisher", "container-title", "authority"} {
-		k.agents = appendAgent(k.agents, it.Get(v))
+		k.addAgent(it.Get(v))
 	}
 	return k
 }
@@ -127,21 +128,22 @@ func orgKey(s string) string {
 	return translitFold(strings.Join(out, " "))
 }
 
-func appendAgent(list []string, s string) []string {
-	if k := orgKey(s); k != "" && !contains(list, k) {
-		list = append(list, k)
+func (k *keys) addAgent(s string) {
+	if o := orgKey(s); o != "" && !contains(k.agents, o) {
+		k.agents = append(k.agents, o)
+		k.agentTx = append(k.agentTx, s)
 	}
-	return list
 }
 
 // agentsMatch reports whether an organization named by one side is named by
 // the other, allowing extra words on either side ("RAND" ~ "RAND
-// Corporation", "US State Department" ~ "U.S. Department of State").
-func agentsMatch(a, b []string) (string, bool) {
-	for _, x := range a {
-		for _, y := range b {
+// Corporation", "US State Department" ~ "U.S. Department of State"). It
+// returns the name as b writes it.
+func agentsMatch(a, b keys) (string, bool) {
+	for _, x := range a.agents {
+		for j, y := range b.agents {
 			if wordSubset(x, y) || wordSubset(y, x) {
-				return x, true
+				return b.agentTx[j], true
 			}
 		}
 	}

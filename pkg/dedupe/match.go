@@ -140,7 +140,7 @@ func agentDate(r, k keys) (bool, string) {
 	if r.typ != "" && k.typ != "" && r.typ != k.typ {
 		return false, ""
 	}
-	agent, ok := agentsMatch(r.agents, k.agents)
+	agent, ok := agentsMatch(r, k)
 	if !ok {
 		if r.hasName && k.hasName {
 			agent, ok = peopleMatch(r.people, k.people)

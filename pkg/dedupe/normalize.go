@@ -147,3 +147,11 @@ func foldText(s string) string {
 	}
 	return strings.TrimSpace(b.String())
 }
+
+// Fold returns the comparison form of a text as dedupe uses it for titles
+// and names: lower case, no diacritics or punctuation, transliteration
+// variants of romanized Persian and Arabic merged. Other packages use it to
+// build keys that agree with dedupe's decisions.
+func Fold(s string) string {
+	return translitFold(foldText(s))
+}
