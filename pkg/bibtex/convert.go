@@ -1,0 +1,290 @@
+package bibtex
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/manba/manba/pkg/bib"
+	"github.com/manba/manba/pkg/latex"
+)
+
+// item converts a resolved entry to a bib.Item by the mapping tables.
+func (d *Decoder) item(e *rawEntry) bib.Item {
+	it := bib.Item{ID: e.key, Vars: make(map[string]string, len(e.fields))}
+	typ, record := cslType(e.typ)
+	it.Type = typ
+	if record {
+		it.SetExtra("@type", e.typ)
+	}
+	hasDate := e.has("date")
+	var year, month, day *rawField
+	for i := range e.fields {
+		f := &e.fields[i]
+		switch f.name {
+		case "year":
+			year = f
+			continue
+		case "month":
+			month = f
+			continue
+		case "day":
+			day = f
+			continue
+		}
+		d.field(&it, f)
+	}
+	d.issued(&it, year, month, day, hasDate)
+	if t, ok := it.Vars["title"]; ok {
+		if sub, ok := it.Extra["subtitle"]; ok {
+			t += ": " + d.text(rawField{name: "subtitle", tex: sub}, kindRich)
+		}
+		if add, ok := it.Extra["titleaddon"]; ok {
+			t += ". " + d.text(rawField{name: "titleaddon", tex: add}, kindRich)
+		}
+		it.Vars["title"] = t
+	}
+	if g, ok := defaultGenre[e.typ]; ok && it.Vars["genre"] == "" {
+		it.Set("genre", g)
+	}
+	return it
+}
+
+// field converts one field into a variable of it, or keeps it in Extra.
+func (d *Decoder) field(it *bib.Item, f *rawField) {
+	rule := fieldRules[f.name]
+	var v string
+	var kind fieldKind
+	if rule != nil {
+		v, kind = rule.Var, rule.kind
+		switch f.name {
+		case "title":
+			kind = kindRich
+		case "number":
+			kind = kindText
+			if !articleTypes[it.Type] {
+				v = "number"
+			}
+		}
+	} else {
+		switch bib.KindOf(f.name) {
+		case bib.KindString, bib.KindNumber:
+			v, kind = f.name, kindText
+		case bib.KindTitle:
+			v, kind = f.name, kindRich
+		case bib.KindName:
+			v, kind = f.name, kindNames
+		case bib.KindDate:
+			v, kind = f.name, kindDate
+		default:
+			it.SetExtra(f.name, f.tex)
+			return
+		}
+	}
+	switch kind {
+	case kindNames:
+		if _, dup := it.Names[v]; dup {
+			break
+		}
+		names, others := d.names(f)
+		if len(names) == 0 {
+			break
+		}
+		it.SetNames(v, names)
+		if others {
+			it.SetExtra("@"+v+"-and-others", "true")
+		}
+		return
+	case kindDate:
+		if _, dup := it.Dates[v]; dup {
+			break
+		}
+		date, ok := bib.ParseISODate(f.tex)
+		if !ok {
+			date = bib.Date{Literal: d.text(*f, kindText)}
+		}
+		if date.IsZero() {
+			break
+		}
+		it.SetDate(v, date)
+		return
+	default:
+		if _, dup := it.Vars[v]; dup {
+			break
+		}
+		s := d.text(*f, kind)
+		if s == "" {
+			break
+		}
+		it.Vars[v] = s
+		return
+	}
+	it.SetExtra(f.name, f.tex)
+}
+
+// text decodes a TeX value. Runs of white space become one space, as in
+// BibTeX, except in verbatim fields, which are only trimmed.
+func (d *Decoder) text(f rawField, kind fieldKind) string {
+	var opts latex.DecodeOptions
+	s := f.tex
+	switch kind {
+	case kindVerbatim:
+		opts.Verbatim = true
+		s = strings.TrimSpace(s)
+	case kindRich:
+		opts.Markup = true
+		s = collapseSpace(s)
+	default:
+		s = collapseSpace(s)
+	}
+	out, probs := latex.Decode(s, opts)
+	for _, p := range probs {
+		d.diags.Warnf(f.pos, "field %q: %s", f.name, p.Msg)
+	}
+	if kind != kindVerbatim {
+		// Macros that expand to spaces (\, {}) can leave runs of them.
+		out = collapseSpace(out)
+	}
+	return out
+}
+
+// collapseSpace trims s and turns each run of ASCII white space into one
+// space; other spaces, such as the no-break space ~ stands for, are kept.
+func collapseSpace(s string) string {
+	clean := len(s) > 0 && !isSpace(s[0]) && !isSpace(s[len(s)-1])
+	for i := 0; clean && i < len(s); i++ {
+		if c := s[i]; isSpace(c) && (c != ' ' || isSpace(s[i+1])) {
+			clean = false
+		}
+	}
+	if clean || s == "" {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if !isSpace(s[i]) {
+			b = append(b, s[i])
+		} else if len(b) > 0 && b[len(b)-1] != ' ' {
+			b = append(b, ' ')
+		}
+	}
+	if len(b) > 0 && b[len(b)-1] == ' ' {
+		b = b[:len(b)-1]
+	}
+	return string(b)
+}
+
+// names splits and decodes a name list.
+func (d *Decoder) names(f *rawField) ([]bib.Name, bool) {
+	list, others := splitNames(f.tex)
+	names := make([]bib.Name, 0, len(list))
+	for _, raw := range list {
+		raw = collapseSpace(raw)
+		tn := splitName(raw)
+		dec := func(s string) string {
+			if s == "" {
+				return ""
+			}
+			return d.text(rawField{name: f.name, tex: s, pos: f.pos}, kindText)
+		}
+		n := bib.Name{Original: raw}
+		if tn.IsLiteral {
+			n.Literal = dec(tn.Literal)
+		} else {
+			n.Family, n.Given = dec(tn.Last), dec(tn.First)
+			n.NonDroppingParticle, n.Suffix = dec(tn.Von), dec(tn.Jr)
+		}
+		if !n.IsZero() {
+			names = append(names, n)
+		}
+	}
+	return names, others
+}
+
+// issued builds the issued date from year, month and day. Parts that do
+// not fit a date are kept in Extra.
+func (d *Decoder) issued(it *bib.Item, year, month, day *rawField, hasDate bool) {
+	keep := func(f *rawField) {
+		if f != nil {
+			it.SetExtra(f.name, f.tex)
+		}
+	}
+	if year == nil || hasDate {
+		keep(year)
+		keep(month)
+		keep(day)
+		return
+	}
+	if _, dup := it.Dates["issued"]; dup {
+		keep(year)
+		keep(month)
+		keep(day)
+		return
+	}
+	y := d.text(*year, kindText)
+	date, ok := parseYear(y)
+	if !ok {
+		if y == "" {
+			keep(year)
+		} else {
+			it.SetDate("issued", bib.Date{Literal: y})
+		}
+		keep(month)
+		keep(day)
+		return
+	}
+	if month != nil {
+		if m := parseMonth(d.text(*month, kindText)); m > 0 && !date.IsRange() {
+			date.From.Month = m
+		} else {
+			keep(month)
+		}
+	}
+	if day != nil {
+		if n, err := strconv.Atoi(strings.TrimSpace(day.tex)); err == nil && n >= 1 && n <= 31 && date.From.Month > 0 {
+			date.From.Day = n
+		} else {
+			keep(day)
+		}
+	}
+	it.SetDate("issued", date)
+}
+
+// parseYear reads a year field: "1989", "1989/1991", "1989–1991" (from
+// 1989--1991), and the ISO forms the date field takes.
+func parseYear(s string) (bib.Date, bool) {
+	s = strings.TrimSpace(s)
+	if a, b, ok := strings.Cut(s, "–"); ok {
+		s = strings.TrimSpace(a) + "/" + strings.TrimSpace(b)
+	}
+	digits := strings.TrimPrefix(s, "-")
+	if digits == "" || digits[0] < '0' || digits[0] > '9' {
+		return bib.Date{}, false
+	}
+	date, ok := bib.ParseISODate(s)
+	if !ok || date.From.Month != 0 || date.To.Month != 0 {
+		// A year field holds years only; "2005-05" goes to the literal so
+		// that the month field stays the one source of months.
+		return bib.Date{}, false
+	}
+	return date, true
+}
+
+var monthNames = map[string]int{
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+	"oct": 10, "nov": 11, "dec": 12,
+}
+
+// parseMonth reads a month: an English name or abbreviation (with or
+// without a period) or a number 1–12; 0 if it is none of these.
+func parseMonth(s string) int {
+	s = strings.TrimSuffix(strings.ToLower(strings.TrimSpace(s)), ".")
+	if m, ok := monthNames[s]; ok {
+		return m
+	}
+	if n, err := strconv.Atoi(s); err == nil && n >= 1 && n <= 12 && !strings.HasPrefix(s, "+") {
+		return n
+	}
+	return 0
+}

@@ -1,0 +1,539 @@
+package bibtex
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/manba/manba/pkg/bib"
+	"github.com/manba/manba/pkg/latex"
+)
+
+// Dialect selects the field names the Encoder writes.
+type Dialect uint8
+
+// The dialects.
+const (
+	// BibTeX writes journal, address, year/month, school, institution.
+	BibTeX Dialect = iota
+	// BibLaTeX writes journaltitle, location, date.
+	BibLaTeX
+)
+
+// EncodeOptions control writing.
+type EncodeOptions struct {
+	Dialect Dialect
+	// ASCII writes non-ASCII characters as TeX macros ({\'e}); otherwise
+	// the output is UTF-8 with only TeX specials escaped.
+	ASCII bool
+	// ProtectCapitals wraps words with capitals after their first letter
+	// (MKO, PMOI, iPhone) in title fields in braces, so that styles that
+	// change case leave them alone.
+	ProtectCapitals bool
+}
+
+// Encoder writes bib.Items as BibTeX/BibLaTeX entries.
+type Encoder struct {
+	w    *bufio.Writer
+	opts EncodeOptions
+	n    int
+	keys map[string]bool // generated keys, to keep them unique
+}
+
+// NewEncoder returns an Encoder writing to w.
+func NewEncoder(w io.Writer, opts EncodeOptions) *Encoder {
+	return &Encoder{w: bufio.NewWriter(w), opts: opts, keys: map[string]bool{}}
+}
+
+// Encode writes items to w.
+func Encode(w io.Writer, items []bib.Item, opts EncodeOptions) error {
+	e := NewEncoder(w, opts)
+	for i := range items {
+		if err := e.Encode(items[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type outField struct {
+	name, value string
+	bare        bool // a macro such as a month name, written without braces
+}
+
+// Encode writes one item. Fields are written in a fixed order: the CSL
+// variables first (common fields in fieldOrder, then the rest
+// alphabetically), then the fields kept in Extra (same order), so that a
+// field kept in Extra never takes the place of the variable on reading.
+func (e *Encoder) Encode(it bib.Item) error {
+	typ := it.Extra["@type"]
+	if typ == "" {
+		typ = cslToEntry[it.Type]
+	}
+	if typ == "" {
+		typ = fallbackEntry
+	}
+	key := strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || strings.ContainsRune(",{}=", r) {
+			return '_' // a key cannot hold these
+		}
+		return r
+	}, it.ID)
+	if key == "" {
+		key = e.genKey(it)
+	}
+	used := map[string]bool{}
+	for k := range it.Extra {
+		if !strings.HasPrefix(k, "@") {
+			used[k] = true
+		}
+	}
+	var vars []outField
+	add := func(name, value string) {
+		if name == "" || value == "" {
+			return
+		}
+		used[name] = true
+		vars = append(vars, outField{name: name, value: value})
+	}
+	title, dropExtra := e.splitTitle(it)
+	for _, v := range bib.SortedKeys(it.Vars) {
+		val := it.Vars[v]
+		if v == "title" {
+			val = title
+		}
+		if v == "genre" && val == defaultGenre[typ] {
+			continue
+		}
+		name := e.varField(v, it.Type, typ, used)
+		add(name, e.encodeValue(name, v, val))
+	}
+	for _, v := range bib.SortedKeys(it.Names) {
+		name := pick(used, nameFields[v], v)
+		var parts []string
+		for _, n := range it.Names[v] {
+			parts = append(parts, e.encodeName(n))
+		}
+		if it.Extra["@"+v+"-and-others"] == "true" {
+			parts = append(parts, "others")
+		}
+		add(name, strings.Join(parts, " and "))
+	}
+	for _, v := range bib.SortedKeys(it.Dates) {
+		vars = e.appendDate(vars, used, v, it.Dates[v])
+	}
+	slices.SortStableFunc(vars, compareFields)
+	var extra []outField
+	for k, val := range it.Extra {
+		if strings.HasPrefix(k, "@") || dropExtra[k] {
+			continue
+		}
+		if !balanced(val) {
+			val = latex.Encode(val, latex.EncodeOptions{Verbatim: true})
+		}
+		extra = append(extra, outField{name: k, value: val})
+	}
+	slices.SortStableFunc(extra, compareFields)
+
+	w := e.w
+	if e.n > 0 {
+		w.WriteByte('\n')
+	}
+	e.n++
+	fmt.Fprintf(w, "@%s{%s", typ, key)
+	for _, f := range append(vars, extra...) {
+		w.WriteString(",\n  ")
+		w.WriteString(f.name)
+		w.WriteString(" = ")
+		if f.bare {
+			w.WriteString(f.value)
+		} else {
+			w.WriteByte('{')
+			w.WriteString(f.value)
+			w.WriteByte('}')
+		}
+	}
+	w.WriteString("\n}\n")
+	return w.Flush()
+}
+
+// fieldOrder is the order of the common fields; others follow
+// alphabetically.
+var fieldOrder = func() map[string]int {
+	names := []string{"author", "editor", "translator", "bookauthor", "title", "subtitle", "titleaddon",
+		"shorttitle", "booktitle", "journal", "journaltitle", "shortjournal", "series", "edition",
+		"volume", "volumes", "number", "issue", "pages", "pagetotal", "chapter", "publisher",
+		"institution", "school", "organization", "howpublished", "address", "location", "year",
+		"month", "day", "date", "eventtitle", "eventdate", "venue", "type", "doi", "isbn", "issn",
+		"url", "urldate", "note", "abstract", "keywords", "language", "langid", "crossref"}
+	m := make(map[string]int, len(names))
+	for i, n := range names {
+		m[n] = i
+	}
+	return m
+}()
+
+func compareFields(a, b outField) int {
+	ra, oka := fieldOrder[a.name]
+	rb, okb := fieldOrder[b.name]
+	switch {
+	case oka && okb:
+		return ra - rb
+	case oka:
+		return -1
+	case okb:
+		return 1
+	}
+	return strings.Compare(a.name, b.name)
+}
+
+// nameFields are the fields of the name variables; the others are written
+// under their CSL name, which decoding maps back.
+var nameFields = map[string][]string{
+	"author": {"author"}, "editor": {"editor"}, "translator": {"translator"},
+	"container-author": {"bookauthor"},
+}
+
+// pick returns the first candidate field name not in use, or the fallback.
+func pick(used map[string]bool, candidates []string, fallback string) string {
+	for _, c := range candidates {
+		if !used[c] {
+			return c
+		}
+	}
+	if !used[fallback] {
+		return fallback
+	}
+	return ""
+}
+
+// varField chooses the field that carries a CSL variable.
+func (e *Encoder) varField(v, cslType, entry string, used map[string]bool) string {
+	latexDialect := e.opts.Dialect == BibLaTeX
+	var c []string
+	switch v {
+	case "title", "volume", "edition", "version", "note", "abstract", "annote", "issue":
+		c = []string{v}
+	case "title-short":
+		c = []string{"shorttitle"}
+	case "container-title":
+		switch {
+		case articleTypes[cslType] && latexDialect:
+			c = []string{"journaltitle", "journal", "booktitle"}
+		case articleTypes[cslType]:
+			c = []string{"journal", "journaltitle", "booktitle"}
+		default:
+			c = []string{"booktitle", "journal", "journaltitle"}
+		}
+	case "container-title-short":
+		c = []string{"shortjournal"}
+	case "collection-title":
+		c = []string{"series"}
+	case "event-title":
+		c = []string{"eventtitle"}
+	case "original-title":
+		c = []string{"origtitle"}
+	case "number-of-volumes":
+		c = []string{"volumes"}
+	case "number":
+		c = []string{"number"}
+	case "page":
+		c = []string{"pages"}
+	case "number-of-pages":
+		c = []string{"pagetotal"}
+	case "chapter-number":
+		c = []string{"chapter"}
+	case "publisher":
+		switch {
+		case cslType == "report":
+			c = []string{"institution"}
+		case cslType == "thesis" && !latexDialect:
+			c = []string{"school"}
+		case cslType == "thesis":
+			c = []string{"institution"}
+		case entry == "misc" && !latexDialect:
+			c = []string{"howpublished"}
+		}
+		c = append(c, "publisher", "organization", "institution", "school", "howpublished")
+	case "publisher-place":
+		if latexDialect {
+			c = []string{"location", "address"}
+		} else {
+			c = []string{"address", "location"}
+		}
+	case "event-place":
+		c = []string{"venue"}
+	case "keyword":
+		c = []string{"keywords"}
+	case "language":
+		c = []string{"language", "langid"}
+	case "genre":
+		c = []string{"type"}
+	case "DOI", "URL", "ISBN", "ISSN", "PMID", "PMCID":
+		c = []string{strings.ToLower(v)}
+	}
+	if v == "issue" && articleTypes[cslType] {
+		c = []string{"number", "issue"}
+	}
+	return pick(used, c, v)
+}
+
+// kindOfField returns how the decoder reads a field, so that the encoder
+// writes it the same way.
+func kindOfField(name string) fieldKind {
+	if r := fieldRules[name]; r != nil {
+		switch name {
+		case "title":
+			return kindRich
+		case "number":
+			return kindText
+		}
+		return r.kind
+	}
+	switch bib.KindOf(name) {
+	case bib.KindTitle:
+		return kindRich
+	case bib.KindName:
+		return kindNames
+	case bib.KindDate:
+		return kindDate
+	}
+	return kindText
+}
+
+func (e *Encoder) encodeValue(field, v, val string) string {
+	opts := latex.EncodeOptions{ASCII: e.opts.ASCII}
+	switch kindOfField(field) {
+	case kindVerbatim:
+		opts = latex.EncodeOptions{Verbatim: true}
+	case kindRich:
+		opts.Markup = true
+		opts.ProtectCapitals = e.opts.ProtectCapitals && bib.KindOf(v) == bib.KindTitle
+	}
+	return latex.Encode(val, opts)
+}
+
+// splitTitle returns the title to write: when the item came with a
+// subtitle or titleaddon (kept in Extra and joined into the title on
+// reading), they are taken off again. If the title no longer ends with
+// them, it is written whole and they are dropped.
+func (e *Encoder) splitTitle(it bib.Item) (string, map[string]bool) {
+	title := it.Vars["title"]
+	var drop map[string]bool
+	for _, p := range [...]struct{ field, sep string }{{"titleaddon", ". "}, {"subtitle", ": "}} {
+		raw, ok := it.Extra[p.field]
+		if !ok {
+			continue
+		}
+		d := decodeRich(raw)
+		if t, ok := strings.CutSuffix(title, p.sep+d); ok && title != "" {
+			title = t
+			continue
+		}
+		if drop == nil {
+			drop = map[string]bool{}
+		}
+		drop[p.field] = true
+	}
+	if drop != nil {
+		return it.Vars["title"], drop
+	}
+	return title, nil
+}
+
+func decodeRich(tex string) string {
+	s, _ := latex.Decode(collapseSpace(tex), latex.DecodeOptions{Markup: true})
+	return s
+}
+
+var monthMacroNames = [...]string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+
+// appendDate writes a date variable.
+func (e *Encoder) appendDate(out []outField, used map[string]bool, v string, d bib.Date) []outField {
+	text := func(name, s string) []outField {
+		used[name] = true
+		return append(out, outField{name: name, value: latex.Encode(s, latex.EncodeOptions{ASCII: e.opts.ASCII})})
+	}
+	// ISO dates are read without TeX decoding, so they are written as is.
+	iso := func(name, s string) []outField {
+		used[name] = true
+		return append(out, outField{name: name, value: s})
+	}
+	literal := d.Literal
+	if literal == "" && d.From.IsZero() {
+		literal = d.Raw
+	}
+	if v != "issued" {
+		name := pick(used, map[string][]string{"accessed": {"urldate"}, "event-date": {"eventdate"},
+			"original-date": {"origdate"}}[v], v)
+		if name == "" {
+			return out
+		}
+		if literal != "" {
+			return text(name, literal)
+		}
+		return iso(name, d.String())
+	}
+	// issued: year/month/day for BibTeX when they can hold it, else date.
+	simple := !d.Circa && d.Season == "" && literal == "" &&
+		(!d.IsRange() || d.From.Month == 0 && d.To.Month == 0)
+	useYear := !used["year"] && !used["month"] && !used["day"] &&
+		(e.opts.Dialect == BibTeX && (simple || literal != "") || used["date"])
+	if !useYear {
+		if used["date"] {
+			return out
+		}
+		if literal != "" {
+			return text("date", literal)
+		}
+		return iso("date", d.String())
+	}
+	if literal != "" {
+		return text("year", literal)
+	}
+	y := d.From
+	y.Month, y.Day = 0, 0
+	ys := y.String()
+	if d.IsRange() {
+		ys += "/" + d.To.String()
+	}
+	out = iso("year", ys)
+	if d.From.Month > 0 {
+		used["month"] = true
+		out = append(out, outField{name: "month", value: monthMacroNames[d.From.Month-1], bare: true})
+		if d.From.Day > 0 {
+			out = iso("day", strconv.Itoa(d.From.Day))
+		}
+	}
+	return out
+}
+
+// encodeName writes a name as "von Last, Jr, First" (or "{Literal}"),
+// bracing parts whose words would otherwise be split differently on
+// reading.
+func (e *Encoder) encodeName(n bib.Name) string {
+	opts := latex.EncodeOptions{ASCII: e.opts.ASCII}
+	enc := func(s string) string { return collapseSpace(latex.Encode(s, opts)) }
+	if n.Literal != "" {
+		return "{" + enc(n.Literal) + "}"
+	}
+	fam, giv, jr := enc(n.Family), enc(n.Given), enc(n.Suffix)
+	von := enc(strings.TrimSpace(n.DroppingParticle + " " + n.NonDroppingParticle))
+	build := func() string {
+		s := strings.TrimSpace(von + " " + fam)
+		switch {
+		case jr != "":
+			s += ", " + jr + ", " + giv
+		case giv != "":
+			s += ", " + giv
+		}
+		return s
+	}
+	ok := func(s string) bool {
+		names, others := splitNames(s)
+		if len(names) != 1 || others || isOneGroup(s) {
+			return false
+		}
+		t := splitName(s)
+		return t.Last == fam && t.Von == von && t.First == giv && t.Jr == jr
+	}
+	s := build()
+	if ok(s) {
+		return s
+	}
+	brace := func(p string) string {
+		if p == "" || isOneGroup(p) {
+			return p
+		}
+		return "{" + p + "}"
+	}
+	fam, jr = brace(fam), brace(jr)
+	if strings.Contains(giv, ",") || strings.Contains(strings.ToLower(giv), "and") || giv == "others" {
+		giv = brace(giv)
+	}
+	return build()
+}
+
+// genKey makes a Better BibTeX style key, authorYEARtitleword, for an item
+// without an ID: the first author's family name, the year and the first
+// title word that is not a function word, in lower-case ASCII letters, with
+// a letter appended when the key was already generated.
+func (e *Encoder) genKey(it bib.Item) string {
+	var b strings.Builder
+	for _, v := range []string{"author", "editor"} {
+		if ns := it.Names[v]; len(ns) > 0 {
+			n := ns[0].Family
+			if n == "" {
+				n = ns[0].Literal
+			}
+			b.WriteString(keyWord(strings.Fields(n)))
+			break
+		}
+	}
+	if d, ok := it.Dates["issued"]; ok && d.From.Year != 0 {
+		b.WriteString(strconv.Itoa(d.From.Year))
+	}
+	var words []string
+	for _, w := range strings.Fields(it.Vars["title"]) {
+		if !skipWords[strings.ToLower(w)] {
+			words = append(words, w)
+		}
+	}
+	b.WriteString(keyWord(words))
+	key := b.String()
+	if key == "" {
+		key = "item"
+	}
+	base := key
+	for i := 0; e.keys[key]; i++ {
+		key = base + string(rune('a'+i%26)) + strings.Repeat("a", i/26)
+	}
+	e.keys[key] = true
+	return key
+}
+
+var skipWords = map[string]bool{"a": true, "an": true, "the": true, "on": true, "of": true, "in": true, "and": true, "for": true, "to": true}
+
+// keyWord returns the first word that has ASCII letters or digits, lower
+// case and without anything else (markup tags included).
+func keyWord(words []string) string {
+	for _, w := range words {
+		var b strings.Builder
+		inTag := false
+		for _, r := range strings.ToLower(w) {
+			switch {
+			case r == '<':
+				inTag = true
+			case r == '>':
+				inTag = false
+			case !inTag && r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+				b.WriteRune(r)
+			}
+		}
+		if b.Len() > 0 {
+			return b.String()
+		}
+	}
+	return ""
+}
+
+// balanced reports whether braces in s nest properly.
+func balanced(s string) bool {
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth < 0 {
+				return false
+			}
+		}
+	}
+	return depth == 0
+}
