@@ -11,7 +11,7 @@ type texName struct {
 	First, Von, Last, Jr string
 	// Literal holds the content of a name given as one brace group
 	// ({Human Rights Watch}); the other parts are then empty.
-	Literal  string
+	Literal   string
 	IsLiteral bool
 }
 
