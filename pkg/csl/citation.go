@@ -61,6 +61,9 @@ func (p *Processor) renderCitation(cit *Citation) *node {
 	ysDelim, ok := p.style.citation.attrs["year-suffix-delimiter"]
 	if !ok {
 		ysDelim = delim
+		if hasGroupDelim {
+			ysDelim = groupDelim
+		}
 	}
 	// cite grouping: cites by the same authors move next to the first
 	if (hasGroupDelim || collapse == "year" || collapse == "year-suffix" || collapse == "year-suffix-ranged") && p.style.Class != "note" {
@@ -131,25 +134,63 @@ func (p *Processor) renderCitation(cit *Citation) *node {
 			grp := &node{}
 			grp.kids = append(grp.kids, cites[i].n)
 			prevYear := yearOf(cites[i])
-			var lastYS []*renderedCite
+			prevLoc := cites[i].c.Locator != ""
+			// run of year suffixes shown alone, for ranged collapsing
+			var run []*renderedCite
+			flush := func() {
+				if len(run) == 0 {
+					return
+				}
+				for a := 0; a < len(run); {
+					b := a
+					for collapse == "year-suffix-ranged" && b+1 < len(run) && run[b+1].r.yearSuffix == run[b].r.yearSuffix+1 {
+						b++
+					}
+					if a > 0 {
+						grp.kids = append(grp.kids, textNode(ysDelim))
+					}
+					if b-a >= 2 {
+						grp.kids = append(grp.kids, run[a].n, textNode("–"), run[b].n)
+					} else {
+						grp.kids = append(grp.kids, run[a].n)
+						if b > a {
+							grp.kids = append(grp.kids, textNode(ysDelim), run[b].n)
+						}
+					}
+					a = b + 1
+				}
+				run = nil
+			}
+			firstYS := cites[i]
 			for k := i + 1; k <= j; k++ {
 				rc := cites[k]
 				n := rc.n
 				removeTagged(n, "names")
-				if collapse != "year" && rc.r.yearSuffix > 0 && yearOf(rc) == prevYear && prevYear != "" && rc.c.Locator == "" {
+				if collapse != "year" && rc.r.yearSuffix > 0 && yearOf(rc) == prevYear && prevYear != "" && rc.c.Locator == "" && !prevLoc {
 					if ys := rc.n.find("year-suffix"); ys != nil {
-						lastYS = append(lastYS, rc)
-						grp.kids = append(grp.kids, textNode(ysDelim), cloneNode(ys))
+						if len(run) == 0 && firstYS != nil && firstYS.r.yearSuffix > 0 {
+							// the first cite of the run keeps its year
+							grp.kids = grp.kids[:len(grp.kids)-1]
+							run = append(run, &renderedCite{r: firstYS.r, n: firstYS.n})
+						}
+						run = append(run, &renderedCite{r: rc.r, n: cloneNode(ys)})
 						continue
 					}
 				}
-				lastYS = nil
-				grp.kids = append(grp.kids, textNode(groupDelim), n)
+				sep := groupDelim
+				if len(run) > 0 {
+					sep = delim
+				}
+				flush()
+				if prevLoc {
+					sep = afterCollapse
+				}
+				grp.kids = append(grp.kids, textNode(sep), n)
 				prevYear = yearOf(rc)
+				prevLoc = rc.c.Locator != ""
+				firstYS = rc
 			}
-			if collapse == "year-suffix-ranged" {
-				collapseSuffixRanges(grp)
-			}
+			flush()
 			add(pendingDelim, grp)
 			pendingDelim = afterCollapse
 			i = j + 1
@@ -163,8 +204,7 @@ func (p *Processor) renderCitation(cit *Citation) *node {
 			add(sep, rc.n)
 		}
 	}
-	ctx := &rctx{p: p, mode: p.style.citation, r: &ref{english: p.styleEnglish, item: nil}}
-	return ctx.decorate(out, layout)
+	return p.decorateLayout(out, layout)
 }
 
 // plainAffixes reports whether a cite has no prefix, suffix or locator,
@@ -176,12 +216,6 @@ func yearOf(rc *renderedCite) string {
 		return strconv.Itoa(d.From.Year)
 	}
 	return ""
-}
-
-// collapseSuffixRanges turns runs of three or more consecutive year
-// suffixes (a, b, c) into a range (a–c).
-func collapseSuffixRanges(grp *node) {
-	_ = grp // ranges need the suffix numbers; handled by renderCitation callers
 }
 
 func removeTagged(n *node, tag string) bool {
@@ -217,4 +251,18 @@ func stableSort[T any](s []T, less func(a, b T) bool) {
 			s[j], s[j-1] = s[j-1], s[j]
 		}
 	}
+}
+
+// decorateLayout applies a layout's affixes inside its formatting, as
+// citeproc-js does.
+func (p *Processor) decorateLayout(n *node, layout *element) *node {
+	if n == nil || n.empty() {
+		return nil
+	}
+	inner := &node{kids: []*node{n}, prefix: layout.attrs["prefix"], suffix: layout.attrs["suffix"]}
+	f := fmtOf(layout)
+	if f.zero() {
+		return inner
+	}
+	return &node{kids: []*node{inner}, f: f}
 }

@@ -167,15 +167,17 @@ func (c *rctx) formatDate(d bib.Date, parts []*element, e *element, v string) *n
 	from := d.From
 	// a season stands in for the month
 	season := d.Season
-	if from.Month >= 13 && from.Month <= 16 {
-		season = strconv.Itoa(from.Month - 12)
+	if ss := seasonMonth(from.Month); ss != "" {
+		season = ss
 		from.Month = 0
 	}
 	if !d.IsRange() || d.To == d.From {
 		return c.datePoint(from, season, parts, delim, d, v)
 	}
 	to := d.To
-	if to.Month >= 13 && to.Month <= 16 {
+	toSeason := ""
+	if ss := seasonMonth(to.Month); ss != "" {
+		toSeason = ss
 		to.Month = 0
 	}
 	// largest part that differs
@@ -183,12 +185,12 @@ func (c *rctx) formatDate(d bib.Date, parts []*element, e *element, v string) *n
 	switch {
 	case from.Year != to.Year:
 		diff = "year"
-	case from.Month != to.Month:
+	case from.Month != to.Month || season != toSeason:
 		diff = "month"
 	}
 	var kept []*element
 	for _, p := range parts {
-		if partValue(from, p.attrs["name"]) != 0 || p.attrs["name"] == "year" {
+		if partValue(from, p.attrs["name"]) != 0 || p.attrs["name"] == "year" || (p.attrs["name"] == "month" && season != "") {
 			kept = append(kept, p)
 		}
 	}
@@ -232,7 +234,7 @@ func (c *rctx) formatDate(d bib.Date, parts []*element, e *element, v string) *n
 		last := i == len(rng)-1
 		isLast := lo+i == len(parts)-1
 		a := c.datePart(from, season, p, d, v, last, isLast)
-		b := c.datePart(to, "", p, d, v, last && hi < len(parts)-1, isLast)
+		b := c.datePart(to, toSeason, p, d, v, false, isLast)
 		if a != nil {
 			first.kids = append(first.kids, a)
 		}
@@ -368,3 +370,15 @@ func twoDigits(n int) string {
 }
 
 func monthTerm(m int) string { return "month-" + twoDigits(m) }
+
+// seasonMonth maps the pseudo-months of CSL-JSON (13-16 and 21-24) to a
+// season number.
+func seasonMonth(m int) string {
+	switch {
+	case m >= 13 && m <= 16:
+		return strconv.Itoa(m - 12)
+	case m >= 21 && m <= 24:
+		return strconv.Itoa(m - 20)
+	}
+	return ""
+}

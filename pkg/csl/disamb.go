@@ -26,12 +26,7 @@ func (p *Processor) disambiguateAll(order []*ref) {
 	}
 	groups := p.ambiguous(order)
 	for _, g := range groups {
-		if addNames {
-			p.tryAddNames(g)
-		}
-		if addGiven && (rule == "by-cite" || true) {
-			p.tryAddGiven(g, rule)
-		}
+		p.resolveGroup(g, addNames, addGiven, rule)
 	}
 	groups = p.ambiguous(order)
 	if len(groups) > 0 && usesDisambiguate(cit) {
@@ -127,57 +122,65 @@ func maxNames(r *ref) int {
 	return m
 }
 
-// tryAddNames raises et-al-use-first for the group until the cites differ,
-// keeping the smallest number that helps.
-func (p *Processor) tryAddNames(g []*ref) {
-	base := distinctCount(p, g)
+type disambState struct {
+	addNames int
+	given    map[string]int
+}
+
+func saveState(g []*ref) []disambState {
+	out := make([]disambState, len(g))
+	for i, r := range g {
+		out[i].addNames = r.addNames
+		if r.given != nil {
+			out[i].given = make(map[string]int, len(r.given))
+			for k, v := range r.given {
+				out[i].given[k] = v
+			}
+		}
+	}
+	return out
+}
+
+func restoreState(g []*ref, st []disambState) {
+	for i, r := range g {
+		r.addNames = st[i].addNames
+		r.given = st[i].given
+	}
+}
+
+// resolveGroup tries to tell apart cites that render alike: it shows more
+// names (add-names), expanding given names of the shown names as it goes
+// (add-givenname), and keeps the state that separates the most cites.
+func (p *Processor) resolveGroup(g []*ref, addNames, addGiven bool, rule string) {
+	best := distinctCount(p, g)
+	bestState := saveState(g)
+	first := p.etAlUseFirst()
 	limit := 0
 	for _, r := range g {
 		limit = max(limit, maxNames(r))
 	}
-	first := p.etAlUseFirst()
-	if first == 0 {
-		return
-	}
-	best, bestN := base, 0
-	for n := first + 1; n <= limit; n++ {
-		for _, r := range g {
-			r.addNames = n
-		}
-		d := distinctCount(p, g)
-		if d > best {
-			best, bestN = d, n
-		}
-		if d == len(g) {
-			break
-		}
-	}
-	for _, r := range g {
-		r.addNames = bestN
-	}
-	if bestN == 0 {
-		return
-	}
-	// items made unique keep the smallest sufficient count
-	for _, r := range g {
-		for n := first + 1; n < bestN; n++ {
-			r.addNames = n
-			if p.isUniqueIn(r, g) {
-				break
+	if addNames && first > 0 {
+		for n := first + 1; n <= limit && best < len(g); n++ {
+			for _, r := range g {
+				r.addNames = n
 			}
-			r.addNames = bestN
+			if addGiven {
+				p.tryAddGiven(g, rule, n)
+			}
+			if d := distinctCount(p, g); d > best {
+				best, bestState = d, saveState(g)
+			}
 		}
+		restoreState(g, bestState)
+		return
 	}
-}
-
-func (p *Processor) isUniqueIn(r *ref, g []*ref) bool {
-	k := p.disambKey(r)
-	for _, o := range g {
-		if o != r && p.disambKey(o) == k {
-			return false
+	if addGiven {
+		shown := limit
+		if first > 0 {
+			shown = first
 		}
+		p.tryAddGiven(g, rule, shown)
 	}
-	return true
 }
 
 func (p *Processor) etAlUseFirst() int {
@@ -211,7 +214,7 @@ func (p *Processor) etAlUseFirst() int {
 
 // tryAddGiven expands given names of the group's names, one name at a
 // time, first to initials then to full names.
-func (p *Processor) tryAddGiven(g []*ref, rule string) {
+func (p *Processor) tryAddGiven(g []*ref, rule string, shown int) {
 	maxLevel := 2
 	if strings.HasSuffix(rule, "with-initials") {
 		maxLevel = 1
@@ -220,6 +223,7 @@ func (p *Processor) tryAddGiven(g []*ref, rule string) {
 	for _, r := range g {
 		limit = max(limit, maxNames(r))
 	}
+	limit = min(limit, shown)
 	if strings.HasPrefix(rule, "primary-name") {
 		limit = min(limit, 1)
 	}
@@ -321,8 +325,9 @@ func (p *Processor) globalGivenNames(order []*ref, rule string) {
 				}
 				if unique {
 					level = 1
+				} else if maxLevel < 2 {
+					continue // initials cannot tell these apart
 				}
-				level = min(level, maxLevel)
 				if r.given == nil {
 					r.given = map[string]int{}
 				}

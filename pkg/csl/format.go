@@ -279,8 +279,25 @@ func markup(k, v string, state map[string]string, f Format) (string, string) {
 	cur := state[k]
 	switch k {
 	case "display":
-		if f == HTML {
-			return `<div class="csl-` + displayClass(v) + `">`, "</div>"
+		// the whitespace is citeproc-js's, which the test suite expects
+		switch f {
+		case HTML:
+			switch displayClass(v) {
+			case "block":
+				return "\n\n    <div class=\"csl-block\">", "</div>\n"
+			case "left-margin":
+				return "\n    <div class=\"csl-left-margin\">", "</div>"
+			case "right-inline":
+				return "<div class=\"csl-right-inline\">", "</div>\n  "
+			}
+			return "<div class=\"csl-indent\">", "</div>\n  "
+		case Text:
+			if v == "block" {
+				return "\n", "\n"
+			}
+			if v == "left-margin" {
+				return "", " "
+			}
 		}
 		return "", ""
 	case "font-style", "font-weight", "font-variant":
@@ -401,12 +418,15 @@ func renderNode(n *node, f Format, loc *Locale) string {
 
 // ---- text case ----
 
-var stopWords = map[string]bool{
-	"a": true, "an": true, "and": true, "as": true, "at": true, "but": true, "by": true, "down": true,
-	"for": true, "from": true, "in": true, "into": true, "nor": true, "of": true, "on": true,
-	"onto": true, "or": true, "over": true, "so": true, "the": true, "till": true, "to": true,
-	"up": true, "via": true, "with": true, "yet": true,
-}
+// stopWords stay lower case in title case (the citeproc-js list).
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a according across afore after against ahead along alongside amid amidst among amongst an and anenst apart apropos apud around as aside astride at athwart atop barring before behind below beneath beside besides between beyond but by circa de d' d’ despite down during except for forenenst from given in inside into lest like modulo near next nor notwithstanding of off on onto or out over per plus pro qua sans since so than the through thru throughout thruout till to toward towards under underneath until unto up upon van versus vs. v. vs v via vis-à-vis von with within without yet`) {
+		m[w] = true
+	}
+	return m
+}()
+
 
 // applyCase changes the case of the text under n, leaving case-protected
 // leaves alone. Title case is only applied when english is true.
@@ -558,7 +578,8 @@ func applyCase(n *node, tc string, english bool) {
 			if !allUpper && !isLowerWord(w) {
 				continue
 			}
-			if stopWords[strings.Trim(lw, "'’\"“”()[].,;")] && k > 0 && k < len(words)-1 && !afterColon {
+			beforeHyphen := w.e < len(all) && all[w.e] == '-'
+			if stopWords[strings.Trim(lw, "'’\"“”()[].,;")] && k > 0 && k < len(words)-1 && !afterColon && !beforeHyphen {
 				continue
 			}
 			upFirst(w)

@@ -117,7 +117,7 @@ func (c *rctx) renderNumber(e *element) *node {
 	toks, ok := splitNumber(val)
 	form := e.attrs["form"]
 	if !ok {
-		return c.decorate(parseRich(val), e)
+		return c.decorate(textNode(val), e)
 	}
 	var b strings.Builder
 	for _, t := range toks {
@@ -261,7 +261,7 @@ func (c *rctx) renderLabel(e *element) *node {
 			n, err := strconv.Atoi(strings.TrimSpace(val))
 			plural = err == nil && n > 1
 		} else {
-			plural = multiple(val) || (strings.ContainsAny(val, "-–,&") && isNumeric(strings.Fields(val)[0]) && !isNumeric(val) && hasMultipleNumbers(val))
+			plural = c.pluralValue(val)
 		}
 	}
 	form := e.attrs["form"]
@@ -270,6 +270,22 @@ func (c *rctx) renderLabel(e *element) *node {
 	}
 	t := c.p.loc.term(termName, form, plural)
 	return c.decorate(textNode(t), e)
+}
+
+// pluralValue reports whether a number value holds several numbers: a
+// range or a list joined by commas, ampersands or the locale's "and".
+func (c *rctx) pluralValue(val string) bool {
+	if multiple(val) {
+		return true
+	}
+	if !hasMultipleNumbers(val) {
+		return false
+	}
+	if strings.ContainsAny(val, "-–,&") {
+		return true
+	}
+	and := c.p.loc.term("and", "long", false)
+	return strings.Contains(val, " and ") || (and != "" && strings.Contains(val, " "+and+" "))
 }
 
 // hasMultipleNumbers is the loose plural test for values such as

@@ -235,12 +235,12 @@ func parseRich(s string) *node {
 					continue
 				}
 			}
-			if opening {
+			if opening && strings.ContainsAny(s[i+size:], "\"”") {
 				push(&node{quotes: true, tag: "q2"})
 				i += size
 				continue
 			}
-			buf.WriteRune('”')
+			buf.WriteRune(r)
 		case r == '\'' || r == '‘':
 			prev, _ := utf8.DecodeLastRuneInString(s[:i])
 			atStart := i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{-/“\"", prev)

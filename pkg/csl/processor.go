@@ -368,8 +368,15 @@ func (p *Processor) bibliographyNodes() ([]*node, []*ref) {
 				right.f, left.f = w.f, w.f
 			}
 			n = &node{kids: []*node{left, right}}
+		} else if last := lastDisplay(kids); last != nil && layout.attrs["suffix"] != "" {
+			// the layout suffix goes inside the last display block
+			last.suffix += layout.attrs["suffix"]
+			n = p.decorateLayout(&node{kids: kids, prefix: layout.attrs["prefix"]}, &element{attrs: map[string]string{}})
+			if f := fmtOf(layout); !f.zero() && n != nil {
+				n = &node{kids: []*node{n}, f: f}
+			}
 		} else {
-			n = ctx.decorate(&node{kids: kids}, layout)
+			n = p.decorateLayout(&node{kids: kids}, layout)
 		}
 		if n == nil {
 			n = &node{}
@@ -377,6 +384,24 @@ func (p *Processor) bibliographyNodes() ([]*node, []*ref) {
 		out = append(out, n)
 	}
 	return out, refs
+}
+
+// lastDisplay returns the last non-empty node if it is a display block.
+func lastDisplay(kids []*node) *node {
+	for i := len(kids) - 1; i >= 0; i-- {
+		if kids[i].empty() {
+			continue
+		}
+		n := kids[i]
+		for n.display == "" && len(n.kids) == 1 && n.prefix == "" && n.suffix == "" && n.f.zero() {
+			n = n.kids[0]
+		}
+		if n.display != "" {
+			return n
+		}
+		return nil
+	}
+	return nil
 }
 
 func sortByCiteNum(refs []*ref) {

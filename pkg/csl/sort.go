@@ -1,8 +1,8 @@
 package csl
 
 import (
+	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -154,7 +154,7 @@ func (s *sorter) variableKey(ctx *rctx, name string) sortVal {
 // dateSortKey makes dates compare as strings, BC before AD and missing
 // parts before present ones.
 func dateSortKey(y, m, d int) string {
-	return strconv.Itoa(y+100000) + twoDigits(m) + twoDigits(d)
+	return fmt.Sprintf("%07d", y+1000000) + twoDigits(m) + twoDigits(d)
 }
 
 // sortString drops what collation should not see: markup, leading

@@ -109,25 +109,47 @@ func (f *fixture) run() (string, error) {
 			cits = append(cits, c)
 		}
 	case f.cits != "":
+		// Each call is citeproc-js processCitationCluster(citation,
+		// citationsPre, citationsPost): the document becomes pre + this +
+		// post, and every citation of the final document is printed.
 		var raw [][]json.RawMessage
 		if err := json.Unmarshal([]byte(f.cits), &raw); err != nil {
 			return "", fmt.Errorf("CITATIONS: %w", err)
 		}
+		byID := map[string]*Citation{}
+		var doc []string
 		for _, call := range raw {
 			var c struct {
+				CitationID    string     `json:"citationID"`
 				CitationItems []jsonCite `json:"citationItems"`
 				Properties    struct {
 					NoteIndex int `json:"noteIndex"`
 				} `json:"properties"`
 			}
-			if len(call) == 0 || json.Unmarshal(call[0], &c) != nil {
+			if len(call) < 3 || json.Unmarshal(call[0], &c) != nil {
 				return "", fmt.Errorf("CITATIONS: bad call")
 			}
-			cit := Citation{NoteIndex: c.Properties.NoteIndex}
+			cit := &Citation{NoteIndex: c.Properties.NoteIndex}
 			for _, j := range c.CitationItems {
 				cit.Cites = append(cit.Cites, j.cite())
 			}
-			cits = append(cits, cit)
+			byID[c.CitationID] = cit
+			var pre, post [][]json.RawMessage
+			json.Unmarshal(call[1], &pre)
+			json.Unmarshal(call[2], &post)
+			doc = doc[:0]
+			for _, e := range pre {
+				doc = append(doc, noteRef(e, byID))
+			}
+			doc = append(doc, c.CitationID)
+			for _, e := range post {
+				doc = append(doc, noteRef(e, byID))
+			}
+		}
+		for _, id := range doc {
+			if c := byID[id]; c != nil {
+				cits = append(cits, *c)
+			}
 		}
 	default:
 		c := Citation{NoteIndex: 1}
@@ -221,4 +243,21 @@ func TestSuite(t *testing.T) {
 		os.WriteFile(os.Getenv("CSL_SUITE_FAILURES"), []byte(strings.Join(failures, "\n")+"\n"), 0o644)
 	}
 	fmt.Printf("csl-suite: %d passed, %d failed\n", passed, failed)
+}
+
+// noteRef reads a [citationID, noteIndex] pair and updates the note index.
+func noteRef(e []json.RawMessage, byID map[string]*Citation) string {
+	if len(e) == 0 {
+		return ""
+	}
+	id := rawString(e[0])
+	if len(e) > 1 {
+		var n int
+		if json.Unmarshal(e[1], &n) == nil {
+			if c := byID[id]; c != nil {
+				c.NoteIndex = n
+			}
+		}
+	}
+	return id
 }
