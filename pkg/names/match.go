@@ -1,0 +1,320 @@
+package names
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/manba/manba/pkg/bib"
+	"github.com/manba/manba/pkg/translit"
+)
+
+// isKClass reports the letters that fuzzy matching lets stand for each
+// other: k and g (Askarizadeh, Asgarizadeh).
+func isKClass(c byte) bool { return c == 'k' || c == 'g' }
+
+func isKeyVowel(c byte) bool { return c == 'a' || c == 'u' || c == 'i' }
+
+// shape splits a folded word into its consonants and the vowel gaps around
+// them (len(gaps) == len(cons)+1).
+func shape(s string) (cons []byte, gaps []string) {
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if !isKeyVowel(s[i]) {
+			gaps = append(gaps, s[start:i])
+			cons = append(cons, s[i])
+			start = i + 1
+		}
+	}
+	gaps = append(gaps, s[start:])
+	return cons, gaps
+}
+
+// fuzzyEq reports whether two folded words are the same name written with
+// a vowel more or less (Azodanlu, Azdanlu; Hanifunejad, Hanifnejad) or k
+// for g. Vowels are never substituted (Khomeini is not Khamenei), one edit
+// is allowed from 5 letters on and two from 9, and in words shorter than 9
+// both must end alike, so that Khomein is not Khomeini.
+func fuzzyEq(a, b string) bool {
+	n := max(len(a), len(b))
+	if n < 5 {
+		return false
+	}
+	ca, ga := shape(a)
+	cb, gb := shape(b)
+	if len(ca) != len(cb) || len(ca) < 2 {
+		return false
+	}
+	diffs := 0
+	for i := range ca {
+		if ca[i] != cb[i] {
+			if !isKClass(ca[i]) || !isKClass(cb[i]) {
+				return false
+			}
+			diffs++
+		}
+	}
+	for i := range ga {
+		if ga[i] != gb[i] {
+			if ga[i] != "" && gb[i] != "" {
+				return false
+			}
+			diffs++
+		}
+	}
+	limit := 1
+	if n >= 9 {
+		limit = 2
+	}
+	if diffs > limit {
+		return false
+	}
+	last := len(ga) - 1
+	return n >= 9 || (ga[last] == "") == (gb[last] == "")
+}
+
+// tokEq compares two tokens; note says how they matched when not equal.
+func tokEq(a, b token) (ok bool, note string) {
+	switch {
+	case a.key == b.key:
+		return true, ""
+	case a.script || b.script:
+		return len(a.skel) >= 2 && a.skel == b.skel, "script skeleton"
+	case fuzzyEq(a.key, b.key):
+		return true, "vowel"
+	}
+	return false, ""
+}
+
+// verdict is the outcome of comparing two parsed names.
+type verdict struct {
+	ok    bool
+	weak  bool // a surname alone, a subset of the words or an acronym: fine if unambiguous
+	rules translit.Rule
+	notes []string
+}
+
+func (v *verdict) note(s string) {
+	if s == "" {
+		return
+	}
+	for _, n := range v.notes {
+		if n == s {
+			return
+		}
+	}
+	v.notes = append(v.notes, s)
+}
+
+func (v verdict) explain() string {
+	r := v.rules &^ (translit.RuleCase | translit.RuleSeparator)
+	if r == 0 && len(v.notes) == 0 {
+		r = v.rules
+	}
+	parts := v.notes
+	if s := r.String(); s != "" {
+		parts = append([]string{s}, parts...)
+	}
+	if len(parts) == 0 {
+		return "same key"
+	}
+	return strings.Join(parts, " + ")
+}
+
+// compare decides whether a and b may denote the same person or
+// organization.
+func compare(a, b *Parsed) verdict {
+	var v verdict
+	if a.Kind != b.Kind {
+		return v
+	}
+	if a.Gender != 0 && b.Gender != 0 && a.Gender != b.Gender {
+		return v
+	}
+	if a.Kind == Org {
+		return compareOrg(a, b)
+	}
+	return comparePerson(a, b)
+}
+
+// matchTokens matches every token of s to a distinct token of l, exact
+// matches first; it returns the index in l matched by each token of s.
+func matchTokens(s, l []token, v *verdict) ([]int, bool) {
+	used := make([]bool, len(l))
+	at := make([]int, len(s))
+	for i := range at {
+		at[i] = -1
+	}
+	for pass := 0; pass < 2; pass++ {
+		for i, t := range s {
+			if at[i] >= 0 {
+				continue
+			}
+			for j, u := range l {
+				if used[j] {
+					continue
+				}
+				if pass == 0 && t.key != u.key {
+					continue
+				}
+				ok, note := tokEq(t, u)
+				if !ok {
+					continue
+				}
+				used[j], at[i] = true, j
+				v.rules |= t.rules ^ u.rules
+				v.note(note)
+				break
+			}
+		}
+	}
+	for _, j := range at {
+		if j < 0 {
+			return nil, false
+		}
+	}
+	return at, true
+}
+
+func comparePerson(a, b *Parsed) verdict {
+	var v verdict
+	s, l := a.toks, b.toks
+	if len(s) > len(l) {
+		s, l = l, s
+	}
+	if len(s) == 0 {
+		return v
+	}
+	if len(s) == 1 {
+		// A surname alone matches the family name of a fuller name.
+		for _, u := range l {
+			if !u.fam && len(l) > 1 {
+				continue
+			}
+			if ok, note := tokEq(s[0], u); ok && (note != "script skeleton" || len(l) == 1) {
+				v.ok, v.weak = true, len(l) > 1
+				v.rules |= s[0].rules ^ u.rules
+				v.note(note)
+				if v.weak {
+					v.note("surname only")
+				}
+				return v
+			}
+		}
+		return concatenated(a, b, v)
+	}
+	at, ok := matchTokens(s, l, &v)
+	if !ok {
+		return concatenated(a, b, v)
+	}
+	for i, t := range s {
+		if t.fam && at[i] == 0 && !l[0].fam {
+			return verdict{} // a family name is not a first given name
+		}
+	}
+	v.ok = true
+	if len(s) < len(l) {
+		v.weak = true
+		v.note("subset of the names")
+	}
+	if a.Display.Original != "" && strings.Contains(a.Original, ",") != strings.Contains(b.Original, ",") {
+		v.note("inverted order")
+	}
+	return v
+}
+
+// concatenated matches names that differ only in spacing (Abol Hassan,
+// Abolhassan).
+func concatenated(a, b *Parsed, v verdict) verdict {
+	var x, y strings.Builder
+	for _, t := range a.toks {
+		x.WriteString(t.key)
+	}
+	for _, t := range b.toks {
+		y.WriteString(t.key)
+	}
+	if x.Len() >= 6 && (x.String() == y.String() || fuzzyEq(x.String(), y.String())) {
+		v.ok = true
+		v.note("spacing")
+		return v
+	}
+	return verdict{}
+}
+
+func compareOrg(a, b *Parsed) verdict {
+	var v verdict
+	if len(a.toks) == 0 || len(b.toks) == 0 {
+		// An acronym against an acronym or a spelled-out name.
+		for _, x := range a.acrs {
+			for _, y := range b.acrs {
+				if x == y {
+					v.ok, v.weak = true, len(a.toks) != len(b.toks)
+					v.note("acronym")
+					return v
+				}
+			}
+		}
+		return v
+	}
+	s, l := a.toks, b.toks
+	if len(s) > len(l) {
+		s, l = l, s
+	}
+	if _, ok := matchTokens(s, l, &v); !ok {
+		return verdict{}
+	}
+	if len(s) < len(l) {
+		distinct := false
+		for _, t := range s {
+			if !defaultLists.generic[t.key] {
+				distinct = true
+			}
+		}
+		if !distinct {
+			return verdict{}
+		}
+		v.weak = true
+		v.note("subset of the words")
+	}
+	v.ok = true
+	return v
+}
+
+// Equivalent reports whether two parsed names denote the same person or
+// organization, with a human explanation ("matched by: ezafe + ou/u"). The
+// embedded authority file decides first: names it knows as different
+// entries are never equivalent.
+func Equivalent(a, b bib.Name) (same bool, why string) {
+	pa, pb := FromName(a), FromName(b)
+	return defaultAuthority().equivalent(&pa, &pb)
+}
+
+func (au *Authority) equivalent(pa, pb *Parsed) (bool, string) {
+	ea, eb := au.Lookup(*pa), au.Lookup(*pb)
+	if ea != nil && eb != nil {
+		if ea == eb {
+			v := compare(pa, pb)
+			if v.ok {
+				return true, "matched by: " + v.explain() + " (authority: " + ea.Canonical + ")"
+			}
+			return true, "matched by: authority: " + ea.Canonical
+		}
+		return false, "different authority entries: " + ea.Canonical + " / " + eb.Canonical
+	}
+	v := compare(pa, pb)
+	if !v.ok {
+		return false, "no match"
+	}
+	return true, "matched by: " + v.explain()
+}
+
+// sortedKeys returns the token keys of p, sorted.
+func sortedKeys(p *Parsed) []string {
+	keys := make([]string, 0, len(p.toks))
+	for _, t := range p.toks {
+		if !defaultLists.stop[t.key] {
+			keys = append(keys, t.key)
+		}
+	}
+	sort.Strings(keys)
+	return keys
+}

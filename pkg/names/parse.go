@@ -1,0 +1,570 @@
+package names
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/manba/manba/pkg/bib"
+	"github.com/manba/manba/pkg/translit"
+)
+
+// Kind tells a person from an organization (or a place or work, which
+// are kept whole like organizations).
+type Kind int
+
+// The kinds of names.
+const (
+	Person Kind = iota
+	Org
+)
+
+func (k Kind) String() string {
+	if k == Org {
+		return "org"
+	}
+	return "person"
+}
+
+// Parsed is one name in its three forms: the Original as written, the
+// Display parts, and the match Key; plus what parsing split off.
+type Parsed struct {
+	Original   string
+	Display    bib.Name // Unicode parts; Display.Original is Original
+	Honorifics []string // titles as written: "Mr.", "Ayatollah", "MP"
+	Aliases    []string // parenthesised forms: a maiden name, an acronym
+	Kind       Kind
+	Gender     byte // 'f' or 'm' when a title or the given name tells, else 0
+	Script     bool // written in Perso-Arabic script
+	Key        string
+
+	toks []token // person: given then family tokens; org: content words
+	acrs []string
+}
+
+// token is one word of a name in matching form.
+type token struct {
+	key, skel string
+	fam       bool // part of the family name (persons)
+	script    bool
+	rules     translit.Rule
+}
+
+// Parse parses free text or a BibTeX name ("Rajavi, Mas’oud",
+// "Mr. Mas’oud Khodabandeh", "Human Rights Watch") with the default lists.
+func Parse(s string) Parsed { return defaultLists.Parse(s) }
+
+// Parse parses s with the lists l.
+func (l *Lists) Parse(s string) Parsed {
+	p := Parsed{Original: s}
+	t := strings.Join(strings.Fields(s), " ")
+	if strings.HasPrefix(t, "{") && strings.HasSuffix(t, "}") && len(t) > 2 {
+		// BibTeX protects a corporate name with braces.
+		p.setOrg(l, strings.Trim(t, "{}"))
+		return p
+	}
+	t, p.Aliases = cutParens(t)
+	p.Script = hasArabic(t)
+	if l.isOrg(t) {
+		p.setOrg(l, t)
+		return p
+	}
+	p.setPerson(l, t)
+	return p
+}
+
+func hasArabic(s string) bool {
+	for _, r := range s {
+		if r >= 0x0600 && r <= 0x06FF || r >= 0xFB50 && r <= 0xFEFF {
+			return true
+		}
+	}
+	return false
+}
+
+// cutParens removes parenthesised parts, returning them as aliases
+// without a leading "née"/"born".
+func cutParens(t string) (string, []string) {
+	var aliases []string
+	for {
+		i := strings.IndexByte(t, '(')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(t[i:], ')')
+		if j < 0 {
+			t = t[:i] + t[i+1:]
+			continue
+		}
+		inner := strings.TrimSpace(t[i+1 : i+j])
+		t = strings.TrimSpace(t[:i] + " " + t[i+j+1:])
+		for _, pre := range []string{"née ", "nee ", "born ", "b. ", "aka ", "a.k.a. ", "formerly "} {
+			if len(inner) > len(pre) && strings.EqualFold(inner[:len(pre)], pre) {
+				inner = strings.TrimSpace(inner[len(pre):])
+			}
+		}
+		if inner != "" {
+			aliases = append(aliases, inner)
+		}
+	}
+	return strings.Join(strings.Fields(t), " "), aliases
+}
+
+// isAcronym reports an all-capitals word of 2 to 8 letters (MEK, PMOI).
+func isAcronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			n++
+		case r == '.' || r == '&':
+		default:
+			return false
+		}
+	}
+	return n >= 2 && n <= 8
+}
+
+// splitWords splits on spaces, hyphens, slashes and the like.
+func splitWords(t string) []string {
+	return strings.FieldsFunc(t, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '-' || r == '/' || r == '–' || r == ',' || r == ';' || r == ':' || r == '|' || r == '"' || r == '“' || r == '”'
+	})
+}
+
+// isOrg decides whether a name is an organization (or a place or work):
+// an acronym, an organization word, a web domain, or several words joined
+// by lower-case function words ("Memoirs of an Iranian Rebel").
+func (l *Lists) isOrg(t string) bool {
+	words := splitWords(t)
+	if len(words) == 0 {
+		return false
+	}
+	acr := 0
+	for _, w := range words {
+		if isAcronym(w) {
+			acr++
+		}
+	}
+	if acr == len(words) {
+		return true
+	}
+	lowerFn := 0
+	for _, w := range strings.Fields(t) {
+		if strings.Count(w, ".") > 0 && domainRE(w) {
+			return true
+		}
+		switch w {
+		case "of", "and", "for", "in", "an", "the", "on", "&":
+			lowerFn++
+		}
+	}
+	if lowerFn > 0 && len(words) >= 3 {
+		return true
+	}
+	for _, w := range words {
+		k := translit.Fold(w)
+		if l.orgWord[k] || len(k) > 3 && strings.HasSuffix(k, "s") && l.orgWord[k[:len(k)-1]] {
+			return true
+		}
+	}
+	return false
+}
+
+func domainRE(w string) bool {
+	w = strings.ToLower(strings.TrimRight(w, "./"))
+	for _, tld := range []string{".org", ".com", ".net", ".ir", ".info", ".uk", ".eu", ".fr"} {
+		if strings.HasSuffix(w, tld) && len(w) > len(tld) {
+			return true
+		}
+	}
+	return false
+}
+
+// setOrg fills an organization: the literal kept whole, content tokens
+// for matching and the acronyms it could go by.
+func (p *Parsed) setOrg(l *Lists, t string) {
+	p.Kind = Org
+	p.Display = bib.Name{Literal: t, Original: p.Original}
+	words := splitWords(t)
+	allAcr := len(words) > 0
+	for _, w := range words {
+		if !isAcronym(w) {
+			allAcr = false
+		}
+	}
+	if allAcr {
+		for _, w := range words {
+			p.acrs = append(p.acrs, strings.ToLower(strings.ReplaceAll(w, ".", "")))
+		}
+	} else {
+		p.acrs = l.acronyms(words)
+	}
+	for _, a := range p.Aliases {
+		if isAcronym(a) {
+			p.acrs = append(p.acrs, strings.ToLower(strings.ReplaceAll(a, ".", "")))
+		}
+	}
+	if !allAcr {
+		for _, w := range words {
+			if dom := strings.ToLower(w); domainRE(dom) {
+				w = dom[:strings.LastIndexByte(dom, '.')]
+			}
+			for _, part := range strings.Split(w, ".") {
+				if tok, ok := l.orgToken(part); ok {
+					p.toks = appendUnique(p.toks, tok)
+				}
+			}
+		}
+	}
+	p.Key = orgKey(p)
+}
+
+func appendUnique(toks []token, t token) []token {
+	for _, u := range toks {
+		if u.key == t.key {
+			return toks
+		}
+	}
+	return append(toks, t)
+}
+
+// orgToken folds one word of an organization name, mapping synonyms and
+// translations and dropping stop words and the plural s.
+func (l *Lists) orgToken(w string) (token, bool) {
+	k, rules := translit.FoldExplain(w)
+	k = strings.ReplaceAll(k, " ", "")
+	if k == "" || l.stop[k] {
+		return token{}, false
+	}
+	script := hasArabic(w)
+	skel := translit.Skeleton.String(k)
+	if to, ok := l.syn[k]; ok {
+		k = to
+	} else if to, ok := l.syn[strings.TrimSuffix(k, "s")]; ok && len(k) > 3 {
+		k = to
+	} else if to, ok := l.synSkel[skel]; ok && script {
+		k, script = to, false
+	} else if len(k) > 4 && strings.HasSuffix(k, "s") && !script {
+		k = k[:len(k)-1]
+	}
+	if k != "" {
+		skel = translit.Skeleton.String(k)
+	}
+	return token{key: k, skel: skel, script: script, rules: rules}, true
+}
+
+// acronyms returns the initials an organization may go by: of every word,
+// without "and"/"the", and without any stop word.
+func (l *Lists) acronyms(words []string) []string {
+	var all, noAnd, noStop []byte
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(translit.Latin.String(w))
+		if r == utf8.RuneError || r == 0 {
+			continue
+		}
+		c := byte(r)
+		if r >= utf8.RuneSelf {
+			continue
+		}
+		lw := strings.ToLower(w)
+		all = append(all, c)
+		if lw != "and" && lw != "the" && lw != "&" {
+			noAnd = append(noAnd, c)
+		}
+		if !l.stop[wordKey(w)] {
+			noStop = append(noStop, c)
+		}
+	}
+	var out []string
+	for _, a := range [][]byte{all, noAnd, noStop} {
+		if len(a) >= 2 {
+			out = append(out, string(a))
+		}
+	}
+	return out
+}
+
+func orgKey(p *Parsed) string {
+	if len(p.toks) == 0 {
+		if len(p.acrs) > 0 {
+			return "acr:" + p.acrs[0]
+		}
+		return "org:"
+	}
+	keys := make([]string, len(p.toks))
+	for i, t := range p.toks {
+		keys[i] = t.key
+	}
+	sortStrings(keys)
+	return "org:" + strings.Join(keys, " ")
+}
+
+func sortStrings(a []string) {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && a[j] < a[j-1]; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+}
+
+// cleanWord strips the punctuation a word may carry in running text.
+func cleanWord(w string) string {
+	return strings.TrimFunc(w, func(r rune) bool {
+		return r == ',' || r == ';' || r == ':' || r == '"' || r == '“' || r == '”' || r == '!' || r == '?'
+	})
+}
+
+// setPerson fills a personal name.
+func (p *Parsed) setPerson(l *Lists, t string) {
+	p.Kind = Person
+	var n bib.Name
+	if strings.Contains(t, ",") {
+		parts := strings.Split(t, ",")
+		for i := range parts {
+			parts[i] = strings.TrimSpace(parts[i])
+		}
+		fam := strings.Fields(parts[0])
+		var given []string
+		if len(parts) >= 2 {
+			given = strings.Fields(parts[len(parts)-1])
+		}
+		if len(parts) >= 3 {
+			n.Suffix = parts[1]
+			n.CommaSuffix = true
+		}
+		given = p.stripHonorifics(l, given)
+		fam = p.stripHonorifics(l, fam)
+		n.NonDroppingParticle, fam = l.splitParticle(fam)
+		// "Rubaie, Mowaffak al-": the library form puts the particle last.
+		for len(given) > 1 && n.NonDroppingParticle == "" {
+			last := given[len(given)-1]
+			if !l.article[wordKey(last)] && !l.particle[wordKey(last)] {
+				break
+			}
+			n.NonDroppingParticle = last
+			given = given[:len(given)-1]
+		}
+		n.Given = strings.Join(given, " ")
+		n.Family = strings.Join(fam, " ")
+	} else {
+		words := strings.Fields(t)
+		for i := range words {
+			words[i] = cleanWord(words[i])
+		}
+		words = p.stripHonorifics(l, words)
+		words = p.stripSuffixes(l, words, &n)
+		if len(words) == 0 {
+			words = strings.Fields(t)
+		}
+		famStart := l.familyStart(words)
+		given := words[:famStart]
+		fam := words[famStart:]
+		n.NonDroppingParticle, fam = l.splitParticle(fam)
+		n.Family = strings.Join(fam, " ")
+		n.Given = strings.Join(given, " ")
+	}
+	if n.Family == "" && n.Given != "" {
+		n.Family, n.Given = n.Given, ""
+	}
+	n.Original = p.Original
+	p.Display = n
+	p.toks = l.personTokens(n)
+	if p.Gender == 0 && n.Given != "" {
+		g := splitWords(n.Given)
+		if len(g) > 0 && l.female[translit.Fold(g[0])] {
+			p.Gender = 'f'
+		}
+	}
+	p.Key = personKey(p.toks)
+}
+
+// stripHonorifics removes leading titles ("Maj. Gen.", "Mr.s.",
+// "former President") and records them.
+func (p *Parsed) stripHonorifics(l *Lists, words []string) []string {
+	for len(words) > 1 {
+		g, ok := l.honor[wordKey(words[0])]
+		if !ok {
+			break
+		}
+		p.Honorifics = append(p.Honorifics, words[0])
+		if g != 0 && p.Gender == 0 {
+			p.Gender = g
+		}
+		words = words[1:]
+	}
+	return words
+}
+
+// stripSuffixes removes trailing titles (MP, PhD) and generational
+// suffixes (Jr., III), which go to the Suffix part.
+func (p *Parsed) stripSuffixes(l *Lists, words []string, n *bib.Name) []string {
+	for len(words) > 1 {
+		last := words[len(words)-1]
+		k := wordKey(last)
+		if g, ok := l.suffix[k]; ok {
+			p.Honorifics = append(p.Honorifics, last)
+			if g != 0 && p.Gender == 0 {
+				p.Gender = g
+			}
+		} else if k == "jr" || k == "sr" || k == "ii" || k == "iii" || k == "iv" {
+			n.Suffix = last
+		} else {
+			break
+		}
+		words = words[:len(words)-1]
+	}
+	return words
+}
+
+// familyStart returns where the family name starts in a name in natural
+// order: the last word, with a surname suffix written apart (Hanif Nejad),
+// a joining prefix (Bani Sadr), bin/ibn/Abu and particles (al-, van).
+func (l *Lists) familyStart(words []string) int {
+	i := len(words) - 1
+	if i <= 0 {
+		return 0
+	}
+	if l.joinPrev[wordKey(words[i])] {
+		i--
+	}
+	for i > 0 {
+		k := wordKey(words[i-1])
+		if l.joinNext[k] || l.keep[k] || l.article[k] || l.particle[k] {
+			i--
+			continue
+		}
+		break
+	}
+	return i
+}
+
+// particle splits a leading particle off the family words: "al-" of
+// "al-Rubaie", or the separate words "Al", "van der".
+func (l *Lists) splitParticle(fam []string) (string, []string) {
+	if len(fam) == 0 {
+		return "", fam
+	}
+	var parts []string
+	for len(fam) > 1 {
+		k := wordKey(fam[0])
+		if !l.article[k] && !l.particle[k] {
+			break
+		}
+		parts = append(parts, fam[0])
+		fam = fam[1:]
+	}
+	if len(parts) > 0 {
+		return strings.Join(parts, " "), fam
+	}
+	first := fam[0]
+	for _, sep := range []string{"-", "’", "'", "‘"} {
+		i := strings.Index(first, sep)
+		if i <= 0 || i+len(sep) >= len(first) {
+			continue
+		}
+		if l.article[wordKey(first[:i])] {
+			rest := append([]string{first[i+len(sep):]}, fam[1:]...)
+			return first[:i+len(sep)], rest
+		}
+	}
+	return "", fam
+}
+
+// personTokens builds the matching tokens of a personal name: each given
+// word (a joining prefix such as Abol or Abu al- merged with the next),
+// then the family name, whose hyphenated parts are separate tokens unless a
+// surname affix joins them.
+func (l *Lists) personTokens(n bib.Name) []token {
+	var toks []token
+	add := func(words []string, fam bool) {
+		for i := 0; i < len(words); i++ {
+			w := words[i]
+			k := wordKey(w)
+			if fam && l.article[k] {
+				continue
+			}
+			joining := l.joinNext[k] || l.keep[k] || l.article[k]
+			for i+1 < len(words) {
+				nk := wordKey(words[i+1])
+				if !joining && !l.joinPrev[nk] {
+					break
+				}
+				i++
+				w += words[i]
+				joining = l.joinNext[nk] || l.keep[nk] || l.article[nk]
+			}
+			toks = append(toks, newToken(w, fam))
+		}
+	}
+	add(splitWords(n.Given), false)
+	add(splitWords(n.Family), true)
+	return toks
+}
+
+func newToken(w string, fam bool) token {
+	k, rules := translit.FoldExplain(w)
+	k = strings.ReplaceAll(k, " ", "")
+	script := hasArabic(w)
+	if script && strings.HasPrefix(w, "ال") && utf8.RuneCountInString(w) > 3 {
+		// the Arabic article written together with the name
+		k2, r2 := translit.FoldExplain(strings.TrimPrefix(w, "ال"))
+		k, rules = strings.ReplaceAll(k2, " ", ""), r2
+	}
+	return token{key: k, skel: translit.Skeleton.String(k), fam: fam, script: script, rules: rules}
+}
+
+func personKey(toks []token) string {
+	var fam, given []string
+	for _, t := range toks {
+		if t.fam {
+			fam = append(fam, t.key)
+		} else {
+			given = append(given, t.key)
+		}
+	}
+	return strings.Join(fam, "") + "|" + strings.Join(given, " ")
+}
+
+// FromName builds the parsed form of a name already split into parts, such
+// as a bib.Name read from BibTeX or CSL-JSON.
+func FromName(n bib.Name) Parsed { return defaultLists.FromName(n) }
+
+// FromName builds the parsed form of n with the lists l.
+func (l *Lists) FromName(n bib.Name) Parsed {
+	orig := n.Original
+	if orig == "" {
+		orig = n.String()
+	}
+	if n.IsLiteral() {
+		p := Parsed{Original: orig, Script: hasArabic(n.Literal)}
+		if l.isOrg(n.Literal) || !strings.Contains(n.Literal, " ") {
+			p.setOrg(l, n.Literal)
+			p.Display.Original = n.Original
+			return p
+		}
+		return l.Parse(n.Literal)
+	}
+	p := Parsed{Original: orig, Kind: Person, Display: n, Script: hasArabic(n.Family + n.Given)}
+	words := strings.Fields(n.Given)
+	words = p.stripHonorifics(l, append(words, ""))
+	p.toks = l.personTokens(n)
+	if len(words) > 0 && words[0] != "" && l.female[translit.Fold(words[0])] {
+		p.Gender = 'f'
+	}
+	p.Key = personKey(p.toks)
+	return p
+}
+
+// MatchKey returns a blocking and match key for a name: for a person the
+// folded family name and given names ("rajavi|masud"), for an organization
+// its folded content words ("org:human rights watch") or "acr:" and its
+// acronym, or "@" and the authority id when the embedded authority file
+// knows the name.
+func MatchKey(n bib.Name) string {
+	p := FromName(n)
+	if e := DefaultAuthority().Lookup(p); e != nil {
+		return "@" + e.ID
+	}
+	return p.Key
+}

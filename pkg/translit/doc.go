@@ -1,0 +1,32 @@
+// Package translit folds transliterated Persian and Arabic text into match
+// keys, so that spellings of one name meet: Masoud, Massoud, Mas'oud,
+// Mas’oud, Masood and Masʻūd all fold to "masud", and مسعود meets them in the
+// consonant skeleton "msd".
+//
+// Folding is organised in profiles, like the precis profiles of
+// golang.org/x/text/secure/precis; each is a chain of steps and each is
+// available as a string function and as a transform.Transformer:
+//
+//   - Cleanup: NFKC, the Arabic letter forms NFKC leaves apart (ي/ی, ك/ک,
+//     ى/ی, ۀ/ه), removal of ZWNJ, tatweel, bidi controls and harakat, and
+//     every apostrophe-like mark (ʿ ʾ ʻ ʼ ‘ ’ ' ` ´ ′) unified to U+2019.
+//     Output is still readable Unicode.
+//   - Latin: Cleanup, then Perso-Arabic script to Latin letters, diacritics
+//     removed (with ḵ→kh, š→sh, ž→zh, č→ch, ḡ/ġ/ğ→gh, ṯ→th, ḏ→dh), apostrophes
+//     dropped, lower case, and every other symbol a word separator.
+//   - Default (Fold): Latin, then the romanization equivalences of Persian
+//     and Arabic, word by word: ou/oo/ū→u, ee/ie/ī→i, the short vowels a/e/i
+//     and o/u folded to one class each, glides (y, w, the hamza and ayn
+//     apostrophes) absorbed into vowels, kh→x, gh/q→k, zh/dj→j, w→v, ph→f,
+//     th→t, dh→z, doubled letters single, silent final h dropped, and the
+//     ezafe (-e, -i, -ye) removed. The word-final -i of a nisba stays
+//     distinct, so Khomeini, Khamenei and the town Khomein stay apart.
+//   - Skeleton: Default without vowels, y and v, and with g→k: the consonant
+//     skeleton in which Persian-script names meet their romanizations.
+//     It is for blocking and for comparing script with Latin text, not a
+//     key on its own.
+//
+// Every profile is idempotent: folding a folded string changes nothing.
+// FoldExplain also reports which equivalences fired, so that callers can
+// explain a merge ("matched by: ezafe + ou/u").
+package translit
