@@ -2,6 +2,9 @@ package csl
 
 import (
 	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // renderedCite is one cite of a citation on its way to output.
@@ -45,6 +48,11 @@ func (p *Processor) renderCitation(cit *Citation) *node {
 			}
 		} else if rc.c.SuppressAuthor {
 			removeTagged(rc.n, "names")
+		}
+		if p.style.Class == "note" && startsSentence(rc.c.Prefix, rc == cites[0]) {
+			if l := rc.n.firstLeaf(); l != nil && l.term {
+				l.text = capitalizeFirst(l.text)
+			}
 		}
 		rc.n = p.citeAffixes(rc.n, rc.c)
 	}
@@ -201,6 +209,9 @@ func (p *Processor) renderCitation(cit *Citation) *node {
 			if i > 0 && hasGroupDelim && rc.names != "" && rc.names == cites[i-1].names {
 				sep = groupDelim
 			}
+			if strings.IndexAny(rc.c.Prefix, ".,;:") == 0 {
+				sep = "" // the prefix brings its own punctuation
+			}
 			add(sep, rc.n)
 		}
 	}
@@ -265,4 +276,24 @@ func (p *Processor) decorateLayout(n *node, layout *element) *node {
 		return inner
 	}
 	return &node{kids: []*node{inner}, f: f}
+}
+
+// startsSentence reports whether a cite begins a sentence: it opens the
+// citation without a prefix, or its prefix ends with a full stop.
+func startsSentence(prefix string, first bool) bool {
+	p := strings.TrimRight(prefix, " ")
+	if p == "" {
+		return first
+	}
+	p = strings.TrimRight(p, "”’\"'")
+	r, _ := utf8.DecodeLastRuneInString(p)
+	return r == '.' || r == '!' || r == '?'
+}
+
+func capitalizeFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if !unicode.IsLower(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
 }

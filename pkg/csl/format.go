@@ -427,7 +427,6 @@ var stopWords = func() map[string]bool {
 	return m
 }()
 
-
 // applyCase changes the case of the text under n, leaving case-protected
 // leaves alone. Title case is only applied when english is true.
 func applyCase(n *node, tc string, english bool) {

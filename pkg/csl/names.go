@@ -51,7 +51,11 @@ func (c *rctx) nameOptions(nameEl *element) nameOpts {
 		}
 	}
 	o.etAlUseLast = get("et-al-use-last", "false") == "true"
-	o.form = get("form", "long")
+	if v, ok := nameEl.attr("form"), nameEl.has("form"); ok {
+		o.form = v
+	} else {
+		o.form = get("name-form", "long")
+	}
 	o.initialize = get("initialize", "true") != "false"
 	o.initializeWith, o.hasInitializeWith = c.attrInherit(nameEl, "initialize-with")
 	o.sortOrder = get("name-as-sort-order", "")
@@ -279,6 +283,10 @@ func (c *rctx) nameList(names []bib.Name, v string, o nameOpts, etalEl *element)
 	}
 	show = len(kids)
 	and := ""
+	if c.sortKey != nil {
+		// sort keys compare names only, not the words between them
+		o.and, o.delim = "", ", "
+	}
 	switch o.and {
 	case "text":
 		and = c.p.loc.term("and", "long", false)
@@ -326,7 +334,7 @@ func (c *rctx) nameList(names []bib.Name, v string, o nameOpts, etalEl *element)
 				termName = e.attrs["term"]
 			}
 			t := c.p.loc.term(termName, "long", false)
-			if t != "" {
+			if t != "" && c.sortKey == nil {
 				useDelim := false
 				switch o.precedesEtAl {
 				case "always":

@@ -14,6 +14,7 @@ type node struct {
 	text   string
 	leaf   bool
 	nocase bool // case-protected text (<span class="nocase">)
+	term   bool // text of a locale term (capitalized at the start of a note)
 	kids   []*node
 
 	delim          string

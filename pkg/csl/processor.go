@@ -184,30 +184,46 @@ func (p *Processor) positions() {
 	}
 	lastNote := map[string]int{}
 	firstNote := map[string]int{}
-	var prevCites []Cite
+	// Cites in footnotes and cites in the text (note index 0) each follow
+	// their own sequence for ibid, as in citeproc-js. A previous note
+	// with cites of several items rules out ibid.
+	type prevNote struct {
+		note  int
+		cites []Cite
+	}
+	prev := map[bool]*prevNote{}
 	for ci := range p.citations {
 		cit := &p.citations[ci]
 		note := cit.NoteIndex
+		inText := note == 0
 		if note == 0 {
 			note = ci + 1
 		}
+		pn := prev[inText]
+		var prevCites []Cite
+		if pn != nil {
+			prevCites = pn.cites
+			if !inText && pn.note == cit.NoteIndex {
+				prevCites = nil // same note: only earlier cites of this citation count
+			}
+		}
 		for i := range cit.Cites {
 			c := &cit.Cites[i]
-			var prev *Cite
+			var prevCite *Cite
 			if i > 0 {
-				prev = &cit.Cites[i-1]
-			} else if len(prevCites) == 1 || allSame(prevCites) {
-				prev = &prevCites[len(prevCites)-1]
+				prevCite = &cit.Cites[i-1]
+			} else if allSame(prevCites) {
+				prevCite = &prevCites[len(prevCites)-1]
 			}
 			if _, seen := lastNote[c.ID]; !seen {
 				c.position = posFirst
-			} else if prev != nil && prev.ID == c.ID {
+			} else if prevCite != nil && prevCite.ID == c.ID {
 				switch {
-				case prev.Locator == "" && c.Locator == "":
+				case prevCite.Locator == "" && c.Locator == "":
 					c.position = posIbid
-				case prev.Locator == "" && c.Locator != "":
+				case prevCite.Locator == "" && c.Locator != "":
 					c.position = posIbidWithLocator
-				case c.Locator == prev.Locator && c.Label == prev.Label:
+				case c.Locator == prevCite.Locator && c.Label == prevCite.Label:
 					c.position = posIbid
 				case c.Locator != "":
 					c.position = posIbidWithLocator
@@ -226,7 +242,11 @@ func (p *Processor) positions() {
 				firstNote[c.ID] = note
 			}
 		}
-		prevCites = cit.Cites
+		if pn != nil && !inText && pn.note == cit.NoteIndex {
+			pn.cites = append(pn.cites, cit.Cites...)
+		} else {
+			prev[inText] = &prevNote{note: cit.NoteIndex, cites: append([]Cite(nil), cit.Cites...)}
+		}
 	}
 }
 

@@ -336,6 +336,9 @@ func (c *rctx) renderText(e *element) *node {
 			form = "long"
 		}
 		n = textNode(c.p.loc.term(e.attrs["term"], form, plural))
+		if n != nil {
+			n.term = true
+		}
 	case e.has("value"):
 		n = parseRich(e.attrs["value"])
 	}

@@ -163,7 +163,12 @@ func sortString(s string) string {
 	s = stripMarkup(s)
 	s = strings.Map(func(r rune) rune {
 		switch r {
-		case 'ʿ', 'ʾ', '‘', '’', '“', '”', '"', '[', ']':
+		case 'ʿ', 'ʾ':
+			return -1
+		case '-':
+			return r
+		}
+		if unicode.IsPunct(r) {
 			return -1
 		}
 		return r
