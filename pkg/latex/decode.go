@@ -2,6 +2,9 @@ package latex
 
 import (
 	"fmt"
+	"slices"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -69,12 +72,33 @@ func Decode(s string, opts DecodeOptions) (string, []Problem) {
 	if opts.Verbatim {
 		return decodeVerbatim(s)
 	}
-	if plain(s) {
+	valid := utf8.ValidString(s)
+	if valid && plain(s) {
 		return s, nil
 	}
 	d := decoder{src: s, out: make([]byte, 0, len(s)+len(s)/4)}
 	d.group(0, -1, mode{markup: opts.Markup})
-	return string(d.out), d.probs
+	out := string(d.out)
+	if !valid {
+		out = d.invalid()
+	}
+	// An unclosed brace is found at the end of its group: sort by offset.
+	slices.SortStableFunc(d.probs, func(a, b Problem) int { return a.Offset - b.Offset })
+	return out, d.probs
+}
+
+// invalid replaces the invalid UTF-8 in the output with U+FFFD and reports
+// where the input had it: Decode's output is always valid UTF-8.
+func (d *decoder) invalid() string {
+	for i := 0; i < len(d.src); {
+		r, n := utf8.DecodeRuneInString(d.src[i:])
+		if r == utf8.RuneError && n == 1 {
+			d.problem(i, "invalid UTF-8 replaced by U+FFFD")
+			break
+		}
+		i += n
+	}
+	return strings.ToValidUTF8(string(d.out), "\uFFFD")
 }
 
 type decoder struct {
@@ -82,19 +106,15 @@ type decoder struct {
 	out     []byte
 	probs   []Problem
 	depth   int
-	scratch []byte
+	scratch []byte    // accent construct before normalization
+	nfc     []byte    // and after
+	decls   []openTag // declarations ({\em ..}) in force, innermost last
 }
 
 // mode is the state a stretch of text is decoded in.
 type mode struct {
 	markup bool // emit rich-text tags; off for plain decoding and inside accent arguments
 	nocase bool // inside a case-protected span: braces only group
-}
-
-// scope holds the declarations ({\em ..}) made in one group; they end with it.
-type scope struct {
-	tags  []openTag
-	array [2]openTag
 }
 
 type openTag struct {
@@ -115,18 +135,19 @@ func (d *decoder) closeTag(t tag, start int) {
 	d.out = append(d.out, closeTags[t]...)
 }
 
-func (d *decoder) closeScope(sc *scope) {
-	for i := len(sc.tags) - 1; i >= 0; i-- {
-		d.closeTag(sc.tags[i].tag, sc.tags[i].start)
+// closeDecls ends the declarations made since there were base of them:
+// a declaration lasts to the end of its group.
+func (d *decoder) closeDecls(base int) {
+	for i := len(d.decls) - 1; i >= base; i-- {
+		d.closeTag(d.decls[i].tag, d.decls[i].start)
 	}
-	sc.tags = sc.tags[:0]
+	d.decls = d.decls[:base]
 }
 
 // group decodes from pos to the '}' matching the '{' at open (open < 0: to
 // the end of the input) and returns the position after it.
 func (d *decoder) group(pos, open int, m mode) int {
-	var sc scope
-	sc.tags = sc.array[:0]
+	base := len(d.decls)
 	src := d.src
 	for pos < len(src) {
 		start := pos
@@ -140,7 +161,7 @@ func (d *decoder) group(pos, open int, m mode) int {
 		switch c := src[pos]; c {
 		case '}':
 			if open >= 0 {
-				d.closeScope(&sc)
+				d.closeDecls(base)
 				return pos + 1
 			}
 			d.problem(pos, "unmatched }")
@@ -148,7 +169,7 @@ func (d *decoder) group(pos, open int, m mode) int {
 		case '{':
 			pos = d.brace(pos, m)
 		case '\\':
-			pos = d.command(pos, m, &sc)
+			pos = d.command(pos, m)
 		case '~':
 			d.out = append(d.out, "\u00a0"...)
 			pos++
@@ -187,7 +208,7 @@ func (d *decoder) group(pos, open int, m mode) int {
 	if open >= 0 {
 		d.problem(open, "unclosed {")
 	}
-	d.closeScope(&sc)
+	d.closeDecls(base)
 	return pos
 }
 
@@ -255,7 +276,7 @@ func skipGroup(s string, pos int) int {
 }
 
 // command decodes the macro starting with the backslash at pos.
-func (d *decoder) command(pos int, m mode, sc *scope) int {
+func (d *decoder) command(pos int, m mode) int {
 	src := d.src
 	i := pos + 1
 	if i >= len(src) {
@@ -306,7 +327,7 @@ func (d *decoder) command(pos int, m mode, sc *scope) int {
 	case kDecl:
 		if m.markup && mac.tag != tagNone {
 			d.out = append(d.out, openTags[mac.tag]...)
-			sc.tags = append(sc.tags, openTag{mac.tag, len(d.out)})
+			d.decls = append(d.decls, openTag{mac.tag, len(d.out)})
 		}
 	case kIgnore:
 	case kURL:
@@ -424,10 +445,17 @@ func (d *decoder) arg(pos, macroPos int, m mode) int {
 		d.depth--
 		return pos
 	case '\\':
-		var sc scope
-		sc.tags = sc.array[:0]
-		pos = d.command(pos, m, &sc)
-		d.closeScope(&sc)
+		if d.depth >= maxDepth {
+			// \'\'\'... or \emph\emph...: each level recurses.
+			d.problem(pos, "macros nested deeper than %d; kept as written", maxDepth)
+			d.out = append(d.out, src[pos:]...)
+			return len(src)
+		}
+		d.depth++
+		base := len(d.decls)
+		pos = d.command(pos, m)
+		d.closeDecls(base)
+		d.depth--
 		return pos
 	case '~':
 		d.out = append(d.out, "\u00a0"...)
@@ -478,11 +506,27 @@ func (d *decoder) accent(pos, macroPos int, mark rune) int {
 	case 'ȷ':
 		r = 'j'
 	}
+	// The marks already on the letter take part in the composition; the
+	// rest of the argument, and the text before the accent, stay as written.
+	k := n
+	for k < len(seg) {
+		m, size := utf8.DecodeRune(seg[k:])
+		if !unicode.IsMark(m) {
+			break
+		}
+		k += size
+	}
+	if k == n && r < utf8.RuneSelf {
+		if c, ok := composed[composeKey{byte(r), mark}]; ok {
+			d.out = slices.Replace(d.out, start, start+n, c...)
+			return pos
+		}
+	}
 	b := utf8.AppendRune(d.scratch[:0], r)
 	b = utf8.AppendRune(b, mark)
-	b = append(b, seg[n:]...)
-	d.out = norm.NFC.Append(d.out[:start], b...)
-	d.scratch = b
+	d.scratch = append(b, seg[n:k]...)
+	d.nfc = norm.NFC.Append(d.nfc[:0], d.scratch...)
+	d.out = slices.Replace(d.out, start, start+k, d.nfc...)
 	return pos
 }
 
@@ -561,4 +605,23 @@ func decodeVerbatim(s string) (string, []Problem) {
 		probs = append(probs, Problem{o, "unclosed {"})
 	}
 	return string(out), probs
+}
+
+type composeKey struct {
+	base byte
+	mark rune
+}
+
+// composed caches the NFC form of every ASCII letter under every accent,
+// the bulk of the accents in real bibliographies.
+var composed = map[composeKey][]byte{}
+
+func init() {
+	for _, mark := range accents {
+		for c := byte('A'); c <= 'z'; c++ {
+			if isLetter(c) {
+				composed[composeKey{c, mark}] = norm.NFC.Bytes([]byte(string(rune(c)) + string(mark)))
+			}
+		}
+	}
 }

@@ -263,11 +263,21 @@ func TestDecodeFastPath(t *testing.T) {
 }
 
 func TestDecodeDeepNesting(t *testing.T) {
-	s := strings.Repeat("{", 5000) + "x" + strings.Repeat("}", 5000)
-	for _, markup := range []bool{false, true} {
-		got, probs := Decode(s, DecodeOptions{Markup: markup})
-		if !strings.Contains(got, "x") || len(probs) == 0 || !utf8.ValidString(got) {
-			t.Errorf("deep nesting (markup %v): got %d bytes, %d problems", markup, len(got), len(probs))
+	for _, s := range []string{
+		strings.Repeat("{", 5000) + "x" + strings.Repeat("}", 5000),
+		strings.Repeat(`\'`, 100000) + "x",
+		strings.Repeat(`\emph`, 100000) + "x",
+	} {
+		for _, markup := range []bool{false, true} {
+			got, probs := Decode(s, DecodeOptions{Markup: markup})
+			if !strings.Contains(got, "x") || len(probs) == 0 || !utf8.ValidString(got) {
+				t.Errorf("deep nesting (markup %v): got %d bytes, %d problems", markup, len(got), len(probs))
+			}
 		}
+	}
+	// Math too deep to convert is kept as written.
+	s := "$" + strings.Repeat("^", 100000) + "2$"
+	if got, probs := Decode(s, DecodeOptions{}); got != s || len(probs) != 1 {
+		t.Errorf("deep math: got %d bytes, problems %v", len(got), probs)
 	}
 }

@@ -81,8 +81,9 @@ func convertMath(s string) (string, bool) {
 }
 
 type mathParser struct {
-	s   string
-	pos int
+	s     string
+	pos   int
+	depth int // of nested groups and scripts, bounded like Decode's
 }
 
 // seq converts atoms up to the end or, if inGroup, to the closing brace.
@@ -104,6 +105,11 @@ func (p *mathParser) seq(b *strings.Builder, inGroup bool) bool {
 
 // atom converts one unit: a character, a group, a macro, or a script.
 func (p *mathParser) atom(b *strings.Builder) bool {
+	if p.depth >= maxDepth {
+		return false
+	}
+	p.depth++
+	defer func() { p.depth-- }()
 	s := p.s
 	c := s[p.pos]
 	switch c {

@@ -1,0 +1,119 @@
+package latex
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// corpusDir holds the shared BibTeX corpus (read-only, outside the repo).
+const corpusDir = "../../../shared/corpus/bib"
+
+// fieldValues extracts the braced and quoted field values of a .bib file
+// without a BibTeX parser (that is package bibtex's job): every value that
+// follows "=" and starts with { or ", with its outer delimiters removed.
+func fieldValues(src string) []string {
+	var vals []string
+	for i := 0; i < len(src); i++ {
+		if src[i] != '=' {
+			continue
+		}
+		j := skipSpace(src, i+1)
+		if j >= len(src) {
+			break
+		}
+		switch src[j] {
+		case '{':
+			end := skipGroup(src, j)
+			if end <= len(src) && end > j+1 && src[end-1] == '}' {
+				vals = append(vals, src[j+1:end-1])
+				i = end - 1
+			}
+		case '"':
+			depth := 0
+			for k := j + 1; k < len(src); k++ {
+				switch src[k] {
+				case '\\':
+					k++
+				case '{':
+					depth++
+				case '}':
+					depth--
+				case '"':
+					if depth == 0 {
+						vals = append(vals, src[j+1:k])
+						i = k
+						k = len(src)
+					}
+				}
+			}
+		}
+	}
+	return vals
+}
+
+func corpusValues(t testing.TB) []string {
+	if _, err := os.Stat(corpusDir); err != nil {
+		t.Skipf("shared corpus not available: %v", err)
+	}
+	var vals []string
+	err := filepath.WalkDir(corpusDir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".bib") {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		vals = append(vals, fieldValues(string(b))...)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return vals
+}
+
+// TestCorpusRoundTrip decodes every field value of the shared corpus and
+// checks that Encode inverts Decode on it in every mode, that the output is
+// valid UTF-8, and that encoded text decodes without problems.
+func TestCorpusRoundTrip(t *testing.T) {
+	vals := corpusValues(t)
+	if testing.Short() && len(vals) > 20000 {
+		vals = vals[:20000]
+	}
+	var changed, withProblems, failures int
+	for _, v := range vals {
+		for _, markup := range []bool{false, true} {
+			x, probs := Decode(v, DecodeOptions{Markup: markup})
+			if !utf8.ValidString(x) {
+				t.Fatalf("Decode(%q) is not valid UTF-8", v)
+			}
+			if markup {
+				if x != v {
+					changed++
+				}
+				if probs != nil {
+					withProblems++
+				}
+			}
+			for _, ascii := range []bool{false, true} {
+				enc := Encode(x, EncodeOptions{Markup: markup, ASCII: ascii})
+				back, probs := Decode(enc, DecodeOptions{Markup: markup})
+				if (back != x || probs != nil) && !utf8.ValidString(v) {
+					continue // invalid input became U+FFFD: round trip is of x
+				}
+				if back != x || probs != nil {
+					failures++
+					if failures <= 20 {
+						t.Errorf("round trip (markup %v, ascii %v) of %q:\n decoded %q\n encoded %q\n back    %q %v", markup, ascii, v, x, enc, back, probs)
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d values, %d changed by Decode, %d with problems, %d round-trip failures", len(vals), changed, withProblems, failures)
+}
