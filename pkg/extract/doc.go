@@ -1,0 +1,25 @@
+// Package extract finds the references of a plain-text article and parses
+// them into bib.Items.
+//
+// Extract looks for reference lists under headings such as "References",
+// "Sources", "Resources", "Notes", "Bibliography", "Works cited" or
+// "Appendix: For further study", with numbered ("1.", "[1]", "1)") or
+// unnumbered entries, and for inline mentions in the running text ("a 2009
+// Rand report", "a Human Rights Watch report", “Title” by Author, a quoted
+// report title with its publisher nearby). Each entry is parsed by
+// ParseReference, which reads the usual orders of free-text citations
+// (author–title–publisher–year, title–periodical–date, Chicago/APA/MLA-like
+// text) into CSL fields, each with a confidence level ("high", "medium",
+// "low") and its source position, stored in the item's custom data the way
+// package works stores researched provenance (read it with
+// works.FieldConfidence).
+//
+// "Ibid.", "Id.", "ibid, p.78", "op. cit." and "Author, previous, p. 220"
+// resolve to the reference they repeat; the page or chapter cited is kept as
+// the reference's locator, not as a field of the work.
+//
+// Link attaches references to known works (package works, or a user's
+// bibliography) through dedupe.Link, and Bibliography turns the references
+// of an article into one item per distinct work, each listing the places
+// that cite it.
+package extract

@@ -1,0 +1,304 @@
+package extract
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/manba/manba/pkg/bib"
+	"github.com/manba/manba/pkg/diag"
+	"github.com/manba/manba/pkg/works"
+)
+
+// Kind tells where a reference was found.
+type Kind int
+
+const (
+	// ListEntry is an entry of a reference list ("Sources:", "[1] ...").
+	ListEntry Kind = iota
+	// Inline is a mention in the running text ("a 2009 Rand report").
+	Inline
+	// Comment is a list entry that explains rather than cites (a numbered
+	// note in prose); it carries no work.
+	Comment
+)
+
+func (k Kind) String() string {
+	switch k {
+	case ListEntry:
+		return "list"
+	case Inline:
+		return "inline"
+	case Comment:
+		return "comment"
+	}
+	return fmt.Sprintf("Kind(%d)", int(k))
+}
+
+// Reference is one citation found in a document.
+type Reference struct {
+	Parsed
+	Text    string   // the citation as written (without its list label)
+	Pos     diag.Pos // where Text starts
+	Kind    Kind
+	Section string // the heading of the list ("Resources"); "" for inline mentions
+	Label   string // the list label ("1", "[2]"), if any
+	// Target is the index of the reference a repeat ("ibid", "op. cit.")
+	// resolves to, or -1.
+	Target int
+	// Work and Reason name the known work the reference was linked to by
+	// Link, and why.
+	Work, Reason string
+}
+
+var (
+	headingRE = regexp.MustCompile(`(?i)^\s*(?:#{1,6}\s*)?(references|reference list|sources|resources|bibliography|select bibliography|notes|end ?notes|foot ?notes|notes and references|works cited|literature cited|literature|further reading|suggested reading|recommended reading|citations|sources and notes|appendix(?:\s+[a-z0-9]{1,3})?|for further (?:study|reading))\s*:?\s*$`)
+	labelRE   = regexp.MustCompile(`^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)]|\((\d{1,3})\)|[•*▪◦·–-])\s+(\S.*)$`)
+)
+
+// line is one line of the source with its byte offset.
+type line struct {
+	text   string
+	offset int
+}
+
+func splitLines(src []byte) []line {
+	var out []line
+	off := 0
+	for len(src) > 0 {
+		i := bytes.IndexByte(src, '\n')
+		var l []byte
+		if i < 0 {
+			l, src = src, nil
+		} else {
+			l, src = src[:i], src[i+1:]
+		}
+		text := strings.TrimRight(string(l), "\r")
+		out = append(out, line{text, off})
+		off += len(l) + 1
+	}
+	return out
+}
+
+// Extract finds the references of a plain-text document: the entries of its
+// reference lists, then the inline mentions of its running text, in
+// document order within each kind. Repeats are resolved (Target). Problems
+// (an "ibid" with nothing before it, text that is not UTF-8) are reported as
+// warnings; the rest of the document is still read.
+func Extract(name string, src []byte) ([]Reference, diag.List) {
+	var diags diag.List
+	lines := diag.NewLines(name, src)
+	if !utf8.Valid(src) {
+		diags.Warnf(lines.Pos(0), "not valid UTF-8; invalid bytes replaced")
+		src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
+		lines = diag.NewLines(name, src)
+	}
+	ls := splitLines(src)
+	var refs []Reference
+	inList := make([]bool, len(ls))
+	for i := 0; i < len(ls); i++ {
+		m := headingRE.FindStringSubmatch(ls[i].text)
+		if m == nil {
+			continue
+		}
+		heading := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(ls[i].text), ":"))
+		var entries []Reference
+		var end int
+		entries, end = readList(ls, i+1, heading, lines)
+		if len(entries) == 0 {
+			continue
+		}
+		for j := i; j < end; j++ {
+			inList[j] = true
+		}
+		refs = append(refs, entries...)
+		i = end - 1
+	}
+	for i, l := range ls {
+		if inList[i] {
+			continue
+		}
+		refs = append(refs, inlineMentions(l, lines)...)
+	}
+	resolveRepeats(refs, &diags)
+	for i := range refs {
+		if refs[i].Target < 0 {
+			addSources(&refs[i])
+		}
+	}
+	diags.Sort()
+	return refs, diags
+}
+
+// readList reads the entries after a heading, until the list ends: at a
+// line that is neither an entry nor blank nor an introduction ("For further
+// study on ...:"), or at the next heading. It returns the entries and the
+// index of the first line after the list.
+func readList(ls []line, start int, heading string, lines *diag.Lines) ([]Reference, int) {
+	var out []Reference
+	numbered := false
+	i := start
+	for ; i < len(ls); i++ {
+		text := strings.TrimSpace(ls[i].text)
+		indent := len(ls[i].text) - len(strings.TrimLeft(ls[i].text, " \t"))
+		switch {
+		case text == "":
+			continue
+		case headingRE.MatchString(text):
+			return out, i
+		}
+		if m := labelRE.FindStringSubmatch(ls[i].text); m != nil {
+			label := m[1] + m[2] + m[3]
+			body := strings.TrimSpace(m[4])
+			if label != "" {
+				numbered = true
+				if m[1] != "" {
+					label = "[" + label + "]"
+				}
+			}
+			off := ls[i].offset + strings.Index(ls[i].text, body)
+			out = append(out, entry(body, label, heading, lines.Pos(off)))
+			continue
+		}
+		if len(out) == 0 && strings.HasSuffix(text, ":") && len(text) < 200 {
+			continue // "For further study on the MKO's terrorist acts:"
+		}
+		if !refLike(text) && !(numbered && seeAlso(text)) {
+			return out, i
+		}
+		out = append(out, entry(text, "", heading, lines.Pos(ls[i].offset+indent)))
+	}
+	return out, i
+}
+
+func seeAlso(s string) bool {
+	return strings.HasPrefix(s, "See ") || strings.HasPrefix(s, "Cf. ") || strings.HasPrefix(s, "see ")
+}
+
+// entry parses one list entry; an entry in prose becomes a Comment.
+func entry(text, label, heading string, pos diag.Pos) Reference {
+	r := Reference{Text: text, Pos: pos, Kind: ListEntry, Section: heading, Label: label, Target: -1}
+	if prose(firstSegment(unquote(text))) {
+		r.Kind = Comment
+		r.Item = bib.Item{Type: "document"}
+		return r
+	}
+	r.Parsed = ParseReference(text)
+	return r
+}
+
+// prose reports whether s reads as running text: a clause of more than
+// twelve words between punctuation, which references do not have.
+func prose(s string) bool {
+	for _, seg := range splitSegments(s) {
+		if len(strings.Fields(seg)) > 12 {
+			return true
+		}
+	}
+	return false
+}
+
+var quotedSpan = regexp.MustCompile(`“[^”]*”|"[^"]*"`)
+
+// unquote blanks quoted spans, so that a long quoted title does not make a
+// reference look like prose.
+func unquote(s string) string { return quotedSpan.ReplaceAllString(s, "“”") }
+
+func firstSegment(s string) string {
+	if segs := splitSegments(s); len(segs) > 0 {
+		return segs[0]
+	}
+	return ""
+}
+
+// refLike reports whether an unlabelled line in a list is a reference: not
+// prose, not too long, and with at least two parts or a date.
+func refLike(s string) bool {
+	if len(s) > 300 || prose(s) {
+		return false
+	}
+	segs := splitSegments(s)
+	if len(segs) < 2 {
+		_, hasDate := findDate(s)
+		return hasDate && len(strings.Fields(s)) > 2
+	}
+	if junkLine.MatchString(s) {
+		return false
+	}
+	return true
+}
+
+// junkLine matches the page furniture that follows lists on web pages
+// ("March 26, 2009 0 comments").
+var junkLine = regexp.MustCompile(`(?i)^(?:[A-Za-z]+ \d{1,2}, \d{4}\s+\d+ comments?|share|tags?:.*|posted .*|\d+ comments?)$`)
+
+// resolveRepeats points every repeat at the reference it repeats and gives
+// it that reference's fields.
+func resolveRepeats(refs []Reference, diags *diag.List) {
+	last := -1
+	for i := range refs {
+		r := &refs[i]
+		if r.Kind != ListEntry {
+			continue
+		}
+		if !r.Repeat {
+			last = i
+			continue
+		}
+		target := -1
+		if r.RepeatAuthor != "" {
+			for j := i - 1; j >= 0; j-- {
+				if refs[j].Kind == ListEntry && !refs[j].Repeat && sameAuthor(refs[j].Item, r.RepeatAuthor) {
+					target = j
+					break
+				}
+			}
+		} else {
+			target = last
+		}
+		if target < 0 {
+			diags.Warnf(r.Pos, "%q repeats a reference, but no earlier one matches", r.Text)
+			continue
+		}
+		r.Target = target
+		locs := r.Locators
+		r.Item = refs[target].Item.Clone()
+		r.Locators = locs
+	}
+}
+
+// sameAuthor reports whether name (as written in "Koushki, previous")
+// names the first author of it.
+func sameAuthor(it bib.Item, name string) bool {
+	as := it.Names["author"]
+	if len(as) == 0 {
+		return false
+	}
+	a := as[0]
+	if a.IsLiteral() {
+		return strings.EqualFold(a.Literal, name)
+	}
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == ',' }) {
+		if strings.EqualFold(w, a.Family) {
+			return true
+		}
+	}
+	return false
+}
+
+// addSources records the position of the citation as the source of every
+// field read from it.
+func addSources(r *Reference) {
+	src := r.Pos.String()
+	for _, f := range bib.SortedKeys(r.Item.Vars) {
+		_ = works.SetFieldProvenance(&r.Item, f, "", src)
+	}
+	for _, f := range bib.SortedKeys(r.Item.Names) {
+		_ = works.SetFieldProvenance(&r.Item, f, "", src)
+	}
+	for _, f := range bib.SortedKeys(r.Item.Dates) {
+		_ = works.SetFieldProvenance(&r.Item, f, "", src)
+	}
+}

@@ -1,0 +1,294 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/manba/manba/pkg/bib"
+	"github.com/manba/manba/pkg/works"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+const seeds = "../../../shared/seeds"
+
+func readSeed(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(seeds, name))
+	if os.IsNotExist(err) {
+		t.Skip("shared seeds not present")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestSeedsGolden extracts every seed, links it to the known works and
+// compares the bibliography (CSL-JSON) and a reference listing with the
+// golden files.
+func TestSeedsGolden(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(seeds, "*.txt"))
+	if len(files) == 0 {
+		t.Skip("shared seeds not present")
+	}
+	for _, f := range files {
+		name := filepath.Base(f)
+		t.Run(name, func(t *testing.T) {
+			src := readSeed(t, name)
+			refs, diags := Extract(name, src)
+			if len(diags) != 0 {
+				t.Errorf("diagnostics: %v", diags)
+			}
+			Link(refs, works.Items())
+			var buf bytes.Buffer
+			for _, r := range refs {
+				buf.WriteString(listing(r))
+			}
+			golden(t, strings.TrimSuffix(name, ".txt")+".refs", buf.Bytes())
+			items := Bibliography(refs, Options{})
+			out, err := json.MarshalIndent(items, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden(t, strings.TrimSuffix(name, ".txt")+".json", append(out, '\n'))
+		})
+	}
+}
+
+func listing(r Reference) string {
+	var b strings.Builder
+	b.WriteString(r.Pos.String() + "\t" + r.Kind.String() + "\t" + r.Label + "\t" + r.Work)
+	for _, l := range r.Locators {
+		b.WriteString("\t" + l.Label + " " + l.Value)
+	}
+	b.WriteString("\n\t" + r.Text + "\n")
+	return b.String()
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file; run go test -update and review the diff\ngot:\n%s", path, got)
+	}
+}
+
+// want describes the fields one list entry must yield.
+type want struct {
+	typ        string
+	authors    []bib.Name
+	vars       map[string]string
+	issued     bib.DateParts
+	locators   []Locator
+	target     int // -1 unless a repeat
+	work       string
+	confidence map[string]string
+}
+
+func p(family, given string) bib.Name { return bib.Name{Family: family, Given: given} }
+
+func checkRefs(t *testing.T, refs []Reference, wants []want) {
+	t.Helper()
+	var list []Reference
+	for _, r := range refs {
+		if r.Kind == ListEntry || r.Kind == Comment {
+			list = append(list, r)
+		}
+	}
+	if len(list) != len(wants) {
+		for _, r := range list {
+			t.Log(listing(r))
+		}
+		t.Fatalf("%d list entries, want %d", len(list), len(wants))
+	}
+	for i, w := range wants {
+		r := list[i]
+		it := r.Item
+		if it.Type != w.typ {
+			t.Errorf("entry %d: type %q, want %q", i, it.Type, w.typ)
+		}
+		if !slices.EqualFunc(it.Names["author"], w.authors, bib.Name.Equal) {
+			t.Errorf("entry %d: authors %+v, want %+v", i, it.Names["author"], w.authors)
+		}
+		for k, v := range w.vars {
+			if it.Get(k) != v {
+				t.Errorf("entry %d: %s = %q, want %q", i, k, it.Get(k), v)
+			}
+		}
+		if it.Dates["issued"].From != w.issued {
+			t.Errorf("entry %d: issued %v, want %v", i, it.Dates["issued"].From, w.issued)
+		}
+		if !slices.Equal(r.Locators, w.locators) {
+			t.Errorf("entry %d: locators %v, want %v", i, r.Locators, w.locators)
+		}
+		if r.Target != w.target {
+			t.Errorf("entry %d: target %d, want %d", i, r.Target, w.target)
+		}
+		if r.Work != w.work {
+			t.Errorf("entry %d: work %q (%s), want %q", i, r.Work, r.Reason, w.work)
+		}
+		for k, v := range w.confidence {
+			if got := works.FieldConfidence(it, k); got != v {
+				t.Errorf("entry %d: confidence of %s = %q, want %q", i, k, got, v)
+			}
+		}
+	}
+}
+
+func extractLinked(t *testing.T, name string) []Reference {
+	refs, diags := Extract(name, readSeed(t, name))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	Link(refs, works.Items())
+	return refs
+}
+
+func TestSeed001Resources(t *testing.T) {
+	refs := extractLinked(t, "001_5a60d35f54bdcc58.txt")
+	jafari := want{
+		typ: "interview", authors: []bib.Name{p("Jafari", "Mohammad Mehdi")},
+		vars:     map[string]string{"title": "MKO from inside", "publisher": "Negah-e Emrooz"},
+		issued:   bib.DateParts{Year: 2002},
+		locators: []Locator{{"page", "48"}}, target: -1, work: "jafari2002mkofrominside",
+		confidence: map[string]string{"author": "high", "interviewer": "high", "title": "medium"},
+	}
+	ibid := jafari
+	ibid.locators, ibid.target = []Locator{{"page", "78"}}, 0
+	singleton := want{
+		typ: "book", authors: []bib.Name{p("Singleton", "Anne")},
+		vars:   map[string]string{"title": "Saddam’s private army", "publisher": "Iran-Interlink"},
+		issued: bib.DateParts{Year: 2003}, target: -1, work: "singleton2003saddam",
+	}
+	jafari4 := jafari
+	jafari4.vars = map[string]string{"title": "MKO from inside", "publisher": "Negah-e Emrouz"}
+	jafari4.locators = []Locator{{"page", "84"}}
+	checkRefs(t, refs, []want{jafari, ibid, singleton, jafari4, singleton})
+	if iv := refs[0].Item.Names["interviewer"]; len(iv) != 1 || !iv[0].Equal(p("Yahosseini", "Seyed Qasem")) {
+		t.Errorf("interviewer = %+v", iv)
+	}
+	if refs[0].Section != "Resources" || refs[0].Label != "1" || refs[0].Pos.Line != 71 || refs[0].Pos.Col != 4 {
+		t.Errorf("first entry at %v, section %q, label %q", refs[0].Pos, refs[0].Section, refs[0].Label)
+	}
+
+	bibl := Bibliography(refs, Options{})
+	var ids []string
+	for _, it := range bibl {
+		ids = append(ids, it.ID)
+	}
+	// Entries 1, 2 (ibid) and 4 are one work, 3 and 5 another; then the
+	// inline mentions.
+	if len(ids) < 2 || ids[0] != "jafari2002mkofrominside" || ids[1] != "singleton2003saddam" {
+		t.Fatalf("bibliography ids = %v", ids)
+	}
+	var cites []Citation
+	var custom struct {
+		Citations []Citation `json:"citations"`
+	}
+	if err := json.Unmarshal(bibl[0].Custom["custom"], &custom); err != nil {
+		t.Fatal(err)
+	}
+	cites = custom.Citations
+	if len(cites) != 3 || cites[1].Text != "ibid, p.78." || !slices.Equal(cites[1].Locators, []Locator{{"page", "78"}}) {
+		t.Errorf("citations of jafari = %+v", cites)
+	}
+}
+
+func TestSeed003Appendix(t *testing.T) {
+	refs := extractLinked(t, "003_cac9b96cea816975.txt")
+	koushki := want{
+		typ: "book", authors: []bib.Name{p("Koushki", "Mohammad Sadegh")},
+		vars: map[string]string{"title": "Assassins", "publisher-place": "Tehran",
+			"publisher": "Islamic Revolutionary Guards Documentation Center"},
+		issued: bib.DateParts{Year: 2008}, locators: []Locator{{"page", "403–331"}}, target: -1,
+		work: "koushki2008assassins",
+	}
+	previous := koushki
+	previous.locators, previous.target = []Locator{{"page", "220"}}, 0
+	checkRefs(t, refs, []want{
+		koushki, previous,
+		{typ: "book", authors: []bib.Name{{Literal: "Mujahedin Khalgh Organization"}},
+			vars:     map[string]string{"title": "The advent to the end (1965-2005)", "note": "A summary of the Three-volume"},
+			locators: []Locator{{"page", "277"}}, target: -1},
+		{typ: "interview", authors: []bib.Name{{Literal: "Ayatollah Mahdavi"}},
+			vars:   map[string]string{"title": "Interview with Ayatollah Mahdavi", "publisher": "Qavamin Publication"},
+			issued: bib.DateParts{Year: 1991, Month: 6}, target: -1, work: "mahdavi1991qavamin"},
+		{typ: "book", vars: map[string]string{"title": "From start to the end", "publisher": "Revolutionary Guards War Research Center"},
+			locators: []Locator{{"chapter", "8"}, {"page", "164"}}, target: -1, work: "irgc_start_to_end"},
+	})
+}
+
+func TestSeed004Sources(t *testing.T) {
+	refs := extractLinked(t, "004_e997d5a0a984bfbc.txt")
+	var list []Reference
+	for _, r := range refs {
+		if r.Kind != Inline {
+			list = append(list, r)
+		}
+	}
+	if len(list) != 5 || list[0].Kind != Comment || list[0].Label != "[1]" {
+		t.Fatalf("Sources entries: %d, first %v %q", len(list), list[0].Kind, list[0].Label)
+	}
+	checkRefs(t, refs, []want{
+		{typ: "document", target: -1},
+		{typ: "report", authors: []bib.Name{{Literal: "US State Department"}},
+			vars:     map[string]string{"title": "Patterns of Global Terrorism 2002", "medium": "PDF"},
+			locators: []Locator{{"page", "115"}}, target: -1, work: "usdos2003patterns2002"},
+		{typ: "webpage", vars: map[string]string{"container-title": "Globalsecurity.org"}, target: -1},
+		{typ: "article-newspaper", vars: map[string]string{"title": "Why the US granted ‘protected’ status to Iranian terrorists",
+			"container-title": "The Christian Science Monitor"}, issued: bib.DateParts{Year: 2004, Month: 7, Day: 29},
+			target: -1, work: "peterson2004csm"},
+		{typ: "article-newspaper", vars: map[string]string{"container-title": "New York Times"},
+			issued: bib.DateParts{Year: 2003, Month: 7, Day: 20}, target: -1, work: "nyt2003jul20"},
+	})
+}
+
+// TestInlineMentions checks the mentions in running text the issue names.
+func TestInlineMentions(t *testing.T) {
+	tests := []struct {
+		seed, text, work string
+	}{
+		{"002_4789f7baef50928f.txt", "a 2009 Rand report", "rand2009mek"},
+		{"002_4789f7baef50928f.txt", "a Human Rights Watch report", "hrw2005noexit"},
+		{"001_5a60d35f54bdcc58.txt", "in Human Rights Watch report", "hrw2005noexit"},
+		{"000_5778fab24c47c48e.txt", "report, “No Exit: Human Rights Abuses Inside the MKO Camps,”", "hrw2005noexit"},
+		{"000_5778fab24c47c48e.txt", "book of Mr. Mas’oud Banisadr: “Memoirs of an Iranian Rebel”", "banisadr2004masoud"},
+		{"004_e997d5a0a984bfbc.txt", "a State Department report on 1994", "usdos1994pmoi"},
+	}
+	for _, tt := range tests {
+		refs := extractLinked(t, tt.seed)
+		i := slices.IndexFunc(refs, func(r Reference) bool { return r.Kind == Inline && r.Text == tt.text })
+		if i < 0 {
+			t.Errorf("%s: mention %q not found", tt.seed, tt.text)
+			continue
+		}
+		if refs[i].Work != tt.work {
+			t.Errorf("%s: %q linked to %q, want %q", tt.seed, tt.text, refs[i].Work, tt.work)
+		}
+	}
+	refs := extractLinked(t, "002_4789f7baef50928f.txt")
+	i := slices.IndexFunc(refs, func(r Reference) bool { return r.Text == "a 2009 Rand report" })
+	if it := refs[i].Item; it.Type != "report" || it.Dates["issued"].From.Year != 2009 || it.Names["author"][0].Literal != "Rand" {
+		t.Errorf("a 2009 Rand report = %+v", it)
+	}
+}

@@ -1,0 +1,72 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func FuzzParseReference(f *testing.F) {
+	for _, s := range []string{
+		"Singleton, Anne, Saddam’s private army, Iran-Interlink, 2003.",
+		"ibid, p.78.",
+		"Mohammad Sadegh Koushki, previous, p. 220",
+		"Merat, Arron. “Terrorists, cultists.” The Guardian, 9 November 2018.",
+		"Singleton, A. (2003). Saddam's private army. London: Iran-Interlink.",
+		"New York Times, July 20th, 2003.",
+		"“", "(2003)", ", , .", "p. 1-",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p := ParseReference(s)
+		if p.Item.Type == "" {
+			t.Fatalf("no type for %q", s)
+		}
+		for k, v := range p.Item.Vars {
+			if v != strings.TrimSpace(v) || v == "" {
+				t.Fatalf("%s = %q is not trimmed", k, v)
+			}
+			if utf8.ValidString(s) && !utf8.ValidString(v) {
+				t.Fatalf("%s = %q is not valid UTF-8", k, v)
+			}
+		}
+	})
+}
+
+func FuzzExtract(f *testing.F) {
+	files, _ := filepath.Glob("../../../shared/seeds/*.txt")
+	for _, name := range files {
+		if b, err := os.ReadFile(name); err == nil && len(b) < 16<<10 {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte("Text.\n\nReferences\n\n1. Ibid.\n[2] Singleton, Anne, Saddam’s private army, 2003.\n"))
+	f.Add([]byte("Notes:\n\xff\xfe\n- op. cit., 4\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		refs, _ := Extract("f.txt", src)
+		for i, r := range refs {
+			if r.Target >= i {
+				t.Fatalf("reference %d repeats a later one (%d)", i, r.Target)
+			}
+			if r.Pos.Offset < 0 || r.Pos.Offset > len(src) {
+				t.Fatalf("position %v out of range", r.Pos)
+			}
+		}
+		_ = Bibliography(refs, Options{})
+	})
+}
+
+func BenchmarkExtract(b *testing.B) {
+	src, err := os.ReadFile("../../../shared/seeds/002_4789f7baef50928f.txt")
+	if err != nil {
+		b.Skip("shared seeds not present")
+	}
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Extract("002.txt", src)
+	}
+}

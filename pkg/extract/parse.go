@@ -1,0 +1,421 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/manba/manba/pkg/bib"
+	"github.com/manba/manba/pkg/works"
+)
+
+// Locator is a pinpoint in a cited work: "page" "48", "chapter" "8".
+type Locator struct {
+	Label string `json:"label"` // a CSL locator term: page, chapter, volume, paragraph, section
+	Value string `json:"locator"`
+}
+
+// Parsed is one free-text reference read into CSL fields.
+type Parsed struct {
+	// Item holds the fields read, with the confidence of each in its custom
+	// data (works.FieldConfidence reads it).
+	Item bib.Item
+	// Locators are the pinpoints the reference cites, in text order; they
+	// belong to the citation, not to the work.
+	Locators []Locator
+	// Repeat is set for "ibid", "id.", "op. cit." and "previous": the
+	// reference repeats an earlier one (the previous one, or the last by
+	// RepeatAuthor when that is set).
+	Repeat       bool
+	RepeatAuthor string
+}
+
+var (
+	spaces = regexp.MustCompile(`\s+`)
+	// repeatRE: "ibid, p.78.", "Ibid.", "Id. at 5", "op. cit., p. 3".
+	repeatRE = regexp.MustCompile(`(?i)^(?:ibid(?:em)?|id|op\.?\s*cit|loc\.?\s*cit|same)\b\.?,?\s*(.*)$`)
+	// authorRepeatRE: "Mohammad Sadegh Koushki, previous, p. 220", "Abrahamian, op. cit., 45".
+	authorRepeatRE = regexp.MustCompile(`(?i)^(.{2,60}?),?\s+(?:previous|op\.?\s*cit\.?|loc\.?\s*cit\.?|ibid\.?|supra|cited above|previously cited)\s*(?:[,.;]\s*(.*))?$`)
+	endLocatorRE   = regexp.MustCompile(`(?i)(?:^|[,.;:]\s*|\s)(pp|p|pgs|pg|pages|page|c|ch|chap|chapter|vols?|para|paras|sec|§)\.?\s*(\d+[a-z]?(?:\s*[-–—]\s*\d+[a-z]?)?)\s*\.?\s*$`)
+	midLocatorRE   = regexp.MustCompile(`(?i)(?:,\s*|\s)(pp|p|pgs|pg)\.\s*(\d+[a-z]?(?:\s*[-–—]\s*\d+[a-z]?)?)\b`)
+	urlRE          = regexp.MustCompile(`https?://[^\s<>"”]+`)
+	doiRE          = regexp.MustCompile(`(?i)(?:doi:?\s*)?\b(10\.\d{4,9}/[^\s,;"”]+)`)
+	isbnRE         = regexp.MustCompile(`(?i)\bISBN(?:-1[03])?:?\s*([\dX][\dX -]{8,16}[\dX])`)
+	domainRE       = regexp.MustCompile(`(?i)\b((?:www\.)?[a-z0-9][a-z0-9-]*\.(?:org|com|net|gov|edu|info|int|ir|co\.uk|org\.uk))\b`)
+	mediumRE       = regexp.MustCompile(`(?i)\s*\((pdf|online|video|audio|e-?book|in (?:persian|farsi|arabic|english))\)`)
+	quoteREs       = []*regexp.Regexp{
+		regexp.MustCompile(`“([^”]+)”`),
+		regexp.MustCompile(`"([^"]+)"`),
+		regexp.MustCompile(`(?:^|[\s,:(])‘([^‘]+?)’(?:[\s,.;:)]|$)`),
+	}
+	interviewOfRE   = regexp.MustCompile(`(?i)^(.+?)[’']s\s+interview\s+(?:with|by)\s+(.+)$`)
+	interviewWithRE = regexp.MustCompile(`(?i)^(?:an\s+)?interview\s+with\s+(.+)$`)
+	pubSuffixRE     = regexp.MustCompile(`^(.+?)\s+(?:publications?|publishers?|publishing|press)$`)
+	pubRunRE        = regexp.MustCompile(`((?:[\p{Lu}][\p{L}’'-]*\s+){1,5}(?:Publications?|Publishers?|Publishing|Press|Books))\b`)
+	stateRE         = regexp.MustCompile(`^([A-Z]{2}|[A-Z][a-z]{1,4}\.):\s*(.+)$`)
+	placePubRE      = regexp.MustCompile(`^([\p{Lu}][\p{L} .,]{1,40}?):\s*(.+)$`)
+	volumeWordRE    = regexp.MustCompile(`(?i)\b(?:volumes?|vols?\.)|-volume\b`)
+	reportWordRE    = regexp.MustCompile(`(?i)\b(?:report|patterns|briefing|white paper|working paper|background paper)\b`)
+)
+
+// abbreviations end in a period that does not end a segment.
+var abbreviations = set("dr", "mr", "mrs", "ms", "prof", "st", "no", "nos", "vol", "vols", "ed",
+	"eds", "pp", "p", "pg", "inc", "ltd", "co", "jr", "sr", "trans", "rev", "ch", "chap", "repr",
+	"etc", "ca", "c", "al", "esp", "dept", "univ", "assn", "n.d", "u.s", "u.k", "u.n", "e.g", "i.e")
+
+// fields collects parsed values with their confidence.
+type fields struct {
+	it   *bib.Item
+	conf map[string]string
+}
+
+func (f fields) set(name, value, conf string) {
+	value = strings.TrimSpace(value)
+	if value == "" {
+		return
+	}
+	f.it.Set(name, value)
+	f.conf[name] = conf
+}
+
+func (f fields) names(name string, ns []bib.Name, conf string) {
+	f.it.SetNames(name, ns)
+	f.conf[name] = conf
+}
+
+// ParseReference reads one free-text reference, without its list label.
+func ParseReference(text string) Parsed {
+	var p Parsed
+	p.Item.Type = "document"
+	f := fields{it: &p.Item, conf: map[string]string{}}
+	s := strings.TrimSpace(spaces.ReplaceAllString(text, " "))
+
+	if m := repeatRE.FindStringSubmatch(s); m != nil {
+		p.Repeat = true
+		_, p.Locators = takeLocators(m[1])
+		if len(p.Locators) == 0 {
+			p.Locators = bareNumber(m[1])
+		}
+		return p
+	}
+	if m := authorRepeatRE.FindStringSubmatch(s); m != nil && (nameLike(m[1]) || familyLike(m[1]) || isOrg(m[1])) {
+		p.Repeat = true
+		p.RepeatAuthor = strings.TrimSpace(m[1])
+		_, p.Locators = takeLocators(m[2])
+		if len(p.Locators) == 0 {
+			p.Locators = bareNumber(m[2])
+		}
+		return p
+	}
+
+	for _, prefix := range []string{"See also ", "see also ", "See ", "Cf. ", "cf. "} {
+		s = strings.TrimPrefix(s, prefix)
+	}
+	s, p.Locators = takeLocators(s)
+
+	if m := urlRE.FindString(s); m != "" {
+		u := strings.TrimRight(m, ".,;)")
+		f.set("URL", u, works.High)
+		s = strings.Replace(s, u, ", ", 1)
+	}
+	if m := isbnRE.FindStringSubmatchIndex(s); m != nil {
+		f.set("ISBN", strings.TrimSpace(s[m[2]:m[3]]), works.High)
+		s = s[:m[0]] + ", " + s[m[1]:]
+	}
+	if m := doiRE.FindStringSubmatchIndex(s); m != nil {
+		f.set("DOI", strings.TrimRight(s[m[2]:m[3]], "."), works.High)
+		s = s[:m[0]] + ", " + s[m[1]:]
+	}
+	if m := mediumRE.FindStringSubmatchIndex(s); m != nil {
+		med := s[m[2]:m[3]]
+		if strings.HasPrefix(strings.ToLower(med), "in ") {
+			f.set("language", languageCode(med[3:]), works.Medium)
+		} else {
+			f.set("medium", strings.ToUpper(med[:1])+med[1:], works.Medium)
+			if strings.EqualFold(med, "pdf") {
+				f.it.Set("medium", "PDF")
+			}
+		}
+		s = s[:m[0]] + s[m[1]:]
+	}
+	titleQuoted := false
+	for _, re := range quoteREs {
+		m := re.FindStringSubmatchIndex(s)
+		if m == nil {
+			continue
+		}
+		t := strings.Trim(s[m[2]:m[3]], " ,.;")
+		if len(strings.Fields(t)) < 2 && !wholeSegment(s, m[0], m[1]) {
+			continue
+		}
+		f.set("title", t, works.High)
+		titleQuoted = true
+		s = s[:m[0]] + ", " + s[m[1]:]
+		break
+	}
+	if d, ok := findDate(s); ok {
+		p.Item.SetDate("issued", d.date)
+		f.conf["issued"] = works.High
+		if d.date.From.Month == 0 {
+			f.conf["issued"] = works.Medium
+		}
+		s = s[:d.start] + ", " + s[d.end:]
+	}
+	domain := ""
+	if p.Item.Get("URL") == "" {
+		if m := domainRE.FindStringSubmatchIndex(s); m != nil {
+			domain = s[m[2]:m[3]]
+			s = s[:m[0]] + ", " + s[m[1]:]
+		}
+	}
+
+	segs := splitSegments(s)
+	var notes []string
+	interview := false
+	author := false
+	title := titleQuoted
+	for i := 0; i < len(segs); i++ {
+		seg := segs[i]
+		next := ""
+		if i+1 < len(segs) {
+			next = segs[i+1]
+		}
+		more := i+1 < len(segs) // a title may still follow
+		switch {
+		case !author && interviewOfRE.MatchString(seg):
+			m := interviewOfRE.FindStringSubmatch(seg)
+			f.names("author", parsePeople(m[1]), works.High)
+			f.names("interviewer", parsePeople(m[2]), works.High)
+			interview, author = true, true
+		case !author && !title && interviewWithRE.MatchString(seg):
+			m := interviewWithRE.FindStringSubmatch(seg)
+			f.set("title", seg, works.Medium)
+			f.names("author", parsePeople(m[1]), works.Medium)
+			interview, author, title = true, true, true
+		case i == 0 && more && familyLike(seg) && givenLike(next) && i+2 < len(segs):
+			ns := []bib.Name{{Family: seg, Given: next, Original: seg + ", " + next}}
+			i++
+			ns, i = morePeople(segs, i, ns)
+			f.names("author", ns, works.Medium)
+			author = true
+		case i == 0 && more && peopleLike(seg):
+			ns, j := morePeople(segs, i, parsePeople(seg))
+			i = j
+			f.names("author", ns, works.Medium)
+			author = true
+		case periodicalType(seg) != "" && p.Item.Get("container-title") == "":
+			f.set("container-title", seg, works.Medium)
+		case isCity(seg) && p.Item.Get("publisher-place") == "":
+			f.set("publisher-place", seg, works.Medium)
+		case title && stateRE.MatchString(seg) && p.Item.Get("publisher-place") != "" && p.Item.Get("publisher") == "":
+			// "Santa Monica, CA: RAND Corporation" was split at the comma.
+			m := stateRE.FindStringSubmatch(seg)
+			f.set("publisher-place", p.Item.Get("publisher-place")+", "+m[1], works.High)
+			f.set("publisher", m[2], works.High)
+		case title && placePubRE.MatchString(seg) && isCity(placePubRE.FindStringSubmatch(seg)[1]):
+			m := placePubRE.FindStringSubmatch(seg)
+			f.set("publisher-place", m[1], works.High)
+			f.set("publisher", m[2], works.High)
+		case i == 0 && !author && more && isOrg(seg):
+			f.names("author", []bib.Name{{Literal: seg, Original: seg}}, works.Medium)
+			author = true
+		case title && nameLike(seg):
+			// A person named after the title (translator? compiler?): the
+			// role is unknown, so keep the name as a note.
+			notes = append(notes, seg)
+		case title && p.Item.Get("publisher") == "" && pubSuffixRE.MatchString(seg) && !upperFirst(lastWord(seg)):
+			f.set("publisher", pubSuffixRE.FindStringSubmatch(seg)[1], works.Medium)
+		case title && p.Item.Get("publisher") == "" && (isOrg(seg) || titleCase(seg, 6)):
+			f.set("publisher", seg, works.Medium)
+		case title && p.Item.Get("publisher") == "" && pubRunRE.MatchString(seg):
+			m := pubRunRE.FindStringSubmatchIndex(seg)
+			f.set("publisher", seg[m[2]:m[3]], works.Low)
+			rest := strings.TrimSpace(seg[:m[2]] + seg[m[3]:])
+			rest = strings.TrimSuffix(strings.TrimSuffix(rest, " with"), " by")
+			if rest != "" {
+				notes = append(notes, rest)
+			}
+		case !title && upperFirst(seg):
+			f.set("title", seg, works.Medium)
+			title = true
+		default:
+			notes = append(notes, seg)
+		}
+	}
+	if domain != "" {
+		if p.Item.Get("container-title") == "" {
+			f.set("container-title", domain, works.Medium)
+		} else {
+			notes = append(notes, domain)
+		}
+	}
+	if len(notes) > 0 {
+		f.set("note", strings.Join(notes, "; "), works.Low)
+	}
+	p.Item.Type, f.conf["type"] = inferType(p.Item, interview, domain != "", notes)
+	for k, v := range f.conf {
+		_ = works.SetFieldProvenance(&p.Item, k, v)
+	}
+	return p
+}
+
+// morePeople appends the names that follow an author at segs[i] ("Goulka,
+// Jeremiah, Lydia Hansell, and Judith Larson") and returns the index of the
+// last segment used.
+func morePeople(segs []string, i int, ns []bib.Name) ([]bib.Name, int) {
+	for i+2 < len(segs) {
+		next := strings.TrimPrefix(strings.TrimPrefix(segs[i+1], "and "), "& ")
+		if !peopleLike(next) {
+			break
+		}
+		ns = append(ns, parsePeople(next)...)
+		i++
+	}
+	return ns, i
+}
+
+func lastWord(s string) string {
+	w := strings.Fields(s)
+	if len(w) == 0 {
+		return ""
+	}
+	return w[len(w)-1]
+}
+
+// wholeSegment reports whether s[start:end] is a segment on its own.
+func wholeSegment(s string, start, end int) bool {
+	return standsAlone(s, start, end)
+}
+
+// inferType picks the CSL type from what was found, with a confidence.
+func inferType(it bib.Item, interview, web bool, notes []string) (string, string) {
+	literalAuthor := false
+	if a := it.Names["author"]; len(a) > 0 && a[0].IsLiteral() {
+		literalAuthor = true
+	}
+	noteText := strings.Join(notes, " ")
+	switch {
+	case interview:
+		return "interview", works.High
+	case it.Get("container-title") != "" && !web:
+		if t := periodicalType(it.Get("container-title")); t != "" {
+			return t, works.Medium
+		}
+		return "article", works.Low
+	case web || it.Get("URL") != "" && it.Get("publisher") == "":
+		return "webpage", works.Medium
+	case literalAuthor && reportWordRE.MatchString(it.Get("title")+" "+noteText):
+		return "report", works.Medium
+	case it.Get("publisher") != "" || it.Get("ISBN") != "" || volumeWordRE.MatchString(noteText):
+		return "book", works.Medium
+	case literalAuthor:
+		return "report", works.Low
+	case it.Get("title") != "":
+		return "book", works.Low
+	}
+	return "document", works.Low
+}
+
+func languageCode(name string) string {
+	switch strings.ToLower(name) {
+	case "persian", "farsi":
+		return "fa"
+	case "arabic":
+		return "ar"
+	case "english":
+		return "en"
+	}
+	return name
+}
+
+// takeLocators removes the pinpoints from the end of s ("p.48", "C 8, P.
+// 164", "pp. 12–15") and one inside it ("pg. 115 for information on ..."),
+// returning them in text order.
+func takeLocators(s string) (string, []Locator) {
+	var locs []Locator
+	for {
+		m := endLocatorRE.FindStringSubmatchIndex(s)
+		if m == nil {
+			break
+		}
+		locs = append([]Locator{locator(s[m[2]:m[3]], s[m[4]:m[5]])}, locs...)
+		s = strings.TrimRight(s[:m[0]], " ,.;:")
+	}
+	if m := midLocatorRE.FindStringSubmatchIndex(s); m != nil {
+		locs = append(locs, locator(s[m[2]:m[3]], s[m[4]:m[5]]))
+		s = s[:m[0]] + s[m[1]:]
+	}
+	return s, locs
+}
+
+func locator(label, value string) Locator {
+	value = strings.Join(strings.FieldsFunc(value, func(r rune) bool { return r == ' ' }), "")
+	value = strings.NewReplacer("-", "–", "—", "–").Replace(value)
+	l := "page"
+	switch strings.ToLower(label) {
+	case "c", "ch", "chap", "chapter":
+		l = "chapter"
+	case "vol", "vols":
+		l = "volume"
+	case "para", "paras":
+		l = "paragraph"
+	case "sec", "§":
+		l = "section"
+	}
+	return Locator{Label: l, Value: value}
+}
+
+var bareNumRE = regexp.MustCompile(`^(?:at\s+)?(\d+(?:\s*[-–]\s*\d+)?)\.?$`)
+
+// bareNumber reads a locator given as a bare number ("Id. at 5", "op.
+// cit., 45").
+func bareNumber(s string) []Locator {
+	if m := bareNumRE.FindStringSubmatch(strings.TrimSpace(s)); m != nil {
+		return []Locator{locator("p", m[1])}
+	}
+	return nil
+}
+
+// splitSegments splits a reference at ", ", "; ", " / " and at ". " when
+// the period ends a sentence rather than an abbreviation or an initial.
+func splitSegments(s string) []string {
+	var segs []string
+	start := 0
+	emit := func(end, next int) {
+		seg := strings.Trim(s[start:end], " ,.;:/")
+		if seg != "" {
+			segs = append(segs, seg)
+		}
+		start = next
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case (c == ',' || c == ';') && (i+1 == len(s) || s[i+1] == ' '):
+			emit(i, i+1)
+		case c == '/' && i > 0 && s[i-1] == ' ' && i+1 < len(s) && s[i+1] == ' ':
+			emit(i, i+1)
+		case c == '.' && (i+1 == len(s) || s[i+1] == ' ') && !abbreviationBefore(s, i):
+			emit(i, i+1)
+		}
+	}
+	emit(len(s), len(s))
+	return segs
+}
+
+// abbreviationBefore reports whether the period at s[i] ends an
+// abbreviation or an initial.
+func abbreviationBefore(s string, i int) bool {
+	j := i
+	for j > 0 && s[j-1] != ' ' && s[j-1] != '(' {
+		j--
+	}
+	w := s[j:i]
+	if w == "" {
+		return false
+	}
+	if len([]rune(w)) == 1 && unicode.IsUpper([]rune(w)[0]) {
+		return true // an initial
+	}
+	return abbreviations[strings.ToLower(w)] || strings.Contains(w, ".")
+}
