@@ -33,7 +33,7 @@ type cluster struct {
 	gender         byte
 }
 
-const maxCompare = 48 // members compared per cluster; more add nothing but time
+const maxCompare = 256 // members compared per cluster; more add nothing but time
 
 // Cluster assigns each input to a cluster, in input order.
 func (c *Clusterer) Cluster(inputs []string) []Assignment {
@@ -148,10 +148,12 @@ func (c *Clusterer) Cluster(inputs []string) []Assignment {
 				}
 				best := verdict{}
 				for _, m := range cl.members {
-					if f.p.Kind == Person && len(f.p.toks) > 1 && len(m.toks) == 1 {
-						continue // a surname alone says nothing about the given names
-					}
 					v := compare(&f.p, m)
+					if v.weak && v.wider && len(m.toks) <= 1 {
+						// A short member (a surname, "Mojahedin") says
+						// nothing about the longer name compared to it.
+						continue
+					}
 					if v.ok && (!best.ok || best.weak && !v.weak) {
 						best = v
 					}
@@ -188,6 +190,8 @@ func (c *Clusterer) Cluster(inputs []string) []Assignment {
 					pick = ci
 				}
 			}
+		case len(strong) == 0 && len(weak) > 1 && f.p.Kind == Org:
+			pick = dominant(clusters, weak)
 		case len(strong) > 1:
 			// Several clusters match: join only if the others are mere
 			// variants of it found through the authority.
@@ -211,6 +215,29 @@ func (c *Clusterer) Cluster(inputs []string) []Assignment {
 		out[i] = Assignment{Input: s, Key: cl.key, Canonical: cl.canonical, Why: f.why}
 	}
 	return out
+}
+
+// dominant returns the candidate with at least three times the distinct
+// forms of every other, or -1: an organization's short name ("Mojahedin",
+// "MKO") goes to the group the input mostly writes about.
+func dominant(clusters []*cluster, cands []int) int {
+	best, second := -1, 0
+	for _, ci := range cands {
+		n := len(clusters[ci].members)
+		switch {
+		case best < 0 || n > len(clusters[best].members):
+			if best >= 0 {
+				second = len(clusters[best].members)
+			}
+			best = ci
+		case n > second:
+			second = n
+		}
+	}
+	if best >= 0 && len(clusters[best].members) >= 3*second && second > 0 {
+		return best
+	}
+	return -1
 }
 
 // preferEntry returns the only authority cluster among cands, or -1.
@@ -247,6 +274,9 @@ func blockKeys(p *Parsed, index bool) []string {
 			keys = append(keys, "p:"+t.skel)
 		}
 	}
+	if w := shortWord(p); w != "" {
+		keys = append(keys, "a:"+w)
+	}
 	if !index && len(p.toks) > 1 {
 		var all strings.Builder
 		for _, t := range p.toks {
@@ -263,4 +293,23 @@ func displayName(p *Parsed) string {
 		return s
 	}
 	return p.Original
+}
+
+// shortWord returns, lower-cased, a personal name of one capitalised word
+// of two to five letters ("Mek"), which may be an acronym written in
+// title case; else "".
+func shortWord(p *Parsed) string {
+	if p.Kind != Person || len(p.toks) != 1 {
+		return ""
+	}
+	w := strings.TrimSpace(p.Original)
+	if len(w) < 2 || len(w) > 5 || w[0] < 'A' || w[0] > 'Z' {
+		return ""
+	}
+	for i := 1; i < len(w); i++ {
+		if !(w[i] >= 'a' && w[i] <= 'z' || w[i] >= 'A' && w[i] <= 'Z') {
+			return ""
+		}
+	}
+	return strings.ToLower(w)
 }

@@ -89,6 +89,7 @@ func tokEq(a, b token) (ok bool, note string) {
 type verdict struct {
 	ok    bool
 	weak  bool // a surname alone, a subset of the words or an acronym: fine if unambiguous
+	wider bool // weak because the first name compared has more words than the second
 	rules translit.Rule
 	notes []string
 }
@@ -125,6 +126,20 @@ func (v verdict) explain() string {
 func compare(a, b *Parsed) verdict {
 	var v verdict
 	if a.Kind != b.Kind {
+		// "Mek": an acronym written like a surname.
+		x, y := a, b
+		if x.Kind == Org {
+			x, y = y, x
+		}
+		if w := shortWord(x); w != "" {
+			for _, acr := range y.acrs {
+				if acr == w {
+					v.ok, v.weak = true, true
+					v.note("acronym")
+					return v
+				}
+			}
+		}
 		return v
 	}
 	if a.Gender != 0 && b.Gender != 0 && a.Gender != b.Gender {
@@ -180,6 +195,7 @@ func comparePerson(a, b *Parsed) verdict {
 	s, l := a.toks, b.toks
 	if len(s) > len(l) {
 		s, l = l, s
+		v.wider = true
 	}
 	if len(s) == 0 {
 		return v
@@ -258,6 +274,7 @@ func compareOrg(a, b *Parsed) verdict {
 	s, l := a.toks, b.toks
 	if len(s) > len(l) {
 		s, l = l, s
+		v.wider = true
 	}
 	if _, ok := matchTokens(s, l, &v); !ok {
 		return verdict{}

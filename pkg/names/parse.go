@@ -164,7 +164,7 @@ func (l *Lists) isOrg(t string) bool {
 	}
 	for _, w := range words {
 		k := translit.Fold(w)
-		if l.orgWord[k] || len(k) > 3 && strings.HasSuffix(k, "s") && l.orgWord[k[:len(k)-1]] {
+		if l.orgWord[k] || l.orgWord[l.syn[k]] || len(k) > 3 && strings.HasSuffix(k, "s") && (l.orgWord[k[:len(k)-1]] || l.orgWord[l.syn[k[:len(k)-1]]]) {
 			return true
 		}
 	}
@@ -511,7 +511,24 @@ func newToken(w string, fam bool) token {
 		k2, r2 := translit.FoldExplain(strings.TrimPrefix(w, "ال"))
 		k, rules = strings.ReplaceAll(k2, " ", ""), r2
 	}
+	k = normalizeCompound(k)
 	return token{key: k, skel: translit.Skeleton.String(k), fam: fam, script: script, rules: rules}
+}
+
+// normalizeCompound evens out the article inside Arabic compound names,
+// romanized al, ol, ul or el: Abd-al-Karim, Abdolkarim, Abdulkarim;
+// Asad-Allah, Asadollah.
+func normalizeCompound(k string) string {
+	if strings.HasPrefix(k, "abdal") && len(k) > 6 {
+		k = "abdul" + k[5:]
+	}
+	if strings.HasPrefix(k, "abual") && len(k) > 6 {
+		k = "abul" + k[5:]
+	}
+	if strings.HasSuffix(k, "alah") && len(k) > 6 {
+		k = k[:len(k)-4] + "ulah"
+	}
+	return k
 }
 
 func personKey(toks []token) string {
