@@ -35,8 +35,9 @@ func (p *Processor) renderCitation(cit *Citation) *node {
 	}
 	for _, rc := range cites {
 		rc.n = p.renderCiteNode(rc.c, rc.r)
-		if rc.n == nil {
-			rc.n = &node{}
+		if rc.n == nil || rc.n.empty() {
+			// citeproc-js's marker for a cite the style prints nothing for
+			rc.n = textNode("[CSL STYLE ERROR: reference with no printed form.]")
 		}
 		if nm := rc.n.find("names"); nm != nil {
 			rc.names = nm.plain()
@@ -130,7 +131,7 @@ func (p *Processor) renderCitation(cit *Citation) *node {
 		pendingDelim := ""
 		for i < len(cites) {
 			j := i
-			for j+1 < len(cites) && cites[j+1].names != "" && cites[j+1].names == cites[i].names && !cites[i].c.SuppressAuthor {
+			for j+1 < len(cites) && cites[j+1].names == cites[i].names && !cites[i].c.SuppressAuthor {
 				j++
 			}
 			if j == i {

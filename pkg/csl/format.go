@@ -62,8 +62,9 @@ func flatten(n *node, evs []event) []event {
 		evs = append(evs, event{evText, n.prefix})
 	}
 	inner := 0
+	// citeproc-js nests bold outside italics
 	for _, a := range [...]struct{ k, v string }{
-		{"font-style", n.f.fontStyle}, {"font-variant", n.f.fontVariant}, {"font-weight", n.f.fontWeight},
+		{"font-weight", n.f.fontWeight}, {"font-style", n.f.fontStyle}, {"font-variant", n.f.fontVariant},
 		{"text-decoration", n.f.textDecoration}, {"vertical-align", n.f.verticalAlign},
 	} {
 		if a.v != "" {
@@ -122,7 +123,7 @@ func mergeRule(a, b rune) int {
 			return 1
 		}
 	case ',':
-		if b == ',' {
+		if b == ',' || b == ';' {
 			return 1
 		}
 	case ';':
@@ -184,7 +185,7 @@ func fixPunct(evs []event, punctInQuote bool) {
 	prev := -1
 	for i := range evs {
 		switch evs[i].kind {
-		case evQOpen:
+		case evQOpen, evQClose:
 			prev = -1
 			continue
 		case evText:
@@ -421,7 +422,7 @@ func renderNode(n *node, f Format, loc *Locale) string {
 // stopWords stay lower case in title case (the citeproc-js list).
 var stopWords = func() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields(`a according across afore after against ahead along alongside amid amidst among amongst an and anenst apart apropos apud around as aside astride at athwart atop barring before behind below beneath beside besides between beyond but by circa de d' d’ despite down during except for forenenst from given in inside into lest like modulo near next nor notwithstanding of off on onto or out over per plus pro qua sans since so than the through thru throughout thruout till to toward towards under underneath until unto up upon van versus vs. v. vs v via vis-à-vis von with within without yet`) {
+	for _, w := range strings.Fields(`a about according across afore after against ahead along alongside amid amidst among amongst an and anenst apart apropos apud around as aside astride at athwart atop barring before behind below beneath beside besides between beyond but by circa de d' d’ despite down during except for forenenst from given in inside into lest like modulo near next nor notwithstanding of off on onto or out over per plus pro qua sans since so than the through thru throughout thruout till to toward towards under underneath until unto up upon van versus vs. v. vs v via vis-à-vis von with within without yet`) {
 		m[w] = true
 	}
 	return m

@@ -526,6 +526,10 @@ func joinNonEmpty(sep string, parts ...string) string {
 // that carry them inline ("van Gogh", "Vincent van"), as citeproc-js does
 // for names without explicit particle fields.
 func parseParticles(n bib.Name) bib.Name {
+	if len(n.Family) > 1 && strings.HasPrefix(n.Family, "\"") && strings.HasSuffix(n.Family, "\"") {
+		n.Family = n.Family[1 : len(n.Family)-1] // quoted: taken as it is
+		return n
+	}
 	if n.NonDroppingParticle == "" && n.Family != "" && !strings.HasPrefix(n.Family, "\"") {
 		f := n.Family
 		// "d'Aubignac", "al-Rubaie"

@@ -49,7 +49,7 @@ func splitNumber(s string) (toks []numToken, ok bool) {
 			if err != nil {
 				return toks, false
 			}
-			if j-i > 1 || l-k > 1 {
+			if j-i > 2 {
 				ok = false
 			}
 			toks = append(toks, numToken{num: n, pre: string(rs[i:j]), post: string(rs[k:l]), isNum: true, rawNum: string(rs[j:k])})
@@ -239,10 +239,7 @@ func (c *rctx) renderLabel(e *element) *node {
 		if c.cite == nil || c.cite.Locator == "" {
 			return nil
 		}
-		termName = c.cite.Label
-		if termName == "" {
-			termName = "page"
-		}
+		termName = locatorTerm(c.cite.Label)
 		val = c.cite.Locator
 	} else {
 		val = c.rawVar(v)
@@ -409,4 +406,16 @@ func collapseRange(a, b, format string) string {
 		return minimal(2)
 	}
 	return b
+}
+
+// locatorTerm maps a cite's locator label to its term ("sub verbo" is
+// spelled "sub-verbo" in locales).
+func locatorTerm(label string) string {
+	switch label {
+	case "":
+		return "page"
+	case "sub verbo":
+		return "sub-verbo"
+	}
+	return label
 }

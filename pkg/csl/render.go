@@ -253,6 +253,11 @@ func (c *rctx) rawVar(name string) string {
 			return yearSuffixString(c.r.yearSuffix)
 		}
 		return ""
+	case "citation-label":
+		if v := it.Vars["citation-label"]; v != "" {
+			return v
+		}
+		return trigraph(it)
 	case "first-reference-note-number":
 		if c.cite != nil && c.cite.firstNote > 0 && c.cite.position >= posSubsequent {
 			return strconv.Itoa(c.cite.firstNote)
@@ -377,6 +382,13 @@ func (c *rctx) textVariable(v, form string) *node {
 		}
 	case "URL", "DOI":
 		return textNode(val)
+	case "citation-label":
+		n := textNode(val)
+		if c.r.yearSuffix > 0 && !c.p.explicitYearSuffix && !c.yearSuffixDone {
+			c.yearSuffixDone = true
+			n = &node{kids: []*node{n, {kids: []*node{textNode(yearSuffixString(c.r.yearSuffix))}, tag: "year-suffix"}}}
+		}
+		return n
 	}
 	return parseRich(val)
 }
@@ -384,3 +396,50 @@ func (c *rctx) textVariable(v, form string) *node {
 func isNameVar(v string) bool   { return bib.KindOf(v) == bib.KindName }
 func isDateVar(v string) bool   { return bib.KindOf(v) == bib.KindDate }
 func isNumberVar(v string) bool { return bib.KindOf(v) == bib.KindNumber || v == "citation-number" }
+
+// trigraph builds a citation label the way citeproc-js does by default
+// ("Aaaa00:AaAa00:AaAA00:AAAA00"): letters of up to four authors' family
+// names and the two-digit year.
+func trigraph(it *bib.Item) string {
+	var names []bib.Name
+	for _, v := range []string{"author", "editor", "translator"} {
+		if ns := it.Names[v]; len(ns) > 0 {
+			names = ns
+			break
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	take := func(n bib.Name, k int) string {
+		f := []rune(n.Family)
+		if n.Family == "" {
+			f = []rune(n.Literal)
+		}
+		if len(f) > k {
+			f = f[:k]
+		}
+		return string(f)
+	}
+	var b strings.Builder
+	switch len(names) {
+	case 1:
+		b.WriteString(take(names[0], 4))
+	case 2:
+		b.WriteString(take(names[0], 2) + take(names[1], 2))
+	case 3:
+		b.WriteString(take(names[0], 2) + take(names[1], 1) + take(names[2], 1))
+	default:
+		for _, n := range names[:4] {
+			b.WriteString(take(n, 1))
+		}
+	}
+	if d, ok := it.Dates["issued"]; ok && d.From.Year != 0 {
+		y := strconv.Itoa(d.From.Year)
+		if len(y) >= 2 {
+			y = y[len(y)-2:]
+		}
+		b.WriteString(y)
+	}
+	return b.String()
+}
