@@ -2,65 +2,24 @@ package dedupe
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/manba/manba/pkg/bib"
+	"github.com/manba/manba/pkg/names"
+	"github.com/manba/manba/pkg/translit"
 )
 
-var digraphs = strings.NewReplacer("kh", "x", "gh", "q", "w", "v")
+// translitFold merges the romanization variants of Persian and Arabic in
+// folded text (Mojahedin/Mujahideen, Massoud/Mas'oud).
+func translitFold(s string) string { return translit.Fold(s) }
 
-// translitFold is a stand-in until pkg/translit lands: it merges the most
-// common variant spellings of romanized Persian/Arabic in lower-case text.
-func translitFold(s string) string {
-	words := strings.Fields(s)
-	for i, w := range words {
-		w = digraphs.Replace(w)
-		// Romanizations disagree mostly on vowels (Mojahedin, Mujahideen)
-		// and doubled letters (Massoud, Mohammad): keep the consonant
-		// skeleton, plus an initial vowel so that "Ali" and "Li" differ.
-		var b []byte
-		for j := 0; j < len(w); j++ {
-			c := w[j]
-			if j > 0 && strings.IndexByte("aeiouy", c) >= 0 {
-				continue
-			}
-			if len(b) > 0 && b[len(b)-1] == c {
-				continue
-			}
-			b = append(b, c)
-		}
-		words[i] = string(b)
-	}
-	return strings.Join(words, " ")
-}
-
-// baseLetters maps the accented Latin letters of common romanizations to
-// their base letter.
-var baseLetters = func() map[rune]rune {
-	m := map[rune]rune{}
-	for base, accented := range map[rune]string{
-		'a': "áàâäãåāăąạ", 'c': "çćč", 'd': "ḍđď", 'e': "éèêëēĕėęěẹ", 'g': "ğġ", 'h': "ḥḫ",
-		'i': "íìîïīĭįı", 'k': "ḳ", 'l': "ł", 'n': "ñńň", 'o': "óòôöõōŏőọø", 's': "śşšṣ",
-		't': "ţťṭ", 'u': "úùûüūŭůűụ", 'y': "ýÿ", 'z': "źżžẓ",
-	} {
-		for _, r := range accented {
-			m[r] = base
-			m[unicode.ToUpper(r)] = unicode.ToUpper(base)
-		}
-	}
-	return m
-}()
-
-func baseLetter(r rune) rune {
-	if b, ok := baseLetters[r]; ok {
-		return b
-	}
-	return r
-}
-
-// sameName compares two names by folded family name and given initial
-// (literal names by their organization key).
+// sameName compares two names through pkg/names (transliteration variants
+// and the authority file), then accepts an initial for a given name
+// ("Singleton, A." ~ "Singleton, Anne") and a corporate name within
+// another ("RAND" ~ "RAND Corporation").
 func sameName(a, b bib.Name) (bool, string) {
+	if ok, _ := names.Equivalent(a, b); ok {
+		return true, "author " + display(b)
+	}
 	if a.IsLiteral() || b.IsLiteral() {
 		x, y := orgKey(a.Literal), orgKey(b.Literal)
 		if x == "" || y == "" || !wordSubset(x, y) && !wordSubset(y, x) {
@@ -68,12 +27,35 @@ func sameName(a, b bib.Name) (bool, string) {
 		}
 		return true, "author " + b.Literal
 	}
-	if translitFold(foldText(a.FamilyFull())) != translitFold(foldText(b.FamilyFull())) || a.Family == "" {
+	if a.Family == "" || translitFold(foldText(a.FamilyFull())) != translitFold(foldText(b.FamilyFull())) {
 		return false, ""
 	}
-	ga, gb := foldText(a.Given), foldText(b.Given)
-	if ga != "" && gb != "" && ga[0] != gb[0] {
+	ga, gb := translitFold(foldText(a.Given)), translitFold(foldText(b.Given))
+	if ga != "" && gb != "" && !initialsAgree(ga, gb) {
 		return false, ""
 	}
-	return true, "author " + b.FamilyFull()
+	return true, "author " + display(b)
+}
+
+func display(n bib.Name) string {
+	if n.IsLiteral() {
+		return n.Literal
+	}
+	return n.FamilyFull()
+}
+
+// initialsAgree reports whether two folded given names agree when one of
+// them is abbreviated: of each pair of corresponding words, one starts the
+// other.
+func initialsAgree(a, b string) bool {
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	for i, w := range wa {
+		if !strings.HasPrefix(wb[i], w) && !strings.HasPrefix(w, wb[i]) {
+			return false
+		}
+	}
+	return true
 }

@@ -118,7 +118,7 @@ func NormalizeDOI(s string) string {
 // markup strips the CSL-JSON rich-text tags values may carry.
 var markup = regexp.MustCompile(`</?(?:i|b|sup|sub|span)(?:\s[^>]*)?>`)
 
-// foldText lowers and strips diacritics, then reduces s to words of letters and
+// foldText lowers s and reduces it to words of letters and
 // digits separated by single spaces. Apostrophes and the ayn/hamza marks
 // vanish inside words, so "Mas’oud" and "Masoud" agree; hyphens separate
 // words, so "Mujahedin-e Khalq" and "Mujahedin e Khalq" agree.
@@ -129,10 +129,7 @@ func foldText(s string) string {
 	var b strings.Builder
 	space := true
 	for _, r := range s {
-		r = baseLetter(r)
 		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
 		case r == '\'' || r == '’' || r == '‘' || r == 'ʿ' || r == 'ʾ' || r == 'ʼ' || r == '`' || r == '´':
 			continue
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
