@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/manba/manba/pkg/bib"
@@ -75,41 +76,101 @@ func sortRefsBy(g []*ref, pos map[*ref]int) {
 	}
 }
 
-// disambKey renders an item as a first cite without locator, the form in
+// disambKeys renders an item as it is cited — at each position it
+// occurs in (first, subsequent, ibid), without locator — the forms in
 // which cites are compared for ambiguity.
-func (p *Processor) disambKey(r *ref) string {
-	c := &Cite{ID: r.item.ID}
-	n := p.renderCiteNode(c, r)
-	if n == nil {
-		return ""
+func (p *Processor) disambKeys(r *ref) []string {
+	positions := p.citedAt[r]
+	if len(positions) == 0 {
+		positions = []int{posFirst}
 	}
-	return n.plain()
+	keys := make([]string, 0, len(positions))
+	for _, pos := range positions {
+		c := &Cite{ID: r.item.ID, position: pos}
+		n := p.renderCiteNode(c, r)
+		k := ""
+		if n != nil {
+			k = n.plain()
+		}
+		keys = append(keys, strconv.Itoa(pos)+"\x00"+k)
+	}
+	return keys
 }
 
-// ambiguous returns the groups of items whose cites render identically.
+// ambiguous returns the groups of items some of whose cites render
+// identically.
 func (p *Processor) ambiguous(order []*ref) [][]*ref {
-	byKey := map[string][]*ref{}
-	var keys []string
-	for _, r := range order {
-		k := p.disambKey(r)
-		if _, ok := byKey[k]; !ok {
-			keys = append(keys, k)
+	owner := map[string]int{} // key -> group id
+	parent := make([]int, len(order))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
 		}
-		byKey[k] = append(byKey[k], r)
+		return i
+	}
+	for i, r := range order {
+		for _, k := range p.disambKeys(r) {
+			if j, ok := owner[k]; ok {
+				parent[find(i)] = find(j)
+			} else {
+				owner[k] = i
+			}
+		}
+	}
+	groups := map[int][]*ref{}
+	var roots []int
+	for i, r := range order {
+		root := find(i)
+		if _, ok := groups[root]; !ok {
+			roots = append(roots, root)
+		}
+		groups[root] = append(groups[root], r)
 	}
 	var out [][]*ref
-	for _, k := range keys {
-		if len(byKey[k]) > 1 {
-			out = append(out, byKey[k])
+	for _, root := range roots {
+		if len(groups[root]) > 1 {
+			out = append(out, groups[root])
 		}
 	}
 	return out
 }
 
+// unique returns the members of g whose cites collide with no other
+// member's.
+func (p *Processor) unique(g []*ref) map[*ref]bool {
+	count := map[string]int{}
+	keys := make([][]string, len(g))
+	for i, r := range g {
+		keys[i] = p.disambKeys(r)
+		for _, k := range keys[i] {
+			count[k]++
+		}
+	}
+	out := map[*ref]bool{}
+	for i, r := range g {
+		ok := true
+		for _, k := range keys[i] {
+			if count[k] > 1 {
+				ok = false
+			}
+		}
+		if ok {
+			out[r] = true
+		}
+	}
+	return out
+}
+
+// distinctCount counts the different renderings among the members.
 func distinctCount(p *Processor, g []*ref) int {
 	seen := map[string]bool{}
 	for _, r := range g {
-		seen[p.disambKey(r)] = true
+		seen[strings.Join(p.disambKeys(r), "\x01")] = true
 	}
 	return len(seen)
 }
@@ -160,15 +221,22 @@ func (p *Processor) resolveGroup(g []*ref, addNames, addGiven bool, rule string)
 		limit = max(limit, maxNames(r))
 	}
 	if addNames && first > 0 {
+		// members that become unique keep the fewest names that did it
+		done := p.unique(g)
 		for n := first + 1; n <= limit && best < len(g); n++ {
+			var open []*ref
 			for _, r := range g {
-				r.addNames = n
+				if !done[r] {
+					r.addNames = n
+					open = append(open, r)
+				}
 			}
 			if addGiven {
-				p.tryAddGiven(g, rule, n)
+				p.tryAddGiven(open, rule, n)
 			}
 			if d := distinctCount(p, g); d > best {
 				best, bestState = d, saveState(g)
+				done = p.unique(g)
 			}
 		}
 		restoreState(g, bestState)

@@ -108,7 +108,7 @@ func mergeRule(a, b rune) int {
 	switch a {
 	case '!', '?':
 		switch b {
-		case '.', ':', ',', ';':
+		case '.', ':', ',':
 			return 1
 		}
 	case '.':

@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/manba/manba/pkg/bib"
@@ -67,6 +68,7 @@ type Processor struct {
 	explicitYearSuffix bool
 	sorter             *sorter
 	citations          []Citation
+	citedAt            map[*ref][]int // positions each item is cited at
 	processed          bool
 	styleEnglish       bool
 }
@@ -170,6 +172,19 @@ func (p *Processor) process() {
 		}
 	}
 	p.positions()
+	p.citedAt = map[*ref][]int{}
+	for _, cit := range p.citations {
+		for _, c := range cit.Cites {
+			r := p.byID[c.ID]
+			pos := c.position
+			if pos == posIbidWithLocator {
+				pos = posIbid
+			}
+			if !slices.Contains(p.citedAt[r], pos) {
+				p.citedAt[r] = append(p.citedAt[r], pos)
+			}
+		}
+	}
 	p.disambiguateAll(order)
 	p.processed = true
 }
@@ -301,9 +316,12 @@ func (p *Processor) Bibliography(f Format) []Entry {
 		p.process()
 	}
 	nodes, refs := p.bibliographyNodes()
-	out := make([]Entry, len(nodes))
+	out := make([]Entry, 0, len(nodes))
 	for i, n := range nodes {
-		out[i] = Entry{ID: refs[i].item.ID, Text: renderNode(n, f, p.loc)}
+		if n.empty() {
+			continue // citeproc-js omits entries the style prints nothing for
+		}
+		out = append(out, Entry{ID: refs[i].item.ID, Text: renderNode(n, f, p.loc)})
 	}
 	return out
 }
