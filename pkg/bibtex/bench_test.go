@@ -1,6 +1,7 @@
 package bibtex
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -20,5 +21,25 @@ func BenchmarkParse(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Parse("bench.bib", src)
+	}
+}
+
+// BenchmarkDecodeJSON measures BibTeX -> CSL-JSON: streaming decode and
+// bib.Item.AppendJSON.
+func BenchmarkDecodeJSON(b *testing.B) {
+	src := benchInput(b)
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	var out []byte
+	for b.Loop() {
+		d := NewDecoder(bytes.NewReader(src), "bench.bib", DecodeOptions{})
+		out = out[:0]
+		for {
+			it, err := d.Next()
+			if err != nil {
+				break
+			}
+			out, _ = it.AppendJSON(out)
+		}
 	}
 }

@@ -10,7 +10,9 @@ import (
 
 // item converts a resolved entry to a bib.Item by the mapping tables.
 func (d *Decoder) item(e *rawEntry) bib.Item {
-	it := bib.Item{ID: e.key, Vars: make(map[string]string, len(e.fields))}
+	// A map hint above 8 makes Go allocate a bigger table than most
+	// entries fill.
+	it := bib.Item{ID: e.key, Vars: make(map[string]string, min(len(e.fields), 8))}
 	typ, record := cslType(e.typ)
 	it.Type = typ
 	if record {
@@ -140,7 +142,7 @@ func (d *Decoder) text(f rawField, kind fieldKind) string {
 	for _, p := range probs {
 		d.diags.Warnf(f.pos, "field %q: %s", f.name, p.Msg)
 	}
-	if kind != kindVerbatim {
+	if kind != kindVerbatim && out != s {
 		// Macros that expand to spaces (\, {}) can leave runs of them.
 		out = collapseSpace(out)
 	}
@@ -150,13 +152,16 @@ func (d *Decoder) text(f rawField, kind fieldKind) string {
 // collapseSpace trims s and turns each run of ASCII white space into one
 // space; other spaces, such as the no-break space ~ stands for, are kept.
 func collapseSpace(s string) string {
-	clean := len(s) > 0 && !isSpace(s[0]) && !isSpace(s[len(s)-1])
+	if s == "" {
+		return s
+	}
+	clean := s[0] > ' ' && s[len(s)-1] > ' '
 	for i := 0; clean && i < len(s); i++ {
-		if c := s[i]; isSpace(c) && (c != ' ' || isSpace(s[i+1])) {
+		if c := s[i]; c <= ' ' && isSpace(c) && (c != ' ' || isSpace(s[i+1])) {
 			clean = false
 		}
 	}
-	if clean || s == "" {
+	if clean {
 		return s
 	}
 	b := make([]byte, 0, len(s))
@@ -253,6 +258,10 @@ func (d *Decoder) issued(it *bib.Item, year, month, day *rawField, hasDate bool)
 // 1989--1991), and the ISO forms the date field takes.
 func parseYear(s string) (bib.Date, bool) {
 	s = strings.TrimSpace(s)
+	if len(s) == 4 && isDigit(s[0]) && isDigit(s[1]) && isDigit(s[2]) && isDigit(s[3]) {
+		y := int(s[0]-'0')*1000 + int(s[1]-'0')*100 + int(s[2]-'0')*10 + int(s[3]-'0')
+		return bib.Date{From: bib.DateParts{Year: y}}, true
+	}
 	if a, b, ok := strings.Cut(s, "–"); ok {
 		s = strings.TrimSpace(a) + "/" + strings.TrimSpace(b)
 	}
@@ -288,3 +297,5 @@ func parseMonth(s string) int {
 	}
 	return 0
 }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }

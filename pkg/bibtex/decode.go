@@ -37,6 +37,7 @@ type Decoder struct {
 	r    io.Reader
 	name string
 	opts DecodeOptions
+	p    parser
 
 	buf      string // input read but not parsed yet
 	base     int    // offset of buf in the input
@@ -190,11 +191,12 @@ func (d *Decoder) nextEntry() *rawEntry {
 func (d *Decoder) nextBlock() (Block, bool) {
 	for {
 		if len(d.buf) > 0 {
-			p := parser{s: d.buf, base: d.base, eof: d.eof}
+			p := &d.p
+			p.s, p.base, p.eof, p.more, p.errs = d.buf, d.base, d.eof, false, p.errs[:0]
 			b, end := p.block(0)
 			if !p.more {
 				if !utf8.ValidString(b.Raw) {
-					b, p = d.latin1(b)
+					b = d.latin1(b)
 				}
 				lc := d.counter()
 				for _, e := range p.errs {
@@ -210,15 +212,17 @@ func (d *Decoder) nextBlock() (Block, bool) {
 	}
 }
 
-// latin1 re-reads a block that is not valid UTF-8 as Windows-1252.
-func (d *Decoder) latin1(b Block) (Block, parser) {
+// latin1 re-reads a block that is not valid UTF-8 as Windows-1252; the
+// problems found go to d.p.errs.
+func (d *Decoder) latin1(b Block) Block {
 	if !d.warned8 {
 		d.warned8 = true
 		d.diags.Warnf(d.counter().pos(b.Offset), "input is not valid UTF-8; read as Windows-1252 (Latin-1)")
 	}
-	p := parser{s: fromCP1252([]byte(b.Raw)), base: b.Offset, eof: true}
+	p := &d.p
+	p.s, p.base, p.eof, p.more, p.errs = fromCP1252([]byte(b.Raw)), b.Offset, true, false, p.errs[:0]
 	nb, _ := p.block(0)
-	return nb, p
+	return nb
 }
 
 func (d *Decoder) fill() {

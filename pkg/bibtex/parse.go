@@ -2,6 +2,7 @@ package bibtex
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -60,6 +61,22 @@ type parser struct {
 	// start is the offset of the block being parsed; recovery never
 	// resumes at or before it.
 	start int
+
+	// Scratch space and a slab for values, so that an entry costs few
+	// allocations.
+	ftmp  []Field
+	parts []Part
+	slab  []Part
+}
+
+// keep copies the parts of a value to the slab.
+func (p *parser) keep(parts []Part) Value {
+	if cap(p.slab)-len(p.slab) < len(parts) {
+		p.slab = make([]Part, 0, max(512, len(parts)))
+	}
+	n := len(p.slab)
+	p.slab = append(p.slab, parts...)
+	return p.slab[n:len(p.slab):len(p.slab)]
 }
 
 // idChar reports the bytes BibTeX allows in entry types, field names and
@@ -249,6 +266,7 @@ func (p *parser) entry(i int) (b Block, end int, ok bool) {
 		closer = ')'
 	}
 	b = Block{Kind: EntryBlock, Offset: p.base + i, Entry: e}
+	p.ftmp = p.ftmp[:0]
 	switch strings.ToLower(typ) {
 	case "comment":
 		b.Kind, b.Entry = CommentBlock, nil
@@ -261,6 +279,9 @@ func (p *parser) entry(i int) (b Block, end int, ok bool) {
 		end = p.fields(e, i, p.ws(o+1), closer)
 	default:
 		end = p.keyAndFields(e, i, o, closer)
+	}
+	if len(p.ftmp) > 0 {
+		e.Fields = slices.Clone(p.ftmp)
 	}
 	b.Raw = s[i:end]
 	return b, end, true
@@ -305,7 +326,7 @@ func (p *parser) preamble(e *Entry, i, o int, closer byte) int {
 	if !ok {
 		return k
 	}
-	e.Fields = append(e.Fields, Field{Offset: p.base + j, Value: v})
+	p.ftmp = append(p.ftmp, Field{Offset: p.base + j, Value: v})
 	k = p.ws(k)
 	if p.atEnd(k) {
 		return p.unterminated(i)
@@ -408,7 +429,7 @@ func (p *parser) fields(e *Entry, i, j int, closer byte) int {
 		if !ok {
 			return k
 		}
-		e.Fields = append(e.Fields, Field{Name: name, Offset: p.base + j, Value: v})
+		p.ftmp = append(p.ftmp, Field{Name: name, Offset: p.base + j, Value: v})
 		k = p.ws(k)
 		if p.atEnd(k) {
 			return p.unterminated(i)
@@ -445,15 +466,16 @@ func (p *parser) fieldStart(j int) bool {
 // and end is where parsing resumes.
 func (p *parser) value(j int) (v Value, end int, ok bool) {
 	s := p.s
+	p.parts = p.parts[:0]
 	for {
 		part, k, ok := p.part(j)
 		if !ok {
-			return v, k, false
+			return p.keep(p.parts), k, false
 		}
-		v = append(v, part)
+		p.parts = append(p.parts, part)
 		n := p.ws(k)
 		if p.atEnd(n) || s[n] != '#' {
-			return v, k, true
+			return p.keep(p.parts), k, true
 		}
 		j = p.ws(n + 1)
 		if p.atEnd(j) {
