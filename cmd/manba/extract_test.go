@@ -1,0 +1,103 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/manba/manba/pkg/bib"
+)
+
+const seed001 = "../../../shared/seeds/001_5a60d35f54bdcc58.txt"
+
+func needSeed(t *testing.T, path string) {
+	t.Helper()
+	if _, err := os.Stat(path); err != nil {
+		t.Skip("shared seeds not present")
+	}
+}
+
+func TestExtractList(t *testing.T) {
+	needSeed(t, seed001)
+	out, errOut, code := runCLI(t, "", "extract", "--list", seed001)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 8 {
+		t.Fatalf("%d citations listed, want 8:\n%s", len(lines), out)
+	}
+	for i, want := range []string{
+		"001_5a60d35f54bdcc58.txt:71:4\tlist 1\tinterview, Mohammad Mehdi Jafari, 2002, title: \"MKO from inside\", publisher: \"Negah-e Emrooz\" [page 48]\t-> jafari2002mkofrominside",
+		"001_5a60d35f54bdcc58.txt:73:4\tlist 2\tinterview, Mohammad Mehdi Jafari, 2002, title: \"MKO from inside\", publisher: \"Negah-e Emrooz\" [page 78] (repeats ../../../shared/seeds/001_5a60d35f54bdcc58.txt:71:4)\t-> jafari2002mkofrominside",
+		"001_5a60d35f54bdcc58.txt:75:4\tlist 3\tbook, Anne Singleton, 2003, title: \"Saddam’s private army\", publisher: \"Iran-Interlink\"\t-> singleton2003saddam",
+	} {
+		if !strings.Contains(lines[i], want) {
+			t.Errorf("line %d:\n%s\nwant it to contain\n%s", i, lines[i], want)
+		}
+	}
+	// Without the built-in works nothing is linked.
+	out, _, code = runCLI(t, "", "extract", "--list", "--no-works", seed001)
+	if code != 0 || strings.Contains(out, "->") {
+		t.Errorf("--no-works still linked (exit %d):\n%s", code, out)
+	}
+}
+
+func TestExtractStdinAndErrors(t *testing.T) {
+	article := "Text.\n\nReferences\n\n1. Singleton, Anne, Saddam’s private army, Iran-Interlink, 2003.\n2. Ibid., p. 12.\n"
+	out, errOut, code := runCLI(t, article, "extract", "--list")
+	if code != 0 || !strings.Contains(out, "<stdin>:5:4\tlist 1\tbook, Anne Singleton, 2003") ||
+		!strings.Contains(out, "[page 12] (repeats <stdin>:5:4)\t-> singleton2003saddam") {
+		t.Errorf("exit %d, stdout:\n%s\nstderr: %s", code, out, errOut)
+	}
+	_, errOut, code = runCLI(t, "just prose, no references\n", "extract", "--list")
+	if code != 0 || !strings.Contains(errOut, "<stdin>: no references found") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	_, errOut, code = runCLI(t, "", "extract", "--list", "no/such/file.txt")
+	if code != 1 || !strings.Contains(errOut, "no/such/file.txt") {
+		t.Errorf("missing file: exit %d, stderr %q", code, errOut)
+	}
+	_, errOut, code = runCLI(t, "", "extract", "--to", "docx")
+	if code != 2 || !strings.Contains(errOut, `unknown format "docx"`) {
+		t.Errorf("bad --to: exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestExtractCSLJSON(t *testing.T) {
+	needSeed(t, seed001)
+	needFormat(t, "csljson")
+	path := filepath.Join(t.TempDir(), "refs.json")
+	_, errOut, code := runCLI(t, "", "extract", "-o", path, seed001)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var items []bib.Item
+	if err := json.Unmarshal(b, &items); err != nil {
+		t.Fatalf("not CSL-JSON: %v\n%s", err, b)
+	}
+	if len(items) < 2 || items[0].ID != "jafari2002mkofrominside" || items[1].ID != "singleton2003saddam" {
+		t.Fatalf("items: %s", b)
+	}
+	if items[1].Get("title") != "Saddam’s private army" {
+		t.Errorf("extracted title %q", items[1].Get("title"))
+	}
+	_, errOut, code = runCLI(t, "", "extract", "--resolve", "-o", path, seed001)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	b, _ = os.ReadFile(path)
+	items = nil
+	if err := json.Unmarshal(b, &items); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(items[1].Get("title"), "Saddam's Private Army: How Rajavi") {
+		t.Errorf("--resolve kept the extracted title %q", items[1].Get("title"))
+	}
+}
