@@ -202,7 +202,7 @@ func (d *decoder) group(pos, open int, m mode) int {
 				pos++
 			}
 		case '$':
-			pos = d.math(pos)
+			pos = d.math(pos, m)
 		}
 	}
 	if open >= 0 {
@@ -307,6 +307,16 @@ func (d *decoder) command(pos int, m mode) int {
 			return end
 		}
 	}
+	if !ok && !word && (name == "(" || name == "[") {
+		return d.math(pos, m)
+	}
+	if !ok && word {
+		// Math symbols typed outside math ($ forgotten): \alpha, \oplus.
+		if t, isMath := mathMacros[name]; isMath {
+			d.out = append(d.out, t...)
+			return i + len(name) // the space after it was meant to separate words
+		}
+	}
 	if !ok {
 		return d.unknown(pos, i+len(name))
 	}
@@ -331,6 +341,9 @@ func (d *decoder) command(pos int, m mode) int {
 		}
 	case kIgnore:
 	case kURL:
+		if n := i + len(name); n < len(src) && !isSpace(src[n]) && src[n] != '{' && src[n] != '}' {
+			return d.verb(pos, n) // \path|...|
+		}
 		if end >= len(src) || src[end] != '{' {
 			d.problem(pos, `\%s without {argument}`, name)
 			return end
@@ -355,7 +368,7 @@ func (d *decoder) command(pos int, m mode) int {
 		}
 		close := skipGroup(src, end)
 		inner := src[end+1 : max(end+1, close-1)]
-		if s, ok := convertMath(inner); ok {
+		if s, ok := convertMath(inner, m.markup); ok {
 			d.out = append(d.out, s...)
 		} else {
 			d.problem(pos, "math kept as written")
@@ -376,8 +389,206 @@ func (d *decoder) command(pos int, m mode) int {
 			return end
 		}
 		return d.arg(end, pos, m)
+	case kDimen:
+		return skipDimen(src, end)
+	case kDropArg:
+		if end < len(src) && src[end] == '*' {
+			end = skipSpace(src, end+1)
+		}
+		if end >= len(src) || src[end] != '{' {
+			d.problem(pos, `\%s without {argument}`, name)
+			return end
+		}
+		return skipGroup(src, end)
+	case kThird:
+		for range 2 {
+			end = skipSpace(src, end)
+			if end >= len(src) || src[end] != '{' {
+				d.problem(pos, `\%s without {argument}`, name)
+				return end
+			}
+			end = skipGroup(src, end)
+		}
+		return d.arg(end, pos, m)
+	case kOrdinal:
+		start := len(d.out)
+		end = d.arg(end, pos, m)
+		d.out = append(d.out, ordinalSuffix(d.out[start:])...)
+	case kIfMmode:
+		return d.ifmmode(pos, end, m)
+	case kVerb:
+		return d.verb(pos, i+len(name))
+	case kChar:
+		if r, after, ok := charCode(src, i+len(name)); ok {
+			d.out = utf8.AppendRune(d.out, r)
+			return after
+		}
+		return d.unknown(pos, i+len(name))
+	case kChem:
+		if end >= len(src) || src[end] != '{' {
+			d.problem(pos, `\%s without {argument}`, name)
+			return end
+		}
+		close := skipGroup(src, end)
+		if s, ok := convertChem(src[end+1:max(end+1, close-1)], m.markup); ok && close > end+1 && src[close-1] == '}' {
+			d.out = append(d.out, s...)
+		} else {
+			d.problem(pos, "chemical formula kept as written")
+			d.out = append(d.out, src[pos:close]...)
+		}
+		return close
 	}
 	return end
+}
+
+// ordinalSuffix returns the English ordinal suffix for the number num.
+func ordinalSuffix(num []byte) string {
+	n := len(num)
+	if n == 0 || num[n-1] < '0' || num[n-1] > '9' {
+		return ""
+	}
+	if n >= 2 && num[n-2] == '1' {
+		return "th"
+	}
+	switch num[n-1] {
+	case '1':
+		return "st"
+	case '2':
+		return "nd"
+	case '3':
+		return "rd"
+	}
+	return "th"
+}
+
+// skipDimen skips a TeX dimension such as -.15em or 2pt plus 1fil.
+func skipDimen(s string, pos int) int {
+	i := skipSpace(s, pos)
+	for i < len(s) && (s[i] == '-' || s[i] == '+') {
+		i++
+	}
+	j := i
+	for j < len(s) && ('0' <= s[j] && s[j] <= '9' || s[j] == '.' || s[j] == ',') {
+		j++
+	}
+	if j == i {
+		return pos
+	}
+	j = skipSpace(s, j)
+	for _, unit := range []string{"em", "ex", "pt", "pc", "in", "bp", "cm", "mm", "dd", "cc", "sp", "mu", "true"} {
+		if hasPrefix(s, j, unit) {
+			j += len(unit)
+			if j < len(s) && s[j] == ' ' {
+				j++ // TeX takes one optional space after a dimension
+			}
+			return j
+		}
+	}
+	return pos
+}
+
+// ifmmode keeps the text branch of \ifmmode math\else text\fi, which some
+// tools write for characters that need a different macro in math.
+func (d *decoder) ifmmode(pos, from int, m mode) int {
+	src := d.src
+	elseAt, fiAt := -1, -1
+	depth := 0
+scan:
+	for i := from; i < len(src); i++ {
+		switch src[i] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+		case '\\':
+			if depth == 0 && hasPrefix(src, i, `\else`) && (i+5 == len(src) || !isLetter(src[i+5])) && elseAt < 0 {
+				elseAt = i
+			}
+			if depth == 0 && hasPrefix(src, i, `\fi`) && (i+3 == len(src) || !isLetter(src[i+3])) {
+				fiAt = i
+				break scan
+			}
+			i++
+		}
+	}
+	if fiAt < 0 {
+		d.problem(pos, `\ifmmode without \fi ignored`)
+		return from
+	}
+	if elseAt >= 0 {
+		// Decode the branch as if the text ended at \fi.
+		d.src = src[:fiAt]
+		d.group(skipSpace(src, elseAt+5), -1, m)
+		d.src = src
+	}
+	return skipSpace(src, fiAt+3)
+}
+
+// verb copies \verb|text| (delimiter right after the name) verbatim.
+func (d *decoder) verb(pos, from int) int {
+	src := d.src
+	if from < len(src) && src[from] == '*' {
+		from++
+	}
+	if from >= len(src) {
+		d.problem(pos, "%s without delimiter", macroName(src, pos))
+		return from
+	}
+	delim := src[from]
+	for i := from + 1; i < len(src); i++ {
+		if src[i] == delim {
+			d.out = append(d.out, src[from+1:i]...)
+			return i + 1
+		}
+	}
+	d.problem(pos, "%s without closing %c kept as written", macroName(src, pos), delim)
+	d.out = append(d.out, src[pos:]...)
+	return len(src)
+}
+
+// charCode reads the number after \char: 65, "41, '101 or `A / `\A.
+func charCode(s string, pos int) (rune, int, bool) {
+	if pos >= len(s) {
+		return 0, pos, false
+	}
+	base := 10
+	switch s[pos] {
+	case '"':
+		base, pos = 16, pos+1
+	case '\'':
+		base, pos = 8, pos+1
+	case '`':
+		pos++
+		if pos < len(s) && s[pos] == '\\' {
+			pos++
+		}
+		if pos >= len(s) {
+			return 0, pos, false
+		}
+		r, n := utf8.DecodeRuneInString(s[pos:])
+		return r, pos + n, true
+	}
+	var r rune
+	i := pos
+	for ; i < len(s) && i-pos < 7; i++ {
+		v := strings.IndexByte("0123456789abcdef", s[i]|0x20)
+		if 'A' <= s[i] && s[i] <= 'F' || 'a' <= s[i] && s[i] <= 'f' {
+			if base != 16 {
+				break
+			}
+		}
+		if v < 0 || v >= base {
+			break
+		}
+		r = r*rune(base) + rune(v)
+	}
+	if i == pos || r == 0 || r > unicode.MaxRune || (0xd800 <= r && r < 0xe000) {
+		return 0, pos, false
+	}
+	if i < len(s) && s[i] == ' ' {
+		i++
+	}
+	return r, i, true
 }
 
 // skipLineBreakArgs skips the optional * and [length] after \\.
@@ -485,11 +696,13 @@ func (d *decoder) accent(pos, macroPos int, mark rune) int {
 	src := d.src
 	start := len(d.out)
 	pos = skipSpace(src, pos)
-	if pos < len(src) && src[pos] != '}' {
+	switch {
+	case pos < len(src) && src[pos] != '}':
 		pos = d.arg(pos, macroPos, mode{})
-	} else {
+	case pos == len(src):
 		d.problem(macroPos, "accent %s without argument", macroName(src, macroPos))
 	}
+	// {\~} is how one types a lone accent: no problem.
 	seg := d.out[start:]
 	if len(seg) == 0 {
 		if s, ok := spacingAccents[mark]; ok {
@@ -532,31 +745,35 @@ func (d *decoder) accent(pos, macroPos int, mark rune) int {
 
 // math decodes $...$ (or $$...$$) at pos: simple math becomes Unicode,
 // anything else is kept as written and reported.
-func (d *decoder) math(pos int) int {
+func (d *decoder) math(pos int, m mode) int {
 	src := d.src
-	delim := "$"
-	if hasPrefix(src, pos, "$$") {
-		delim = "$$"
+	open, close := "$", "$"
+	switch {
+	case hasPrefix(src, pos, "$$"):
+		open, close = "$$", "$$"
+	case hasPrefix(src, pos, `\(`):
+		open, close = `\(`, `\)`
+	case hasPrefix(src, pos, `\[`):
+		open, close = `\[`, `\]`
 	}
-	from := pos + len(delim)
-	close := -1
+	from := pos + len(open)
+	at := -1
 	for i := from; i < len(src); i++ {
-		if src[i] == '\\' {
-			i++
-			continue
-		}
-		if hasPrefix(src, i, delim) {
-			close = i
+		if hasPrefix(src, i, close) {
+			at = i
 			break
 		}
+		if src[i] == '\\' {
+			i++
+		}
 	}
-	if close < 0 {
-		d.problem(pos, "unclosed %s kept as written", delim)
-		d.out = append(d.out, delim...)
+	if at < 0 {
+		d.problem(pos, "unclosed %s kept as written", open)
+		d.out = append(d.out, open...)
 		return from
 	}
-	end := close + len(delim)
-	if s, ok := convertMath(src[from:close]); ok {
+	end := at + len(close)
+	if s, ok := convertMath(src[from:at], m.markup); ok {
 		d.out = append(d.out, s...)
 	} else {
 		d.problem(pos, "math kept as written")

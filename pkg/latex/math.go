@@ -3,6 +3,8 @@ package latex
 import (
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // mathSymbols maps math-mode macros to Unicode. The order matters for
@@ -58,6 +60,22 @@ var subscripts = map[rune]rune{
 	'x': 'ₓ', 'h': 'ₕ', 'k': 'ₖ', 'l': 'ₗ', 'm': 'ₘ', 'n': 'ₙ', 'p': 'ₚ', 's': 'ₛ', 't': 'ₜ',
 }
 
+// mathOperators print their own name (\log -> log).
+var mathOperators = map[string]bool{
+	"log": true, "ln": true, "lg": true, "exp": true, "sin": true, "cos": true, "tan": true,
+	"cot": true, "sec": true, "csc": true, "sinh": true, "cosh": true, "tanh": true,
+	"max": true, "min": true, "lim": true, "sup": true, "inf": true, "det": true, "dim": true,
+	"ker": true, "deg": true, "gcd": true, "arg": true, "Pr": true, "mod": true, "bmod": true,
+}
+
+// mathIgnored are font switches and sizing commands with no text.
+var mathIgnored = map[string]bool{
+	"rm": true, "it": true, "bf": true, "sf": true, "tt": true, "displaystyle": true,
+	"textstyle": true, "scriptstyle": true, "left": true, "right": true, "big": true,
+	"Big": true, "bigl": true, "bigr": true, "Bigl": true, "Bigr": true, "limits": true,
+	"nolimits": true, "relax": true,
+}
+
 var mathMacros = map[string]string{}
 
 func init() {
@@ -69,11 +87,13 @@ func init() {
 }
 
 // convertMath turns the content of simple math ($x^2$, $\alpha$-helix,
-// $\leq 5$) into Unicode. It reports false when the math has no faithful
-// plain-text form; the caller then keeps it as written.
-func convertMath(s string) (string, bool) {
+// $\leq 5$) into Unicode. Scripts without Unicode superscript or subscript
+// characters become <sup>/<sub> with markup and plain text without. It
+// reports false when the math has no faithful plain-text form; the caller
+// then keeps it as written.
+func convertMath(s string, markup bool) (string, bool) {
 	var b strings.Builder
-	p := mathParser{s: s}
+	p := mathParser{s: s, markup: markup}
 	if !p.seq(&b, false) || p.pos < len(s) {
 		return "", false
 	}
@@ -81,9 +101,11 @@ func convertMath(s string) (string, bool) {
 }
 
 type mathParser struct {
-	s     string
-	pos   int
-	depth int // of nested groups and scripts, bounded like Decode's
+	s      string
+	pos    int
+	depth  int // of nested groups and scripts, bounded like Decode's
+	markup bool
+	chem   bool // mhchem: digits after a letter are subscripts
 }
 
 // seq converts atoms up to the end or, if inGroup, to the closing brace.
@@ -103,6 +125,37 @@ func (p *mathParser) seq(b *strings.Builder, inGroup bool) bool {
 	return !inGroup
 }
 
+// script writes arg as a superscript or subscript.
+func (p *mathParser) script(b *strings.Builder, arg string, sup bool) bool {
+	table, t := subscripts, tagSub
+	if sup {
+		table, t = superscripts, tagSup
+	}
+	if arg == "" {
+		return false
+	}
+	n := b.Len()
+	for _, r := range arg {
+		c, ok := table[r]
+		if !ok {
+			// No Unicode form for every character: mark up the whole script.
+			s := b.String()[:n]
+			b.Reset()
+			b.WriteString(s)
+			if p.markup {
+				b.WriteString(openTags[t])
+				b.WriteString(arg)
+				b.WriteString(closeTags[t])
+			} else {
+				b.WriteString(arg)
+			}
+			return true
+		}
+		b.WriteRune(c)
+	}
+	return true
+}
+
 // atom converts one unit: a character, a group, a macro, or a script.
 func (p *mathParser) atom(b *strings.Builder) bool {
 	if p.depth >= maxDepth {
@@ -118,25 +171,35 @@ func (p *mathParser) atom(b *strings.Builder) bool {
 		return p.seq(b, true)
 	case '^', '_':
 		p.pos++
-		table := superscripts
-		if c == '_' {
-			table = subscripts
-		}
-		var arg strings.Builder
 		for p.pos < len(s) && s[p.pos] == ' ' {
 			p.pos++
 		}
-		if p.pos >= len(s) || !p.atom(&arg) {
+		if p.pos >= len(s) || s[p.pos] == '}' {
 			return false
 		}
-		for _, r := range arg.String() {
-			t, ok := table[r]
-			if !ok {
-				return false
+		var arg strings.Builder
+		if p.chem {
+			// mhchem: ^2+, _4 and ^{2+} are a run of digits and signs.
+			from, braced := p.pos, s[p.pos] == '{'
+			if braced {
+				from++
 			}
-			b.WriteRune(t)
+			to := from
+			for to < len(s) && strings.IndexByte("0123456789+-", s[to]) >= 0 {
+				to++
+			}
+			if braced && to < len(s) && s[to] == '}' && to > from {
+				arg.WriteString(s[from:to])
+				p.pos = to + 1
+			} else if !braced {
+				arg.WriteString(s[from:to])
+				p.pos = to
+			}
 		}
-		return arg.Len() > 0
+		if arg.Len() == 0 && !p.atom(&arg) {
+			return false
+		}
+		return p.script(b, arg.String(), c == '^')
 	case '\\':
 		i := p.pos + 1
 		if i >= len(s) {
@@ -174,6 +237,29 @@ func (p *mathParser) atom(b *strings.Builder) bool {
 			}
 			return true
 		}
+		if mark, ok := accents[name]; ok && isLetter(name[0]) {
+			for p.pos < len(s) && s[p.pos] == ' ' {
+				p.pos++
+			}
+			var arg strings.Builder
+			if p.pos >= len(s) || s[p.pos] == '}' || !p.atom(&arg) || arg.Len() == 0 {
+				return false
+			}
+			a := arg.String()
+			_, n := utf8.DecodeRuneInString(a)
+			b.WriteString(norm.NFC.String(a[:n] + string(mark) + a[n:]))
+			return true
+		}
+		if mathOperators[name] {
+			b.WriteString(name)
+			return true
+		}
+		if mathIgnored[name] {
+			for p.pos < len(s) && s[p.pos] == ' ' {
+				p.pos++
+			}
+			return true
+		}
 		t, ok := mathMacros[name]
 		if !ok {
 			return false
@@ -190,6 +276,67 @@ func (p *mathParser) atom(b *strings.Builder) bool {
 		p.pos++
 		b.WriteString("′")
 		return true
+	}
+	if p.chem {
+		return p.chemAtom(b)
+	}
+	_, n := utf8.DecodeRuneInString(s[p.pos:])
+	b.WriteString(s[p.pos : p.pos+n])
+	p.pos += n
+	return true
+}
+
+// convertChem turns a simple mhchem formula (\ch{H2SO4}, \ch{Mg^{2+}},
+// \ch{Na+}, \ch{A -> B}) into Unicode, reporting false for anything else.
+func convertChem(s string, markup bool) (string, bool) {
+	var b strings.Builder
+	p := mathParser{s: s, markup: markup, chem: true}
+	if !p.seq(&b, false) || p.pos < len(s) {
+		return "", false
+	}
+	return b.String(), true
+}
+
+// chemAtom converts one character of a formula.
+func (p *mathParser) chemAtom(b *strings.Builder) bool {
+	s := p.s
+	c := s[p.pos]
+	prev := byte(' ')
+	if p.pos > 0 {
+		prev = s[p.pos-1]
+	}
+	switch {
+	case '0' <= c && c <= '9' && (isLetter(prev) || prev == ')' || prev == ']'):
+		// H2O: a count after an element or a group is a subscript.
+		for p.pos < len(s) && '0' <= s[p.pos] && s[p.pos] <= '9' {
+			b.WriteRune(subscripts[rune(s[p.pos])])
+			p.pos++
+		}
+		return true
+	case (c == '+' || c == '-') && (isLetter(prev) || '0' <= prev && prev <= '9' || prev == ')' || prev == ']') &&
+		(p.pos+1 == len(s) || s[p.pos+1] == ' ' || s[p.pos+1] == '}'):
+		// Na+, Cl-: a trailing sign is a charge.
+		b.WriteRune(superscripts[rune(c)])
+		p.pos++
+		return true
+	case hasPrefix(s, p.pos, "<=>"):
+		b.WriteString("⇌")
+		p.pos += 3
+		return true
+	case hasPrefix(s, p.pos, "->"):
+		b.WriteString("→")
+		p.pos += 2
+		return true
+	case hasPrefix(s, p.pos, "<-"):
+		b.WriteString("←")
+		p.pos += 2
+		return true
+	case c == '*':
+		b.WriteString("·")
+		p.pos++
+		return true
+	case c == '<' || c == '>' || c == '=' && hasPrefix(s, p.pos, "=>"):
+		return false
 	}
 	_, n := utf8.DecodeRuneInString(s[p.pos:])
 	b.WriteString(s[p.pos : p.pos+n])

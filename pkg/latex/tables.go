@@ -8,17 +8,25 @@ package latex
 type kind uint8
 
 const (
-	kText   kind = iota + 1 // expands to text (letters, symbols, logos)
-	kAccent                 // accent: combining mark applied to the next argument
-	kFormat                 // formatting command with one argument (\textit{..})
-	kDecl                   // formatting declaration, in force to the end of the group ({\em ..})
-	kIgnore                 // no output (\relax, \protect, \/ ...)
-	kURL                    // \url{..}: argument taken verbatim
-	kHref                   // \href{url}{text}: text kept, url dropped
-	kSecond                 // \textcolor{c}{text}, \foreignlanguage{l}{text}: second argument kept
-	kMath                   // \ensuremath{..}: argument is math
-	kQuote                  // \enquote{..}: argument between curly double quotes
-	kNoCase                 // \NoCaseChange{..}: argument protected like {..}
+	kText    kind = iota + 1 // expands to text (letters, symbols, logos)
+	kAccent                  // accent: combining mark applied to the next argument
+	kFormat                  // formatting command with one argument (\textit{..})
+	kDecl                    // formatting declaration, in force to the end of the group ({\em ..})
+	kIgnore                  // no output (\relax, \protect, \/ ...)
+	kURL                     // \url{..}: argument taken verbatim
+	kHref                    // \href{url}{text}: text kept, url dropped
+	kSecond                  // \textcolor{c}{text}, \foreignlanguage{l}{text}: second argument kept
+	kMath                    // \ensuremath{..}: argument is math
+	kQuote                   // \enquote{..}: argument between curly double quotes
+	kNoCase                  // \NoCaseChange{..}: argument protected like {..}
+	kDimen                   // \kern-.15em: a TeX dimension follows, printed as nothing
+	kDropArg                 // \hspace{1em}: the argument is a length or a setting, not text
+	kThird                   // \discretionary{pre}{post}{nobreak}: the unbroken text is kept
+	kOrdinal                 // \nth{4}: 4th
+	kIfMmode                 // \ifmmode math\else text\fi: the text branch is kept
+	kVerb                    // \verb|..|: argument between two equal delimiters, verbatim
+	kChar                    // \char65, \char"41, \char`\A: a character by code
+	kChem                    // \ch{H2O} (mhchem): chemical formula
 )
 
 // tag is the CSL-JSON rich-text markup a formatting macro produces.
@@ -114,7 +122,23 @@ var textMacros = map[string]string{
 	// logos
 	"TeX": "TeX", "LaTeX": "LaTeX", "LaTeXe": "LaTeX2ε", "BibTeX": "BibTeX",
 	"XeTeX": "XeTeX", "LuaTeX": "LuaTeX", "XeLaTeX": "XeLaTeX", "LuaLaTeX": "LuaLaTeX",
-	"AmS": "AMS", "AMS": "AMS",
+	"AmS": "AMS", "AMS": "AMS", "AmSTeX": "AMS-TeX", "AmSLaTeX": "AMS-LaTeX",
+	"MF": "Metafont", "METAFONT": "METAFONT", "MP": "MetaPost", "METAPOST": "METAPOST",
+	"ConTeXt": "ConTeXt", "PiCTeX": "PiCTeX", "SliTeX": "SliTeX", "LyX": "LyX",
+	"pdfTeX": "pdfTeX", "pdfLaTeX": "pdfLaTeX", "eTeX": "ε-TeX", "TikZ": "TikZ",
+	"MakeIndex": "MakeIndex", "BibLaTeX": "BibLaTeX", "biber": "Biber",
+	// TUGboat's abbreviation macros (frequent in TeX-related bibliographies)
+	"TUB": "TUGboat", "TUG": "TUG", "CTAN": "CTAN", "PS": "PostScript", "PDF": "PDF",
+	"DVI": "DVI", "XML": "XML", "HTML": "HTML", "SGML": "SGML", "UNIX": "UNIX",
+	"VAX": "VAX", "OMEGA": "Omega", "NTS": "NTS", "NTG": "NTG", "CSTUG": "CSTUG",
+	"AllTeX": "(La)TeX", "Dash": "—", "dash": "—",
+	// symbols used outside math
+	"slash": "/", "backslash": "\\", "bs": "\\", "hyphen": "-",
+	"textlangle": "⟨", "textrangle": "⟩", "textvisiblespace": "␣",
+	"textestimated": "℮", "textinterrobang": "‽", "textreferencemark": "※",
+	"textcelsius": "℃", "textmho": "℧", "textfractionsolidus": "⁄",
+	"textleftarrow": "←", "textrightarrow": "→", "textuparrow": "↑", "textdownarrow": "↓",
+	"textlbrackdbl": "⟦", "textrbrackdbl": "⟧", "textsuperscripttwo": "²",
 	// spaces
 	"quad": "\u2003", "qquad": "\u2003\u2003", "enspace": "\u2002", "thinspace": "\u2009",
 	"enskip": "\u2002", "nobreakspace": "\u00a0", "space": " ",
@@ -147,6 +171,10 @@ var accents = map[string]rune{
 	"textsubring": '\u0325', "textsubtilde": '\u0330', "textsubcircum": '\u032d',
 	"textsubbreve": '\u032e', "textsubumlaut": '\u0324', "textdoublegrave": '\u030f',
 	"textcircumacute": '\u1dc9',
+	// math accents, which bibliographies also use in text
+	"acute": '\u0301', "grave": '\u0300', "hat": '\u0302', "ddot": '\u0308',
+	"tilde": '\u0303', "bar": '\u0304', "dot": '\u0307', "breve": '\u0306',
+	"check": '\u030c', "vec": '\u20d7', "mathring": '\u030a',
 }
 
 // spacingAccents is what an accent applied to nothing (\'{}) prints.
@@ -168,6 +196,10 @@ var formatMacros = map[string]tag{
 	"textenglish": tagNone, "textpersian": tagNone, "textfarsi": tagNone,
 	"textarabic": tagNone, "textgerman": tagNone, "textfrench": tagNone,
 	"textlatin": tagNone, "textgreek": tagNone, "textrussian": tagNone,
+	"acro": tagNone, "rlap": tagNone, "llap": tagNone, "phantom": tagNone,
+	// Journal of Statistical Software and similar style macros
+	"proglang": tagNone, "pkg": tagNone, "code": tagNone, "rpackage": tagNone,
+	"softwarepackage": tagNone, "software": tagNone,
 }
 
 // declMacros change the font to the end of the enclosing group.
@@ -179,6 +211,7 @@ var declMacros = map[string]tag{
 	"rmfamily": tagNone, "tiny": tagNone, "scriptsize": tagNone, "footnotesize": tagNone,
 	"small": tagNone, "normalsize": tagNone, "large": tagNone, "Large": tagNone,
 	"LARGE": tagNone, "huge": tagNone, "Huge": tagNone, "selectfont": tagNone,
+	"smc": tagSC, "SMC": tagSC, "acrosl": tagNone, "ssf": tagNone, "slnine": tagI,
 }
 
 // ignoredMacros produce nothing.
@@ -186,6 +219,7 @@ var ignoredMacros = []string{
 	"relax", "protect", "noindent", "newblock", "unskip", "ignorespaces", "null",
 	"nobreak", "allowbreak", "break", "hfill", "hfil", "strut", "leavevmode",
 	"noopsort", "xspace", "bibnamedelima", "bibnamedelimb", "bibnamedelimi",
+	"fi", "nolinebreak", "linebreak", "pagebreak", "frenchspacing", "nonfrenchspacing",
 }
 
 // otherMacros are the macros with argument handling of their own.
@@ -196,6 +230,10 @@ var otherMacros = map[string]kind{
 	"ensuremath": kMath,
 	"enquote":    kQuote, "mkbibquote": kQuote,
 	"NoCaseChange": kNoCase, "nocase": kNoCase,
+	"kern": kDimen, "hskip": kDimen, "vskip": kDimen, "mkern": kDimen,
+	"hspace": kDropArg, "vspace": kDropArg, "selectlanguage": kDropArg,
+	"discretionary": kThird, "nth": kOrdinal, "ifmmode": kIfMmode,
+	"verb": kVerb, "char": kChar, "ch": kChem, "ce": kChem,
 }
 
 // macros is the single lookup table Decode uses, built from the tables above.
