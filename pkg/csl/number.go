@@ -304,9 +304,13 @@ func hasMultipleNumbers(s string) bool {
 }
 
 // pageRange formats page ranges with the style's page-range-format and
-// the locale's page-range-delimiter.
-func (p *Processor) pageRange(s string) string {
-	format := p.style.root.attrs["page-range-format"]
+// the locale's page-range-delimiter. Ranges whose ends carry different
+// letter prefixes ("N110-5", "110-N6") are left as written.
+func (p *Processor) pageRange(s string, collapse bool) string {
+	format := ""
+	if collapse {
+		format = p.style.root.attrs["page-range-format"]
+	}
 	delim := p.loc.term("page-range-delimiter", "long", false)
 	if delim == "" {
 		delim = "–"
@@ -318,30 +322,35 @@ func (p *Processor) pageRange(s string) string {
 		core := strings.TrimSpace(part)
 		a, b, ok := cutRange(core)
 		if !ok {
-			parts[i] = part
 			continue
 		}
-		na, ea := strconv.Atoi(a)
-		nb, eb := strconv.Atoi(b)
-		if ea == nil && eb == nil && format != "" && nb >= na {
-			b = collapseRange(a, b, format)
-		} else if ea != nil || eb != nil {
-			pa, sa := splitAlphaNum(a)
-			pb, sb := splitAlphaNum(b)
-			if pa == pb && pa != "" && sa != "" && sb != "" && format != "" {
-				if x, e1 := strconv.Atoi(sa); e1 == nil {
-					if y, e2 := strconv.Atoi(sb); e2 == nil && y >= x {
-						b = pb + collapseRange(sa, sb, format)
-						if format != "expanded" {
-							b = collapseRange(sa, sb, format)
-						}
-					}
-				}
-			}
+		pa, sa := splitAlphaNum(a)
+		pb, sb := splitAlphaNum(b)
+		if !isDigits(sa) || !isDigits(sb) || pa != pb {
+			parts[i] = lead + a + "-" + b + trail
+			continue
 		}
-		parts[i] = lead + a + delim + b + trail
+		if format != "" {
+			sb = collapseRange(sa, sb, format)
+		}
+		if pb != "" && format != "expanded" && format != "" && sb != strings.TrimLeft(sa, "0") {
+			pb = ""
+		}
+		parts[i] = lead + pa + sa + delim + pb + sb + trail
 	}
 	return strings.Join(parts, ",")
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func splitAlphaNum(s string) (string, string) {
@@ -371,7 +380,7 @@ func collapseRange(a, b, format string) string {
 	if len(b) < len(a) {
 		b = a[:len(a)-len(b)] + b // expand "321-28" first
 	}
-	if format == "expanded" || len(a) != len(b) {
+	if format == "expanded" || len(a) != len(b) || b < a {
 		return b
 	}
 	minimal := func(minDigits int) string {

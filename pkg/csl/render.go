@@ -376,10 +376,10 @@ func (c *rctx) textVariable(v, form string) *node {
 	case "year-suffix":
 		c.yearSuffixDone = true
 		return &node{kids: []*node{textNode(val)}, tag: "year-suffix"}
-	case "page", "locator":
-		if v == "page" || c.cite == nil || c.cite.Label == "" || c.cite.Label == "page" {
-			return textNode(c.p.pageRange(val))
-		}
+	case "page":
+		return textNode(c.p.pageRange(val, true))
+	case "locator":
+		return parseRich(c.p.pageRange(val, c.cite == nil || c.cite.Label == "" || c.cite.Label == "page"))
 	case "URL", "DOI":
 		return textNode(val)
 	case "citation-label":
