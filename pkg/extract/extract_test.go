@@ -201,14 +201,13 @@ func TestSeed001Resources(t *testing.T) {
 	if len(ids) < 2 || ids[0] != "jafari2002mkofrominside" || ids[1] != "singleton2003saddam" {
 		t.Fatalf("bibliography ids = %v", ids)
 	}
-	var cites []Citation
-	var custom struct {
-		Citations []Citation `json:"citations"`
-	}
-	if err := json.Unmarshal(bibl[0].Custom["custom"], &custom); err != nil {
+	cites, err := CitationsOf(bibl[0])
+	if err != nil {
 		t.Fatal(err)
 	}
-	cites = custom.Citations
+	if id, why := KnownWork(bibl[0]); id != "jafari2002mkofrominside" || why == "" {
+		t.Errorf("known work %q (%s)", id, why)
+	}
 	if len(cites) != 3 || cites[1].Text != "ibid, p.78." || !slices.Equal(cites[1].Locators, []Locator{{"page", "78"}}) {
 		t.Errorf("citations of jafari = %+v", cites)
 	}

@@ -260,3 +260,33 @@ func uniqueKey(k string, used map[string]int) string {
 	}
 	return k + string(rune('a'+(n-1)%26))
 }
+
+// bibCustom is the part of an item's custom data Bibliography writes.
+type bibCustom struct {
+	Citations []Citation `json:"citations"`
+	Known     string     `json:"known_work"`
+	Reason    string     `json:"known_work_reason"`
+}
+
+func readCustom(it bib.Item) (bibCustom, error) {
+	var c bibCustom
+	raw, ok := it.Custom["custom"]
+	if !ok {
+		return c, nil
+	}
+	err := json.Unmarshal(raw, &c)
+	return c, err
+}
+
+// CitationsOf returns the citations Bibliography recorded in an item.
+func CitationsOf(it bib.Item) ([]Citation, error) {
+	c, err := readCustom(it)
+	return c.Citations, err
+}
+
+// KnownWork returns the ID of the known work Bibliography linked an item
+// to, and why, or empty strings.
+func KnownWork(it bib.Item) (id, reason string) {
+	c, _ := readCustom(it)
+	return c.Known, c.Reason
+}

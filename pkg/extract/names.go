@@ -49,7 +49,8 @@ func givenLike(s string) bool {
 		return false
 	}
 	for _, w := range words {
-		if !upperFirst(w) || strings.ContainsAny(w, "0123456789") || orgWords[strings.ToLower(w)] {
+		lw := strings.ToLower(w)
+		if !upperFirst(w) || strings.ContainsAny(w, "0123456789") || orgWords[lw] || smallWords[lw] {
 			return false
 		}
 	}
