@@ -578,6 +578,9 @@ func applyCase(n *node, tc string, english bool) {
 			if !allUpper && !isLowerWord(w) {
 				continue
 			}
+			if w.s > 0 && all[w.s-1] == '-' && w.e-w.s == 1 {
+				continue // "Mujahedin-e", "07-x"
+			}
 			beforeHyphen := w.e < len(all) && all[w.e] == '-'
 			if stopWords[strings.Trim(lw, "'’\"“”()[].,;")] && k > 0 && k < len(words)-1 && !afterColon && !beforeHyphen {
 				continue

@@ -58,9 +58,17 @@ func (c *rctx) attrInherit(e *element, name string) (string, bool) {
 func (c *rctx) renderChildren(e *element) []*node {
 	var out []*node
 	for _, ch := range e.children {
-		if n := c.render(ch); n != nil {
-			out = append(out, n)
+		n := c.render(ch)
+		if n == nil {
+			continue
 		}
+		if n.tag == "choose" {
+			// cs:choose is transparent: its branch's elements are
+			// children of the enclosing group or layout
+			out = append(out, n.kids...)
+			continue
+		}
+		out = append(out, n)
 	}
 	return out
 }
@@ -144,10 +152,7 @@ func (c *rctx) renderChoose(e *element) *node {
 			if len(kids) == 0 {
 				return nil
 			}
-			if len(kids) == 1 {
-				return kids[0]
-			}
-			return &node{kids: kids}
+			return &node{kids: kids, tag: "choose"}
 		}
 	}
 	return nil
@@ -317,8 +322,12 @@ func (c *rctx) renderText(e *element) *node {
 	switch {
 	case e.has("variable"):
 		v := e.attrs["variable"]
-		c.calls++
 		n = c.textVariable(v, e.attrs["form"])
+		// an empty year-suffix does not empty its group: styles pair it
+		// with the "no date" term, and citeproc-js prints that
+		if v != "year-suffix" || n != nil {
+			c.calls++
+		}
 		if n != nil {
 			c.hits++
 		}
