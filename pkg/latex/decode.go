@@ -42,27 +42,27 @@ const maxDepth = 1000
 // stops marks the bytes at which Decode leaves its copy loop.
 var stops = [256]bool{'\\': true, '{': true, '}': true, '~': true, '$': true, '`': true, '-': true, '\'': true}
 
-// plain reports whether s decodes to itself, so that Decode can return it
-// without allocating.
-func plain(s string) bool {
+// plain reports whether s has no TeX to decode, and whether it is ASCII.
+func plain(s string) (plain, ascii bool) {
+	var high byte
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		high |= c
 		if !stops[c] {
 			continue
 		}
 		if c != '-' && c != '\'' {
-			return false
+			return false, false
 		}
 		if i+1 < len(s) && s[i+1] == c {
-			return false
+			return false, false
 		}
 	}
-	return true
+	return true, high < utf8.RuneSelf
 }
 
 // Decode converts TeX text (a BibTeX field value with its outer delimiters
-// removed, inner braces as written) to Unicode. Accented letters come out
-// in NFC. Text Decode cannot interpret (unknown macros, complex math) is
+// removed, inner braces as written) to Unicode, in NFC. Text Decode cannot interpret (unknown macros, complex math) is
 // kept as written and reported as a Problem; Decode never drops text.
 //
 // Literal <, > and & in the input are kept as they are, also with Markup:
@@ -70,10 +70,19 @@ func plain(s string) bool {
 // such as citeproc-js print any other < as it is.
 func Decode(s string, opts DecodeOptions) (string, []Problem) {
 	if opts.Verbatim {
-		return decodeVerbatim(s)
+		out, probs := decodeVerbatim(s)
+		if !utf8.ValidString(out) {
+			probs = append(probs, Problem{firstInvalid(s), invalidMsg})
+			out = strings.ToValidUTF8(out, "\uFFFD")
+		}
+		return out, probs
 	}
-	valid := utf8.ValidString(s)
-	if valid && plain(s) {
+	isPlain, ascii := plain(s)
+	if isPlain && ascii {
+		return s, nil
+	}
+	valid := ascii || utf8.ValidString(s)
+	if isPlain && valid && norm.NFC.QuickSpanString(s) == len(s) {
 		return s, nil
 	}
 	d := decoder{src: s, out: make([]byte, 0, len(s)+len(s)/4)}
@@ -82,23 +91,34 @@ func Decode(s string, opts DecodeOptions) (string, []Problem) {
 	if !valid {
 		out = d.invalid()
 	}
+	if norm.NFC.QuickSpanString(out) != len(out) && !norm.NFC.IsNormalString(out) {
+		// Text typed decomposed (e + U+0301) comes out composed, like accents.
+		out = norm.NFC.String(out)
+	}
 	// An unclosed brace is found at the end of its group: sort by offset.
 	slices.SortStableFunc(d.probs, func(a, b Problem) int { return a.Offset - b.Offset })
 	return out, d.probs
 }
 
+const invalidMsg = "invalid UTF-8 replaced by U+FFFD"
+
 // invalid replaces the invalid UTF-8 in the output with U+FFFD and reports
 // where the input had it: Decode's output is always valid UTF-8.
 func (d *decoder) invalid() string {
-	for i := 0; i < len(d.src); {
-		r, n := utf8.DecodeRuneInString(d.src[i:])
+	d.problem(firstInvalid(d.src), invalidMsg)
+	return strings.ToValidUTF8(string(d.out), "\uFFFD")
+}
+
+// firstInvalid returns the offset of the first invalid UTF-8 in s.
+func firstInvalid(s string) int {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && n == 1 {
-			d.problem(i, "invalid UTF-8 replaced by U+FFFD")
-			break
+			return i
 		}
 		i += n
 	}
-	return strings.ToValidUTF8(string(d.out), "\uFFFD")
+	return len(s)
 }
 
 type decoder struct {

@@ -68,6 +68,8 @@ var decodeCases = []struct {
 	{`\~{}`, "~", ""},
 	{`\'{x}`, "x\u0301", ""},
 	{`\'{ab}`, "áb", ""},
+	// decomposed input comes out in NFC too
+	{"Re\u0301sume\u0301 {\\'e}\u0323", "Résumé ẹ́", "Résumé ẹ́"},
 	// Persian and Arabic romanization
 	{`Mas{\textquoteright}oud`, "Mas’oud", ""},
 	{`Mas'oud Rajavi`, "Mas'oud Rajavi", ""},

@@ -3,6 +3,7 @@ package latex
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -283,13 +284,34 @@ func (e *encoder) rune(r rune, raw string) {
 			e.ligature(t)
 			return
 		}
-		if t, ok := accentForm(r); ok {
+		var t string
+		if isLatinExtended(r) {
+			t = latinAccents()[r]
+		} else {
+			t, _ = accentForm(r)
+		}
+		if t != "" {
 			e.out = append(e.out, t...)
 			return
 		}
 		e.out = append(e.out, raw...)
 	}
 }
+
+// latinAccents holds accentForm for the Latin letters with diacritics
+// (Latin-1 Supplement to Latin Extended-B, Latin Extended Additional),
+// "" where there is none, computed on first use.
+var latinAccents = sync.OnceValue(func() map[rune]string {
+	m := make(map[rune]string, 1024)
+	for _, block := range [][2]rune{{0xc0, 0x24f}, {0x1e00, 0x1eff}} {
+		for r := block[0]; r <= block[1]; r++ {
+			m[r], _ = accentForm(r)
+		}
+	}
+	return m
+})
+
+func isLatinExtended(r rune) bool { return 0xc0 <= r && r <= 0x24f || 0x1e00 <= r && r <= 0x1eff }
 
 // accentForm writes a letter with diacritics as accent macros on its base
 // letter, if every mark has a macro and decoding gives back r exactly.
