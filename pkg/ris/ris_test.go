@@ -1,0 +1,335 @@
+package ris
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/iotest"
+
+	"github.com/manba/manba/pkg/bib"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// TestGolden reads each testdata/*.ris and compares the diagnostics, the
+// items (as CSL-JSON) and the RIS written back with NAME.golden.
+func TestGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.ris")
+	if len(files) == 0 {
+		t.Fatal("no inputs")
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			items, diags := Decode(filepath.Base(f), src)
+			var got bytes.Buffer
+			got.WriteString("# diagnostics\n")
+			for _, d := range diags {
+				got.WriteString(d.Error() + "\n")
+			}
+			got.WriteString("# items\n")
+			for _, it := range items {
+				b, err := it.AppendJSON(nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got.Write(append(b, '\n'))
+			}
+			got.WriteString("# written back\n")
+			warns, err := Encode(&got, items, EncodeOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got.WriteString("# encoder warnings\n")
+			for _, w := range warns {
+				got.WriteString(w.Msg + "\n")
+			}
+			golden := strings.TrimSuffix(f, ".ris") + ".golden"
+			if *update {
+				if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if !bytes.Equal(got.Bytes(), want) {
+				t.Errorf("mismatch with %s:\n--- got\n%s\n--- want\n%s", golden, got.Bytes(), want)
+			}
+		})
+	}
+}
+
+func TestDecodeFields(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want string // the item as CSL-JSON
+	}{
+		{
+			name: "journal article",
+			in:   "TY  - JOUR\nID  - a\nAU  - Rajavi, Masoud\nTI  - T\nT2  - J\nJ2  - J.\nVL  - 3\nIS  - 2\nSP  - 5\nEP  - 9\nPY  - 1999\nSN  - 1234-567X\nDO  - 10.1/x\nER  - \n",
+			want: `{"id":"a","type":"article-journal","author":[{"family":"Rajavi","given":"Masoud"}],"title":"T","container-title":"J","container-title-short":"J.","DOI":"10.1/x","ISSN":"1234-567X","issue":2,"page":"5-9","volume":3,"issued":{"date-parts":[[1999]]}}`,
+		},
+		{
+			name: "book: T2 is the series, A3 the editor, a lone SP the page count",
+			in:   "TY  - BOOK\nID  - b\nA3  - Cronin, Stephanie\nA2  - Series, Ed\nT2  - Persian Studies\nSP  - 312\nER  - \n",
+			want: `{"id":"b","type":"book","editor":[{"family":"Cronin","given":"Stephanie"}],"collection-editor":[{"family":"Series","given":"Ed"}],"collection-title":"Persian Studies","number-of-pages":312}`,
+		},
+		{
+			name: "chapter: A2 editor, A3 series editor, T3 series",
+			in:   "TY  - CHAP\nID  - c\nA2  - Cronin, Stephanie\nA3  - Series, Ed\nT2  - Book\nT3  - Series\nER  - \n",
+			want: `{"id":"c","type":"chapter","editor":[{"family":"Cronin","given":"Stephanie"}],"collection-editor":[{"family":"Series","given":"Ed"}],"container-title":"Book","collection-title":"Series"}`,
+		},
+		{
+			name: "report number in SN, genre in M3",
+			in:   "TY  - RPRT\nID  - r\nSN  - HRW-05\nM3  - Briefing\nER  - \n",
+			want: `{"id":"r","type":"report","genre":"Briefing","number":"HRW-05"}`,
+		},
+		{
+			name: "DOI in M3, JO alone is the journal",
+			in:   "TY  - JOUR\nID  - j\nJO  - Middle East Report\nM3  - doi: 10.2307/3012345\nER  - \n",
+			want: `{"id":"j","type":"article-journal","container-title":"Middle East Report","DOI":"10.2307/3012345"}`,
+		},
+		{
+			name: "dates: DA wins, other PY kept, season, accessed",
+			in:   "TY  - JOUR\nID  - d\nPY  - 2004\nDA  - 2005/05//Spring\nY2  - 2024-01-02\nER  - \n",
+			want: `{"id":"d","type":"article-journal","issued":{"date-parts":[[2005,5]],"season":1},"accessed":{"date-parts":[[2024,1,2]]},"custom":{"extra":{"ris:PY":"2004"}}}`,
+		},
+		{
+			name: "dates: EDTF range and circa, literal",
+			in:   "TY  - JOUR\nID  - e\nDA  - 1989/1991\nY2  - 2003~\nER  - \nTY  - JOUR\nID  - f\nPY  - 2003\nDA  - Spring 2003\nER  - \n",
+			want: `{"id":"e","type":"article-journal","issued":{"date-parts":[[1989],[1991]]},"accessed":{"date-parts":[[2003]],"circa":true}}` + "\n" +
+				`{"id":"f","type":"article-journal","issued":{"date-parts":[[2003]]},"custom":{"extra":{"ris:DA":"Spring 2003"}}}`,
+		},
+		{
+			name: "names: literal, suffix, particles stay in the family name",
+			in:   "TY  - GEN\nID  - n\nAU  - People's Mojahedin Organization of Iran\nAU  - King, Martin Luther, Jr.\nAU  - al-Rubaie, Mowaffak\nA4  - Translator, T.\nER  - \n",
+			want: `{"id":"n","type":"document","author":[{"literal":"People's Mojahedin Organization of Iran"},{"family":"King","given":"Martin Luther","suffix":"Jr."},{"family":"al-Rubaie","given":"Mowaffak"}],"translator":[{"family":"Translator","given":"T."}]}`,
+		},
+		{
+			name: "unknown tags, second values and the original type are kept",
+			in:   "TY  - EJOUR\nID  - k\nTI  - One\nTI  - Two\nUR  - http://a\nUR  - http://b\nL1  - file.pdf\nC8  - x\nER  - \n",
+			want: `{"id":"k","type":"article-journal","title":"One","URL":"http://a","custom":{"extra":{"ris:C8":"x","ris:L1":"file.pdf","ris:TI":"Two","ris:TY":"EJOUR","ris:UR":"http://b"}}}`,
+		},
+		{
+			name: "generated ids are unique and ASCII",
+			in:   "TY  - BOOK\nAU  - Ḥaqqānī, Ḥusayn\nPY  - 2001\nER  - \nTY  - BOOK\nAU  - Haqqani, H.\nPY  - 2001\nER  - \nTY  - BOOK\nTI  - سازمان\nER  - \n",
+			want: `{"id":"haqqani2001","type":"book","author":[{"family":"Ḥaqqānī","given":"Ḥusayn"}],"issued":{"date-parts":[[2001]]}}` + "\n" +
+				`{"id":"haqqani2001a","type":"book","author":[{"family":"Haqqani","given":"H."}],"issued":{"date-parts":[[2001]]}}` + "\n" +
+				`{"id":"item","type":"book","title":"سازمان"}`,
+		},
+		{
+			name: "lenient syntax: one space before the hyphen, none after ER; keywords, notes",
+			in:   "TY - JOUR\nID - x\nKW  - a\nKW  - b\nN1  - one\nN1  - two\nER  -\n",
+			want: `{"id":"x","type":"article-journal","keyword":"a, b","note":"one\n\ntwo"}`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			items, diags := Decode("in.ris", []byte(tt.in))
+			if diags.HasErrors() {
+				t.Fatal(diags)
+			}
+			var got []string
+			for _, it := range items {
+				b, _ := it.AppendJSON(nil)
+				got = append(got, string(b))
+			}
+			if strings.Join(got, "\n") != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), tt.want)
+			}
+		})
+	}
+}
+
+func TestDecodeDiagnostics(t *testing.T) {
+	tests := []struct {
+		name  string
+		in    string
+		n     int
+		diags []string
+	}{
+		{"clean", "TY  - JOUR\nER  - \n", 1, nil},
+		{"missing TY", "TI  - x\nER  - \n", 1, []string{"1:1: error: record does not start with TY"}},
+		{"missing ER between records", "TY  - JOUR\nTI  - a\nTY  - BOOK\nER  - \n", 2, []string{"3:1: error: TY inside a record"}},
+		{"missing ER at the end", "TY  - JOUR\nTI  - a\n", 1, []string{"1:1: error: record not closed with ER"}},
+		{"stray text", "Exported by X\n\nTY  - JOUR\nER  - \ntrailer\n", 1, []string{"1:1: warning: text outside a record", "5:1: warning: text outside a record"}},
+		{"ER alone", "ER  - \n", 0, []string{"1:1: warning: ER without a record"}},
+		{"unknown type", "TY  - WHAT\nER  - \n", 1, []string{`1:1: warning: unknown RIS type "WHAT"`}},
+		{"EP alone", "\nTY  - JOUR\nEP  - 9\nER  - \n", 1, []string{"3:1: warning: EP without SP"}},
+		{"latin-1", "TY  - JOUR\nTI  - Caf\xe9\nER  - \n", 1, []string{"2:1: warning: invalid UTF-8"}},
+		{"empty", "", 0, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			items, diags := Decode("in.ris", []byte(tt.in))
+			if len(items) != tt.n {
+				t.Errorf("got %d items, want %d", len(items), tt.n)
+			}
+			if len(diags) != len(tt.diags) {
+				t.Fatalf("got diagnostics\n%v\nwant %q", diags, tt.diags)
+			}
+			for i, d := range diags {
+				if want := "in.ris:" + tt.diags[i]; !strings.HasPrefix(d.Error(), want) {
+					t.Errorf("got %s, want %s…", d.Error(), want)
+				}
+			}
+		})
+	}
+}
+
+func TestDecoderReadError(t *testing.T) {
+	boom := errors.New("disk on fire")
+	d := NewDecoder(io.MultiReader(strings.NewReader("TY  - JOUR\nER  - \nTY  - BOOK\n"), iotest.ErrReader(boom)), "x.ris")
+	if it, err := d.Next(); err != nil || it.Type != "article-journal" {
+		t.Fatalf("first record: %v %v", it.Type, err)
+	}
+	// The unclosed record read before the error still comes out.
+	if it, err := d.Next(); err != nil || it.Type != "book" {
+		t.Fatalf("second record: %v %v", it.Type, err)
+	}
+	if _, err := d.Next(); !errors.Is(err, boom) {
+		t.Fatalf("got %v, want the read error", err)
+	}
+}
+
+func TestLongLine(t *testing.T) {
+	abstract := strings.Repeat("Mojahedin ", 20000)
+	items, diags := Decode("in.ris", []byte("TY  - JOUR\nAB  - "+abstract+"\nER  - \n"))
+	if len(items) != 1 || len(diags) != 0 || items[0].Get("abstract") != strings.TrimSpace(abstract) {
+		t.Fatalf("long abstract not read whole: %d items, %v", len(items), diags)
+	}
+}
+
+// TestRoundTripRIS reads RIS, writes it and reads it again: the items must
+// be the same, and writing them again must give the same text.
+func TestRoundTripRIS(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.ris")
+	for _, f := range files {
+		src, _ := os.ReadFile(f)
+		items, _ := Decode(f, src)
+		var out bytes.Buffer
+		if _, err := Encode(&out, items, EncodeOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		again, diags := Decode("out.ris", out.Bytes())
+		if diags.HasErrors() {
+			t.Errorf("%s: our output has errors: %v", f, diags)
+		}
+		if len(again) != len(items) {
+			t.Fatalf("%s: %d items, want %d", f, len(again), len(items))
+		}
+		for i := range items {
+			if !items[i].Equal(again[i]) {
+				a, _ := items[i].AppendJSON(nil)
+				b, _ := again[i].AppendJSON(nil)
+				t.Errorf("%s: item changed:\n%s\n%s", f, a, b)
+			}
+		}
+		var out2 bytes.Buffer
+		if _, err := Encode(&out2, again, EncodeOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(out.Bytes(), out2.Bytes()) {
+			t.Errorf("%s: second write differs:\n%s\n---\n%s", f, out.Bytes(), out2.Bytes())
+		}
+	}
+}
+
+// TestRoundTripItems writes items from elsewhere (the cited works) as RIS
+// and reads them back: what RIS holds must survive, and everything else
+// must have been reported.
+func TestRoundTripItems(t *testing.T) {
+	data, err := os.ReadFile("../../../shared/works/works.json")
+	if err != nil {
+		t.Skip("shared works not available:", err)
+	}
+	var items []bib.Item
+	if err := jsonUnmarshal(data, &items); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	warns, err := Encode(&out, items, EncodeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, diags := Decode("out.ris", out.Bytes())
+	if len(diags) != 0 || len(again) != len(items) {
+		t.Fatalf("%d of %d items, %v", len(again), len(items), diags)
+	}
+	warned := map[string]string{}
+	for _, w := range warns {
+		id := strings.SplitN(w.Msg, `"`, 3)[1]
+		warned[id] += w.Msg
+	}
+	for i, it := range items {
+		got := again[i]
+		if got.ID != it.ID || got.Get("title") != it.Get("title") {
+			t.Errorf("%s: id/title changed: %q %q", it.ID, got.ID, got.Get("title"))
+		}
+		if got.Type != it.Type && !strings.Contains(warned[it.ID], "no type") {
+			t.Errorf("%s: type %s became %s without a warning", it.ID, it.Type, got.Type)
+		}
+		for k, v := range it.Vars {
+			if got.Vars[k] != v && !strings.Contains(warned[it.ID], k) {
+				t.Errorf("%s: %s %q became %q without a warning", it.ID, k, v, got.Vars[k])
+			}
+		}
+		if a, b := it.Dates["issued"], got.Dates["issued"]; a != b && !strings.Contains(warned[it.ID], "issued") {
+			t.Errorf("%s: issued %v became %v", it.ID, a, b)
+		}
+		for k, ns := range it.Names {
+			if len(got.Names[k]) != len(ns) && !strings.Contains(warned[it.ID], k) {
+				t.Errorf("%s: %s lost names", it.ID, k)
+			}
+			for j := range got.Names[k] {
+				if got.Names[k][j].String() != ns[j].String() {
+					t.Errorf("%s: name %q became %q", it.ID, ns[j].String(), got.Names[k][j].String())
+				}
+			}
+		}
+	}
+}
+
+func TestEncodeWarnings(t *testing.T) {
+	it := bib.Item{ID: "x", Type: "interview"}
+	it.Set("title", "T")
+	it.Set("medium", "Radio")
+	it.SetNames("interviewer", []bib.Name{{Family: "Q"}})
+	it.SetNames("author", []bib.Name{{Literal: "Human Rights Watch, Middle East Division"}})
+	it.SetDate("original-date", bib.Date{From: bib.DateParts{Year: 1970}})
+	it.SetExtra("langid", "persian")
+	it.SetExtra("@type", "online")
+	var out bytes.Buffer
+	warns, err := Encode(&out, []bib.Item{it}, EncodeOptions{CRLF: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		`item "x": RIS has no type for "interview"; written as PCOMM, which reads back as "personal_communication"`,
+		`item "x": the name "Human Rights Watch, Middle East Division" has a comma; RIS readers will split it into family and given names`,
+		`item "x": RIS has no tag for interviewer, original-date, medium, langid; not written`,
+	}
+	if len(warns) != len(want) {
+		t.Fatalf("got %v", warns)
+	}
+	for i, w := range warns {
+		if w.Msg != want[i] {
+			t.Errorf("got  %s\nwant %s", w.Msg, want[i])
+		}
+	}
+	if !strings.HasPrefix(out.String(), "TY  - PCOMM\r\nID  - x\r\nTI  - T\r\n") || !strings.HasSuffix(out.String(), "ER  - \r\n\r\n") {
+		t.Errorf("CRLF output:\n%q", out.String())
+	}
+}
