@@ -11,6 +11,7 @@ import (
 
 	"github.com/manba/manba/pkg/bib"
 	"github.com/manba/manba/pkg/latex"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Dialect selects the field names the Encoder writes.
@@ -314,7 +315,16 @@ func (e *Encoder) encodeValue(field, v, val string) string {
 		opts.Markup = true
 		opts.ProtectCapitals = e.opts.ProtectCapitals && bib.KindOf(v) == bib.KindTitle
 	}
-	return latex.Encode(val, opts)
+	out := latex.Encode(val, opts)
+	if field == "pages" && strings.Contains(out, "–") {
+		// BibTeX styles expect "--" in page ranges; it reads back as "–"
+		// unless other dashes touch it.
+		dashes := strings.ReplaceAll(out, "–", "--")
+		if back, _ := latex.Decode(dashes, latex.DecodeOptions{}); back == val {
+			out = dashes
+		}
+	}
+	return out
 }
 
 // splitTitle returns the title to write: when the item came with a
@@ -430,6 +440,8 @@ func (e *Encoder) encodeName(n bib.Name) string {
 			s += ", " + jr + ", " + giv
 		case giv != "":
 			s += ", " + giv
+		case isOneGroup(s):
+			s += "," // a braced family name alone would read as a literal
 		}
 		return s
 	}
@@ -499,12 +511,12 @@ func (e *Encoder) genKey(it bib.Item) string {
 var skipWords = map[string]bool{"a": true, "an": true, "the": true, "on": true, "of": true, "in": true, "and": true, "for": true, "to": true}
 
 // keyWord returns the first word that has ASCII letters or digits, lower
-// case and without anything else (markup tags included).
+// case and without anything else (accents, markup tags).
 func keyWord(words []string) string {
 	for _, w := range words {
 		var b strings.Builder
 		inTag := false
-		for _, r := range strings.ToLower(w) {
+		for _, r := range norm.NFD.String(strings.ToLower(w)) {
 			switch {
 			case r == '<':
 				inTag = true

@@ -164,7 +164,9 @@ func splitDepth0(s string, sep byte) []string {
 	return append(out, s[start:])
 }
 
-// words splits s at white space outside braces.
+// words splits s at white space outside braces. Space after a control
+// word belongs to it (TeX skips it), so "Milo\v s" or a conditional such
+// as "\ifmmode \check{s}\else \v{s}\fi" stays one word.
 func words(s string) []string {
 	var out []string
 	depth, start := 0, -1
@@ -177,7 +179,7 @@ func words(s string) []string {
 			if depth > 0 {
 				depth--
 			}
-		case isSpace(c) && depth == 0:
+		case isSpace(c) && depth == 0 && !(start >= 0 && endsInControlWord(s[start:i])):
 			if start >= 0 {
 				out = append(out, s[start:i])
 				start = -1
@@ -284,4 +286,21 @@ func matchClose(s string, i int) int {
 		}
 	}
 	return len(s) - 1
+}
+
+// endsInControlWord reports whether w ends with a control word such as
+// \else (a backslash and letters, the backslash not itself escaped).
+func endsInControlWord(w string) bool {
+	i := len(w)
+	for i > 0 && isASCIILetter(w[i-1]) {
+		i--
+	}
+	if i == len(w) || i == 0 || w[i-1] != '\\' {
+		return false
+	}
+	n := 0 // backslashes before the letters
+	for j := i - 1; j >= 0 && w[j] == '\\'; j-- {
+		n++
+	}
+	return n%2 == 1
 }

@@ -49,6 +49,9 @@ func TestSplitName(t *testing.T) {
 		{"Ab{\\\"u} Bakr al-Baghd{\\=a}d{\\=\\i}", texName{First: "Ab{\\\"u} Bakr", Last: "al-Baghd{\\=a}d{\\=\\i}"}},
 		{"Smith, Jr, John, Extra", texName{First: "John, Extra", Last: "Smith", Jr: "Jr"}},
 		{"{\\o}rsted, H. C.", texName{First: "H. C.", Last: "{\\o}rsted"}},
+		{"Milo\\ifmmode \\check{s}\\else \\v{s}\\fi{}evi\\'c, M.", texName{First: "M.", Last: "Milo\\ifmmode \\check{s}\\else \\v{s}\\fi{}evi\\'c"}},
+		{"\\'{A}ngel Faraldo", texName{First: "\\'{A}ngel", Last: "Faraldo"}},
+		{"Gal\\\\ de", texName{First: "Gal\\\\", Last: "de"}},
 	}
 	for _, tt := range tests {
 		if got := splitName(tt.in); got != tt.want {

@@ -1,0 +1,132 @@
+package bibtex
+
+import (
+	"bytes"
+	"os"
+	"testing"
+
+	"github.com/manba/manba/pkg/bib"
+)
+
+func TestEncode(t *testing.T) {
+	tests := []struct {
+		name string
+		it   bib.Item
+		opts EncodeOptions
+		want string
+	}{
+		{"article in BibTeX, capitals protected",
+			bib.Item{ID: "a", Type: "article-journal",
+				Vars: map[string]string{"title": "The MKO and the <i>Mojahedin</i>", "container-title": "Iranian Studies",
+					"issue": "2", "page": "10–20", "DOI": "10.1/x_y"},
+				Names: map[string][]bib.Name{"author": {{Family: "Rajavi", Given: "Masʿud"}, {Literal: "Human Rights Watch"}}},
+				Dates: map[string]bib.Date{"issued": {From: bib.DateParts{Year: 2005, Month: 5, Day: 19}}}},
+			EncodeOptions{ProtectCapitals: true},
+			"@article{a,\n  author = {Rajavi, Masʿud and {Human Rights Watch}},\n  title = {The {MKO} and the \\textit{Mojahedin}},\n  journal = {Iranian Studies},\n  number = {2},\n  pages = {10--20},\n  year = {2005},\n  month = may,\n  day = {19},\n  doi = {10.1/x_y}\n}\n"},
+		{"same article in BibLaTeX, ASCII",
+			bib.Item{ID: "a", Type: "article-journal",
+				Vars:  map[string]string{"title": "Mojāhedin", "container-title": "Iranian Studies", "publisher-place": "Paris"},
+				Names: map[string][]bib.Name{"author": {{Family: "Berg", NonDroppingParticle: "van der", Given: "Hans", Suffix: "Jr"}}},
+				Dates: map[string]bib.Date{"issued": {From: bib.DateParts{Year: 2005, Month: 5}}}},
+			EncodeOptions{Dialect: BibLaTeX, ASCII: true},
+			"@article{a,\n  author = {van der Berg, Jr, Hans},\n  title = {Moj{\\=a}hedin},\n  journaltitle = {Iranian Studies},\n  location = {Paris},\n  date = {2005-05}\n}\n"},
+		{"thesis: default genre omitted, school, extra fields and others",
+			bib.Item{ID: "t", Type: "thesis",
+				Vars:  map[string]string{"title": "Exile", "genre": "PhD thesis", "publisher": "SOAS"},
+				Names: map[string][]bib.Name{"author": {{Family: "Moʿadab", Given: "S."}}},
+				Extra: map[string]string{"file": ":t.pdf:PDF", "@author-and-others": "true"}},
+			EncodeOptions{},
+			"@phdthesis{t,\n  author = {Moʿadab, S. and others},\n  title = {Exile},\n  school = {SOAS},\n  file = {:t.pdf:PDF}\n}\n"},
+		{"names that need braces",
+			bib.Item{ID: "n", Type: "book",
+				Names: map[string][]bib.Name{"author": {{Family: "van Gogh", Given: "Vincent"}, {Family: "Smith, Jones", Given: "A"},
+					{Family: "Barnes and Noble"}}}},
+			EncodeOptions{},
+			"@book{n,\n  author = {{van Gogh}, Vincent and {Smith, Jones}, A and {Barnes and Noble},}\n}\n"},
+		{"no ID: generated key; literal and range dates; unknown CSL type",
+			bib.Item{Type: "interview",
+				Vars:  map[string]string{"title": "The Return of the Mojahedin"},
+				Names: map[string][]bib.Name{"author": {{Family: "Ṭāleqānī", Given: "Maḥmūd"}}},
+				Dates: map[string]bib.Date{"issued": {From: bib.DateParts{Year: 1979}, To: bib.DateParts{Year: 1980}},
+					"accessed": {Literal: "spring 2020"}}},
+			EncodeOptions{},
+			"@misc{taleqani1979return,\n  author = {Ṭāleqānī, Maḥmūd},\n  title = {The Return of the Mojahedin},\n  year = {1979/1980},\n  urldate = {spring 2020}\n}\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := Encode(&buf, []bib.Item{tt.it}, tt.opts); err != nil {
+				t.Fatal(err)
+			}
+			if got := buf.String(); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+			// Whatever the options, reading the output must give the item
+			// back (with capitals protected, as nocase spans).
+			items, diags := Decode("e.bib", buf.Bytes(), DecodeOptions{})
+			if len(items) != 1 || diags.HasErrors() {
+				t.Fatalf("re-reading: %d items, %v", len(items), diags)
+			}
+			if tt.opts.ProtectCapitals || tt.it.ID == "" {
+				return
+			}
+			if !items[0].Equal(tt.it) {
+				t.Errorf("re-read item differs:%s", itemDiff(tt.it, items[0]))
+			}
+		})
+	}
+}
+
+func TestEncodeKeysUnique(t *testing.T) {
+	it := bib.Item{Type: "book", Vars: map[string]string{"title": "A History"},
+		Names: map[string][]bib.Name{"author": {{Family: "Abrahamian"}}},
+		Dates: map[string]bib.Date{"issued": {From: bib.DateParts{Year: 1982}}}}
+	var buf bytes.Buffer
+	e := NewEncoder(&buf, EncodeOptions{})
+	for range 3 {
+		if err := e.Encode(it); err != nil {
+			t.Fatal(err)
+		}
+	}
+	items, _ := Decode("k.bib", buf.Bytes(), DecodeOptions{})
+	var keys []string
+	for _, it := range items {
+		keys = append(keys, it.ID)
+	}
+	if got := fmtList(keys); got != "abrahamian1982history abrahamian1982historya abrahamian1982historyb" {
+		t.Errorf("keys = %s", got)
+	}
+}
+
+func fmtList(s []string) string {
+	var b bytes.Buffer
+	for i, x := range s {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(x)
+	}
+	return b.String()
+}
+
+// TestEncodeGolden writes the items of testdata/decode/iran.bib with each
+// set of options and compares with testdata/encode/*.golden.
+func TestEncodeGolden(t *testing.T) {
+	src, err := os.ReadFile("testdata/decode/iran.bib")
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, _ := Decode("iran.bib", src, DecodeOptions{})
+	for name, opts := range map[string]EncodeOptions{
+		"bibtex":         {ProtectCapitals: true},
+		"biblatex":       {Dialect: BibLaTeX, ProtectCapitals: true},
+		"bibtex-ascii":   {ASCII: true},
+		"biblatex-ascii": {Dialect: BibLaTeX, ASCII: true},
+	} {
+		var buf bytes.Buffer
+		if err := Encode(&buf, items, opts); err != nil {
+			t.Fatal(err)
+		}
+		checkGolden(t, "testdata/encode/iran-"+name+".golden", buf.Bytes())
+	}
+}
