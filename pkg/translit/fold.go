@@ -2,8 +2,20 @@ package translit
 
 import (
 	"bytes"
+	"sync"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
 
 func isVowel(c byte) bool { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' }
 
@@ -27,6 +39,19 @@ func romanize(dst, w []byte, rules *Rule) []byte {
 		}
 		return seq[len(seq)-1]
 	}
+	// merge replaces the last letter by the digraph it forms with the
+	// next, keeping doubled letters single.
+	merge := func(c byte) {
+		seq[len(seq)-1] = c
+		if n := len(seq); n >= 2 && c == 'j' && seq[n-2] == 'd' {
+			seq[n-2] = 'j' // d + zh
+			*rules |= RuleZH
+		}
+		if n := len(seq); n >= 2 && seq[n-2] == c {
+			seq = seq[:n-1]
+			*rules |= RuleDouble
+		}
+	}
 	// First the consonants: digraphs are merged against what was already
 	// emitted, so that a folded word folds to itself.
 	for i := 0; i < len(w); i++ {
@@ -45,35 +70,35 @@ func romanize(dst, w []byte, rules *Rule) []byte {
 		case 'h':
 			switch last() {
 			case 'k':
-				seq[len(seq)-1] = 'x'
+				merge('x')
 				*rules |= RuleKH
 				continue
 			case 'g':
-				seq[len(seq)-1] = 'k'
+				merge('k')
 				*rules |= RuleGH
 				continue
 			case 'z':
-				seq[len(seq)-1] = 'j'
+				merge('j')
 				*rules |= RuleZH
 				continue
 			case 's':
-				seq[len(seq)-1] = 'S'
+				merge('S')
 				continue
 			case 'd':
-				seq[len(seq)-1] = 'z'
+				merge('z')
 				*rules |= RuleDigraph
 				continue
 			case 't':
 				*rules |= RuleDigraph
 				continue
 			case 'p':
-				seq[len(seq)-1] = 'f'
+				merge('f')
 				*rules |= RuleDigraph
 				continue
 			}
 		case 'j':
 			if last() == 'd' {
-				seq[len(seq)-1] = 'j'
+				merge('j')
 				*rules |= RuleZH
 				continue
 			}
@@ -82,7 +107,7 @@ func romanize(dst, w []byte, rules *Rule) []byte {
 				i++
 				switch last() {
 				case 't':
-					seq[len(seq)-1] = 'C'
+					merge('C')
 					*rules |= RuleDigraph
 				case 'C':
 					*rules |= RuleDouble
@@ -229,8 +254,15 @@ func skeletonize(dst, w []byte) []byte {
 		}
 		if c == 's' || c == 'c' {
 			if i+1 < len(w) && w[i+1] == 'h' {
-				dst = append(dst, c, 'h')
 				i++
+				out := dst[start:]
+				switch {
+				case len(out) >= 2 && out[len(out)-2] == c && out[len(out)-1] == 'h':
+					continue // sh sh
+				case len(out) >= 1 && (out[len(out)-1] == c || c == 'c' && out[len(out)-1] == 't'):
+					dst = dst[:len(dst)-1] // s sh, t ch
+				}
+				dst = append(dst, c, 'h')
 				continue
 			}
 		}
@@ -258,11 +290,22 @@ func skeletonize(dst, w []byte) []byte {
 	return dst
 }
 
+// writerPool recycles the Latin-stage buffers: a writer escapes to the
+// heap, and folding millions of names should not allocate one each.
+var writerPool = sync.Pool{New: func() any { return &latinWriter{buf: make([]byte, 0, 128)} }}
+
 // appendLevel appends the folded form of s for a Latin (1), Default (2) or
 // Skeleton (3) profile.
 func appendLevel(dst []byte, s string, level int) ([]byte, Rule) {
-	var arr [128]byte
-	lw := latinWriter{buf: arr[:0]}
+	lw := writerPool.Get().(*latinWriter)
+	defer writerPool.Put(lw)
+	lw.buf, lw.rules, lw.space = lw.buf[:0], 0, false
+	if !isASCII(s) && !norm.NFKC.IsNormalString(s) {
+		// Presentation forms and the like must be letters before
+		// Perso-Arabic words are read in context.
+		s = norm.NFKC.String(s)
+		lw.rules |= RuleUnicode
+	}
 	lw.write(s)
 	if level == 1 {
 		return append(dst, lw.buf...), lw.rules
@@ -289,10 +332,20 @@ func appendLevel(dst []byte, s string, level int) ([]byte, Rule) {
 		wordStart := len(dst)
 		if level == 2 {
 			dst = romanize(dst, w, &rules)
+			if isEzafe(dst[wordStart:]) { // "yy" folds to "yi"
+				rules |= RuleEzafe
+				dst = dst[:mark]
+			}
 			continue
 		}
 		var tmp [64]byte
-		dst = skeletonize(dst, romanize(tmp[:0], w, &rules))
+		r := romanize(tmp[:0], w, &rules)
+		if isEzafe(r) {
+			rules |= RuleEzafe
+			dst = dst[:mark]
+			continue
+		}
+		dst = skeletonize(dst, r)
 		if len(dst) == wordStart {
 			dst = dst[:mark]
 		}

@@ -10,7 +10,15 @@ import (
 // latinTable maps the Latin letters with diacritics (U+00C0–U+024F and
 // U+1E00–U+1EFF) to lower-case ASCII; it is filled once from their NFKD
 // decompositions, then overridden where a mark stands for a digraph.
-var latinTable = map[rune]string{}
+var latinTable [0x1F00 - 0xC0]string
+
+func latinLookup(r rune) (string, bool) {
+	if r < 0xC0 || r >= 0x1F00 {
+		return "", false
+	}
+	s := latinTable[r-0xC0]
+	return s, s != ""
+}
 
 // specialLatin are letters whose mark changes the sound, as used by
 // Encyclopaedia Iranica and ALA-LC: ḵ is kh, š is sh.
@@ -27,7 +35,7 @@ func init() {
 	add := func(lo, hi rune) {
 		for r := lo; r <= hi; r++ {
 			if s, ok := specialLatin[r]; ok {
-				latinTable[r] = s
+				latinTable[r-0xC0] = s
 				continue
 			}
 			var b []byte
@@ -40,7 +48,7 @@ func init() {
 				}
 			}
 			if len(b) > 0 {
-				latinTable[r] = string(b)
+				latinTable[r-0xC0] = string(b)
 			}
 		}
 	}
@@ -177,14 +185,14 @@ func (w *latinWriter) rune(r rune) {
 		w.rules |= RuleScript
 		w.letter(byte('0' + r - '٠'))
 	default:
-		if s, ok := latinTable[r]; ok {
+		if s, ok := latinLookup(r); ok {
 			w.rules |= RuleDiacritics
 			w.letters(s)
 			return
 		}
-		if k := norm.NFKC.String(string(r)); k != string(r) {
-			w.rules |= RuleUnicode
-			w.write(k)
+		if s, ok := latinLookup(unicode.ToLower(r)); ok {
+			w.rules |= RuleDiacritics
+			w.letters(s)
 			return
 		}
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -220,8 +228,10 @@ var arabicLatin = map[rune]string{
 // as vowels (u, i) elsewhere, and ه at the end of a word is the silent -e.
 func (w *latinWriter) arabicWord(s string) {
 	w.rules |= RuleScript
-	var rs []rune
-	var zwnjBefore []bool // a ZWNJ followed the letter: a sub-word ends there
+	var rsArr [32]rune
+	var zwArr [32]bool
+	rs := rsArr[:0]
+	zwnjBefore := zwArr[:0] // a ZWNJ followed the letter: a sub-word ends there
 	for _, r := range s {
 		if isIgnorable(r) {
 			if r == 0x200C && len(zwnjBefore) > 0 {
