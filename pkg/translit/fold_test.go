@@ -32,12 +32,12 @@ var sameGroups = [][]string{
 	{"Zhaleh", "Jaleh", "Žāleh"},
 	{"Qasem", "Ghasem", "Qāsim"},
 	{"Mowaffak", "Muwaffaq", "Mowaffaq"},
-	{"ﻣﺴﻌﻮﺩ", "مسعود"},                                   // presentation forms
-	{"علي", "علی"},                                        // Arabic yeh
-	{"كاظم", "کاظم"},                                      // Arabic kaf
-	{"بنی‌صدر", "بنیصدر"},                                 // ZWNJ
-	{"Ｍａｓｏｕｄ", "Masoud"},                               // fullwidth (NFKC)
-	{"Mas\u0301oud", "Masoud"},                             // combining mark
+	{"ﻣﺴﻌﻮﺩ", "مسعود"},         // presentation forms
+	{"علي", "علی"},             // Arabic yeh
+	{"كاظم", "کاظم"},           // Arabic kaf
+	{"بنی‌صدر", "بنیصدر"},      // ZWNJ
+	{"Ｍａｓｏｕｄ", "Masoud"},       // fullwidth (NFKC)
+	{"Mas\u0301oud", "Masoud"}, // combining mark
 }
 
 // Names that must stay apart.
