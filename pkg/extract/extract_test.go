@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -30,18 +31,20 @@ func readSeed(t *testing.T, name string) []byte {
 	return b
 }
 
-// TestSeedsGolden extracts every seed, links it to the known works and
+// TestGolden extracts every seed and test article, links it to the known works and
 // compares the bibliography (CSL-JSON) and a reference listing with the
 // golden files.
-func TestSeedsGolden(t *testing.T) {
+func TestGolden(t *testing.T) {
+	// The seeds, and articles of our own in other citation styles.
 	files, _ := filepath.Glob(filepath.Join(seeds, "*.txt"))
-	if len(files) == 0 {
-		t.Skip("shared seeds not present")
-	}
-	for _, f := range files {
+	own, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	for _, f := range append(files, own...) {
 		name := filepath.Base(f)
 		t.Run(name, func(t *testing.T) {
-			src := readSeed(t, name)
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
 			refs, diags := Extract(name, src)
 			if len(diags) != 0 {
 				t.Errorf("diagnostics: %v", diags)
@@ -289,5 +292,39 @@ func TestInlineMentions(t *testing.T) {
 	i := slices.IndexFunc(refs, func(r Reference) bool { return r.Text == "a 2009 Rand report" })
 	if it := refs[i].Item; it.Type != "report" || it.Dates["issued"].From.Year != 2009 || it.Names["author"][0].Literal != "Rand" {
 		t.Errorf("a 2009 Rand report = %+v", it)
+	}
+}
+
+// TestNotesArticle checks an article in Chicago note style with a
+// bulleted bibliography: ibid and op. cit. resolve, and the bibliography
+// merges notes, list entries and an inline mention of the same work.
+func TestNotesArticle(t *testing.T) {
+	src, err := os.ReadFile("testdata/notes_article.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	refs, _ := Extract("notes_article.txt", src)
+	Link(refs, works.Items())
+	byLabel := map[string]Reference{}
+	for _, r := range refs {
+		if r.Label != "" {
+			byLabel[r.Label] = r
+		}
+	}
+	if r := byLabel["[2]"]; r.Target != 0 || !slices.Equal(r.Locators, []Locator{{"page", "251–253"}}) {
+		t.Errorf("[2] Ibid.: target %d locators %v", r.Target, r.Locators)
+	}
+	if r := byLabel["[4]"]; r.Target != 0 || r.Work != "abrahamian1989mojahedin" {
+		t.Errorf("[4] op. cit.: target %d work %q", r.Target, r.Work)
+	}
+	items := Bibliography(refs, Options{})
+	count := map[string]int{}
+	for _, it := range items {
+		c, _ := CitationsOf(it)
+		count[it.ID] = len(c)
+	}
+	want := map[string]int{"abrahamian1989mojahedin": 4, "clark2014irans": 2, "merat2018guardian": 1, "piazza1994democratic": 1, "us2012country": 1, "state2011": 1}
+	if !maps.Equal(count, want) {
+		t.Errorf("citations per work = %v, want %v", count, want)
 	}
 }

@@ -37,6 +37,9 @@ func nameLike(s string) bool {
 		if strings.ContainsAny(w, "0123456789:;()") || orgWords[lw] || lw == "the" || lw == "of" || lw == "and" {
 			return false
 		}
+		if len(w) >= 3 && strings.ToUpper(w) == w && strings.ToLower(w) != w {
+			return false // an acronym: "MERIP Reports"
+		}
 	}
 	return periodicalType(s) == "" && !isCity(s)
 }
@@ -50,7 +53,8 @@ func givenLike(s string) bool {
 	}
 	for _, w := range words {
 		lw := strings.ToLower(w)
-		if !upperFirst(w) || strings.ContainsAny(w, "0123456789") || orgWords[lw] || smallWords[lw] {
+		initial := len([]rune(strings.TrimSuffix(w, "."))) == 1
+		if !upperFirst(w) || strings.ContainsAny(w, "0123456789") || orgWords[lw] || smallWords[lw] && !initial {
 			return false
 		}
 	}

@@ -52,11 +52,66 @@ var (
 	interviewWithRE = regexp.MustCompile(`(?i)^(?:an\s+)?interview\s+with\s+(.+)$`)
 	pubSuffixRE     = regexp.MustCompile(`^(.+?)\s+(?:publications?|publishers?|publishing|press)$`)
 	pubRunRE        = regexp.MustCompile(`((?:[\p{Lu}][\p{L}’'-]*\s+){1,5}(?:Publications?|Publishers?|Publishing|Press|Books))\b`)
+	pubBlockRE      = regexp.MustCompile(`\(([\p{Lu}][^():]{1,40}):\s*([^()]+?)(?:,\s*((?:[^()]*?\s)?(?:1[5-9]\d\d|20\d\d)))?\)`)
+	trailingPageRE  = regexp.MustCompile(`^[,.]?\s*(\d{1,4}(?:\s*[-–]\s*\d{1,4})?)\.?\s*$`)
+	parenPagesRE    = regexp.MustCompile(`\s*\(pp?\.\s*(\d+\s*[–-]\s*\d+)\)`)
+	volumeRE        = regexp.MustCompile(`(?i)\bvol(?:ume)?\.?\s*(\d+)`)
+	issueRE         = regexp.MustCompile(`(?i)\b(?:no|nos|iss)\.\s*(\d+)|\bissue\s+(?:no\.?\s*)?(\d+)`)
+	volIssueRE      = regexp.MustCompile(`\b(\d{1,4})\s?\((\d{1,3}(?:[–-]\d{1,3})?)\)`)
+	colonPagesRE    = regexp.MustCompile(`\)?:\s*(\d+[–-]\d+)\b`)
+	rangeRE         = regexp.MustCompile(`^\d+\s*[–-]\s*\d+$`)
+	containerVolRE  = regexp.MustCompile(`^(.+?)\s+(\d{1,4})$`)
+	editorsRE       = regexp.MustCompile(`^[Ii]n\s+(.+?)\s*\((?:[Ee]ds?\.?|[Ee]ditors?)\)$|^[Ii]n\s+(.+?),?\s+(?:eds?\.|ed\.)$`)
 	stateRE         = regexp.MustCompile(`^([A-Z]{2}|[A-Z][a-z]{1,4}\.):\s*(.+)$`)
 	placePubRE      = regexp.MustCompile(`^([\p{Lu}][\p{L} .,]{1,40}?):\s*(.+)$`)
 	volumeWordRE    = regexp.MustCompile(`(?i)\b(?:volumes?|vols?\.)|-volume\b`)
-	reportWordRE    = regexp.MustCompile(`(?i)\b(?:report|patterns|briefing|white paper|working paper|background paper)\b`)
+	reportWordRE    = regexp.MustCompile(`(?i)\b(?:reports?|patterns|briefing|white paper|working paper|background paper)\b`)
 )
+
+// titleMark holds the place of a quoted title among the segments.
+const titleMark = "\x01"
+
+func isYear(s string) bool {
+	return len(s) == 4 && (s >= "1500" && s <= "2099")
+}
+
+// takeNumbers removes the volume, issue and article pages of a periodical
+// reference ("vol. 261", "no. 3", "11(1)", "(2014): 45–67") into fields.
+func takeNumbers(s string, f fields) string {
+	if m := volIssueRE.FindStringSubmatchIndex(s); m != nil && !isYear(s[m[2]:m[3]]) {
+		f.set("volume", s[m[2]:m[3]], works.High)
+		f.set("issue", s[m[4]:m[5]], works.High)
+		s = s[:m[0]] + ", " + s[m[1]:]
+	}
+	if m := volumeRE.FindStringSubmatchIndex(s); m != nil && f.it.Get("volume") == "" {
+		f.set("volume", s[m[2]:m[3]], works.High)
+		s = s[:m[0]] + ", " + s[m[1]:]
+	}
+	if m := issueRE.FindStringSubmatchIndex(s); m != nil && f.it.Get("issue") == "" {
+		v := ""
+		if m[2] >= 0 {
+			v = s[m[2]:m[3]]
+		} else {
+			v = s[m[4]:m[5]]
+		}
+		f.set("issue", v, works.High)
+		s = s[:m[0]] + ", " + s[m[1]:]
+	}
+	if m := colonPagesRE.FindStringSubmatchIndex(s); m != nil {
+		f.set("page", normRange(s[m[2]:m[3]]), works.High)
+		paren := ""
+		if s[m[0]] == ')' {
+			paren = ")"
+		}
+		s = s[:m[0]] + paren + ", " + s[m[1]:]
+	}
+	return s
+}
+
+func normRange(v string) string {
+	v = strings.Join(strings.Fields(v), "")
+	return strings.NewReplacer("-", "–", "—", "–").Replace(v)
+}
 
 // abbreviations end in a period that does not end a segment.
 var abbreviations = set("dr", "mr", "mrs", "ms", "prof", "st", "no", "nos", "vol", "vols", "ed",
@@ -115,7 +170,11 @@ func ParseReference(text string) Parsed {
 
 	if m := urlRE.FindString(s); m != "" {
 		u := strings.TrimRight(m, ".,;)")
-		f.set("URL", u, works.High)
+		if d := doiRE.FindStringSubmatch(u); d != nil && strings.Contains(u, "doi.org/") {
+			f.set("DOI", strings.TrimRight(d[1], "."), works.High)
+		} else {
+			f.set("URL", u, works.High)
+		}
 		s = strings.Replace(s, u, ", ", 1)
 	}
 	if m := isbnRE.FindStringSubmatchIndex(s); m != nil {
@@ -150,10 +209,34 @@ func ParseReference(text string) Parsed {
 		}
 		f.set("title", t, works.High)
 		titleQuoted = true
-		s = s[:m[0]] + ", " + s[m[1]:]
+		// Keep the title's place: authors come before it, the periodical
+		// after it.
+		s = s[:m[0]] + ", " + titleMark + ", " + s[m[1]:]
 		break
 	}
-	if d, ok := findDate(s); ok {
+	if m := pubBlockRE.FindStringSubmatchIndex(s); m != nil {
+		// Chicago notes: "Title (New York: Human Rights Watch, 2005), 12."
+		f.set("publisher-place", s[m[2]:m[3]], works.High)
+		f.set("publisher", s[m[4]:m[5]], works.High)
+		if m[6] >= 0 {
+			if d, ok := findDate(s[m[6]:m[7]]); ok {
+				p.Item.SetDate("issued", d.date)
+				f.conf["issued"] = works.High
+			}
+		}
+		rest := s[m[1]:]
+		if n := trailingPageRE.FindStringSubmatch(rest); n != nil && !isYear(n[1]) {
+			p.Locators = append(p.Locators, locator("p", n[1]))
+			rest = ""
+		}
+		s = s[:m[0]] + ", " + rest
+	}
+	if m := parenPagesRE.FindStringSubmatchIndex(s); m != nil {
+		f.set("page", normRange(s[m[2]:m[3]]), works.High)
+		s = s[:m[0]] + s[m[1]:]
+	}
+	s = takeNumbers(s, f)
+	if d, ok := findDate(s); ok && p.Item.Dates["issued"].IsZero() {
 		p.Item.SetDate("issued", d.date)
 		f.conf["issued"] = works.High
 		if d.date.From.Month == 0 {
@@ -174,8 +257,27 @@ func ParseReference(text string) Parsed {
 	interview := false
 	author := false
 	title := titleQuoted
+	afterTitle := false
+	var ranges []string
 	for i := 0; i < len(segs); i++ {
 		seg := segs[i]
+		if seg == titleMark {
+			afterTitle = true
+			continue
+		}
+		if rangeRE.MatchString(seg) {
+			r := normRange(seg)
+			if a, b, _ := strings.Cut(r, "–"); isYear(a) && isYear(b) && a < b {
+				// A span of years ends a title: "The Rise and Fall of the
+				// Mojahedin Khalq, 1987–1997".
+				if t := p.Item.Get("title"); t != "" && !titleQuoted {
+					p.Item.Set("title", t+", "+r)
+					continue
+				}
+			}
+			ranges = append(ranges, r)
+			continue
+		}
 		next := ""
 		if i+1 < len(segs) {
 			next = segs[i+1]
@@ -193,7 +295,7 @@ func ParseReference(text string) Parsed {
 			f.names("author", parsePeople(m[1]), works.Medium)
 			interview, author, title = true, true, true
 		case i == 0 && more && familyLike(seg) && givenLike(next) && i+2 < len(segs):
-			ns := []bib.Name{{Family: seg, Given: next, Original: seg + ", " + next}}
+			ns := []bib.Name{{Family: seg, Given: initials(next), Original: seg + ", " + next}}
 			i++
 			ns, i = morePeople(segs, i, ns)
 			f.names("author", ns, works.Medium)
@@ -203,7 +305,22 @@ func ParseReference(text string) Parsed {
 			i = j
 			f.names("author", ns, works.Medium)
 			author = true
+		case editorsRE.MatchString(seg) && i+1 < len(segs):
+			// "In A. Smith (Ed.), Terrorism Issues": a chapter.
+			m := editorsRE.FindStringSubmatch(seg)
+			f.names("editor", parsePeople(m[1]+m[2]), works.Medium)
+			f.set("container-title", segs[i+1], works.Medium)
+			p.Item.Type = "chapter"
+			i++
 		case periodicalType(seg) != "" && p.Item.Get("container-title") == "":
+			f.set("container-title", seg, works.Medium)
+		case afterTitle && titleQuoted && p.Item.Get("container-title") == "" && containerVolRE.MatchString(seg) && titleCase(containerVolRE.FindStringSubmatch(seg)[1], 8):
+			m := containerVolRE.FindStringSubmatch(seg)
+			f.set("container-title", m[1], works.Medium)
+			f.set("volume", m[2], works.High)
+		case afterTitle && titleQuoted && p.Item.Get("container-title") == "" && titleCase(seg, 8) && !isOrg(seg) && !isCity(seg) && !nameLike(seg):
+			// A quoted title is an article's or a chapter's; the name
+			// after it is where it appeared.
 			f.set("container-title", seg, works.Medium)
 		case isCity(seg) && p.Item.Get("publisher-place") == "":
 			f.set("publisher-place", seg, works.Medium)
@@ -212,7 +329,7 @@ func ParseReference(text string) Parsed {
 			m := stateRE.FindStringSubmatch(seg)
 			f.set("publisher-place", p.Item.Get("publisher-place")+", "+m[1], works.High)
 			f.set("publisher", m[2], works.High)
-		case title && placePubRE.MatchString(seg) && isCity(placePubRE.FindStringSubmatch(seg)[1]):
+		case title && placePubRE.MatchString(seg) && placeAndPublisher(placePubRE.FindStringSubmatch(seg)):
 			m := placePubRE.FindStringSubmatch(seg)
 			f.set("publisher-place", m[1], works.High)
 			f.set("publisher", m[2], works.High)
@@ -237,9 +354,28 @@ func ParseReference(text string) Parsed {
 			}
 		case !title && upperFirst(seg):
 			f.set("title", seg, works.Medium)
-			title = true
+			title, afterTitle = true, true
 		default:
 			notes = append(notes, seg)
+		}
+	}
+	// Page ranges belong to an article or chapter; elsewhere they are
+	// what the citation points at.
+	inPart := p.Item.Get("container-title") != "" || p.Item.Type == "chapter"
+	for _, r := range ranges {
+		if inPart && p.Item.Get("page") == "" {
+			f.set("page", r, works.Medium)
+		} else {
+			p.Locators = append(p.Locators, Locator{Label: "page", Value: r})
+		}
+	}
+	if inPart && p.Item.Get("page") == "" {
+		for i, l := range p.Locators {
+			if l.Label == "page" && strings.Contains(l.Value, "–") && pagesPrefix(text, l.Value) {
+				f.set("page", l.Value, works.Medium)
+				p.Locators = append(p.Locators[:i], p.Locators[i+1:]...)
+				break
+			}
 		}
 	}
 	if domain != "" {
@@ -252,7 +388,11 @@ func ParseReference(text string) Parsed {
 	if len(notes) > 0 {
 		f.set("note", strings.Join(notes, "; "), works.Low)
 	}
-	p.Item.Type, f.conf["type"] = inferType(p.Item, interview, domain != "", notes)
+	if p.Item.Type == "chapter" {
+		f.conf["type"] = works.Medium
+	} else {
+		p.Item.Type, f.conf["type"] = inferType(p.Item, interview, domain != "", notes)
+	}
 	for k, v := range f.conf {
 		_ = works.SetFieldProvenance(&p.Item, k, v)
 	}
@@ -301,8 +441,11 @@ func inferType(it bib.Item, interview, web bool, notes []string) (string, string
 		if t := periodicalType(it.Get("container-title")); t != "" {
 			return t, works.Medium
 		}
+		if it.Get("volume") != "" || it.Get("issue") != "" || it.Get("page") != "" {
+			return "article-journal", works.Medium
+		}
 		return "article", works.Low
-	case web || it.Get("URL") != "" && it.Get("publisher") == "":
+	case web || it.Get("URL") != "" && it.Get("publisher") == "" && it.Get("ISBN") == "":
 		return "webpage", works.Medium
 	case literalAuthor && reportWordRE.MatchString(it.Get("title")+" "+noteText):
 		return "report", works.Medium
@@ -415,7 +558,43 @@ func abbreviationBefore(s string, i int) bool {
 		return false
 	}
 	if len([]rune(w)) == 1 && unicode.IsUpper([]rune(w)[0]) {
-		return true // an initial
+		// An initial, unless a title starts after it: "Cohen, Ronen A.
+		// The Rise and Fall".
+		rest := strings.Fields(s[i+1:])
+		if len(rest) > 0 && (rest[0] == "The" || rest[0] == "An" || strings.ContainsAny(rest[0][:1], "“\"") ||
+			rest[0] == "A" && len(rest) > 1 && !upperFirst(rest[1])) {
+			return false
+		}
+		return true
 	}
 	return abbreviations[strings.ToLower(w)] || strings.Contains(w, ".")
+}
+
+// placeAndPublisher accepts "Place: Publisher" when the place is a known
+// city or a short capitalized name and the publisher is a name.
+func placeAndPublisher(m []string) bool {
+	place, pub := strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
+	return isCity(place) || titleCase(place, 3) && (isOrg(pub) || titleCase(pub, 8))
+}
+
+// pagesPrefix reports whether the range v was written with "pp." in text.
+func pagesPrefix(text, v string) bool {
+	i := strings.Index(normRange(text), v)
+	if i < 0 {
+		return false
+	}
+	before := strings.ToLower(strings.TrimSpace(normRange(text)[:i]))
+	return strings.HasSuffix(before, "pp.") || strings.HasSuffix(before, "pp")
+}
+
+// initials puts the period back on initials the segmenter took off
+// ("J. A" -> "J. A.").
+func initials(given string) string {
+	words := strings.Fields(given)
+	for i, w := range words {
+		if len([]rune(w)) == 1 && upperFirst(w) {
+			words[i] = w + "."
+		}
+	}
+	return strings.Join(words, " ")
 }
