@@ -566,6 +566,19 @@ func (d *decoder) verb(pos, from int) int {
 	return len(src)
 }
 
+// digitValue returns the value of hexadecimal digit c, or 16 if it is none.
+func digitValue(c byte) int {
+	switch {
+	case '0' <= c && c <= '9':
+		return int(c - '0')
+	case 'a' <= c && c <= 'f':
+		return int(c-'a') + 10
+	case 'A' <= c && c <= 'F':
+		return int(c-'A') + 10
+	}
+	return 16
+}
+
 // charCode reads the number after \char: 65, "41, '101 or `A / `\A.
 func charCode(s string, pos int) (rune, int, bool) {
 	if pos >= len(s) {
@@ -591,13 +604,8 @@ func charCode(s string, pos int) (rune, int, bool) {
 	var r rune
 	i := pos
 	for ; i < len(s) && i-pos < 7; i++ {
-		v := strings.IndexByte("0123456789abcdef", s[i]|0x20)
-		if 'A' <= s[i] && s[i] <= 'F' || 'a' <= s[i] && s[i] <= 'f' {
-			if base != 16 {
-				break
-			}
-		}
-		if v < 0 || v >= base {
+		v := digitValue(s[i])
+		if v >= base {
 			break
 		}
 		r = r*rune(base) + rune(v)

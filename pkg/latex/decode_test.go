@@ -200,11 +200,18 @@ var decodeCases = []struct {
 	{`\ch{Li^{+}} and \ch{Mg^{2+}} with \ch{ATP}`, "Li⁺ and Mg²⁺ with ATP", ""},
 	{`\ch{H2SO4} \ch{Na+} \ch{2H2O} \ch{SO4^2-} \ch{A -> B}`, "H₂SO₄ Na⁺ 2H₂O SO₄²⁻ A → B", ""},
 	{`\ch{CuSO4*5H2O}`, "CuSO₄·5H₂O", ""},
+	{"\\char'101\\char`A\\char`\\%", "AA%", ""},
+	{`\lq{}Ulama\rq{} \ohorn\uhorn{} \textschwa`, "‘Ulama’ ơư ə", ""},
+	{`\autocap{e}xcerpt`, "excerpt", ""},
 	// unknown macros are kept
 	{`\foo`, `\foo`, ""},
 	{`\foo{bar} baz`, `\foo{bar} baz`, ""},
 	{`\cite[p.~3]{key}`, `\cite[p.~3]{key}`, ""},
 	{`$\mathcal{O}(n)$`, `$\mathcal{O}(n)$`, ""},
+	{`\ch{\foo} \ch{A=>B}`, `\ch{\foo} \ch{A=>B}`, ""},
+	{`\verb|x`, `\verb|x`, ""},
+	{`\char`, `\char`, ""},
+	{`\hspace`, ``, ""},
 	// broken input
 	{`a { b`, "a  b", "a " + nc + " b" + end},
 	{`a } b`, "a  b", ""},
@@ -246,6 +253,11 @@ func TestDecodeProblems(t *testing.T) {
 		{`\'`, []Problem{{0, `accent \' without argument`}}},
 		{`\emph`, []Problem{{0, `macro \emph without argument`}}},
 		{`\url x`, []Problem{{0, `\url without {argument}`}}},
+		{`\verb|x`, []Problem{{0, `\verb without closing | kept as written`}}},
+		{`\ch{\foo}`, []Problem{{0, "chemical formula kept as written"}}},
+		{`\ifmmode x`, []Problem{{0, `\ifmmode without \fi ignored`}}},
+		{`{\~}`, nil},
+		{"a\xffb", []Problem{{1, "invalid UTF-8 replaced by U+FFFD"}}},
 	} {
 		_, got := Decode(c.in, DecodeOptions{Markup: true})
 		if !slices.Equal(got, c.want) {

@@ -86,14 +86,15 @@ var textMacros = map[string]string{
 	"ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "l": "ł", "L": "Ł",
 	"i": "ı", "j": "ȷ", "dh": "ð", "DH": "Ð", "th": "þ", "TH": "Þ",
 	"ng": "ŋ", "NG": "Ŋ", "dj": "đ", "DJ": "Đ", "ij": "ĳ", "IJ": "Ĳ",
-	"textthorn": "þ", "texteth": "ð",
+	"textthorn": "þ", "texteth": "ð", "ohorn": "ơ", "OHORN": "Ơ", "uhorn": "ư", "UHORN": "Ư",
+	"textschwa": "ə", "texthbar": "ħ", "textopeno": "ɔ", "textepsilon": "ɛ",
 	// Arabic/Persian romanization: ayn and hamza (tipa, arabtex and
 	// hand-made macros seen in bibliographies).
 	"textayn": "ʿ", "textain": "ʿ", "textrevapostrophe": "ʿ",
 	"texthamza": "ʾ", "hamza": "ʾ",
 	"textrighthalfring": "ʾ", "textlefthalfring": "ʿ",
 	// quotes and dashes
-	"textquoteleft": "‘", "textquoteright": "’", "textquotedblleft": "“",
+	"textquoteleft": "‘", "textquoteright": "’", "lq": "‘", "rq": "’", "textquotedblleft": "“",
 	"textquotedblright": "”", "textquotesingle": "'", "textquotedbl": "\"",
 	"quotesinglbase": "‚", "quotedblbase": "„", "textendash": "–", "textemdash": "—",
 	"guillemotleft": "«", "guillemotright": "»", "guillemetleft": "«", "guillemetright": "»",
@@ -196,6 +197,7 @@ var formatMacros = map[string]tag{
 	"textenglish": tagNone, "textpersian": tagNone, "textfarsi": tagNone,
 	"textarabic": tagNone, "textgerman": tagNone, "textfrench": tagNone,
 	"textlatin": tagNone, "textgreek": tagNone, "textrussian": tagNone,
+	"autocap": tagNone, "sout": tagNone, "st": tagNone, "textstrikeout": tagNone,
 	"acro": tagNone, "rlap": tagNone, "llap": tagNone, "phantom": tagNone,
 	// Journal of Statistical Software and similar style macros
 	"proglang": tagNone, "pkg": tagNone, "code": tagNone, "rpackage": tagNone,
