@@ -32,7 +32,8 @@ const extraPrefix = "ris:"
 //	A3          collection-editor; editor for books
 //	PY Y1 DA    issued (DA wins; "YYYY/MM/DD/other", ISO and EDTF forms)
 //	Y2          accessed
-//	SP EP       page; a lone SP is number-of-pages for books and theses
+//	SP EP       page; a lone SP is number-of-pages for books, theses,
+//	            manuscripts and reports
 //	VL IS NV ET SE   volume, issue, number-of-volumes, edition, section
 //	PB CY PP    publisher, publisher-place
 //	SN          ISSN or ISBN by form; number for reports and patents

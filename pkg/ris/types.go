@@ -90,9 +90,14 @@ func seriesInT2(cslType string) bool {
 	return false
 }
 
-// pagesAreCount types read a lone SP as the number of pages.
+// pagesAreCount types are whole documents: a lone SP is their number of
+// pages.
 func pagesAreCount(cslType string) bool {
-	return cslType == "book" || cslType == "thesis" || cslType == "manuscript"
+	switch cslType {
+	case "book", "thesis", "manuscript", "report":
+		return true
+	}
+	return false
 }
 
 // numberInSN types keep their number (report or patent number) in SN.
