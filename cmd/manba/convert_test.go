@@ -45,6 +45,8 @@ const convertDir = "testdata/convert/"
 func TestConvertGolden(t *testing.T) {
 	needFormat(t, "csljson")
 	needFormat(t, "ris")
+	needFormat(t, "bibtex")
+	needFormat(t, "biblatex")
 	tests := []struct {
 		golden string
 		stdin  string
@@ -57,6 +59,11 @@ func TestConvertGolden(t *testing.T) {
 		{"sniffed-ris-from-stdin.golden", readFile(t, convertDir+"header.txt"), []string{"--to", "csljson"}, 0},
 		{"forced-from.golden", "", []string{"--from", "ris", "--to", "csljson", convertDir + "header.txt"}, 0},
 		{"two-inputs.golden", "", []string{"--to", "ris", convertDir + "cited.ris", convertDir + "cited.json"}, 0},
+		{"bib-to-json.golden", "", []string{"--to", "csljson", "../../testdata/messy.bib"}, 0},
+		{"bib-to-ris.golden", "", []string{"--to", "ris", "../../testdata/messy.bib"}, 0},
+		{"json-to-bibtex-ascii.golden", "", []string{"--to", "bibtex", "--ascii", convertDir + "cited.json"}, 0},
+		{"ris-to-biblatex.golden", "", []string{"--to", "biblatex", convertDir + "cited.ris"}, 0},
+		{"sniffed-bib-from-stdin.golden", "% exported\n@book{x, title={T}, year=2001}\n", []string{"--to", "csljson"}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {

@@ -201,7 +201,7 @@ func (e *Encoder) tag(tag, value string) {
 	}
 	e.buf = append(e.buf, tag...)
 	e.buf = append(e.buf, "  - "...)
-	value = strings.ReplaceAll(value, "\r\n", "\n")
+	value = stripNocase(strings.ReplaceAll(value, "\r\n", "\n"))
 	for i, line := range strings.Split(value, "\n") {
 		if i > 0 {
 			e.buf = append(e.buf, e.eol...)
@@ -247,6 +247,42 @@ func (e *Encoder) repeated(tag, joined string) {
 			e.tag(tag, line)
 		}
 	}
+}
+
+const nocaseOpen = `<span class="nocase">`
+
+// stripNocase removes CSL case-protection spans, which mean nothing in RIS
+// and would show as text in EndNote; other markup (<i>, <sup>) stays, as
+// Zotero writes it.
+func stripNocase(s string) string {
+	if !strings.Contains(s, nocaseOpen) {
+		return s
+	}
+	var b strings.Builder
+	var stack []bool // for each open span: is it a nocase span?
+	for len(s) > 0 {
+		switch {
+		case strings.HasPrefix(s, nocaseOpen):
+			stack = append(stack, true)
+			s = s[len(nocaseOpen):]
+		case strings.HasPrefix(s, "<span"):
+			stack = append(stack, false)
+			b.WriteString("<span")
+			s = s[len("<span"):]
+		case strings.HasPrefix(s, "</span>"):
+			if len(stack) == 0 || !stack[len(stack)-1] {
+				b.WriteString("</span>")
+			}
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+			s = s[len("</span>"):]
+		default:
+			b.WriteByte(s[0])
+			s = s[1:]
+		}
+	}
+	return b.String()
 }
 
 func (e *Encoder) names(tag string, names []bib.Name, warn func(string, ...any)) {

@@ -333,3 +333,18 @@ func TestEncodeWarnings(t *testing.T) {
 		t.Errorf("CRLF output:\n%q", out.String())
 	}
 }
+
+func TestStripNocase(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain", "plain"},
+		{`The <span class="nocase">MKO</span> Camps`, "The MKO Camps"},
+		{`<i>The <span class="nocase">MEK</span></i>`, "<i>The MEK</i>"},
+		{`<span style="font-variant:small-caps;">a <span class="nocase">B</span></span>`, `<span style="font-variant:small-caps;">a B</span>`},
+		{`<span class="nocase">unclosed`, "unclosed"},
+	}
+	for _, tt := range tests {
+		if got := stripNocase(tt.in); got != tt.want {
+			t.Errorf("stripNocase(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,60 @@
+package main
+
+import (
+	"bytes"
+	"io"
+
+	"github.com/manba/manba/pkg/bib"
+	"github.com/manba/manba/pkg/bibtex"
+)
+
+// bibtex and biblatex read alike (the decoder understands both dialects);
+// they differ in the field names written. Only bibtex claims the .bib
+// extension and the "@" sniff, so detection names one format.
+func init() {
+	newReader := func(r io.Reader, name string) itemReader {
+		return bibtex.NewDecoder(r, name, bibtex.DecodeOptions{})
+	}
+	registerFormat(&format{
+		Name:      "bibtex",
+		Exts:      []string{".bib", ".bibtex"},
+		Sniff:     sniffBibTeX,
+		NewReader: newReader,
+		NewWriter: func(w io.Writer, opts writeOptions) itemWriter {
+			return newBibWriter(w, bibtex.BibTeX, opts)
+		},
+	})
+	registerFormat(&format{
+		Name:      "biblatex",
+		NewReader: newReader,
+		NewWriter: func(w io.Writer, opts writeOptions) itemWriter {
+			return newBibWriter(w, bibtex.BibLaTeX, opts)
+		},
+	})
+}
+
+// sniffBibTeX recognizes a .bib file by its first entry: an "@" at the
+// start of a line within the head (comments and text may come first).
+func sniffBibTeX(head []byte) bool {
+	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	for line := range bytes.Lines(head) {
+		if bytes.HasPrefix(bytes.TrimLeft(line, " \t"), []byte("@")) {
+			return true
+		}
+	}
+	return false
+}
+
+// bibWriter adapts bibtex.Encoder to itemWriter. Capitals inside words are
+// protected: the names of organizations in this field (MKO, PMOI, NCRI)
+// must survive styles that lowercase titles.
+type bibWriter struct{ e *bibtex.Encoder }
+
+func newBibWriter(w io.Writer, d bibtex.Dialect, opts writeOptions) bibWriter {
+	return bibWriter{bibtex.NewEncoder(w, bibtex.EncodeOptions{Dialect: d, ASCII: opts.ASCII, ProtectCapitals: true})}
+}
+
+func (w bibWriter) Write(it bib.Item) error { return w.e.Encode(it) }
+
+// Close has nothing to finish: the Encoder flushes after every entry.
+func (w bibWriter) Close() error { return nil }
