@@ -1,0 +1,78 @@
+package csljson
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/manba/manba/pkg/bibtex"
+)
+
+const corpusDir = "../../../shared/corpus/bib"
+
+// TestValidateBibTeXCorpus converts every BibTeX file of the shared corpus
+// to CSL-JSON and validates the result against the CSL data schema, then
+// reads it back: the items must survive.
+func TestValidateBibTeXCorpus(t *testing.T) {
+	sch := loadSchema(t)
+	var files []string
+	filepath.WalkDir(corpusDir, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".bib") {
+			files = append(files, path)
+		}
+		return nil
+	})
+	if len(files) == 0 {
+		t.Skip("shared corpus not available")
+	}
+	if testing.Short() && len(files) > 40 {
+		files = files[:40]
+	}
+	total, invalid, changed := 0, 0, 0
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		items, _ := bibtex.Decode(f, src, bibtex.DecodeOptions{})
+		total += len(items)
+		var buf bytes.Buffer
+		if _, err := Encode(&buf, items, EncodeOptions{Compact: true}); err != nil {
+			t.Errorf("%s: %v", f, err)
+			continue
+		}
+		inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(buf.Bytes()))
+		if err != nil {
+			t.Errorf("%s: output is not JSON: %v", f, err)
+			continue
+		}
+		if err := sch.Validate(inst); err != nil {
+			invalid++
+			if invalid <= 3 {
+				t.Errorf("%s: not valid CSL-JSON: %v", f, err)
+			}
+		}
+		back, diags := Decode(f, buf.Bytes())
+		if diags.HasErrors() || len(back) != len(items) {
+			t.Errorf("%s: read back %d of %d items: %v", f, len(back), len(items), diags.Errors())
+			continue
+		}
+		for i := range items {
+			if !back[i].Equal(items[i]) {
+				changed++
+				if changed <= 3 {
+					t.Errorf("%s: item %q changed in a round trip", f, items[i].ID)
+				}
+			}
+		}
+	}
+	t.Logf("%d files, %d items: %d files invalid, %d items changed", len(files), total, invalid, changed)
+	if total < 1000 && !testing.Short() {
+		t.Errorf("only %d items in the corpus", total)
+	}
+}
