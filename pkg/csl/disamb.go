@@ -80,6 +80,10 @@ func sortRefsBy(g []*ref, pos map[*ref]int) {
 // occurs in (first, subsequent, ibid), without locator — the forms in
 // which cites are compared for ambiguity.
 func (p *Processor) disambKeys(r *ref) []string {
+	fp := r.fingerprint()
+	if r.keys != nil && r.keysFor == fp {
+		return r.keys
+	}
 	positions := p.citedAt[r]
 	if len(positions) == 0 {
 		positions = []int{posFirst}
@@ -94,7 +98,22 @@ func (p *Processor) disambKeys(r *ref) []string {
 		}
 		keys = append(keys, strconv.Itoa(pos)+"\x00"+k)
 	}
+	r.keys, r.keysFor = keys, fp
 	return keys
+}
+
+// fingerprint sums up the disambiguation state that changes how an item
+// renders, so that its cite keys are re-rendered only when it changed.
+func (r *ref) fingerprint() string {
+	var b strings.Builder
+	b.WriteString(strconv.Itoa(r.addNames))
+	if r.disambiguate {
+		b.WriteString("d")
+	}
+	for _, k := range bib.SortedKeys(r.given) {
+		b.WriteString("\x00" + k + strconv.Itoa(r.given[k]))
+	}
+	return b.String()
 }
 
 // ambiguous returns the groups of items some of whose cites render

@@ -292,7 +292,7 @@ func markup(k, v string, state map[string]string, f Format) (string, string) {
 				return "<div class=\"csl-right-inline\">", "</div>\n  "
 			}
 			return "<div class=\"csl-indent\">", "</div>\n  "
-		case Text:
+		case Text, Markdown:
 			if v == "block" {
 				return "\n", "\n"
 			}
@@ -400,7 +400,7 @@ func writeEscaped(b *strings.Builder, s string, f Format) {
 	case Markdown:
 		for _, r := range s {
 			switch r {
-			case '*', '_', '`', '\\', '[', ']', '^', '~':
+			case '*', '_', '`', '\\', '^', '~':
 				b.WriteByte('\\')
 			}
 			b.WriteRune(r)

@@ -44,6 +44,12 @@ type ref struct {
 	disambiguate bool
 	english      bool
 	given        map[string]int // person key -> given-name level (1 initials, 2 full)
+	// keys caches the cite renderings compared for ambiguity, valid for
+	// the state fingerprint keysFor.
+	keys    []string
+	keysFor string
+	// bibKeys caches the bibliography sort keys during one run.
+	bibKeys []sortVal
 }
 
 func personKey(n bib.Name) string {
@@ -100,6 +106,15 @@ func NewProcessor(style *Style, lang string, items []bib.Item) *Processor {
 	return p
 }
 
+func sortsByCitationNumber(sortEl *element) bool {
+	for _, k := range sortEl.children {
+		if k.attrs["variable"] == "citation-number" {
+			return true
+		}
+	}
+	return false
+}
+
 func usesVariable(e *element, v string) bool {
 	if e.name == "text" && e.attrs["variable"] == v {
 		return true
@@ -138,6 +153,7 @@ func (p *Processor) Citations(cs []Citation, f Format) []string {
 func (p *Processor) process() {
 	for _, r := range p.refs {
 		r.cited, r.citeNum, r.yearSuffix, r.addNames, r.disambiguate, r.given = false, 0, 0, 0, false, nil
+		r.keys, r.bibKeys = nil, nil
 	}
 	var order []*ref
 	for ci := range p.citations {
@@ -169,6 +185,11 @@ func (p *Processor) process() {
 		sorted := p.sorter.sortRefs(order, p.style.bibliography)
 		for i, r := range sorted {
 			r.citeNum = i + 1
+		}
+		if usesVariable(p.style.bibliography.child("sort"), "citation-number") || sortsByCitationNumber(p.style.bibliography.child("sort")) {
+			for _, r := range order {
+				r.bibKeys = nil // keys saw the provisional numbers
+			}
 		}
 	}
 	p.positions()

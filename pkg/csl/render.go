@@ -158,61 +158,91 @@ func (c *rctx) renderChoose(e *element) *node {
 	return nil
 }
 
-// test evaluates the conditions of cs:if / cs:else-if.
-func (c *rctx) test(e *element) bool {
-	match := e.attrs["match"]
-	if match == "" {
-		match = "all"
+// condition is one parsed test of cs:if / cs:else-if.
+type condition struct {
+	kind, value string
+}
+
+type conditions struct {
+	match string
+	tests []condition
+}
+
+// conditionsOf parses and caches an element's tests; attributes are
+// visited in sorted order so that evaluation is deterministic.
+func conditionsOf(e *element) *conditions {
+	if cs, ok := e.cached.(*conditions); ok {
+		return cs
 	}
-	any, all, none := false, true, true
-	n := 0
-	add := func(b bool) {
-		n++
-		if b {
-			any = true
-			none = false
-		} else {
-			all = false
-		}
+	cs := &conditions{match: e.attrs["match"]}
+	if cs.match == "" {
+		cs.match = "all"
 	}
-	for k, v := range e.attrs {
-		for _, val := range strings.Fields(v) {
-			switch k {
-			case "type":
-				add(c.r.item.Type == val)
-			case "variable":
-				add(c.hasVar(val))
-			case "is-numeric":
-				add(isNumeric(c.rawVar(val)))
-			case "is-uncertain-date":
-				d, ok := c.r.item.Dates[val]
-				add(ok && d.Circa)
-			case "locator":
-				l := ""
-				if c.cite != nil && c.cite.Locator != "" {
-					l = c.cite.Label
-					if l == "" {
-						l = "page"
-					}
-				}
-				add(l == val || (val == "sub-verbo" && l == "sub verbo"))
-			case "position":
-				add(c.testPosition(val))
-			case "disambiguate":
-				add((val == "true") == c.r.disambiguate)
+	for _, k := range bib.SortedKeys(e.attrs) {
+		switch k {
+		case "type", "variable", "is-numeric", "is-uncertain-date", "locator", "position", "disambiguate":
+			for _, v := range strings.Fields(e.attrs[k]) {
+				cs.tests = append(cs.tests, condition{k, v})
 			}
 		}
 	}
-	if n == 0 {
+	e.cached = cs
+	return cs
+}
+
+// test evaluates the conditions of cs:if / cs:else-if.
+func (c *rctx) test(e *element) bool {
+	cs := conditionsOf(e)
+	if len(cs.tests) == 0 {
 		return false
 	}
-	switch match {
-	case "any":
-		return any
-	case "none":
-		return none
+	for _, t := range cs.tests {
+		b := c.testOne(t)
+		switch cs.match {
+		case "any":
+			if b {
+				return true
+			}
+		case "none":
+			if b {
+				return false
+			}
+		default:
+			if !b {
+				return false
+			}
+		}
 	}
-	return all
+	return cs.match != "any"
+}
+
+func (c *rctx) testOne(t condition) bool {
+	val := t.value
+	switch t.kind {
+	case "type":
+		return c.r.item.Type == val
+	case "variable":
+		return c.hasVar(val)
+	case "is-numeric":
+		return isNumeric(c.rawVar(val))
+	case "is-uncertain-date":
+		d, ok := c.r.item.Dates[val]
+		return ok && d.Circa
+	case "locator":
+		l := ""
+		if c.cite != nil && c.cite.Locator != "" {
+			l = c.cite.Label
+			if l == "" {
+				l = "page"
+			}
+		}
+		return l == val || (val == "sub-verbo" && l == "sub verbo")
+	case "position":
+		return c.testPosition(val)
+	case "disambiguate":
+		return (val == "true") == c.r.disambiguate
+	}
+	return false
 }
 
 func (c *rctx) testPosition(v string) bool {

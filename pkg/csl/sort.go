@@ -36,21 +36,37 @@ type sortVal struct {
 }
 
 // sortRefs sorts refs by the cs:sort of a citation or bibliography
-// element; ties keep citation order.
+// element; ties keep the given order. Bibliography keys are computed once
+// per processing run.
 func (s *sorter) sortRefs(refs []*ref, parent *element) []*ref {
 	keys := parent.child("sort")
 	out := append([]*ref(nil), refs...)
 	if keys == nil {
 		return out
 	}
-	vals := make(map[*ref][]sortVal, len(refs))
-	for _, r := range refs {
-		vals[r] = s.keysFor(r, nil, keys, parent)
+	vals := make([][]sortVal, len(out))
+	for i, r := range out {
+		if parent.name == "bibliography" {
+			if r.bibKeys == nil {
+				r.bibKeys = s.keysFor(r, nil, keys, parent)
+			}
+			vals[i] = r.bibKeys
+		} else {
+			vals[i] = s.keysFor(r, nil, keys, parent)
+		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		return s.less(vals[out[i]], vals[out[j]], keys) < 0
+	idx := make([]int, len(out))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		return s.less(vals[idx[a]], vals[idx[b]], keys) < 0
 	})
-	return out
+	sorted := make([]*ref, len(out))
+	for i, j := range idx {
+		sorted[i] = out[j]
+	}
+	return sorted
 }
 
 func (s *sorter) less(a, b []sortVal, keys *element) int {

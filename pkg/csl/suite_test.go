@@ -3,7 +3,6 @@ package csl
 import (
 	"bufio"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,8 +13,6 @@ import (
 
 	"github.com/manba/manba/pkg/bib"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // fixture is one CSL test-suite file.
 type fixture struct {

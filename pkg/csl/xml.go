@@ -74,7 +74,7 @@ func parseXML(file string, r io.Reader) (*element, error) {
 			if se, ok := err.(*xml.SyntaxError); ok {
 				msg = se.Msg
 			}
-			return nil, &diag.List{{Pos: pos, Severity: diag.Error, Msg: "XML: " + msg}}
+			return nil, diag.List{{Pos: pos, Severity: diag.Error, Msg: "XML: " + msg}}
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -107,7 +107,7 @@ func parseXML(file string, r io.Reader) (*element, error) {
 		}
 	}
 	if root == nil {
-		return nil, &diag.List{{Pos: lines.Pos(0), Severity: diag.Error, Msg: "no XML root element"}}
+		return nil, diag.List{{Pos: lines.Pos(0), Severity: diag.Error, Msg: "no XML root element"}}
 	}
 	return root, nil
 }

@@ -1,0 +1,215 @@
+package csl
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/manba/manba/pkg/bib"
+	"github.com/manba/manba/pkg/diag"
+)
+
+func TestEmbedded(t *testing.T) {
+	for _, name := range EmbeddedStyles() {
+		s, err := LoadStyle(name)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if s.Rights == "" || s.Title == "" {
+			t.Errorf("%s: rights %q title %q: notices must be kept", name, s.Rights, s.Title)
+		}
+	}
+	if len(EmbeddedStyles()) != 7 {
+		t.Errorf("embedded styles %v, want the seven shared ones", EmbeddedStyles())
+	}
+	for _, lang := range EmbeddedLocales() {
+		l := loadEmbeddedLocale(lang)
+		if l == nil || l.term("and", "long", false) == "" {
+			t.Errorf("locale %s: not loaded or no \"and\" term", lang)
+		}
+	}
+	for alias := range styleAliases {
+		if _, err := LoadStyle(alias); err != nil {
+			t.Errorf("alias %s: %v", alias, err)
+		}
+	}
+}
+
+func TestParseStyleErrors(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"not xml", "<style", "1:7: error: XML: unexpected EOF"},
+		{"wrong root", `<locale/>`, "1:1: error: root element is <locale>, want <style>"},
+		{"no citation", `<style></style>`, "1:1: error: style has no <citation>"},
+		{"no layout", "<style>\n <citation/></style>", "2:2: error: <citation> has no <layout>"},
+		{"macro without name", "<style><macro/><citation><layout/></citation></style>", "1:8: error: <macro> without a name"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseStyle(strings.NewReader(tt.src))
+			var l diag.List
+			if !errors.As(err, &l) {
+				t.Fatalf("error %v is not a diag.List", err)
+			}
+			if got := l.Error(); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+	if _, err := LoadStyle("no-such-style"); err == nil || !strings.Contains(err.Error(), "apa") {
+		t.Errorf("unknown style error %v should list the built-in styles", err)
+	}
+}
+
+func TestLocaleFallback(t *testing.T) {
+	st := mustStyle(t, `<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" default-locale="fa-IR">
+  <locale xml:lang="fa"><terms><term name="editor" form="short">ویر.</term></terms></locale>
+  <citation><layout><text term="and"/><text term="editor" form="short" prefix=" "/><text term="retrieved" prefix=" "/></layout></citation></style>`)
+	loc := st.localeFor("")
+	if got := loc.term("editor", "short", false); got != "ویر." {
+		t.Errorf("style locale term: %q", got)
+	}
+	if got := loc.term("and", "long", false); got != "و" {
+		t.Errorf("fa-IR term \"and\" = %q, want و", got)
+	}
+	// a term fa-IR lacks falls back to en-US
+	en := st.localeFor("en-US")
+	if got := en.term("editor", "short", false); got == "ویر." {
+		t.Errorf("en-US must not get the fa-only term")
+	}
+	if st.localeFor("de-DE").term("and", "long", false) != "and" {
+		t.Errorf("unknown locale should fall back to en-US")
+	}
+}
+
+func mustStyle(t *testing.T, src string) *Style {
+	t.Helper()
+	s, err := ParseStyle(strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestFormats(t *testing.T) {
+	st := mustStyle(t, `<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0">
+  <citation><layout><text variable="title" font-style="italic" quotes="true"/><text variable="note" prefix=" " font-weight="bold"/></layout></citation></style>`)
+	it := bib.Item{ID: "a", Type: "book"}
+	it.Set("title", "Mas'oud & the <i>MEK</i>")
+	it.Set("note", "a*b")
+	want := map[Format]string{
+		Text:     "“Mas’oud & the MEK” a*b",
+		HTML:     `<i>“Mas’oud &#38; the <span style="font-style:normal;">MEK</span>”</i> <b>a*b</b>`,
+		Markdown: `*“Mas’oud & the MEK”* **a\*b**`,
+	}
+	for f, w := range want {
+		if got := NewProcessor(st, "", []bib.Item{it}).Cite([]Cite{{ID: "a"}}, f); got != w {
+			t.Errorf("format %d: got %q, want %q", f, got, w)
+		}
+	}
+	for _, s := range []string{"text", "html", "md", "markdown"} {
+		if _, ok := ParseFormat(s); !ok {
+			t.Errorf("ParseFormat(%q) failed", s)
+		}
+	}
+	if _, ok := ParseFormat("rtf"); ok {
+		t.Error("ParseFormat(rtf) should fail")
+	}
+}
+
+func TestArabicSort(t *testing.T) {
+	st := mustStyle(t, `<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0">
+  <citation><layout><text value="x"/></layout></citation>
+  <bibliography><sort><key variable="author"/></sort><layout><names variable="author"><name name-as-sort-order="all"/></names></layout></bibliography></style>`)
+	var items []bib.Item
+	for i, n := range []bib.Name{
+		{Family: "Rubaie", Given: "Mowaffak", NonDroppingParticle: "al-"},
+		{Family: "ʿAbd al-Rahman", Given: "Ahmad"},
+		{Family: "Zahir", Given: "Laila"},
+		{Family: "Ébadi", Given: "Shirin"},
+		{Family: "Bakr", Given: "Ali"},
+	} {
+		it := bib.Item{ID: string(rune('a' + i)), Type: "book"}
+		it.SetNames("author", []bib.Name{n})
+		items = append(items, it)
+	}
+	var got []string
+	for _, e := range NewProcessor(st, "en-US", items).Bibliography(Text) {
+		got = append(got, e.Text)
+	}
+	want := []string{"ʿAbd al-Rahman, Ahmad", "Bakr, Ali", "Ébadi, Shirin", "Rubaie, Mowaffak al-", "Zahir, Laila"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+func TestTitleCaseLanguage(t *testing.T) {
+	st := mustStyle(t, `<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0">
+  <citation><layout><text variable="title" text-case="title"/></layout></citation></style>`)
+	tests := []struct{ lang, title, want string }{
+		{"", "the rise and fall of the mojahedin", "The Rise and Fall of the Mojahedin"},
+		{"en-GB", "a policy conundrum: the MEK in iraq", "A Policy Conundrum: The MEK in Iraq"},
+		{"fa", "tarikh-e mojahedin", "tarikh-e mojahedin"},
+		{"fr", "la révolution iranienne", "la révolution iranienne"},
+	}
+	for _, tt := range tests {
+		it := bib.Item{ID: "a", Type: "book"}
+		it.Set("title", tt.title)
+		it.Set("language", tt.lang)
+		if got := NewProcessor(st, "", []bib.Item{it}).Cite([]Cite{{ID: "a"}}, Text); got != tt.want {
+			t.Errorf("%s %q: got %q, want %q", tt.lang, tt.title, got, tt.want)
+		}
+	}
+}
+
+func TestInitializeName(t *testing.T) {
+	tests := []struct {
+		given, with string
+		init        bool
+		want        string
+	}{
+		{"Masoud", ". ", true, "M."},
+		{"Mas'oud Ali", ".", true, "M.A."},
+		{"Jean-Paul", ". ", true, "J.-P."},
+		{"John M.E.", ". ", false, "John M. E."},
+		{"M E", "", false, "ME"},
+		{"Guo-ping", "", true, "G"},
+		{"TSerendorjiin", ".", true, "Ts."},
+		{"J. B. de C. M.", ".", true, "J.B. de C.M."},
+	}
+	for _, tt := range tests {
+		if got := initializeName(tt.given, tt.with, tt.init, true); got != tt.want {
+			t.Errorf("initializeName(%q, %q, %v) = %q, want %q", tt.given, tt.with, tt.init, got, tt.want)
+		}
+	}
+}
+
+func TestCollapseRange(t *testing.T) {
+	tests := []struct{ a, b, format, want string }{
+		{"321", "328", "minimal", "8"},
+		{"321", "328", "minimal-two", "28"},
+		{"321", "28", "expanded", "328"},
+		{"101", "108", "chicago", "8"},
+		{"1496", "1504", "chicago", "1504"},
+		{"1496", "1504", "chicago-16", "504"},
+		{"71", "72", "chicago", "72"},
+	}
+	for _, tt := range tests {
+		if got := collapseRange(tt.a, tt.b, tt.format); got != tt.want {
+			t.Errorf("collapseRange(%s, %s, %s) = %s, want %s", tt.a, tt.b, tt.format, got, tt.want)
+		}
+	}
+}
+
+func TestIsNumeric(t *testing.T) {
+	for s, want := range map[string]bool{
+		"12": true, "12-15": true, "2, 4 & 6": true, "5th": true, "A1": true,
+		"": false, "second": false, "12 pages": false, "Vol. 2": false,
+	} {
+		if got := isNumeric(s); got != want {
+			t.Errorf("isNumeric(%q) = %v", s, got)
+		}
+	}
+}
