@@ -60,8 +60,10 @@ type Decoder struct {
 	seen    map[string]bool      // keys read (lower case), for duplicates
 	targets map[string]*rawEntry // entries kept for inheritance (lower-case key)
 	wanted  map[string]bool      // keys some entry refers to
-	held    []*rawEntry          // entries waiting for a target
-	ready   []*rawEntry          // entries to return
+	// waitOn lists, for each target key not read yet, the entries waiting
+	// for it.
+	waitOn map[string][]*rawEntry
+	ready  []*rawEntry // entries to return
 }
 
 // rawField is a field with its value resolved to one TeX string.
@@ -78,6 +80,7 @@ type rawEntry struct {
 	fields   []rawField
 	index    int
 	deps     []string // lower-case keys of crossref and xdata targets
+	pending  int      // targets not read yet
 }
 
 func (e *rawEntry) get(name string) (string, bool) {
@@ -109,6 +112,7 @@ func NewDecoder(r io.Reader, name string, opts DecodeOptions) *Decoder {
 		seen:    map[string]bool{},
 		targets: map[string]*rawEntry{},
 		wanted:  map[string]bool{},
+		waitOn:  map[string][]*rawEntry{},
 	}
 	for k, v := range monthMacros {
 		d.macros[k] = v
@@ -173,11 +177,22 @@ func (d *Decoder) nextEntry() *rawEntry {
 				return nil
 			}
 			d.finished = true
-			for _, e := range d.held {
+			// Entries whose targets never came, in file order.
+			var rest []*rawEntry
+			for _, es := range d.waitOn {
+				for _, e := range es {
+					if e.pending > 0 {
+						e.pending = 0
+						rest = append(rest, e)
+					}
+				}
+			}
+			slices.SortFunc(rest, func(a, b *rawEntry) int { return a.index - b.index })
+			for _, e := range rest {
 				d.inherit(e)
 				d.queue(e)
 			}
-			d.held = nil
+			d.waitOn = nil
 			continue
 		}
 		d.handle(b)
@@ -354,8 +369,12 @@ func (d *Decoder) entry(b Block) {
 		}
 		if v, ok := e.get("xdata"); ok {
 			for _, k := range strings.Split(v, ",") {
-				if k = strings.TrimSpace(k); k != "" {
-					e.deps = append(e.deps, strings.ToLower(k))
+				if k = strings.ToLower(strings.TrimSpace(k)); k != "" && !slices.Contains(e.deps, k) {
+					e.deps = append(e.deps, k)
+					if len(e.deps) > 64 {
+						d.diags.Warnf(e.pos, "entry %q: more than 64 xdata targets; the rest ignored", e.key)
+						break
+					}
 				}
 			}
 		}
@@ -363,9 +382,13 @@ func (d *Decoder) entry(b Block) {
 			d.wanted[k] = true
 		}
 	}
-	if d.waiting(e) {
-		d.held = append(d.held, e)
-	} else {
+	for _, k := range e.deps {
+		if d.targets[k] == nil && !d.seen[k] {
+			e.pending++
+			d.waitOn[k] = append(d.waitOn[k], e)
+		}
+	}
+	if e.pending == 0 {
 		d.inherit(e)
 		d.queue(e)
 	}
@@ -376,33 +399,23 @@ func (d *Decoder) entry(b Block) {
 		if d.targets[lkey] == nil {
 			d.targets[lkey] = e
 		}
-		d.release()
 	}
+	d.release(lkey)
 }
 
-// waiting reports whether e refers to a target that has not been read.
-func (d *Decoder) waiting(e *rawEntry) bool {
-	for _, k := range e.deps {
-		if d.targets[k] == nil && !d.seen[k] {
-			return true
+// release queues the entries that were waiting only for key.
+func (d *Decoder) release(key string) {
+	es, ok := d.waitOn[key]
+	if !ok {
+		return
+	}
+	delete(d.waitOn, key)
+	for _, e := range es {
+		if e.pending--; e.pending == 0 {
+			d.inherit(e)
+			d.queue(e)
 		}
 	}
-	return false
-}
-
-// release queues the held entries whose targets have all been read.
-func (d *Decoder) release() {
-	kept := d.held[:0]
-	for _, e := range d.held {
-		if d.waiting(e) {
-			kept = append(kept, e)
-			continue
-		}
-		d.inherit(e)
-		d.queue(e)
-	}
-	clear(d.held[len(kept):])
-	d.held = kept
 }
 
 func (d *Decoder) queue(e *rawEntry) {

@@ -315,7 +315,7 @@ func (e *Encoder) encodeValue(field, v, val string) string {
 		opts.Markup = true
 		opts.ProtectCapitals = e.opts.ProtectCapitals && bib.KindOf(v) == bib.KindTitle
 	}
-	out := latex.Encode(val, opts)
+	out := texEncode(val, opts)
 	if field == "pages" && strings.Contains(out, "–") {
 		// BibTeX styles expect "--" in page ranges; it reads back as "–"
 		// unless other dashes touch it.
@@ -366,7 +366,7 @@ var monthMacroNames = [...]string{"jan", "feb", "mar", "apr", "may", "jun", "jul
 func (e *Encoder) appendDate(out []outField, used map[string]bool, v string, d bib.Date) []outField {
 	text := func(name, s string) []outField {
 		used[name] = true
-		return append(out, outField{name: name, value: latex.Encode(s, latex.EncodeOptions{ASCII: e.opts.ASCII})})
+		return append(out, outField{name: name, value: texEncode(s, latex.EncodeOptions{ASCII: e.opts.ASCII})})
 	}
 	// ISO dates are read without TeX decoding, so they are written as is.
 	iso := func(name, s string) []outField {
@@ -427,7 +427,7 @@ func (e *Encoder) appendDate(out []outField, used map[string]bool, v string, d b
 // reading.
 func (e *Encoder) encodeName(n bib.Name) string {
 	opts := latex.EncodeOptions{ASCII: e.opts.ASCII}
-	enc := func(s string) string { return collapseSpace(latex.Encode(s, opts)) }
+	enc := func(s string) string { return collapseSpace(texEncode(s, opts)) }
 	if n.Literal != "" {
 		return "{" + enc(n.Literal) + "}"
 	}
@@ -548,4 +548,15 @@ func balanced(s string) bool {
 		}
 	}
 	return depth == 0
+}
+
+// texEncode is latex.Encode with braces kept balanced: BibTeX counts \{
+// and \} as braces too, so a lone escaped brace would end or break the
+// value. Such braces are written as \textbraceleft{} and \textbraceright{}.
+func texEncode(s string, opts latex.EncodeOptions) string {
+	out := latex.Encode(s, opts)
+	if opts.Verbatim || balanced(out) {
+		return out
+	}
+	return strings.NewReplacer(`\{`, `\textbraceleft{}`, `\}`, `\textbraceright{}`).Replace(out)
 }
