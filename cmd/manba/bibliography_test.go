@@ -1,0 +1,113 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestBibliographyBuiltinWorks(t *testing.T) {
+	tests := []struct {
+		args []string
+		want []string // substrings, in order
+	}{
+		{[]string{"bibliography", "--style", "apa"}, []string{
+			"Abrahamian, E. (1989a). Radical Islam: The Iranian Mojahedin. I.B. Tauris.\n",
+			"Abrahamian, E. (1989b). The Iranian Mojahedin. Yale University Press.\n",
+			"Goulka, J., Hansell, L., Wilke, E., & Larson, J. (2009).",
+		}},
+		{[]string{"bibliography", "-s", "chicago", "--format", "html"}, []string{
+			`<div class="csl-bib-body">`,
+			`<div class="csl-entry">Abrahamian, Ervand. 1989b. <i>The Iranian Mojahedin</i>. Yale University Press.</div>`,
+		}},
+		{[]string{"bibliography", "--style", "ieee", "--format", "md"}, []string{"[1]", "*The Iranian Mojahedin*"}},
+	}
+	for _, tt := range tests {
+		out, errOut, code := runCLI(t, "", tt.args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", tt.args, code, errOut)
+		}
+		rest := out
+		for _, w := range tt.want {
+			i := strings.Index(rest, w)
+			if i < 0 {
+				t.Errorf("%v: output lacks %q (or out of order):\n%s", tt.args, w, out)
+				break
+			}
+			rest = rest[i+len(w):]
+		}
+	}
+}
+
+func TestBibliographyUsageErrors(t *testing.T) {
+	tests := []struct {
+		args []string
+		code int
+		err  string
+	}{
+		{[]string{"bibliography", "--style", "nosuch"}, 2, `unknown style "nosuch"`},
+		{[]string{"bibliography", "--format", "rtf"}, 2, `unknown --format "rtf"`},
+		{[]string{"cite"}, 2, "requires at least 1 arg"},
+		{[]string{"cite", "nosuchkey"}, 1, "no work with key nosuchkey"},
+		{[]string{"bibliography", "nosuchfile.bib"}, 1, "nosuchfile.bib"},
+	}
+	for _, tt := range tests {
+		_, errOut, code := runCLI(t, "", tt.args...)
+		if code != tt.code || !strings.Contains(errOut, tt.err) {
+			t.Errorf("%v: exit %d, stderr %q; want %d and %q", tt.args, code, errOut, tt.code, tt.err)
+		}
+	}
+}
+
+func TestBibliographyStyleFileAndOutput(t *testing.T) {
+	dir := t.TempDir()
+	style := filepath.Join(dir, "mini.csl")
+	os.WriteFile(style, []byte(`<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0">
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><sort><key variable="title"/></sort><layout><text variable="title" text-case="uppercase"/></layout></bibliography>
+</style>`), 0o644)
+	out := filepath.Join(dir, "out.txt")
+	_, errOut, code := runCLI(t, "", "bibliography", "--style", style, "-o", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil || !strings.HasPrefix(string(b), "ALL MKO SAY ARE PURE LIES\n[ARTICLE OF 20 JULY 2003") {
+		t.Errorf("output file: %q, %v", b, err)
+	}
+	bad := filepath.Join(dir, "bad.csl")
+	os.WriteFile(bad, []byte("<style>\n  <citation><layout><text macro=\"nope\"/></layout></citation></style>"), 0o644)
+	_, errOut, code = runCLI(t, "", "bibliography", "--style", bad)
+	if code != 2 || !strings.Contains(errOut, "bad.csl:2:21: error: undefined macro") {
+		t.Errorf("bad style: exit %d, %q", code, errOut)
+	}
+}
+
+func TestCite(t *testing.T) {
+	out, errOut, code := runCLI(t, "", "cite", "--style", "apa", "rand2009mek,hrw2005noexit@p. 12", "rand2009mek@chap. 3")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	want := "(Goulka et al., 2009; Human Rights Watch, 2005, p. 12)\n(Goulka et al., 2009, Chapter 3)\n"
+	if out != want {
+		t.Errorf("got %q, want %q", out, want)
+	}
+}
+
+func TestParseCite(t *testing.T) {
+	tests := []struct{ in, id, label, loc string }{
+		{"smith2001", "smith2001", "", ""},
+		{"smith2001@48", "smith2001", "page", "48"},
+		{"smith2001@pp. 48-50", "smith2001", "page", "48-50"},
+		{"smith2001@chap. 3", "smith2001", "chapter", "3"},
+		{"smith2001@§4", "smith2001", "section", "4"},
+		{"smith2001@xii", "smith2001", "page", "xii"},
+	}
+	for _, tt := range tests {
+		c := parseCite(tt.in)
+		if c.ID != tt.id || c.Label != tt.label || c.Locator != tt.loc {
+			t.Errorf("parseCite(%q) = %+v", tt.in, c)
+		}
+	}
+}
