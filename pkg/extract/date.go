@@ -39,12 +39,19 @@ type dateMatch struct {
 // between segment boundaries (start, end, ",", ".", ";", ":", parentheses),
 // so that the year in a title ("Patterns of Global Terrorism 2002") or in a
 // parenthesized range inside a title is not taken for the date.
-func findDate(s string) (dateMatch, bool) {
+func findDate(s string) (dateMatch, bool) { return searchDate(s, true) }
+
+// findDateAnywhere is findDate for text known to describe a document
+// ("English language paper April 1980"), where the date need not stand
+// alone.
+func findDateAnywhere(s string) (dateMatch, bool) { return searchDate(s, false) }
+
+func searchDate(s string, alone bool) (dateMatch, bool) {
 	var best dateMatch
 	found := false
 	for _, re := range datePatterns {
 		for _, loc := range re.FindAllStringSubmatchIndex(s, -1) {
-			if !standsAlone(s, loc[0], loc[1]) {
+			if alone && !standsAlone(s, loc[0], loc[1]) {
 				continue
 			}
 			d, ok := dateFrom(re, s, loc)

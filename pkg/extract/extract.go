@@ -120,6 +120,7 @@ func Extract(name string, src []byte) ([]Reference, diag.List) {
 		if inList[i] {
 			continue
 		}
+		refs = append(refs, standaloneMentions(ls, i, lines)...)
 		refs = append(refs, inlineMentions(l, lines)...)
 	}
 	resolveRepeats(refs, &diags)

@@ -276,6 +276,11 @@ func TestInlineMentions(t *testing.T) {
 		{"000_5778fab24c47c48e.txt", "report, “No Exit: Human Rights Abuses Inside the MKO Camps,”", "hrw2005noexit"},
 		{"000_5778fab24c47c48e.txt", "book of Mr. Mas’oud Banisadr: “Memoirs of an Iranian Rebel”", "banisadr2004masoud"},
 		{"004_e997d5a0a984bfbc.txt", "a State Department report on 1994", "usdos1994pmoi"},
+		{"002_4789f7baef50928f.txt", "Arron Merat, The Guardian, London, 09 november 2018", "merat2018guardian"},
+		{"002_4789f7baef50928f.txt", "Lets create another Vietnam for America(pdf). ( Mujahedin-e-Khalq MEK MKO English language paper April 1980)", "mek1980vietnam"},
+		{"002_4789f7baef50928f.txt", "Letter to Imam (Khomeini) (pdf). ( Mujahedin-e-Khalq MEK MKO  English Language paper April 1980)", "mek1980letterimam"},
+		{"002_4789f7baef50928f.txt", "Some questions unanswered regarding the US military invasion of Iran (pdf). ( Mujahedin-e-Khalq MEK MKO English Language paper June 1980)", "mek1980questions"},
+		{"002_4789f7baef50928f.txt", "Ervand Abrahamian, a professor at the City University of New York and author of the definitive academic work on the group’s history, The Iranian Mojahedin.", "abrahamian1989mojahedin"},
 	}
 	for _, tt := range tests {
 		refs := extractLinked(t, tt.seed)
@@ -292,6 +297,15 @@ func TestInlineMentions(t *testing.T) {
 	i := slices.IndexFunc(refs, func(r Reference) bool { return r.Text == "a 2009 Rand report" })
 	if it := refs[i].Item; it.Type != "report" || it.Dates["issued"].From.Year != 2009 || it.Names["author"][0].Literal != "Rand" {
 		t.Errorf("a 2009 Rand report = %+v", it)
+	}
+	i = slices.IndexFunc(refs, func(r Reference) bool { return r.Item.Get("title") == "Lets create another Vietnam for America" })
+	if it := refs[i].Item; it.Get("genre") != "English language paper" || it.Get("medium") != "PDF" ||
+		it.Dates["issued"].From != (bib.DateParts{Year: 1980, Month: 4}) || it.Names["author"][0].Literal != "Mujahedin-e-Khalq" {
+		t.Errorf("PDF document = %+v", it)
+	}
+	i = slices.IndexFunc(refs, func(r Reference) bool { return r.Item.Get("container-title") == "The Guardian" })
+	if it := refs[i].Item; !strings.HasPrefix(it.Get("title"), "Terrorists, cultists") || it.Get("publisher-place") != "London" {
+		t.Errorf("byline = %+v", it)
 	}
 }
 

@@ -25,6 +25,9 @@ var (
 	// `an article by Mahan Abedin, first published in The Asia Times with
 	// the title: ‘Iranian Exile Group Strikes Back’`.
 	articleByRE = regexp.MustCompile(`\b(article|essay|column|op-ed|piece)\s+by\s+((?:[\p{Lu}][\p{L}’'.-]+\s?){2,4}),?[^.“"‘]{0,40}?\bin\s+((?:[Tt]he\s+)?` + capWords + `)[^.“"‘]{0,40}?[“"‘]([^”"’]{3,200}?)[,.]?[”"’]`)
+	// `Ervand Abrahamian, a professor at ... and author of the definitive
+	// academic work on the group’s history, The Iranian Mojahedin.`
+	authorOfRE = regexp.MustCompile(`((?:[\p{Lu}][\p{L}’'-]+\s){1,3}[\p{Lu}][\p{L}’'-]+),[^.;“”"]{0,150}?\bauthor of\b(?:[^,.;“”"]{0,100},)?\s+((?:The\s+|A\s+|An\s+)?[\p{Lu}][\p{L}’'-]*(?:\s+(?:[\p{Lu}][\p{L}’'-]*|of|the|and|in|on|for)){0,8})[.,;]`)
 	// `Human Rights Watch said in a report`.
 	saidRE = regexp.MustCompile(`((?:[\p{Lu}][\p{L}’'&-]*\s+){1,5})(?:said|says|reported|published|released|issued)\b`)
 )
@@ -61,8 +64,17 @@ func inlineMentions(l line, lines *diag.Lines) []Reference {
 		}
 		return false
 	}
+	for _, m := range matches(authorOfRE, s, has("author of")) {
+		if !nameLike(s[m[2]:m[3]]) {
+			continue
+		}
+		it := bib.Item{Type: "book"}
+		it.Set("title", s[m[4]:m[5]])
+		it.SetNames("author", []bib.Name{parsePerson(s[m[2]:m[3]])})
+		add(m[0], s[m[0]:m[1]], it, map[string]string{"title": works.Medium, "author": works.Medium, "type": works.Low})
+	}
 	if !hasQuote && !has("report", "study", "survey", "briefing", "white paper") {
-		return nil
+		return out
 	}
 	for _, m := range matches(articleByRE, s, hasQuote && has(" by ")) {
 		it := bib.Item{Type: periodicalTypeOr(s[m[6]:m[7]], "article-newspaper")}

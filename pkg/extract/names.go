@@ -37,8 +37,8 @@ func nameLike(s string) bool {
 		if strings.ContainsAny(w, "0123456789:;()") || orgWords[lw] || lw == "the" || lw == "of" || lw == "and" {
 			return false
 		}
-		if len(w) >= 3 && strings.ToUpper(w) == w && strings.ToLower(w) != w {
-			return false // an acronym: "MERIP Reports"
+		if len(w) >= 3 && isAcronym(w) {
+			return false // "MERIP Reports"
 		}
 	}
 	return periodicalType(s) == "" && !isCity(s)
