@@ -278,7 +278,7 @@ func TestInlineMentions(t *testing.T) {
 		{"004_e997d5a0a984bfbc.txt", "a State Department report on 1994", "usdos1994pmoi"},
 		{"002_4789f7baef50928f.txt", "Arron Merat, The Guardian, London, 09 november 2018", "merat2018guardian"},
 		{"002_4789f7baef50928f.txt", "Lets create another Vietnam for America(pdf). ( Mujahedin-e-Khalq MEK MKO English language paper April 1980)", "mek1980vietnam"},
-		{"002_4789f7baef50928f.txt", "Letter to Imam (Khomeini) (pdf). ( Mujahedin-e-Khalq MEK MKO  English Language paper April 1980)", "mek1980letterimam"},
+		{"002_4789f7baef50928f.txt", "Letter to Imam (Khomeini) (pdf). (\u00a0Mujahedin-e-Khalq MEK MKO\u00a0 English Language paper April 1980)", "mek1980letterimam"},
 		{"002_4789f7baef50928f.txt", "Some questions unanswered regarding the US military invasion of Iran (pdf). ( Mujahedin-e-Khalq MEK MKO English Language paper June 1980)", "mek1980questions"},
 		{"002_4789f7baef50928f.txt", "Ervand Abrahamian, a professor at the City University of New York and author of the definitive academic work on the group’s history, The Iranian Mojahedin.", "abrahamian1989mojahedin"},
 	}
