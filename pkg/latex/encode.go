@@ -232,6 +232,10 @@ func (e *encoder) text(s string, nocase bool) {
 			i = j
 			continue
 		}
+		if t := e.tie(s[i:]); t > 0 {
+			i += t
+			continue
+		}
 		e.rune(r, s[i:i+n])
 		i += n
 	}
@@ -243,10 +247,35 @@ func isWordRune(r rune) bool {
 
 func (e *encoder) runes(s string) {
 	for i := 0; i < len(s); {
+		if n := e.tie(s[i:]); n > 0 {
+			i += n
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		e.rune(r, s[i:i+n])
 		i += n
 	}
+}
+
+// tie writes a tie accent over two ASCII letters (t͡s, as in the Library of
+// Congress romanization of Russian) as {\t{ts}} in ASCII mode, and returns
+// how many bytes of s it used.
+func (e *encoder) tie(s string) int {
+	const tie = "\u0361"
+	if !e.opts.ASCII || len(s) < 2+len(tie) || !isLetter(s[0]) || !isLetter(s[1+len(tie)]) ||
+		s[1:1+len(tie)] != tie {
+		return 0
+	}
+	if len(s) > 2+len(tie) {
+		// A further mark on the second letter is not part of the tie.
+		if r, _ := utf8.DecodeRuneInString(s[2+len(tie):]); unicode.IsMark(r) {
+			return 0
+		}
+	}
+	e.out = append(e.out, `{\t{`...)
+	e.out = append(e.out, s[0], s[1+len(tie)])
+	e.out = append(e.out, "}}"...)
+	return 2 + len(tie)
 }
 
 // ligature writes t, first breaking a TeX ligature it would form with the

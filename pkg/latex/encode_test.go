@@ -35,6 +35,7 @@ func TestEncode(t *testing.T) {
 		{"ǿ ṩ ǰ İ", asciiOpts, `{\'\o} {\.{\d{s}}} {\v{\j}} {\.I}`},
 		{"ị", asciiOpts, `{\d{i}}`},
 		{"x\u0301", asciiOpts, "x\u0301"},
+		{"Lunacharski\u012d t\u0361s and t\u0361s\u0301", asciiOpts, "Lunacharski{\\u{\\i}} {\\t{ts}} and t\u0361s\u0301"},
 		{"مجاهدین خلق", asciiOpts, "مجاهدین خلق"},
 		{"α-helix x² H₂O", asciiOpts, `$\alpha$-helix x{\texttwosuperior} H$_{2}$O`},
 		{"αβ", asciiOpts, `$\alpha${}$\beta$`},
@@ -111,6 +112,31 @@ func TestVerbatimRoundTrip(t *testing.T) {
 		x, _ := Decode(s, DecodeOptions{Verbatim: true})
 		if back, _ := Decode(Encode(x, verbatimOp), DecodeOptions{Verbatim: true}); back != x {
 			t.Errorf("verbatim round trip of %q: %q -> %q", s, x, back)
+		}
+	}
+}
+
+// TestConcurrent runs Decode and Encode from many goroutines (go test
+// -race): the tables are shared, and the Latin accent table is built on
+// first use.
+func TestConcurrent(t *testing.T) {
+	done := make(chan string)
+	for g := range 8 {
+		go func() {
+			var last string
+			for _, c := range decodeCases[g%4:] {
+				x, _ := Decode(c.in, DecodeOptions{Markup: true})
+				last = Encode(x, asciiRich)
+			}
+			done <- last
+		}()
+	}
+	// Every goroutine ends with the last case.
+	x, _ := Decode(decodeCases[len(decodeCases)-1].in, DecodeOptions{Markup: true})
+	want := Encode(x, asciiRich)
+	for range 8 {
+		if got := <-done; got != want {
+			t.Errorf("goroutine returned %q, want %q", got, want)
 		}
 	}
 }

@@ -42,3 +42,10 @@ func ExampleEncode() {
 	// The Mojahedin-e Khalq ({MKO}) and \textit{Mas{\textayn}{\=u}d Raj{\=a}v{\=\i}}, 1981--1988
 	// https://example.org/100\%_sure
 }
+
+func ExampleDecode_verbatim() {
+	url, _ := latex.Decode(`https://example.org/\~mek/a\_b\%20c`, latex.DecodeOptions{Verbatim: true})
+	fmt.Println(url)
+	// Output:
+	// https://example.org/~mek/a_b%20c
+}
