@@ -34,8 +34,12 @@ func standaloneMentions(ls []line, i int, lines *diag.Lines) []Reference {
 	conf := map[string]string{}
 	var it bib.Item
 	var cited string
+	// Cheap tests first: a byline has a comma and ends its head with ":" or
+	// "…"; a document line mentions pdf.
+	byline := strings.IndexByte(text, ',') > 0 && strings.ContainsAny(text, ":…")
+	pdf := strings.Contains(strings.ToLower(text), "pdf")
 	switch {
-	case bylineRE.MatchString(text):
+	case byline && bylineRE.MatchString(text):
 		m := bylineRE.FindStringSubmatch(text)
 		if !nameLike(m[1]) {
 			return nil
@@ -59,7 +63,7 @@ func standaloneMentions(ls []line, i int, lines *diag.Lines) []Reference {
 			conf["title"] = works.Medium
 		}
 		cited = strings.TrimRight(m[0], ":… ")
-	case pdfLineRE.MatchString(text):
+	case pdf && pdfLineRE.MatchString(text):
 		m := pdfLineRE.FindStringSubmatch(text)
 		it = bib.Item{Type: "document"}
 		it.Set("title", strings.TrimSpace(m[1]))
