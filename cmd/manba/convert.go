@@ -38,8 +38,9 @@ the rest is still converted; convert then exits with status 1. Fields the
 output format cannot hold are reported as warnings. With -o the output file
 is replaced only when everything was written, never left half-written.
 
-Formats: bibtex, biblatex (.bib), csljson (.json; written valid against the
-CSL 1.0.2 schema), ris (.ris; the RIS of EndNote and Zotero).`,
+Formats: bibtex, biblatex (.bib; capitals inside words such as MKO are
+braced on output), csljson (.json; written valid against the CSL 1.0.2
+schema), ris (.ris; the RIS of EndNote and Zotero).`,
 		Example: `  manba convert --to csljson refs.bib > refs.json
   manba convert --to ris -o refs.ris refs.bib more.json
   zotero-export | manba convert --from ris --to biblatex --ascii -`,

@@ -232,6 +232,27 @@ func (w *firstWriteRecorder) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
+func TestSniff(t *testing.T) {
+	tests := []struct {
+		head string
+		want string
+	}{
+		{"% comment\n@Article{x,\n", "bibtex"},
+		{"\xef\xbb\xbf@string (j = {J})", "bibtex"},
+		{"  [\n {\"id\": \"a\"", "csljson"},
+		{"{\"id\":\"a\"}\n{\"id\":\"b\"}", "csljson"},
+		{"\r\nTY  - JOUR\r\n", "ris"},
+		{"Exported from X\nTY - BOOK\nAB  - first line\n@someone wrote\n", "ris"},
+		{"TY  - JOUR\nN1  - x\n@misc{not, an entry}\n", "ris"},
+	}
+	for _, tt := range tests {
+		f, err := detectFormat("<stdin>", []byte(tt.head))
+		if err != nil || f.Name != tt.want {
+			t.Errorf("%q: got %v, %v; want %s", tt.head, f, err, tt.want)
+		}
+	}
+}
+
 // The RIS writer registered for the CLI is the package's: a quick check
 // that what convert writes reads back without errors.
 func TestConvertRISReadsBack(t *testing.T) {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"io"
+	"regexp"
 
 	"github.com/manba/manba/pkg/bib"
 	"github.com/manba/manba/pkg/bibtex"
@@ -33,16 +34,16 @@ func init() {
 	})
 }
 
-// sniffBibTeX recognizes a .bib file by its first entry: an "@" at the
-// start of a line within the head (comments and text may come first).
+// entryStart is the start of a BibTeX entry at the start of a line:
+// "@article{", "@string (".
+var entryStart = regexp.MustCompile(`(?m)^[ \t]*@[A-Za-z]+[ \t]*[{(]`)
+
+// sniffBibTeX recognizes a .bib file by an entry within the head (comments
+// and text may come first). The "{" after the type keeps an "@handle" at
+// the start of a line in a RIS abstract from counting, and RIS, which names
+// itself in its first lines, wins over an entry quoted further down.
 func sniffBibTeX(head []byte) bool {
-	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
-	for line := range bytes.Lines(head) {
-		if bytes.HasPrefix(bytes.TrimLeft(line, " \t"), []byte("@")) {
-			return true
-		}
-	}
-	return false
+	return entryStart.Match(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))) && !sniffRIS(head)
 }
 
 // bibWriter adapts bibtex.Encoder to itemWriter. Capitals inside words are
