@@ -3,6 +3,7 @@ module github.com/manba/manba
 go 1.26
 
 require (
+	github.com/nickng/bibtex v1.4.2
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.2
 	github.com/spf13/cobra v1.10.1
 	golang.org/x/term v0.37.0

@@ -71,14 +71,39 @@ type outField struct {
 // alphabetically), then the fields kept in Extra (same order), so that a
 // field kept in Extra never takes the place of the variable on reading.
 func (e *Encoder) Encode(it bib.Item) error {
-	typ := it.Extra["@type"]
+	typ, key, fields := e.entry(it)
+	w := e.w
+	if e.n > 0 {
+		w.WriteByte('\n')
+	}
+	e.n++
+	fmt.Fprintf(w, "@%s{%s", typ, key)
+	for _, f := range fields {
+		w.WriteString(",\n  ")
+		w.WriteString(f.name)
+		w.WriteString(" = ")
+		if f.bare {
+			w.WriteString(f.value)
+		} else {
+			w.WriteByte('{')
+			w.WriteString(f.value)
+			w.WriteByte('}')
+		}
+	}
+	w.WriteString("\n}\n")
+	return w.Flush()
+}
+
+// entry returns the entry type, key and fields (TeX values) of an item.
+func (e *Encoder) entry(it bib.Item) (typ, key string, fields []outField) {
+	typ = it.Extra["@type"]
 	if typ == "" {
 		typ = cslToEntry[it.Type]
 	}
 	if typ == "" {
 		typ = fallbackEntry
 	}
-	key := strings.Map(func(r rune) rune {
+	key = strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) || strings.ContainsRune(",{}=", r) {
 			return '_' // a key cannot hold these
 		}
@@ -140,26 +165,7 @@ func (e *Encoder) Encode(it bib.Item) error {
 	}
 	slices.SortStableFunc(extra, compareFields)
 
-	w := e.w
-	if e.n > 0 {
-		w.WriteByte('\n')
-	}
-	e.n++
-	fmt.Fprintf(w, "@%s{%s", typ, key)
-	for _, f := range append(vars, extra...) {
-		w.WriteString(",\n  ")
-		w.WriteString(f.name)
-		w.WriteString(" = ")
-		if f.bare {
-			w.WriteString(f.value)
-		} else {
-			w.WriteByte('{')
-			w.WriteString(f.value)
-			w.WriteByte('}')
-		}
-	}
-	w.WriteString("\n}\n")
-	return w.Flush()
+	return typ, key, append(vars, extra...)
 }
 
 // fieldOrder is the order of the common fields; others follow
