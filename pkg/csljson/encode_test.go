@@ -226,3 +226,18 @@ func TestRoundTripFixpoint(t *testing.T) {
 		t.Logf("first pass:\n%s\nsecond pass:\n%s", once, twice)
 	}
 }
+
+// TestCanonical checks that Canonical predicts what a round trip gives back,
+// for the items that change on purpose too.
+func TestCanonical(t *testing.T) {
+	items := edgeItems()
+	got := roundTrip(t, items, EncodeOptions{})
+	for i, it := range items {
+		if want := Canonical(it); !got[i].Equal(want) {
+			t.Errorf("item %q:\n got  %s\n want %s", it.ID, jsonOf(got[i]), jsonOf(want))
+		}
+	}
+	if it := items[0]; Canonical(it).Type != "document" || it.Type != "" {
+		t.Errorf("Canonical changed its argument or missed the type: %q %q", it.Type, Canonical(it).Type)
+	}
+}
