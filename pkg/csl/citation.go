@@ -26,12 +26,14 @@ func (p *Processor) renderCitation(cit *Citation) *node {
 		cites = append(cites, &renderedCite{c: c, r: r})
 	}
 	if p.style.citation.child("sort") != nil && len(cites) > 1 {
-		keys := map[*renderedCite][]sortVal{}
+		keys := map[*renderedCite]*lazyKeys{}
 		sortEl := p.style.citation.child("sort")
 		for _, rc := range cites {
-			keys[rc] = p.sorter.keysFor(rc.r, rc.c, sortEl, p.style.citation)
+			keys[rc] = p.sorter.newLazy(rc.r, rc.c, len(sortEl.children))
 		}
-		stableSort(cites, func(a, b *renderedCite) bool { return p.sorter.less(keys[a], keys[b], sortEl) < 0 })
+		stableSort(cites, func(a, b *renderedCite) bool {
+			return p.sorter.compare(keys[a], keys[b], sortEl, p.style.citation) < 0
+		})
 	}
 	for _, rc := range cites {
 		rc.n = p.renderCiteNode(rc.c, rc.r)

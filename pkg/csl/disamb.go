@@ -232,6 +232,9 @@ func restoreState(g []*ref, st []disambState) {
 // names (add-names), expanding given names of the shown names as it goes
 // (add-givenname), and keeps the state that separates the most cites.
 func (p *Processor) resolveGroup(g []*ref, addNames, addGiven bool, rule string) {
+	if sameNames(g) {
+		return // more names or given names cannot tell these apart
+	}
 	best := distinctCount(p, g)
 	bestState := saveState(g)
 	first := p.etAlUseFirst()
@@ -430,4 +433,26 @@ func initials(given string) string {
 		b.WriteString(string([]rune(w)[:1]))
 	}
 	return b.String()
+}
+
+// sameNames reports whether every member has exactly the same names.
+func sameNames(g []*ref) bool {
+	first := g[0].item.Names
+	for _, r := range g[1:] {
+		if len(r.item.Names) != len(first) {
+			return false
+		}
+		for v, ns := range first {
+			os, ok := r.item.Names[v]
+			if !ok || len(os) != len(ns) {
+				return false
+			}
+			for i := range ns {
+				if !ns[i].Equal(os[i]) {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }

@@ -50,7 +50,7 @@ func flatten(n *node, evs []event) []event {
 	if n.empty() {
 		return evs
 	}
-	if n.leaf {
+	if n.leaf && n.plainLeaf() {
 		return append(evs, event{evText, n.text})
 	}
 	opens := 0
@@ -74,6 +74,9 @@ func flatten(n *node, evs []event) []event {
 	}
 	if n.quotes {
 		evs = append(evs, event{evQOpen, ""})
+	}
+	if n.leaf {
+		evs = append(evs, event{evText, n.text})
 	}
 	first := true
 	for _, k := range n.kids {

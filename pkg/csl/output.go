@@ -54,6 +54,11 @@ func group(kids ...*node) *node {
 	return &node{kids: k}
 }
 
+// plainLeaf reports whether a leaf carries no decoration of its own.
+func (n *node) plainLeaf() bool {
+	return n.prefix == "" && n.suffix == "" && n.f.zero() && !n.quotes && n.display == ""
+}
+
 // empty reports whether the node renders no text.
 func (n *node) empty() bool {
 	if n == nil {
@@ -81,11 +86,14 @@ func (n *node) writePlain(b *strings.Builder) {
 	if n.empty() {
 		return
 	}
-	if n.leaf {
+	if n.leaf && n.plainLeaf() {
 		b.WriteString(n.text)
 		return
 	}
 	b.WriteString(n.prefix)
+	if n.leaf {
+		b.WriteString(n.text)
+	}
 	if n.quotes {
 		b.WriteString("\"")
 	}

@@ -49,7 +49,7 @@ type ref struct {
 	keys    []string
 	keysFor string
 	// bibKeys caches the bibliography sort keys during one run.
-	bibKeys []sortVal
+	bibKeys *lazyKeys
 }
 
 func personKey(n bib.Name) string {
@@ -420,12 +420,8 @@ func (p *Processor) bibliographyNodes() ([]*node, []*ref) {
 		if secondField && len(kids) > 0 {
 			left := &node{kids: kids[:1], display: "left-margin"}
 			right := &node{kids: kids[1:], display: "right-inline"}
-			w := ctx.decorate(&node{kids: kids}, layout)
-			if w != nil && w != kids[0] && len(w.kids) == 1 {
-				right.suffix = w.suffix
-				left.prefix = w.prefix
-				right.f, left.f = w.f, w.f
-			}
+			left.prefix, right.suffix = layout.attrs["prefix"], layout.attrs["suffix"]
+			left.f, right.f = fmtOf(layout), fmtOf(layout)
 			n = &node{kids: []*node{left, right}}
 		} else if last := lastDisplay(kids); last != nil && layout.attrs["suffix"] != "" {
 			// the layout suffix goes inside the last display block

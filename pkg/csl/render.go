@@ -111,13 +111,17 @@ func (c *rctx) decorate(n *node, e *element) *node {
 	if tc := e.attrs["text-case"]; tc != "" {
 		applyCase(n, tc, c.english())
 	}
-	w := &node{kids: []*node{n}}
+	// decorate in place when the node has no decoration of its own
+	w := n
+	if !(n.plainLeaf() && n.tag == "") {
+		w = &node{kids: []*node{n}}
+	}
 	w.prefix = e.attrs["prefix"]
 	w.suffix = e.attrs["suffix"]
 	w.f = fmtAttrs{e.attrs["font-style"], e.attrs["font-variant"], e.attrs["font-weight"], e.attrs["text-decoration"], e.attrs["vertical-align"]}
 	w.quotes = e.attrs["quotes"] == "true"
 	w.display = e.attrs["display"]
-	if w.prefix == "" && w.suffix == "" && w.f.zero() && !w.quotes && w.display == "" {
+	if w != n && w.plainLeaf() {
 		return n
 	}
 	return w

@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -35,24 +36,46 @@ type sortVal struct {
 	key   []byte
 }
 
+// lazyKeys computes the sort keys of one item on demand: most
+// comparisons are decided by the first key or two, so later keys (often
+// whole macros) are rendered only for ties.
+type lazyKeys struct {
+	r      *ref
+	cite   *Cite
+	vals   []sortVal
+	filled []bool
+}
+
+func (s *sorter) newLazy(r *ref, cite *Cite, n int) *lazyKeys {
+	return &lazyKeys{r: r, cite: cite, vals: make([]sortVal, n), filled: make([]bool, n)}
+}
+
+func (s *sorter) key(l *lazyKeys, k int, keys, parent *element) sortVal {
+	if !l.filled[k] {
+		l.vals[k] = s.keyValue(l.r, l.cite, keys.children[k], parent)
+		l.filled[k] = true
+	}
+	return l.vals[k]
+}
+
 // sortRefs sorts refs by the cs:sort of a citation or bibliography
-// element; ties keep the given order. Bibliography keys are computed once
-// per processing run.
+// element; ties keep the given order. Bibliography keys are kept for the
+// rest of the processing run.
 func (s *sorter) sortRefs(refs []*ref, parent *element) []*ref {
 	keys := parent.child("sort")
 	out := append([]*ref(nil), refs...)
 	if keys == nil {
 		return out
 	}
-	vals := make([][]sortVal, len(out))
+	lk := make([]*lazyKeys, len(out))
 	for i, r := range out {
 		if parent.name == "bibliography" {
 			if r.bibKeys == nil {
-				r.bibKeys = s.keysFor(r, nil, keys, parent)
+				r.bibKeys = s.newLazy(r, nil, len(keys.children))
 			}
-			vals[i] = r.bibKeys
+			lk[i] = r.bibKeys
 		} else {
-			vals[i] = s.keysFor(r, nil, keys, parent)
+			lk[i] = s.newLazy(r, nil, len(keys.children))
 		}
 	}
 	idx := make([]int, len(out))
@@ -60,7 +83,7 @@ func (s *sorter) sortRefs(refs []*ref, parent *element) []*ref {
 		idx[i] = i
 	}
 	sort.SliceStable(idx, func(a, b int) bool {
-		return s.less(vals[idx[a]], vals[idx[b]], keys) < 0
+		return s.compare(lk[idx[a]], lk[idx[b]], keys, parent) < 0
 	})
 	sorted := make([]*ref, len(out))
 	for i, j := range idx {
@@ -69,68 +92,64 @@ func (s *sorter) sortRefs(refs []*ref, parent *element) []*ref {
 	return sorted
 }
 
-func (s *sorter) less(a, b []sortVal, keys *element) int {
+// compare orders two items key by key; empty values sort last in either
+// direction.
+func (s *sorter) compare(a, b *lazyKeys, keys, parent *element) int {
 	for k, key := range keys.children {
-		if k >= len(a) || k >= len(b) {
-			break
-		}
-		x, y := a[k], b[k]
-		if x.empty || y.empty {
-			if x.empty && y.empty {
-				continue
-			}
-			if x.empty {
-				return 1 // empty values last in either direction
-			}
-			return -1
-		}
-		c := 0
-		if x.isNum && y.isNum {
-			switch {
-			case x.num < y.num:
-				c = -1
-			case x.num > y.num:
-				c = 1
-			}
-		} else {
-			c = compareBytes(x.key, y.key)
-		}
-		if c != 0 {
-			if key.attrs["sort"] == "descending" {
-				return -c
-			}
+		x, y := s.key(a, k, keys, parent), s.key(b, k, keys, parent)
+		if c := compareVals(x, y, key); c != 0 {
 			return c
 		}
 	}
 	return 0
 }
 
-func compareBytes(a, b []byte) int {
-	return strings.Compare(string(a), string(b))
+func compareVals(x, y sortVal, key *element) int {
+	if x.empty || y.empty {
+		switch {
+		case x.empty && y.empty:
+			return 0
+		case x.empty:
+			return 1
+		}
+		return -1
+	}
+	c := 0
+	if x.isNum && y.isNum {
+		switch {
+		case x.num < y.num:
+			c = -1
+		case x.num > y.num:
+			c = 1
+		}
+	} else {
+		c = compareBytes(x.key, y.key)
+	}
+	if key.attrs["sort"] == "descending" {
+		return -c
+	}
+	return c
 }
 
-// keysFor computes the sort keys of one item (and cite).
-func (s *sorter) keysFor(r *ref, cite *Cite, keys, parent *element) []sortVal {
-	out := make([]sortVal, 0, len(keys.children))
-	for _, key := range keys.children {
-		ctx := &rctx{p: s.p, r: r, cite: cite, mode: parent, sortKey: key, bib: parent.name == "bibliography"}
-		var v sortVal
-		if name := key.attrs["variable"]; name != "" {
-			v = s.variableKey(ctx, name)
-		} else if m := s.p.style.macros[key.attrs["macro"]]; m != nil {
-			kids := ctx.renderChildren(m)
-			txt := (&node{kids: kids}).plain()
-			v = sortVal{s: txt, empty: strings.TrimSpace(txt) == ""}
-		} else {
-			v.empty = true
-		}
-		if !v.empty && !v.isNum {
-			v.key = s.coll.KeyFromString(&s.buf, sortString(v.s))
-			v.key = append([]byte(nil), v.key...)
-		}
-		out = append(out, v)
+func compareBytes(a, b []byte) int { return bytes.Compare(a, b) }
+
+// keyValue computes one sort key of an item (and cite).
+func (s *sorter) keyValue(r *ref, cite *Cite, key, parent *element) sortVal {
+	ctx := &rctx{p: s.p, r: r, cite: cite, mode: parent, sortKey: key, bib: parent.name == "bibliography"}
+	var v sortVal
+	if name := key.attrs["variable"]; name != "" {
+		v = s.variableKey(ctx, name)
+	} else if m := s.p.style.macros[key.attrs["macro"]]; m != nil {
+		kids := ctx.renderChildren(m)
+		txt := (&node{kids: kids}).plain()
+		v = sortVal{s: txt, empty: strings.TrimSpace(txt) == ""}
+	} else {
+		v.empty = true
 	}
-	return out
+	if !v.empty && !v.isNum {
+		v.key = append([]byte(nil), s.coll.KeyFromString(&s.buf, sortString(v.s))...)
+	}
+	return v
 }
 
 func (s *sorter) variableKey(ctx *rctx, name string) sortVal {
