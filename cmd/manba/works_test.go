@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/manba/manba/pkg/bib"
+	"github.com/manba/manba/pkg/csljson"
 	"github.com/manba/manba/pkg/works"
 )
 
@@ -37,16 +38,18 @@ func TestWorksCSLJSON(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	var got []bib.Item
-	if err := json.Unmarshal([]byte(out), &got); err != nil {
-		t.Fatalf("output is not CSL-JSON: %v\n%s", err, out)
+	got, diags := csljson.Decode("out.json", []byte(out))
+	if diags.HasErrors() {
+		t.Fatalf("output is not CSL-JSON: %v\n%s", diags, out)
 	}
 	want := works.Items()
 	if len(got) != len(want) {
 		t.Fatalf("%d items, want %d", len(got), len(want))
 	}
 	for i := range want {
-		if !got[i].Equal(want[i]) {
+		// Properties outside the CSL schema (translated-title) travel in
+		// "custom"; Canonical is the item as that round trip gives it back.
+		if !got[i].Equal(csljson.Canonical(want[i])) {
 			t.Errorf("item %d (%s) changed in output", i, want[i].ID)
 		}
 	}
@@ -59,10 +62,11 @@ func TestWorksCSLJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got = nil
-	if err := json.Unmarshal(b, &got); err != nil {
+	var two []bib.Item
+	if err := json.Unmarshal(b, &two); err != nil {
 		t.Fatal(err)
 	}
+	got = two
 	if len(got) != 2 || got[0].ID != "singleton2003saddam" || got[1].ID != "rand2009mek" {
 		t.Fatalf("selected works: %+v", got)
 	}

@@ -219,6 +219,8 @@ func BenchmarkFind(b *testing.B) {
 			// which duplicates its original.
 			if i%10 != 0 {
 				c.Set("title", fmt.Sprintf("Volume %d of %s", i, c.Get("title")))
+				c.Set("title-short", "")
+				c.Set("ISBN", "")
 				c.SetDate("issued", bib.Date{From: bib.DateParts{Year: 1900 + i}})
 			}
 			items = append(items, c)

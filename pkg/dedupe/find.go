@@ -23,7 +23,7 @@ func Find(items []bib.Item, distinct *Distinct) []Pair {
 	kk := make([]keys, len(items))
 	blocks := map[string][]int{}
 	for i, it := range items {
-		k := keysOf(it)
+		k := keysOf(it, false)
 		kk[i] = k
 		if k.doi != "" {
 			blocks["doi:"+k.doi] = append(blocks["doi:"+k.doi], i)

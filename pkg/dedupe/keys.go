@@ -22,10 +22,16 @@ type keys struct {
 	hasName bool
 }
 
-func keysOf(it bib.Item) keys {
+// keysOf computes the keys of it; agents (who issued it) only when
+// withAgents, as only Link uses them.
+func keysOf(it bib.Item, withAgents bool) keys {
 	k := keys{typ: it.Type, doi: NormalizeDOI(it.Get("DOI"))}
 	k.isbns = ISBNs(it.Get("ISBN") + " " + it.Extra["isbn"])
-	for _, n := range ISBNs(it.Get("note")) {
+	note := it.Get("note")
+	if !strings.Contains(note, "ISBN") && !strings.Contains(note, "isbn") {
+		note = "" // only an ISBN the note names as one counts
+	}
+	for _, n := range ISBNs(note) {
 		if !contains(k.isbns, n) {
 			k.isbns = append(k.isbns, n)
 		}
@@ -50,7 +56,7 @@ func keysOf(it bib.Item) keys {
 	for _, v := range []string{"author", "editor", "interviewer"} {
 		if ns := it.Names[v]; len(ns) > 0 {
 			for _, n := range ns {
-				if n.IsLiteral() {
+				if n.IsLiteral() && withAgents {
 					k.addAgent(n.Literal)
 				}
 			}
@@ -60,8 +66,10 @@ func keysOf(it bib.Item) keys {
 		}
 	}
 	k.hasName = len(k.people) > 0
-	for _, v := range []string{"publisher", "container-title", "authority"} {
-		k.addAgent(it.Get(v))
+	if withAgents {
+		for _, v := range []string{"publisher", "container-title", "authority"} {
+			k.addAgent(it.Get(v))
+		}
 	}
 	return k
 }

@@ -9,7 +9,7 @@ import (
 
 // Compare decides whether a and b describe the same work and says why.
 func Compare(a, b bib.Item) (duplicate bool, reason string) {
-	return compareKeys(keysOf(a), keysOf(b))
+	return compareKeys(keysOf(a, false), keysOf(b, false))
 }
 
 func compareKeys(a, b keys) (bool, string) {
@@ -67,11 +67,28 @@ func peopleMatch(a, b []bib.Name) (string, bool) {
 // text, possibly without a title) refers to. It returns -1 when no known
 // work fits or when several fit equally well.
 func Link(ref bib.Item, known []bib.Item) (index int, reason string) {
-	rk := keysOf(ref)
+	return NewLinker(known).Link(ref)
+}
+
+// Linker links many references to the same known works, computing the
+// works' comparison keys once.
+type Linker struct {
+	known []keys
+}
+
+// NewLinker prepares the known works for Link.
+func NewLinker(known []bib.Item) *Linker {
 	kk := make([]keys, len(known))
 	for i, it := range known {
-		kk[i] = keysOf(it)
+		kk[i] = keysOf(it, true)
 	}
+	return &Linker{known: kk}
+}
+
+// Link is dedupe.Link against the linker's known works.
+func (l *Linker) Link(ref bib.Item) (index int, reason string) {
+	rk := keysOf(ref, true)
+	kk := l.known
 	// Tiers, strongest first; the first tier with exactly one candidate wins.
 	tiers := []func(r, k keys) (bool, string){
 		compareKeys,

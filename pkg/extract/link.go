@@ -12,6 +12,7 @@ import (
 // fits (see dedupe.Link), setting Work and Reason. A repeat takes the link
 // of the reference it repeats; comments are never linked.
 func Link(refs []Reference, known []bib.Item) {
+	linker := dedupe.NewLinker(known)
 	for i := range refs {
 		r := &refs[i]
 		if r.Kind == Comment {
@@ -21,7 +22,7 @@ func Link(refs []Reference, known []bib.Item) {
 			r.Work, r.Reason = refs[r.Target].Work, refs[r.Target].Reason
 			continue
 		}
-		if j, why := dedupe.Link(r.Item, known); j >= 0 {
+		if j, why := linker.Link(r.Item); j >= 0 {
 			r.Work, r.Reason = known[j].ID, why
 		}
 	}
