@@ -233,3 +233,11 @@ func BenchmarkFind(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(items)), "items")
 }
+
+func TestReasonWithoutMarkup(t *testing.T) {
+	a := item("a", "book", map[string]string{"title": `The <span class="nocase">Iranian</span> Mojahedin`}, 1989, person("Abrahamian", "Ervand"))
+	b := item("b", "book", map[string]string{"title": "The Iranian Mojahedin"}, 1989, person("Abrahamian", "Ervand"))
+	if _, why := dedupe.Compare(a, b); why != `same title "The Iranian Mojahedin", same year 1989, author Abrahamian` {
+		t.Errorf("reason = %q", why)
+	}
+}

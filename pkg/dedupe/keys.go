@@ -78,7 +78,7 @@ func (k *keys) addTitle(t string) {
 	f := titleKey(t)
 	if f != "" && !contains(k.titles, f) {
 		k.titles = append(k.titles, f)
-		k.texts = append(k.texts, t)
+		k.texts = append(k.texts, stripMarkup(t))
 	}
 }
 

@@ -121,14 +121,21 @@ func NormalizeDOI(s string) string {
 // markup strips the CSL-JSON rich-text tags values may carry.
 var markup = regexp.MustCompile(`</?(?:i|b|sup|sub|span)(?:\s[^>]*)?>`)
 
+// stripMarkup removes the CSL-JSON rich-text tags, so that reasons quote
+// titles as people read them.
+func stripMarkup(s string) string {
+	if strings.IndexByte(s, '<') < 0 {
+		return s
+	}
+	return markup.ReplaceAllString(s, "")
+}
+
 // foldText lowers s and reduces it to words of letters and
 // digits separated by single spaces. Apostrophes and the ayn/hamza marks
 // vanish inside words, so "Mas’oud" and "Masoud" agree; hyphens separate
 // words, so "Mujahedin-e Khalq" and "Mujahedin e Khalq" agree.
 func foldText(s string) string {
-	if strings.IndexByte(s, '<') >= 0 {
-		s = markup.ReplaceAllString(s, "")
-	}
+	s = stripMarkup(s)
 	var b strings.Builder
 	space := true
 	for _, r := range s {
