@@ -262,3 +262,41 @@ func TestConvertRISReadsBack(t *testing.T) {
 		t.Errorf("our RIS has problems: %v", diags)
 	}
 }
+
+// TestConvertRISThroughBibTeX converts RIS to BibTeX and back: the values
+// RIS had, including tags without a CSL variable, must come back.
+func TestConvertRISThroughBibTeX(t *testing.T) {
+	needFormat(t, "ris")
+	needFormat(t, "bibtex")
+	src := readFile(t, "../../pkg/ris/testdata/zotero.ris") + "TY  - EJOUR\nID  - extra\nTI  - Kept tags\nL1  - a.pdf\nL1  - b.pdf\nER  - \n"
+	bibOut, stderr, code := runCLI(t, src, "convert", "--from", "ris", "--to", "bibtex")
+	if code != 0 {
+		t.Fatalf("to BibTeX: exit %d, %s", code, stderr)
+	}
+	risOut, stderr, code := runCLI(t, bibOut, "convert", "--to", "ris")
+	if code != 0 {
+		t.Fatalf("back to RIS: exit %d, %s", code, stderr)
+	}
+	orig, _ := ris.Decode("orig.ris", []byte(src))
+	back, _ := ris.Decode("back.ris", []byte(risOut))
+	if len(back) != len(orig) {
+		t.Fatalf("%d items, want %d", len(back), len(orig))
+	}
+	for i := range orig {
+		a, b := orig[i], back[i]
+		if a.ID != b.ID || a.Type != b.Type || a.Get("title") != b.Get("title") || a.Get("URL") != b.Get("URL") || a.Dates["issued"] != b.Dates["issued"] {
+			t.Errorf("%s changed:\n%s\n---\n%s", a.ID, jsonOf(a), jsonOf(b))
+		}
+	}
+	if !strings.Contains(risOut, "TY  - EJOUR\nID  - extra\n") || !strings.Contains(risOut, "L1  - a.pdf\nL1  - b.pdf\n") {
+		t.Errorf("kept tags lost:\n%s", risOut)
+	}
+}
+
+func jsonOf(it bib.Item) string {
+	b, err := it.AppendJSON(nil)
+	if err != nil {
+		return err.Error()
+	}
+	return string(b)
+}

@@ -67,14 +67,15 @@ func (e *Encoder) Encode(it bib.Item) error {
 	}
 
 	ty := cslToRIS[it.Type]
-	if orig := it.Extra[extraPrefix+"TY"]; orig != "" && (risToCSL[orig] == it.Type || risToCSL[orig] == "" && it.Type == "document") {
+	orig := strings.ToUpper(risExtra(it, "TY"))
+	if orig != "" && (risToCSL[orig] == it.Type || risToCSL[orig] == "" && it.Type == "document") {
 		ty = orig
 	}
 	switch {
 	case ty == "":
 		ty = "GEN"
 		warn("type %q has no RIS type; written as GEN", it.Type)
-	case risToCSL[ty] != it.Type && it.Extra[extraPrefix+"TY"] == "":
+	case risToCSL[ty] != it.Type && orig == "":
 		warn("RIS has no type for %q; written as %s, which reads back as %q", it.Type, ty, risToCSL[ty])
 	}
 	e.tag("TY", ty)
@@ -169,7 +170,7 @@ func (e *Encoder) Encode(it bib.Item) error {
 	}
 
 	for _, k := range bib.SortedKeys(it.Extra) {
-		tag, ok := strings.CutPrefix(k, extraPrefix)
+		tag, ok := cutRISPrefix(k)
 		switch {
 		case ok && tag == "TY":
 		case ok && len(tag) == 2 && isUpper(tag[0]) && (isUpper(tag[1]) || isDigit(tag[1])):
@@ -209,6 +210,24 @@ func (e *Encoder) tag(tag, value string) {
 		e.buf = append(e.buf, line...)
 	}
 	e.buf = append(e.buf, e.eol...)
+}
+
+// cutRISPrefix returns the tag of an Extra key that keeps a RIS tag. The
+// prefix and tag may come lower-cased from a trip through BibTeX, whose
+// field names are case-insensitive.
+func cutRISPrefix(k string) (string, bool) {
+	if len(k) != len(extraPrefix)+2 || !strings.EqualFold(k[:len(extraPrefix)], extraPrefix) {
+		return "", false
+	}
+	return strings.ToUpper(k[len(extraPrefix):]), true
+}
+
+// risExtra returns the kept value of a RIS tag, however its key is cased.
+func risExtra(it bib.Item, tag string) string {
+	if v, ok := it.Extra[extraPrefix+tag]; ok {
+		return v
+	}
+	return it.Extra[extraPrefix+strings.ToLower(tag)]
 }
 
 // splitKeywords splits the keyword variable at ", ", the separator the

@@ -348,3 +348,17 @@ func TestStripNocase(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerCaseExtra checks that tags kept by a trip through BibTeX, whose
+// field names come back lower-cased, are still written.
+func TestLowerCaseExtra(t *testing.T) {
+	it := bib.Item{ID: "x", Type: "article-journal", Extra: map[string]string{"ris:l1": "a.pdf\nb.pdf", "ris:ty": "EJOUR"}}
+	var out bytes.Buffer
+	warns, err := Encode(&out, []bib.Item{it}, EncodeOptions{})
+	if err != nil || len(warns) != 0 {
+		t.Fatal(err, warns)
+	}
+	if want := "TY  - EJOUR\nID  - x\nL1  - a.pdf\nL1  - b.pdf\nER  - \n\n"; out.String() != want {
+		t.Errorf("got\n%q\nwant\n%q", out.String(), want)
+	}
+}
