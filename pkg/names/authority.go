@@ -28,6 +28,19 @@ type Authority struct {
 	entries []*Entry
 	byID    map[string]*Entry
 	exact   map[string]*Entry // key -> entry; nil value: several entries share the key
+	vocab   map[string]bool   // folded words of the organization forms
+}
+
+// orgWords reports whether every word of p occurs in an organization
+// form of the authority, so that looking p up as an organization can
+// succeed.
+func (a *Authority) orgWords(p *Parsed) bool {
+	for _, w := range splitWords(p.Original) {
+		if !a.vocab[strings.ReplaceAll(foldWord(w).key, " ", "")] {
+			return false
+		}
+	}
+	return true
 }
 
 // NewAuthority returns an empty authority parsing names with lists
@@ -36,7 +49,7 @@ func NewAuthority(lists *Lists) *Authority {
 	if lists == nil {
 		lists = defaultLists
 	}
-	return &Authority{lists: lists, byID: map[string]*Entry{}, exact: map[string]*Entry{}}
+	return &Authority{lists: lists, byID: map[string]*Entry{}, exact: map[string]*Entry{}, vocab: map[string]bool{}}
 }
 
 //go:embed data/authority.tsv
@@ -150,6 +163,11 @@ func (a *Authority) add(e *Entry) {
 			}
 		}
 		e.forms = append(e.forms, p)
+		if e.Kind == Org {
+			for _, w := range splitWords(s) {
+				a.vocab[strings.ReplaceAll(foldWord(w).key, " ", "")] = true
+			}
+		}
 	}
 	if old := a.byID[e.ID]; old != nil {
 		for i, x := range a.entries {
@@ -174,7 +192,7 @@ func (a *Authority) reindex() {
 
 func (a *Authority) index(e *Entry) {
 	for i := range e.forms {
-		for _, k := range lookupKeys(&e.forms[i]) {
+		for _, k := range a.lookupKeys(&e.forms[i]) {
 			if old, ok := a.exact[k]; ok && old != e {
 				a.exact[k] = nil
 				continue
@@ -188,18 +206,18 @@ func (a *Authority) index(e *Entry) {
 // key, its acronyms when it is only an acronym, and for a name of one to
 // three words the same words as an organization, so that a newspaper title
 // parsed as a personal name still finds its entry.
-func lookupKeys(p *Parsed) []string {
+func (a *Authority) lookupKeys(p *Parsed) []string {
 	keys := []string{p.Key}
 	if p.Kind == Org && len(p.toks) == 0 {
 		for _, x := range p.acrs {
 			keys = append(keys, "acr:"+x)
 		}
 	}
-	if p.Kind == Person && len(p.toks) <= 3 && len(p.toks) > 0 {
+	if p.Kind == Person && len(p.toks) <= 3 && len(p.toks) > 0 && a.orgWords(p) {
 		// A title or a group parsed as a personal name ("Kayhan",
 		// "People's Combatants") still finds its entry.
 		var o Parsed
-		o.setOrg(defaultLists, strings.Join(strings.Fields(p.Original), " "))
+		o.setOrg(a.lists, strings.Join(strings.Fields(p.Original), " "))
 		keys = append(keys, o.Key)
 		if len(p.toks) == 1 && isAcronym(p.Display.Family) {
 			keys = append(keys, "acr:"+strings.ToLower(p.Display.Family))
@@ -214,7 +232,7 @@ func lookupKeys(p *Parsed) []string {
 // Lookup returns the entry whose canonical form or variants have the same
 // key as p, or nil.
 func (a *Authority) Lookup(p Parsed) *Entry {
-	for _, k := range lookupKeys(&p) {
+	for _, k := range a.lookupKeys(&p) {
 		if e := a.exact[k]; e != nil {
 			return e
 		}

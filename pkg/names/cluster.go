@@ -1,8 +1,11 @@
 package names
 
 import (
+	"hash/maphash"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Assignment is the cluster of one input name.
@@ -41,7 +44,6 @@ func (c *Clusterer) Cluster(inputs []string) []Assignment {
 	if au == nil {
 		au = DefaultAuthority()
 	}
-	out := make([]Assignment, len(inputs))
 	// Identical inputs share everything; then identical keys.
 	type form struct {
 		p     Parsed
@@ -49,42 +51,46 @@ func (c *Clusterer) Cluster(inputs []string) []Assignment {
 		cl    int
 		why   string
 	}
-	byInput := map[string]int{}
-	byKey := map[string]int{}
-	var forms []*form
-	formOf := make([]int, len(inputs))
-	var parsedOf []int // index into forms of each distinct input
-	var distinct []Parsed
+	distinctOf := make([]int, len(inputs))
+	byInput := make(map[string]int, len(inputs)/2)
+	var uniq []string
 	for i, s := range inputs {
-		if d, ok := byInput[s]; ok {
-			formOf[i] = parsedOf[d]
-			continue
+		d, ok := byInput[s]
+		if !ok {
+			d = len(uniq)
+			byInput[s] = d
+			uniq = append(uniq, s)
 		}
-		p := au.lists.Parse(s)
-		byInput[s] = len(distinct)
-		distinct = append(distinct, p)
+		distinctOf[i] = d
+	}
+	parsed := parseAll(au.lists, uniq)
+	byKey := make(map[string]int, len(uniq))
+	var forms []*form
+	formOfDistinct := make([]int, len(uniq))
+	for d, p := range parsed {
 		k := p.Kind.String() + "\x00" + p.Key + "\x00" + string(rune('0'+p.Gender))
 		if p.Key == "|" || p.Key == "org:" {
-			k += "\x00" + s // nothing to match on: keep apart
+			k += "\x00" + uniq[d] // nothing to match on: keep apart
 		}
 		fi, ok := byKey[k]
 		if !ok {
 			fi = len(forms)
 			byKey[k] = fi
-			forms = append(forms, &form{p: p, first: i, cl: -1})
+			forms = append(forms, &form{p: p, first: d, cl: -1})
 		}
-		parsedOf = append(parsedOf, fi)
-		formOf[i] = fi
+		formOfDistinct[d] = fi
 	}
 
 	var clusters []*cluster
-	block := map[string][]int{}
+	block := map[uint64][]int32{}
+	var keyBuf []uint64
 	byEntry := map[*Entry]int{}
 	addToBlocks := func(ci int, p *Parsed) {
-		for _, b := range blockKeys(p, true) {
+		keyBuf = blockKeys(keyBuf[:0], p, true)
+		for _, b := range keyBuf {
 			l := block[b]
-			if len(l) == 0 || l[len(l)-1] != ci {
-				block[b] = append(l, ci)
+			if len(l) == 0 || l[len(l)-1] != int32(ci) {
+				block[b] = append(l, int32(ci))
 			}
 		}
 	}
@@ -128,48 +134,35 @@ func (c *Clusterer) Cluster(inputs []string) []Assignment {
 			join(f.cl, &f.p)
 		}
 	}
-	for _, fi := range order {
+	var seen []int32 // seen[ci] == stamp: cluster ci already compared
+	var strong, weak []int
+	for stamp, fi := range order {
 		f := forms[fi]
 		if f.cl >= 0 {
 			continue
 		}
-		var strong, weak []int
-		whys := map[int]string{}
-		seen := map[int]bool{}
-		for _, b := range blockKeys(&f.p, false) {
-			for _, ci := range block[b] {
-				if seen[ci] {
+		for len(seen) < len(clusters) {
+			seen = append(seen, -1)
+		}
+		strong, weak = strong[:0], weak[:0]
+		keyBuf = blockKeys(keyBuf[:0], &f.p, false)
+		for _, b := range keyBuf {
+			for _, ci32 := range block[b] {
+				ci := int(ci32)
+				if seen[ci] == int32(stamp) {
 					continue
 				}
-				seen[ci] = true
+				seen[ci] = int32(stamp)
 				cl := clusters[ci]
 				if f.p.Gender != 0 && cl.gender != 0 && f.p.Gender != cl.gender {
 					continue
 				}
-				best := verdict{}
-				for _, m := range cl.members {
-					v := compare(&f.p, m)
-					if v.weak && v.wider && len(m.toks) <= 1 {
-						// A short member (a surname, "Mojahedin") says
-						// nothing about the longer name compared to it.
-						continue
-					}
-					if v.ok && (!best.ok || best.weak && !v.weak) {
-						best = v
-					}
-					if best.ok && !best.weak {
-						break
-					}
-				}
-				switch {
-				case !best.ok:
-				case best.weak:
+				switch v := bestMatch(&f.p, cl); {
+				case !v.ok:
+				case v.weak:
 					weak = append(weak, ci)
 				default:
 					strong = append(strong, ci)
-				}
-				if best.ok {
-					whys[ci] = best.explain()
 				}
 			}
 		}
@@ -200,20 +193,68 @@ func (c *Clusterer) Cluster(inputs []string) []Assignment {
 		if pick < 0 {
 			pick = len(clusters)
 			clusters = append(clusters, &cluster{key: f.p.Key, canonical: displayName(&f.p)})
-			if f.p.Kind == Org {
-				clusters[pick].key = f.p.Key
-			}
 		} else {
-			f.why = whys[pick]
+			f.why = bestMatch(&f.p, clusters[pick]).explain()
 		}
 		f.cl = pick
 		join(pick, &f.p)
 	}
+	out := make([]Assignment, len(inputs))
 	for i, s := range inputs {
-		f := forms[formOf[i]]
+		f := forms[formOfDistinct[distinctOf[i]]]
 		cl := clusters[f.cl]
 		out[i] = Assignment{Input: s, Key: cl.key, Canonical: cl.canonical, Why: f.why}
 	}
+	return out
+}
+
+// bestMatch compares p with the members of a cluster: a strong match if
+// any, else a weak one. A short member (a surname, "Mojahedin") says
+// nothing about a longer name and is skipped.
+func bestMatch(p *Parsed, cl *cluster) verdict {
+	best := verdict{}
+	for _, m := range cl.members {
+		v := compare(p, m)
+		if !v.ok || v.weak && v.wider && len(m.toks) <= 1 {
+			continue
+		}
+		if !best.ok || best.weak && !v.weak {
+			best = v
+		}
+		if !best.weak {
+			break
+		}
+	}
+	return best
+}
+
+// parseAll parses names on all CPUs; parsing is most of the work of
+// clustering and each name is independent.
+func parseAll(l *Lists, names []string) []Parsed {
+	out := make([]Parsed, len(names))
+	workers := runtime.GOMAXPROCS(0)
+	if len(names) < 1024 || workers == 1 {
+		for i, s := range names {
+			out[i] = l.Parse(s)
+		}
+		return out
+	}
+	var wg sync.WaitGroup
+	chunk := (len(names) + workers - 1) / workers
+	for w := 0; w < workers; w++ {
+		lo, hi := w*chunk, min((w+1)*chunk, len(names))
+		if lo >= hi {
+			break
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := lo; i < hi; i++ {
+				out[i] = l.Parse(names[i])
+			}
+		}()
+	}
+	wg.Wait()
 	return out
 }
 
@@ -254,38 +295,76 @@ func preferEntry(clusters []*cluster, cands []int) int {
 	return pick
 }
 
-// blockKeys returns the blocking keys of a name. Clusters are indexed
-// (index true) under the skeletons of every word that can be a family name
-// and under their acronyms; a name queries with its family words, or all
-// its words when it is an organization.
-func blockKeys(p *Parsed, index bool) []string {
-	var keys []string
+// blockKeys appends the blocking keys of a name to dst. A person of
+// several words is found under every pair of the consonant skeletons of
+// its words (so that "Reza Raisi" meets "Reza Raisi Toosi" without
+// comparing every Raisi) and under the skeleton of all its words run
+// together ("Abol Hassan", "Abolhassan"); clusters are also indexed (index
+// true) under the skeletons of their family names, for a surname alone.
+// Organizations go under the skeletons of their distinctive words and
+// their acronyms. Keys are hashes: a collision costs a comparison, not a
+// wrong merge.
+func blockKeys(dst []uint64, p *Parsed, index bool) []uint64 {
+	key := func(kind byte, parts ...string) uint64 {
+		var h maphash.Hash
+		h.SetSeed(blockSeed)
+		h.WriteByte(kind)
+		for _, x := range parts {
+			h.WriteString(x)
+			h.WriteByte(0)
+		}
+		return h.Sum64()
+	}
 	if p.Kind == Org {
 		for _, a := range p.acrs {
-			keys = append(keys, "a:"+a)
+			dst = append(dst, key('a', a))
 		}
+		distinct := 0
 		for _, t := range p.toks {
-			keys = append(keys, "o:"+t.skel)
+			if !defaultLists.generic[t.key] {
+				dst = append(dst, key('o', t.skel))
+				distinct++
+			}
 		}
-		return keys
-	}
-	for i, t := range p.toks {
-		if t.fam || index && i > 0 || len(p.toks) == 1 {
-			keys = append(keys, "p:"+t.skel)
+		if distinct == 0 {
+			for _, t := range p.toks {
+				dst = append(dst, key('o', t.skel))
+			}
 		}
+		return dst
 	}
 	if w := shortWord(p); w != "" {
-		keys = append(keys, "a:"+w)
+		dst = append(dst, key('a', w))
 	}
-	if !index && len(p.toks) > 1 {
-		var all strings.Builder
-		for _, t := range p.toks {
-			all.WriteString(t.skel)
+	if len(p.toks) == 1 {
+		return append(dst, key('p', p.toks[0].skel))
+	}
+	for i, t := range p.toks {
+		if index && t.fam {
+			dst = append(dst, key('p', t.skel))
 		}
-		keys = append(keys, "p:"+all.String())
+		for j := i + 1; j < len(p.toks); j++ {
+			u := p.toks[j]
+			if !index && !t.fam && !u.fam && len(p.toks) > 2 {
+				continue // query with pairs that hold a family name
+			}
+			a, b := t.skel, u.skel
+			if a > b {
+				a, b = b, a
+			}
+			dst = append(dst, key('q', a, b))
+		}
 	}
-	return keys
+	var h maphash.Hash
+	h.SetSeed(blockSeed)
+	h.WriteByte('c')
+	for _, t := range p.toks {
+		h.WriteString(t.skel)
+	}
+	return append(dst, h.Sum64())
 }
+
+var blockSeed = maphash.MakeSeed()
 
 // displayName is the canonical form shown for a cluster founded by p.
 func displayName(p *Parsed) string {

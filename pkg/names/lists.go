@@ -83,7 +83,22 @@ func (l *Lists) Clone() *Lists {
 // spaces, so that "Mr.", "MR" and "Mr.." meet, and so do "Hojjat-ol-eslam"
 // and "Hojjatoleslam".
 func wordKey(s string) string {
-	return strings.ReplaceAll(translit.Latin.String(s), " ", "")
+	// Most words are plain ASCII: lower-case their letters and digits
+	// without the full Latin profile.
+	var buf [32]byte
+	b := buf[:0]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			return strings.ReplaceAll(translit.Latin.String(s), " ", "")
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			b = append(b, c)
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		}
+	}
+	return string(b)
 }
 
 // Load adds the lines of a list file: "KIND WORD [ARG]" with KIND one of

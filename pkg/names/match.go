@@ -14,21 +14,6 @@ func isKClass(c byte) bool { return c == 'k' || c == 'g' }
 
 func isKeyVowel(c byte) bool { return c == 'a' || c == 'u' || c == 'i' }
 
-// shape splits a folded word into its consonants and the vowel gaps around
-// them (len(gaps) == len(cons)+1).
-func shape(s string) (cons []byte, gaps []string) {
-	start := 0
-	for i := 0; i < len(s); i++ {
-		if !isKeyVowel(s[i]) {
-			gaps = append(gaps, s[start:i])
-			cons = append(cons, s[i])
-			start = i + 1
-		}
-	}
-	gaps = append(gaps, s[start:])
-	return cons, gaps
-}
-
 // fuzzyEq reports whether two folded words are the same name written with
 // a vowel more or less (Azodanlu, Azdanlu; Hanifunejad, Hanifnejad) or k
 // for g. Vowels are never substituted (Khomeini is not Khamenei), one edit
@@ -39,37 +24,52 @@ func fuzzyEq(a, b string) bool {
 	if n < 5 {
 		return false
 	}
-	ca, ga := shape(a)
-	cb, gb := shape(b)
-	if len(ca) != len(cb) || len(ca) < 2 {
-		return false
-	}
-	diffs := 0
-	for i := range ca {
-		if ca[i] != cb[i] {
-			if !isKClass(ca[i]) || !isKClass(cb[i]) {
-				return false
-			}
-			diffs++
-		}
-	}
-	for i := range ga {
-		if ga[i] != gb[i] {
-			if ga[i] != "" && gb[i] != "" {
-				return false
-			}
-			diffs++
-		}
-	}
 	limit := 1
 	if n >= 9 {
 		limit = 2
 	}
-	if diffs > limit {
-		return false
+	// Walk both words gap by gap: the vowels before each consonant must
+	// be equal or missing on one side; the consonants must be equal or
+	// both k/g.
+	i, j, diffs, cons := 0, 0, 0, 0
+	for {
+		si, sj := i, j
+		for i < len(a) && isKeyVowel(a[i]) {
+			i++
+		}
+		for j < len(b) && isKeyVowel(b[j]) {
+			j++
+		}
+		ga, gb := a[si:i], b[sj:j]
+		if ga != gb {
+			if ga != "" && gb != "" {
+				return false
+			}
+			diffs++
+		}
+		endA, endB := i == len(a), j == len(b)
+		if endA || endB {
+			if endA != endB {
+				return false
+			}
+			if diffs > limit || cons < 2 {
+				return false
+			}
+			return n >= 9 || (ga == "") == (gb == "")
+		}
+		if a[i] != b[j] {
+			if !isKClass(a[i]) || !isKClass(b[j]) {
+				return false
+			}
+			diffs++
+		}
+		if diffs > limit {
+			return false
+		}
+		cons++
+		i++
+		j++
 	}
-	last := len(ga) - 1
-	return n >= 9 || (ga[last] == "") == (gb[last] == "")
 }
 
 // tokEq compares two tokens; note says how they matched when not equal.
@@ -154,8 +154,14 @@ func compare(a, b *Parsed) verdict {
 // matchTokens matches every token of s to a distinct token of l, exact
 // matches first; it returns the index in l matched by each token of s.
 func matchTokens(s, l []token, v *verdict) ([]int, bool) {
-	used := make([]bool, len(l))
-	at := make([]int, len(s))
+	var usedArr [8]bool
+	var atArr [8]int
+	used, at := usedArr[:0], atArr[:0]
+	if len(l) > len(usedArr) || len(s) > len(atArr) {
+		used, at = make([]bool, len(l)), make([]int, len(s))
+	} else {
+		used, at = usedArr[:len(l)], atArr[:len(s)]
+	}
 	for i := range at {
 		at[i] = -1
 	}

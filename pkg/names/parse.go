@@ -163,7 +163,7 @@ func (l *Lists) isOrg(t string) bool {
 		return true
 	}
 	for _, w := range words {
-		k := translit.Fold(w)
+		k := foldWord(w).key
 		if l.orgWord[k] || l.orgWord[l.syn[k]] || len(k) > 3 && strings.HasSuffix(k, "s") && (l.orgWord[k[:len(k)-1]] || l.orgWord[l.syn[k[:len(k)-1]]]) {
 			return true
 		}
@@ -232,13 +232,13 @@ func appendUnique(toks []token, t token) []token {
 // orgToken folds one word of an organization name, mapping synonyms and
 // translations and dropping stop words and the plural s.
 func (l *Lists) orgToken(w string) (token, bool) {
-	k, rules := translit.FoldExplain(w)
-	k = strings.ReplaceAll(k, " ", "")
+	f := foldWord(w)
+	k, rules := strings.ReplaceAll(f.key, " ", ""), f.rules
 	if k == "" || l.stop[k] {
 		return token{}, false
 	}
 	script := hasArabic(w)
-	skel := translit.Skeleton.String(k)
+	skel := translit.SkeletonOfFolded(k)
 	if to, ok := l.syn[k]; ok {
 		k = to
 	} else if to, ok := l.syn[strings.TrimSuffix(k, "s")]; ok && len(k) > 3 {
@@ -249,7 +249,7 @@ func (l *Lists) orgToken(w string) (token, bool) {
 		k = k[:len(k)-1]
 	}
 	if k != "" {
-		skel = translit.Skeleton.String(k)
+		skel = translit.SkeletonOfFolded(k)
 	}
 	return token{key: k, skel: skel, script: script, rules: rules}, true
 }
@@ -372,7 +372,7 @@ func (p *Parsed) setPerson(l *Lists, t string) {
 	p.toks = l.personTokens(n)
 	if p.Gender == 0 && n.Given != "" {
 		g := splitWords(n.Given)
-		if len(g) > 0 && l.female[translit.Fold(g[0])] {
+		if len(g) > 0 && l.female[foldWord(g[0]).key] {
 			p.Gender = 'f'
 		}
 	}
@@ -503,16 +503,21 @@ func (l *Lists) personTokens(n bib.Name) []token {
 }
 
 func newToken(w string, fam bool) token {
-	k, rules := translit.FoldExplain(w)
-	k = strings.ReplaceAll(k, " ", "")
 	script := hasArabic(w)
 	if script && strings.HasPrefix(w, "ال") && utf8.RuneCountInString(w) > 3 {
 		// the Arabic article written together with the name
-		k2, r2 := translit.FoldExplain(strings.TrimPrefix(w, "ال"))
-		k, rules = strings.ReplaceAll(k2, " ", ""), r2
+		w = strings.TrimPrefix(w, "ال")
 	}
-	k = normalizeCompound(k)
-	return token{key: k, skel: translit.Skeleton.String(k), fam: fam, script: script, rules: rules}
+	f := foldWord(w)
+	k, skel := f.key, f.skel
+	if strings.IndexByte(k, ' ') >= 0 {
+		k = strings.ReplaceAll(k, " ", "")
+		skel = translit.SkeletonOfFolded(k)
+	}
+	if n := normalizeCompound(k); n != k {
+		k, skel = n, translit.SkeletonOfFolded(n)
+	}
+	return token{key: k, skel: skel, fam: fam, script: script, rules: f.rules}
 }
 
 // normalizeCompound evens out the article inside Arabic compound names,
@@ -566,7 +571,7 @@ func (l *Lists) FromName(n bib.Name) Parsed {
 	words := strings.Fields(n.Given)
 	words = p.stripHonorifics(l, append(words, ""))
 	p.toks = l.personTokens(n)
-	if len(words) > 0 && words[0] != "" && l.female[translit.Fold(words[0])] {
+	if len(words) > 0 && words[0] != "" && l.female[foldWord(words[0]).key] {
 		p.Gender = 'f'
 	}
 	p.Key = personKey(p.toks)

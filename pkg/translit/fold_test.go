@@ -188,3 +188,11 @@ func TestProfilesByName(t *testing.T) {
 		}
 	}
 }
+
+func TestSkeletonOfFolded(t *testing.T) {
+	for _, s := range corpus() {
+		if got, want := SkeletonOfFolded(Fold(s)), Skeleton.String(s); got != want {
+			t.Errorf("SkeletonOfFolded(Fold(%q)) = %q, want %q", s, got, want)
+		}
+	}
+}

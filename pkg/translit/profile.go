@@ -1,6 +1,7 @@
 package translit
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/runes"
@@ -166,4 +167,31 @@ func (t *wordTransformer) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int
 		t.first = false
 	}
 	return nDst, cut, nil
+}
+
+// SkeletonOfFolded returns the Skeleton form of a string that is already
+// folded by Default, without folding it again: Skeleton.String(s) equals
+// SkeletonOfFolded(Fold(s)).
+func SkeletonOfFolded(folded string) string {
+	var arr [64]byte
+	dst := arr[:0]
+	for len(folded) > 0 {
+		i := strings.IndexByte(folded, ' ')
+		w := folded
+		if i >= 0 {
+			w, folded = folded[:i], folded[i+1:]
+		} else {
+			folded = ""
+		}
+		mark := len(dst)
+		if mark > 0 {
+			dst = append(dst, ' ')
+		}
+		start := len(dst)
+		dst = skeletonize(dst, []byte(w))
+		if len(dst) == start {
+			dst = dst[:mark]
+		}
+	}
+	return string(dst)
 }
