@@ -23,6 +23,11 @@ func item(id, typ string, vars map[string]string, year int, authors ...bib.Name)
 	return it
 }
 
+func withExtra(it bib.Item, k, v string) bib.Item {
+	it.SetExtra(k, v)
+	return it
+}
+
 func person(family, given string) bib.Name { return bib.Name{Family: family, Given: given} }
 
 func TestCompare(t *testing.T) {
@@ -82,7 +87,8 @@ func messy() []bib.Item {
 		item("goulka2009", "report", map[string]string{"title": "The Mujahedin-e Khalq in Iraq: A Policy Conundrum", "number": "MG-871-OSD", "ISBN": "978-0-8330-4701-4"}, 2009,
 			person("Goulka", "Jeremiah"), person("Hansell", "Lydia"), person("Wilke", "Elizabeth"), person("Larson", "Judith")),
 		item("abrahamian89", "book", map[string]string{"title": "The Iranian Mojahedin", "publisher": "Yale University Press"}, 1989, person("Abrahamian", "Ervand")),
-		item("rand-mek", "document", map[string]string{"title": "The Mujahedin-e Khalq in Iraq"}, 2009, person("Goulka", "Jeremiah"), person("Hansell", "Lydia")),
+		withExtra(item("rand-mek", "document", map[string]string{"title": "The Mujahedin-e Khalq in Iraq"}, 2009, person("Goulka", "Jeremiah"), person("Hansell", "Lydia")),
+			"@author-and-others", "true"),
 		item("radical", "book", map[string]string{"title": "Radical Islam: The Iranian Mojahedin"}, 1989, person("Abrahamian", "Ervand")),
 		item("abr-copy", "book", map[string]string{"title": "Iranian Mujahedin", "publisher-place": "New Haven"}, 1989, person("Abrahamian", "E.")),
 		item("mek-rand", "report", map[string]string{"title": "The Mujahedin-e Khalq in Iraq", "note": "ISBN 0-8330-4701-9"}, 0),
@@ -124,6 +130,9 @@ func TestMerge(t *testing.T) {
 		t.Errorf("keymap = %v, want %v", keymap, wantMap)
 	}
 	g := merged[0]
+	if _, ok := g.Extra["@author-and-others"]; ok {
+		t.Error("a source-form key of a merged-away item was copied")
+	}
 	if g.Extra["ids"] != "rand-mek,mek-rand" || g.Get("note") != "ISBN 0-8330-4701-9" || len(g.Names["author"]) != 4 {
 		t.Errorf("merged goulka2009 = %+v", g)
 	}

@@ -141,7 +141,9 @@ func fill(m *bib.Item, o bib.Item) {
 		}
 	}
 	for k, v := range o.Extra {
-		if k != "ids" && m.Extra[k] == "" {
+		// "@" keys describe how the other item was written (its BibTeX
+		// type, its "and others"); they do not describe the kept one.
+		if k != "ids" && !strings.HasPrefix(k, "@") && m.Extra[k] == "" {
 			m.SetExtra(k, v)
 		}
 	}
