@@ -278,6 +278,12 @@ func skipSpace(s string, pos int) int {
 // skipGroup returns the position after the group opening at pos (or the
 // end of s if it is not closed), honouring \{ and \}.
 func skipGroup(s string, pos int) int {
+	end, _ := matchGroup(s, pos)
+	return end
+}
+
+// matchGroup is skipGroup also reporting whether the group is closed.
+func matchGroup(s string, pos int) (end int, closed bool) {
 	depth := 0
 	for i := pos; i < len(s); i++ {
 		switch s[i] {
@@ -288,11 +294,11 @@ func skipGroup(s string, pos int) int {
 		case '}':
 			depth--
 			if depth == 0 {
-				return i + 1
+				return i + 1, true
 			}
 		}
 	}
-	return len(s)
+	return len(s), false
 }
 
 // command decodes the macro starting with the backslash at pos.
@@ -386,14 +392,15 @@ func (d *decoder) command(pos int, m mode) int {
 			d.problem(pos, `\%s without {argument}`, name)
 			return end
 		}
-		close := skipGroup(src, end)
-		inner := src[end+1 : max(end+1, close-1)]
-		if s, ok := convertMath(inner, m.markup); ok {
+		close, closed := matchGroup(src, end)
+		if !closed {
+			d.problem(end, "unclosed {")
+		} else if s, ok := convertMath(src[end+1:close-1], m.markup); ok {
 			d.out = append(d.out, s...)
-		} else {
-			d.problem(pos, "math kept as written")
-			d.out = append(d.out, src[pos:close]...)
+			return close
 		}
+		d.problem(pos, "math kept as written")
+		d.out = append(d.out, src[pos:close]...)
 		return close
 	case kQuote:
 		d.out = append(d.out, "“"...)
@@ -449,13 +456,15 @@ func (d *decoder) command(pos int, m mode) int {
 			d.problem(pos, `\%s without {argument}`, name)
 			return end
 		}
-		close := skipGroup(src, end)
-		if s, ok := convertChem(src[end+1:max(end+1, close-1)], m.markup); ok && close > end+1 && src[close-1] == '}' {
+		close, closed := matchGroup(src, end)
+		if !closed {
+			d.problem(end, "unclosed {")
+		} else if s, ok := convertChem(src[end+1:close-1], m.markup); ok {
 			d.out = append(d.out, s...)
-		} else {
-			d.problem(pos, "chemical formula kept as written")
-			d.out = append(d.out, src[pos:close]...)
+			return close
 		}
+		d.problem(pos, "chemical formula kept as written")
+		d.out = append(d.out, src[pos:close]...)
 		return close
 	}
 	return end
@@ -554,14 +563,13 @@ func (d *decoder) verb(pos, from int) int {
 		d.problem(pos, "%s without delimiter", macroName(src, pos))
 		return from
 	}
-	delim := src[from]
-	for i := from + 1; i < len(src); i++ {
-		if src[i] == delim {
-			d.out = append(d.out, src[from+1:i]...)
-			return i + 1
-		}
+	_, n := utf8.DecodeRuneInString(src[from:])
+	delim := src[from : from+n]
+	if i := strings.Index(src[from+n:], delim); i >= 0 {
+		d.out = append(d.out, src[from+n:from+n+i]...)
+		return from + n + i + n
 	}
-	d.problem(pos, "%s without closing %c kept as written", macroName(src, pos), delim)
+	d.problem(pos, "%s without closing %s kept as written", macroName(src, pos), delim)
 	d.out = append(d.out, src[pos:]...)
 	return len(src)
 }

@@ -1,6 +1,7 @@
 package latex
 
 import (
+	"math/rand/v2"
 	"testing"
 	"unicode/utf8"
 
@@ -78,4 +79,41 @@ func FuzzEncode(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestRandomRoundTrip is a deterministic cousin of the fuzz targets for
+// plain go test runs: decode cases with TeX fragments spliced in at random
+// must still round-trip through Encode.
+func TestRandomRoundTrip(t *testing.T) {
+	pieces := []string{"{", "}", `\`, "'", "`", "-", "$", "^", "_", "~", "<i>", "</i>", nc, end,
+		`\'`, `\emph`, `\em `, `\i`, "e", "A", " ", `\url`, `\href`, "é", "\u0301", "\xff", "[", "]",
+		`\relax`, `\d`, `\t`, `\ensuremath`, "$$", `\ch{`, `\ifmmode`, `\else`, `\fi`, `\verb|`, "MKO",
+		`\char`, `"4`, `\nth`, `\kern`, "-.1em", `\hspace`, `\discretionary`, `\(`, `\)`, `\[`, `\\`,
+		"--", "''", "``", "\u00a0", `\textsuperscript`, "<sup>", "</sup>", "</span>", `\sc `, `\"`, `\=`,
+		`\mathbb`, `\alpha`, `\hat`, `\textbackslash`, `\foo`, "{}", "ı", "\u0361"}
+	r := rand.New(rand.NewPCG(1, 2))
+	n := 20000
+	if testing.Short() {
+		n = 2000
+	}
+	for range n {
+		b := []byte(decodeCases[r.IntN(len(decodeCases))].in)
+		for k := r.IntN(25); k >= 0; k-- {
+			p := r.IntN(len(b) + 1)
+			b = append(b[:p], append([]byte(pieces[r.IntN(len(pieces))]), b[p:]...)...)
+		}
+		s := string(b)
+		for _, markup := range []bool{false, true} {
+			x, _ := Decode(s, DecodeOptions{Markup: markup})
+			if !utf8.ValidString(x) {
+				t.Fatalf("Decode(%q) = %q: invalid UTF-8", s, x)
+			}
+			for _, opts := range []EncodeOptions{{Markup: markup}, {Markup: markup, ASCII: true}} {
+				enc := Encode(x, opts)
+				if back, _ := Decode(enc, DecodeOptions{Markup: markup}); back != x {
+					t.Fatalf("%+v: Decode(%q) = %q, Encode = %q, decoded again %q", opts, s, x, enc, back)
+				}
+			}
+		}
+	}
 }
