@@ -85,6 +85,15 @@ func (a *Authority) Clone() *Authority {
 	return c
 }
 
+// WithLists returns a copy of a that parses names with lists.
+func (a *Authority) WithLists(lists *Lists) *Authority {
+	c := NewAuthority(lists)
+	for _, e := range a.entries {
+		c.add(e)
+	}
+	return c
+}
+
 // Entries returns the entries in file order.
 func (a *Authority) Entries() []*Entry { return a.entries }
 
