@@ -11,7 +11,7 @@ import (
 
 // FuzzDecode checks that any input decodes without panicking, with
 // positions inside the input, the same way whatever the read sizes, and
-// that whatever was decoded can be written and read back without errors.
+// that whatever was decoded can be written and read back as Canonical says.
 func FuzzDecode(f *testing.F) {
 	files, _ := filepath.Glob("testdata/decode/*.json")
 	for _, file := range files {
@@ -48,6 +48,11 @@ func FuzzDecode(f *testing.F) {
 		again, diags2 := Decode("out.json", buf.Bytes())
 		if diags2.HasErrors() || len(again) != len(items) {
 			t.Fatalf("re-reading our output: %d of %d items, %v\n%s", len(again), len(items), diags2, buf.Bytes())
+		}
+		for i := range items {
+			if want := Canonical(items[i]); !again[i].Equal(want) {
+				t.Fatalf("round trip:\n got  %s\n want %s", jsonOf(again[i]), jsonOf(want))
+			}
 		}
 	})
 }

@@ -87,8 +87,14 @@ func forSchema(it bib.Item) (bib.Item, []string, error) {
 		}
 	}
 	move := func(k string, v []byte, why string) {
-		custom[k] = v
-		warns = append(warns, fmt.Sprintf("%q %s; kept as custom[%q]", k, why, k))
+		// "extra" inside custom is bib's own (Item.Extra), and a key may
+		// already be taken; such a property is parked under another name.
+		name := k
+		if _, taken := custom[name]; taken || name == "extra" {
+			name = "property:" + k
+		}
+		custom[name] = v
+		warns = append(warns, fmt.Sprintf("%q %s; kept as custom[%q]", k, why, name))
 	}
 	if !bib.IsType(it.Type) {
 		if it.Type == "" {

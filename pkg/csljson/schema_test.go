@@ -130,7 +130,8 @@ func edgeItems() []bib.Item {
 		"categories":   []byte(`["a","b"]`),
 		"title":        []byte(`["wrong","shape"]`),
 		"abstractNote": []byte(`"Zotero field name"`),
-		"custom":       []byte(`{"short_id":"xyz","n":[1,2]}`),
+		"custom":       []byte(`{"short_id":"xyz","n":[1,2],"zzz":"taken"}`),
+		"extra":        []byte(`{"collides":"with bib's custom.extra"}`),
 	}
 	add(it)
 
