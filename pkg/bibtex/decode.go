@@ -106,7 +106,7 @@ var monthMacros = map[string]string{
 // NewDecoder returns a Decoder reading r; name is used in positions.
 func NewDecoder(r io.Reader, name string, opts DecodeOptions) *Decoder {
 	d := &Decoder{
-		r: r, name: name, opts: opts, line: 1,
+		r: r, name: name, opts: opts, line: 1, p: parser{reuse: true},
 		macros:  make(map[string]string, len(monthMacros)+len(opts.Macros)),
 		lower:   map[string]string{},
 		seen:    map[string]bool{},

@@ -59,43 +59,46 @@ func appendName(names []string, s string) []string {
 // letter a special character such as {\'E} or {\o} stands for; other brace
 // groups have no case. A name that is one brace group is a literal.
 func splitName(s string) texName {
-	s = strings.TrimSpace(s)
+	s = collapseSpace(s)
 	if isOneGroup(s) {
 		return texName{Literal: s[1 : len(s)-1], IsLiteral: true}
 	}
-	parts := splitDepth0(s, ',')
+	var partBuf [4]string
+	parts := splitDepth0(partBuf[:0], s, ',')
 	for i := range parts {
 		parts[i] = strings.TrimSpace(parts[i])
 	}
 	var n texName
+	var wordBuf [16]span
 	switch len(parts) {
 	case 1:
-		w := words(parts[0])
+		p := parts[0]
+		w := words(wordBuf[:0], p)
 		if len(w) == 0 {
 			return n
 		}
 		last := len(w) - 1
 		a := -1
 		for i := 0; i < last; i++ {
-			if isLowerWord(w[i]) {
+			if isLowerWord(w[i].of(p)) {
 				a = i
 				break
 			}
 		}
 		if a < 0 {
-			n.First = strings.Join(w[:last], " ")
-			n.Last = w[last]
+			n.First = join(p, w[:last])
+			n.Last = w[last].of(p)
 			return n
 		}
 		b := a
 		for i := a; i < last; i++ {
-			if isLowerWord(w[i]) {
+			if isLowerWord(w[i].of(p)) {
 				b = i
 			}
 		}
-		n.First = strings.Join(w[:a], " ")
-		n.Von = strings.Join(w[a:b+1], " ")
-		n.Last = strings.Join(w[b+1:], " ")
+		n.First = join(p, w[:a])
+		n.Von = join(p, w[a:b+1])
+		n.Last = join(p, w[b+1:])
 		return n
 	case 2:
 		n.First = parts[1]
@@ -105,21 +108,36 @@ func splitName(s string) texName {
 		n.Jr = parts[1]
 		n.First = strings.Join(parts[2:], ", ")
 	}
-	w := words(parts[0])
+	p := parts[0]
+	w := words(wordBuf[:0], p)
 	if len(w) == 0 {
 		return n
 	}
 	last := len(w) - 1
 	b := -1
 	for i := last - 1; i >= 0; i-- {
-		if isLowerWord(w[i]) {
+		if isLowerWord(w[i].of(p)) {
 			b = i
 			break
 		}
 	}
-	n.Von = strings.Join(w[:b+1], " ")
-	n.Last = strings.Join(w[b+1:], " ")
+	n.Von = join(p, w[:b+1])
+	n.Last = join(p, w[b+1:])
 	return n
+}
+
+// span is a word of a name: s[start:end] of the text it was found in.
+type span struct{ start, end int }
+
+func (w span) of(s string) string { return s[w.start:w.end] }
+
+// join returns the text from the first to the last of the words, which
+// is the words joined by single spaces in collapsed text.
+func join(s string, w []span) string {
+	if len(w) == 0 {
+		return ""
+	}
+	return s[w[0].start:w[len(w)-1].end]
 }
 
 // isOneGroup reports whether s is a single brace group: "{...}".
@@ -142,9 +160,9 @@ func isOneGroup(s string) bool {
 	return depth == 0
 }
 
-// splitDepth0 splits s at sep bytes outside braces.
-func splitDepth0(s string, sep byte) []string {
-	var out []string
+// splitDepth0 appends to out the pieces of s between sep bytes outside
+// braces.
+func splitDepth0(out []string, s string, sep byte) []string {
 	depth, start := 0, 0
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
@@ -164,11 +182,11 @@ func splitDepth0(s string, sep byte) []string {
 	return append(out, s[start:])
 }
 
-// words splits s at white space outside braces. Space after a control
+// words appends to out the words of s, split at white space outside
+// braces. Space after a control
 // word belongs to it (TeX skips it), so "Milo\v s" or a conditional such
 // as "\ifmmode \check{s}\else \v{s}\fi" stays one word.
-func words(s string) []string {
-	var out []string
+func words(out []span, s string) []span {
 	depth, start := 0, -1
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -181,7 +199,7 @@ func words(s string) []string {
 			}
 		case isSpace(c) && depth == 0 && !(start >= 0 && endsInControlWord(s[start:i])):
 			if start >= 0 {
-				out = append(out, s[start:i])
+				out = append(out, span{start, i})
 				start = -1
 			}
 			continue
@@ -191,7 +209,7 @@ func words(s string) []string {
 		}
 	}
 	if start >= 0 {
-		out = append(out, s[start:])
+		out = append(out, span{start, len(s)})
 	}
 	return out
 }

@@ -67,6 +67,10 @@ type parser struct {
 	ftmp  []Field
 	parts []Part
 	slab  []Part
+	// reuse makes every block share one Entry, its Fields and the slab;
+	// set by the Decoder, which is done with a block before the next.
+	reuse bool
+	spare Entry
 }
 
 // keep copies the parts of a value to the slab.
@@ -260,7 +264,14 @@ func (p *parser) entry(i int) (b Block, end int, ok bool) {
 	}
 	s := p.s
 	p.start = i
-	e := &Entry{Type: typ, Delim: s[o]}
+	var e *Entry
+	if p.reuse {
+		p.spare = Entry{Type: typ, Delim: s[o]}
+		p.slab = p.slab[:0]
+		e = &p.spare
+	} else {
+		e = &Entry{Type: typ, Delim: s[o]}
+	}
 	closer := byte('}')
 	if e.Delim == '(' {
 		closer = ')'
@@ -280,7 +291,10 @@ func (p *parser) entry(i int) (b Block, end int, ok bool) {
 	default:
 		end = p.keyAndFields(e, i, o, closer)
 	}
-	if len(p.ftmp) > 0 {
+	switch {
+	case len(p.ftmp) > 0 && p.reuse:
+		e.Fields = p.ftmp
+	case len(p.ftmp) > 0:
 		e.Fields = slices.Clone(p.ftmp)
 	}
 	b.Raw = s[i:end]
