@@ -54,8 +54,9 @@ type Reference struct {
 }
 
 var (
-	headingRE = regexp.MustCompile(`(?i)^\s*(?:#{1,6}\s*)?(references|reference list|sources|resources|bibliography|select bibliography|notes|end ?notes|foot ?notes|notes and references|works cited|literature cited|literature|further reading|suggested reading|recommended reading|citations|sources and notes|appendix(?:\s+[a-z0-9]{1,3})?|for further (?:study|reading))\s*:?\s*$`)
-	labelRE   = regexp.MustCompile(`^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)]|\((\d{1,3})\)|[•*▪◦·–-])\s+(\S.*)$`)
+	headingRE       = regexp.MustCompile(`(?i)^\s*(?:#{1,6}\s*)?(references|reference list|sources|resources|bibliography|select bibliography|notes|end ?notes|foot ?notes|notes and references|works cited|literature cited|literature|further reading|suggested reading|recommended reading|citations|sources and notes|appendix(?:\s+[a-z0-9]{1,3})?|for further (?:study|reading))\s*:?\s*$`)
+	headingInlineRE = regexp.MustCompile(`(?i)^\s*(references|sources|resources|bibliography|notes|works cited|further reading)\s*:\s+(\S.*)`)
+	labelRE         = regexp.MustCompile(`^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)]|\((\d{1,3})\)|[•*▪◦·–-])\s+(\S.*)$`)
 )
 
 // line is one line of the source with its byte offset.
@@ -99,14 +100,19 @@ func Extract(name string, src []byte) ([]Reference, diag.List) {
 	var refs []Reference
 	inList := make([]bool, len(ls))
 	for i := 0; i < len(ls); i++ {
-		m := headingRE.FindStringSubmatch(ls[i].text)
-		if m == nil {
-			continue
-		}
-		heading := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(ls[i].text), ":"))
 		var entries []Reference
 		var end int
-		entries, end = readList(ls, i+1, heading, lines)
+		if headingRE.MatchString(ls[i].text) {
+			heading := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(ls[i].text), ":"))
+			entries, end = readList(ls, i+1, heading, lines)
+		} else if m := headingInlineRE.FindStringSubmatchIndex(ls[i].text); m != nil {
+			// "Sources: [1] ..." - the list starts on the heading's line.
+			heading := ls[i].text[m[2]:m[3]]
+			first := line{text: ls[i].text[m[4]:], offset: ls[i].offset + m[4]}
+			rest := append([]line{first}, ls[i+1:]...)
+			entries, end = readList(rest, 0, heading, lines)
+			end += i
+		}
 		if len(entries) == 0 {
 			continue
 		}
@@ -135,21 +141,32 @@ func Extract(name string, src []byte) ([]Reference, diag.List) {
 
 // readList reads the entries after a heading, until the list ends: at a
 // line that is neither an entry nor blank nor an introduction ("For further
-// study on ...:"), or at the next heading. It returns the entries and the
+// study on ...:"), or at the next heading. A line that goes on without a
+// label right after a numbered entry, or indented under an unnumbered one,
+// continues that entry (hard-wrapped text). It returns the entries and the
 // index of the first line after the list.
 func readList(ls []line, start int, heading string, lines *diag.Lines) ([]Reference, int) {
-	var out []Reference
+	type raw struct {
+		text, label string
+		pos         diag.Pos
+		indent      int
+	}
+	var out []raw
 	numbered := false
+	blank := true // the previous line was blank (or the heading)
 	i := start
 	for ; i < len(ls); i++ {
 		text := strings.TrimSpace(ls[i].text)
 		indent := len(ls[i].text) - len(strings.TrimLeft(ls[i].text, " \t"))
-		switch {
-		case text == "":
+		if text == "" {
+			blank = true
 			continue
-		case headingRE.MatchString(text):
-			return out, i
 		}
+		if headingRE.MatchString(text) || headingInlineRE.MatchString(text) {
+			break
+		}
+		wasBlank := blank
+		blank = false
 		if m := labelRE.FindStringSubmatch(ls[i].text); m != nil {
 			label := m[1] + m[2] + m[3]
 			body := strings.TrimSpace(m[4])
@@ -160,18 +177,26 @@ func readList(ls []line, start int, heading string, lines *diag.Lines) ([]Refere
 				}
 			}
 			off := ls[i].offset + strings.Index(ls[i].text, body)
-			out = append(out, entry(body, label, heading, lines.Pos(off)))
+			out = append(out, raw{body, label, lines.Pos(off), indent})
+			continue
+		}
+		if n := len(out); n > 0 && !wasBlank && (numbered && out[n-1].label != "" || indent > out[n-1].indent) {
+			out[n-1].text += " " + text
 			continue
 		}
 		if len(out) == 0 && strings.HasSuffix(text, ":") && len(text) < 200 {
 			continue // "For further study on the MKO's terrorist acts:"
 		}
 		if !refLike(text) && !(numbered && seeAlso(text)) {
-			return out, i
+			break
 		}
-		out = append(out, entry(text, "", heading, lines.Pos(ls[i].offset+indent)))
+		out = append(out, raw{text, "", lines.Pos(ls[i].offset + indent), indent})
 	}
-	return out, i
+	refs := make([]Reference, len(out))
+	for j, r := range out {
+		refs[j] = entry(r.text, r.label, heading, r.pos)
+	}
+	return refs, i
 }
 
 func seeAlso(s string) bool {

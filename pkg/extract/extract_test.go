@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -340,5 +341,38 @@ func TestNotesArticle(t *testing.T) {
 	want := map[string]int{"abrahamian1989mojahedin": 4, "clark2014irans": 2, "merat2018guardian": 1, "piazza1994democratic": 1, "us2012country": 1, "state2011": 1}
 	if !maps.Equal(count, want) {
 		t.Errorf("citations per work = %v, want %v", count, want)
+	}
+}
+
+// TestWrappedArticle checks hard-wrapped entries (hanging indent under
+// "References:", continuation lines of numbered notes) and a list that
+// starts on its heading's line ("Notes: 1. ...").
+func TestWrappedArticle(t *testing.T) {
+	src, err := os.ReadFile("testdata/wrapped_article.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	refs, _ := Extract("wrapped_article.txt", src)
+	Link(refs, works.Items())
+	var got []string
+	for _, r := range refs {
+		got = append(got, fmt.Sprintf("%d:%d %s %s %d", r.Pos.Line, r.Pos.Col, r.Label, r.Work, r.Target))
+	}
+	want := []string{
+		"7:3  rand2009mek -1",
+		"10:3  hrw2005noexit -1",
+		"12:3  singleton2003saddam -1",
+		"14:11 1  -1",
+		"15:4 2  3",
+		"16:4 3 banisadr2004masoud -1",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("references:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if it := refs[1].Item; it.Get("publisher-place") != "New York" || it.Get("title") != "No Exit: Human Rights Abuses Inside the MKO Camps" {
+		t.Errorf("wrapped entry parsed as %+v", it.Vars)
+	}
+	if it := refs[3].Item; it.Type != "interview" || len(it.Names["author"]) != 0 {
+		t.Errorf("anonymous interview = %+v %+v", it.Type, it.Names)
 	}
 }

@@ -252,7 +252,7 @@ func ParseReference(text string) Parsed {
 		}
 	}
 
-	segs := splitSegments(s)
+	segs, seps := splitSeps(s)
 	var notes []string
 	interview := false
 	author := false
@@ -292,16 +292,18 @@ func ParseReference(text string) Parsed {
 		case !author && !title && interviewWithRE.MatchString(seg):
 			m := interviewWithRE.FindStringSubmatch(seg)
 			f.set("title", seg, works.Medium)
-			f.names("author", parsePeople(m[1]), works.Medium)
+			if who := strings.TrimSpace(m[1]); peopleLike(who) || religiousTitles[strings.ToLower(strings.Fields(who)[0])] {
+				f.names("author", parsePeople(who), works.Medium)
+			}
 			interview, author, title = true, true, true
 		case i == 0 && more && familyLike(seg) && givenLike(next) && i+2 < len(segs):
 			ns := []bib.Name{{Family: seg, Given: initials(next), Original: seg + ", " + next}}
 			i++
-			ns, i = morePeople(segs, i, ns)
+			ns, i = morePeople(segs, seps, i, ns)
 			f.names("author", ns, works.Medium)
 			author = true
 		case i == 0 && more && peopleLike(seg):
-			ns, j := morePeople(segs, i, parsePeople(seg))
+			ns, j := morePeople(segs, seps, i, parsePeople(seg))
 			i = j
 			f.names("author", ns, works.Medium)
 			author = true
@@ -402,8 +404,9 @@ func ParseReference(text string) Parsed {
 // morePeople appends the names that follow an author at segs[i] ("Goulka,
 // Jeremiah, Lydia Hansell, and Judith Larson") and returns the index of the
 // last segment used.
-func morePeople(segs []string, i int, ns []bib.Name) ([]bib.Name, int) {
-	for i+2 < len(segs) {
+func morePeople(segs []string, seps []byte, i int, ns []bib.Name) ([]bib.Name, int) {
+	// Names are listed with commas; a period ends the list.
+	for i+2 < len(segs) && seps[i+1] == ',' {
 		next := strings.TrimPrefix(strings.TrimPrefix(segs[i+1], "and "), "& ")
 		if !peopleLike(next) {
 			break
@@ -522,12 +525,28 @@ func bareNumber(s string) []Locator {
 // splitSegments splits a reference at ", ", "; ", " / " and at ". " when
 // the period ends a sentence rather than an abbreviation or an initial.
 func splitSegments(s string) []string {
+	segs, _ := splitSeps(s)
+	return segs
+}
+
+// splitSeps is splitSegments that also returns, for each segment, the
+// separator before it (0 for the first): ',', ';', '.' or '/'.
+func splitSeps(s string) ([]string, []byte) {
 	var segs []string
+	var seps []byte
 	start := 0
-	emit := func(end, next int) {
+	var sep byte
+	emit := func(end, next int, c byte) {
 		seg := strings.Trim(s[start:end], " ,.;:/")
 		if seg != "" {
 			segs = append(segs, seg)
+			seps = append(seps, sep)
+			sep = c
+		} else if sep == 0 || c == '.' {
+			// An empty segment keeps the stronger separator: "A. , . B".
+			if len(segs) > 0 {
+				sep = c
+			}
 		}
 		start = next
 	}
@@ -535,15 +554,15 @@ func splitSegments(s string) []string {
 		c := s[i]
 		switch {
 		case (c == ',' || c == ';') && (i+1 == len(s) || s[i+1] == ' '):
-			emit(i, i+1)
+			emit(i, i+1, c)
 		case c == '/' && i > 0 && s[i-1] == ' ' && i+1 < len(s) && s[i+1] == ' ':
-			emit(i, i+1)
+			emit(i, i+1, c)
 		case c == '.' && (i+1 == len(s) || s[i+1] == ' ') && !abbreviationBefore(s, i):
-			emit(i, i+1)
+			emit(i, i+1, c)
 		}
 	}
-	emit(len(s), len(s))
-	return segs
+	emit(len(s), len(s), 0)
+	return segs, seps
 }
 
 // abbreviationBefore reports whether the period at s[i] ends an
