@@ -344,7 +344,7 @@ func (d *decoder) command(pos int, m mode) int {
 		}
 	}
 	if !ok {
-		return d.unknown(pos, i+len(name))
+		return d.keep(pos, i+len(name), "unknown macro %s kept as written", src[pos:i+len(name)])
 	}
 	switch mac.kind {
 	case kText:
@@ -386,7 +386,11 @@ func (d *decoder) command(pos int, m mode) int {
 			d.problem(pos, `\%s without {argument}`, name)
 			return end
 		}
-		return d.arg(skipGroup(src, end), pos, m)
+		close, closed := matchGroup(src, end)
+		if !closed {
+			return d.keep(pos, i+len(name), "unclosed { after %s", src[pos:i+len(name)])
+		}
+		return d.arg(close, pos, m)
 	case kMath:
 		if end >= len(src) || src[end] != '{' {
 			d.problem(pos, `\%s without {argument}`, name)
@@ -426,7 +430,11 @@ func (d *decoder) command(pos int, m mode) int {
 			d.problem(pos, `\%s without {argument}`, name)
 			return end
 		}
-		return skipGroup(src, end)
+		close, closed := matchGroup(src, end)
+		if !closed {
+			return d.keep(pos, i+len(name), "unclosed { after %s", src[pos:i+len(name)])
+		}
+		return close
 	case kThird:
 		for range 2 {
 			end = skipSpace(src, end)
@@ -434,7 +442,11 @@ func (d *decoder) command(pos int, m mode) int {
 				d.problem(pos, `\%s without {argument}`, name)
 				return end
 			}
-			end = skipGroup(src, end)
+			close, closed := matchGroup(src, end)
+			if !closed {
+				return d.keep(pos, i+len(name), "unclosed { after %s", src[pos:i+len(name)])
+			}
+			end = close
 		}
 		return d.arg(end, pos, m)
 	case kOrdinal:
@@ -450,7 +462,7 @@ func (d *decoder) command(pos int, m mode) int {
 			d.out = utf8.AppendRune(d.out, r)
 			return after
 		}
-		return d.unknown(pos, i+len(name))
+		return d.keep(pos, i+len(name), "unknown macro %s kept as written", src[pos:i+len(name)])
 	case kChem:
 		if end >= len(src) || src[end] != '{' {
 			d.problem(pos, `\%s without {argument}`, name)
@@ -642,11 +654,11 @@ func skipLineBreakArgs(s string, pos int) int {
 	return pos
 }
 
-// unknown keeps an unknown macro as written, together with the brace and
-// bracket arguments that follow it, and reports it.
-func (d *decoder) unknown(pos, nameEnd int) int {
+// keep keeps a macro Decode cannot interpret as written, together with the
+// brace and bracket arguments that follow it, and reports why.
+func (d *decoder) keep(pos, nameEnd int, format string, args ...any) int {
 	src := d.src
-	d.problem(pos, "unknown macro %s kept as written", src[pos:nameEnd])
+	d.problem(pos, format, args...)
 	end := nameEnd
 	for {
 		j := skipSpace(src, end)

@@ -212,6 +212,8 @@ var decodeCases = []struct {
 	{`\verb|x`, `\verb|x`, ""},
 	{`\char`, `\char`, ""},
 	{`\hspace`, ``, ""},
+	{`\hspace{1em the rest`, `\hspace{1em the rest`, ""},
+	{`\discretionary{a}{b the rest`, `\discretionary{a}{b the rest`, ""},
 	// broken input
 	{`a { b`, "a  b", "a " + nc + " b" + end},
 	{`a } b`, "a  b", ""},
@@ -257,6 +259,8 @@ func TestDecodeProblems(t *testing.T) {
 		{`\ch{\foo}`, []Problem{{0, "chemical formula kept as written"}}},
 		{`\ifmmode x`, []Problem{{0, `\ifmmode without \fi ignored`}}},
 		{`{\~}`, nil},
+		{`\hspace{1em the rest`, []Problem{{0, `unclosed { after \hspace`}}},
+		{`\href{http://x the rest`, []Problem{{0, `unclosed { after \href`}}},
 		{"a\xffb", []Problem{{1, "invalid UTF-8 replaced by U+FFFD"}}},
 	} {
 		_, got := Decode(c.in, DecodeOptions{Markup: true})
