@@ -107,6 +107,20 @@ func (c *rctx) dateParts(e *element) []*element {
 	if form == "" {
 		return e.children
 	}
+	if parts, ok := c.p.datePartsCache[e]; ok {
+		return parts
+	}
+	parts := c.localizedParts(e, form)
+	if c.p.datePartsCache == nil {
+		c.p.datePartsCache = map[*element][]*element{}
+	}
+	c.p.datePartsCache[e] = parts
+	return parts
+}
+
+// localizedParts merges the locale's date format with the style's
+// date-part overrides.
+func (c *rctx) localizedParts(e *element, form string) []*element {
 	ld := c.p.loc.dates[form]
 	if ld == nil {
 		return nil

@@ -45,14 +45,24 @@ type event struct {
 }
 
 // flatten turns the tree into a stream of text and markup events, so that
-// punctuation can be fixed across element boundaries.
+// punctuation can be fixed across element boundaries. Nodes that produce
+// no text leave no events, and no delimiter is written for them.
 func flatten(n *node, evs []event) []event {
-	if n.empty() {
-		return evs
+	evs, _ = flattenNode(n, evs)
+	return evs
+}
+
+func flattenNode(n *node, evs []event) ([]event, bool) {
+	if n == nil {
+		return evs, false
 	}
 	if n.leaf && n.plainLeaf() {
-		return append(evs, event{evText, n.text})
+		if n.text == "" {
+			return evs, false
+		}
+		return append(evs, event{evText, n.text}), true
 	}
+	start := len(evs)
 	opens := 0
 	if n.display != "" {
 		evs = append(evs, event{evOpen, "display:" + n.display})
@@ -75,19 +85,26 @@ func flatten(n *node, evs []event) []event {
 	if n.quotes {
 		evs = append(evs, event{evQOpen, ""})
 	}
-	if n.leaf {
+	wrote := false
+	if n.leaf && n.text != "" {
 		evs = append(evs, event{evText, n.text})
+		wrote = true
 	}
-	first := true
 	for _, k := range n.kids {
-		if k.empty() {
-			continue
-		}
-		if !first && n.delim != "" {
+		mark := len(evs)
+		if wrote && n.delim != "" {
 			evs = append(evs, event{evText, n.delim})
 		}
-		first = false
-		evs = flatten(k, evs)
+		var ok bool
+		evs, ok = flattenNode(k, evs)
+		if !ok {
+			evs = evs[:mark]
+			continue
+		}
+		wrote = true
+	}
+	if !wrote {
+		return evs[:start], false
 	}
 	if n.quotes {
 		evs = append(evs, event{evQClose, ""})
@@ -101,7 +118,7 @@ func flatten(n *node, evs []event) []event {
 	for ; opens > 0; opens-- {
 		evs = append(evs, event{evClose, ""})
 	}
-	return evs
+	return evs, true
 }
 
 // punctuation merge rules at a boundary between two pieces of text, after

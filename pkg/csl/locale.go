@@ -143,18 +143,26 @@ func (l *Locale) lookup(name, form, gender string) (*term, bool) {
 	return nil, false
 }
 
+var (
+	chainVerbShort = []string{"verb-short", "verb", "long"}
+	chainSymbol    = []string{"symbol", "short", "long"}
+	chainShort     = []string{"short", "long"}
+	chainVerb      = []string{"verb", "long"}
+	chainLong      = []string{"long"}
+)
+
 func formChain(form string) []string {
 	switch form {
 	case "verb-short":
-		return []string{"verb-short", "verb", "long"}
+		return chainVerbShort
 	case "symbol":
-		return []string{"symbol", "short", "long"}
+		return chainSymbol
 	case "short":
-		return []string{"short", "long"}
+		return chainShort
 	case "verb":
-		return []string{"verb", "long"}
+		return chainVerb
 	}
-	return []string{"long"}
+	return chainLong
 }
 
 // term returns the text of a term, singular or plural.

@@ -24,7 +24,44 @@ type nameOpts struct {
 	nameEl                     *element
 }
 
+// nameOptions resolves the cs:name attributes for the current cite and
+// sort key; the inherited part is computed once per name element and mode.
 func (c *rctx) nameOptions(nameEl *element) nameOpts {
+	k := optKey{nameEl, c.mode}
+	o, ok := c.p.nameOptCache[k]
+	if !ok {
+		o = c.baseNameOptions(nameEl)
+		if c.p.nameOptCache == nil {
+			c.p.nameOptCache = map[optKey]nameOpts{}
+		}
+		c.p.nameOptCache[k] = o
+	}
+	if c.cite != nil && !c.bib && c.cite.position >= posSubsequent {
+		if v, ok := c.attrInherit(nameEl, "et-al-subsequent-min"); ok {
+			o.etAlMin, _ = strconv.Atoi(v)
+		}
+		if v, ok := c.attrInherit(nameEl, "et-al-subsequent-use-first"); ok {
+			o.etAlUseFirst, _ = strconv.Atoi(v)
+		}
+	}
+	if k := c.sortKey; k != nil {
+		if v, ok := k.attrs["names-min"]; ok {
+			o.etAlMin, _ = strconv.Atoi(v)
+		}
+		if v, ok := k.attrs["names-use-first"]; ok {
+			o.etAlUseFirst, _ = strconv.Atoi(v)
+		}
+		if v, ok := k.attrs["names-use-last"]; ok {
+			o.etAlUseLast = v == "true"
+		}
+		o.sortOrder = "all"
+	}
+	return o
+}
+
+type optKey struct{ name, mode *element }
+
+func (c *rctx) baseNameOptions(nameEl *element) nameOpts {
 	get := func(k, def string) string {
 		if v, ok := c.attrInherit(nameEl, k); ok {
 			return v
@@ -42,14 +79,6 @@ func (c *rctx) nameOptions(nameEl *element) nameOpts {
 	o.precedesLast = get("delimiter-precedes-last", "contextual")
 	o.etAlMin, _ = strconv.Atoi(get("et-al-min", "0"))
 	o.etAlUseFirst, _ = strconv.Atoi(get("et-al-use-first", "0"))
-	if c.cite != nil && !c.bib && c.cite.position >= posSubsequent {
-		if v, ok := c.attrInherit(nameEl, "et-al-subsequent-min"); ok {
-			o.etAlMin, _ = strconv.Atoi(v)
-		}
-		if v, ok := c.attrInherit(nameEl, "et-al-subsequent-use-first"); ok {
-			o.etAlUseFirst, _ = strconv.Atoi(v)
-		}
-	}
 	o.etAlUseLast = get("et-al-use-last", "false") == "true"
 	if v, ok := nameEl.attr("form"), nameEl.has("form"); ok {
 		o.form = v
@@ -60,20 +89,6 @@ func (c *rctx) nameOptions(nameEl *element) nameOpts {
 	o.initializeWith, o.hasInitializeWith = c.attrInherit(nameEl, "initialize-with")
 	o.sortOrder = get("name-as-sort-order", "")
 	o.sortSep = get("sort-separator", ", ")
-	if k := c.sortKey; k != nil {
-		if v, ok := k.attrs["names-min"]; ok {
-			o.etAlMin, _ = strconv.Atoi(v)
-		}
-		if v, ok := k.attrs["names-use-first"]; ok {
-			o.etAlUseFirst, _ = strconv.Atoi(v)
-		}
-		if v, ok := k.attrs["names-use-last"]; ok {
-			o.etAlUseLast = v == "true"
-		}
-	}
-	if c.sortKey != nil {
-		o.sortOrder = "all"
-	}
 	return o
 }
 

@@ -77,41 +77,47 @@ func (n *node) empty() bool {
 
 // plain returns the text of the node without markup, for comparisons.
 func (n *node) plain() string {
-	var b strings.Builder
-	n.writePlain(&b)
-	return b.String()
+	b, _ := n.appendPlain(nil)
+	return string(b)
 }
 
-func (n *node) writePlain(b *strings.Builder) {
-	if n.empty() {
-		return
+func (n *node) appendPlain(b []byte) ([]byte, bool) {
+	if n == nil {
+		return b, false
 	}
 	if n.leaf && n.plainLeaf() {
-		b.WriteString(n.text)
-		return
+		return append(b, n.text...), n.text != ""
 	}
-	b.WriteString(n.prefix)
-	if n.leaf {
-		b.WriteString(n.text)
-	}
+	start := len(b)
+	b = append(b, n.prefix...)
 	if n.quotes {
-		b.WriteString("\"")
+		b = append(b, '"')
 	}
-	first := true
+	wrote := false
+	if n.leaf && n.text != "" {
+		b = append(b, n.text...)
+		wrote = true
+	}
 	for _, k := range n.kids {
-		if k.empty() {
+		mark := len(b)
+		if wrote {
+			b = append(b, n.delim...)
+		}
+		var ok bool
+		b, ok = k.appendPlain(b)
+		if !ok {
+			b = b[:mark]
 			continue
 		}
-		if !first {
-			b.WriteString(n.delim)
-		}
-		first = false
-		k.writePlain(b)
+		wrote = true
+	}
+	if !wrote {
+		return b[:start], false
 	}
 	if n.quotes {
-		b.WriteString("\"")
+		b = append(b, '"')
 	}
-	b.WriteString(n.suffix)
+	return append(b, n.suffix...), true
 }
 
 // find returns the first node with the tag, depth first.

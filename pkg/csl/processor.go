@@ -75,6 +75,8 @@ type Processor struct {
 	sorter             *sorter
 	citations          []Citation
 	citedAt            map[*ref][]int // positions each item is cited at
+	nameOptCache       map[optKey]nameOpts
+	datePartsCache     map[*element][]*element
 	processed          bool
 	styleEnglish       bool
 }
