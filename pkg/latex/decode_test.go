@@ -59,6 +59,7 @@ var decodeCases = []struct {
 	{`\b{h}`, "ẖ", ""},
 	{`\b{k}`, "ḵ", ""},
 	{`\t{oo}`, "o\u0361o", ""},
+	{`Bra\textcommabelow{s}ov, Timi\c{s}oara`, "Brașov, Timişoara", ""},
 	{`\t{ts}`, "t\u0361s", ""},
 	{`\.{\d{s}}`, "ṩ", ""},
 	{`\'\o`, "ǿ", ""},

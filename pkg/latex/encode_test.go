@@ -34,6 +34,7 @@ func TestEncode(t *testing.T) {
 		{"École Straße Łódź", asciiOpts, `{\'E}cole Stra{\ss}e {\L}{\'o}d{\'z}`},
 		{"ǿ ṩ ǰ İ", asciiOpts, `{\'\o} {\.{\d{s}}} {\v{\j}} {\.I}`},
 		{"ị", asciiOpts, `{\d{i}}`},
+		{"Brașov", asciiOpts, `Bra{\textcommabelow{s}}ov`},
 		{"x\u0301", asciiOpts, "x\u0301"},
 		{"Lunacharski\u012d t\u0361s and t\u0361s\u0301", asciiOpts, "Lunacharski{\\u{\\i}} {\\t{ts}} and t\u0361s\u0301"},
 		{"مجاهدین خلق", asciiOpts, "مجاهدین خلق"},

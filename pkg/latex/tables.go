@@ -171,7 +171,8 @@ var accents = map[string]rune{
 	"textogonekcentered": '\u0328', "textsubdot": '\u0323', "textsubbar": '\u0331',
 	"textsubring": '\u0325', "textsubtilde": '\u0330', "textsubcircum": '\u032d',
 	"textsubbreve": '\u032e', "textsubumlaut": '\u0324', "textdoublegrave": '\u030f',
-	"textcircumacute": '\u1dc9',
+	"textcircumacute": '\u1dc9', "textcommabelow": '\u0326',
+	"textdotbelow": '\u0323', "textbreve": '\u0306', "textcaron": '\u030c',
 	// math accents, which bibliographies also use in text
 	"acute": '\u0301', "grave": '\u0300', "hat": '\u0302', "ddot": '\u0308',
 	"tilde": '\u0303', "bar": '\u0304', "dot": '\u0307', "breve": '\u0306',
