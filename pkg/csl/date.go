@@ -10,7 +10,7 @@ import (
 
 // dateValue returns a date variable, parsing "raw" dates.
 func (c *rctx) dateValue(v string) (bib.Date, bool) {
-	if c.suppressed[v] {
+	if c.suppressed[v] || (c.disamb && v == "accessed") {
 		return bib.Date{}, false
 	}
 	d, ok := c.r.item.Dates[v]

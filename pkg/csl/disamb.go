@@ -91,7 +91,7 @@ func (p *Processor) disambKeys(r *ref) []string {
 	keys := make([]string, 0, len(positions))
 	for _, pos := range positions {
 		c := &Cite{ID: r.item.ID, position: pos}
-		n := p.renderCiteNode(c, r)
+		n := p.renderCiteNodeFor(c, r, true)
 		k := ""
 		if n != nil {
 			k = n.plain()

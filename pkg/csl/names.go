@@ -153,7 +153,7 @@ func (c *rctx) renderNamesWith(e *element, parent *element) *node {
 		labelVar := v
 		if (v == "editor" || v == "translator") && strings.Contains(" "+e.attrs["variable"]+" ", " editor ") && strings.Contains(" "+e.attrs["variable"]+" ", " translator ") {
 			ed, tr := c.r.item.Names["editor"], c.r.item.Names["translator"]
-			if namesEqual(ed, tr) && !c.suppressed["editor"] && !c.suppressed["translator"] {
+			if namesEqual(ed, tr) && !c.suppressed["editor"] && !c.suppressed["translator"] && c.p.loc.term("editortranslator", "long", false) != "" {
 				done["editor"], done["translator"] = true, true
 				labelVar = "editortranslator"
 			}

@@ -320,7 +320,11 @@ const errNotNumber = strError("not a number")
 // renderCiteNode renders one cite through the citation layout, without
 // the layout's own affixes and formatting (those wrap the citation).
 func (p *Processor) renderCiteNode(c *Cite, r *ref) *node {
-	ctx := &rctx{p: p, r: r, cite: c, mode: p.style.citation}
+	return p.renderCiteNodeFor(c, r, false)
+}
+
+func (p *Processor) renderCiteNodeFor(c *Cite, r *ref, disamb bool) *node {
+	ctx := &rctx{p: p, r: r, cite: c, mode: p.style.citation, disamb: disamb}
 	layout := p.style.citation.child("layout")
 	kids := ctx.renderChildren(layout)
 	if len(kids) == 0 {

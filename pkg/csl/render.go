@@ -30,6 +30,9 @@ type rctx struct {
 	// suppression rule.
 	calls, hits int
 	suppressed  map[string]bool
+	// disamb is set while rendering cites to compare them for ambiguity;
+	// the accessed date then does not count, as in citeproc-js.
+	disamb bool
 	// yearSuffixDone is set once the implicit year suffix is placed.
 	yearSuffixDone bool
 	macroDepth     int
@@ -279,7 +282,7 @@ func (c *rctx) rawVar(name string) string {
 	switch name {
 	case "locator":
 		if c.cite != nil {
-			return c.cite.Locator
+			return strings.TrimSpace(c.cite.Locator)
 		}
 		return ""
 	case "citation-number":
