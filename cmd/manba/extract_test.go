@@ -101,3 +101,21 @@ func TestExtractCSLJSON(t *testing.T) {
 		t.Errorf("--resolve kept the extracted title %q", items[1].Get("title"))
 	}
 }
+
+func TestExtractBibTeX(t *testing.T) {
+	const seed003 = "../../../shared/seeds/003_cac9b96cea816975.txt"
+	needSeed(t, seed003)
+	needFormat(t, "bibtex")
+	out, errOut, code := runCLI(t, "", "extract", "--to", "bibtex", seed003)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"{koushki2008assassins,", "Koushki, Mohammad Sadegh", "Islamic Revolutionary Guards Documentation Center",
+		"{mahdavi1991qavamin,", "{irgc_start_to_end,", "{mujahedinadvent,",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}

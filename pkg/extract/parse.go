@@ -204,7 +204,7 @@ func ParseReference(text string) Parsed {
 			continue
 		}
 		t := strings.Trim(s[m[2]:m[3]], " ,.;")
-		if len(strings.Fields(t)) < 2 && !wholeSegment(s, m[0], m[1]) {
+		if len(strings.Fields(t)) < 2 && !standsAlone(s, m[0], m[1]) {
 			continue
 		}
 		f.set("title", t, works.High)
@@ -423,11 +423,6 @@ func lastWord(s string) string {
 		return ""
 	}
 	return w[len(w)-1]
-}
-
-// wholeSegment reports whether s[start:end] is a segment on its own.
-func wholeSegment(s string, start, end int) bool {
-	return standsAlone(s, start, end)
 }
 
 // inferType picks the CSL type from what was found, with a confidence.
