@@ -2,6 +2,7 @@ package bibtex
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -40,6 +41,35 @@ func BenchmarkDecodeJSON(b *testing.B) {
 				break
 			}
 			out, _ = it.AppendJSON(out)
+		}
+	}
+}
+
+// BenchmarkDecode is BenchmarkDecodeJSON without the JSON: the share of
+// this package.
+func BenchmarkDecode(b *testing.B) {
+	src := benchInput(b)
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		d := NewDecoder(bytes.NewReader(src), "bench.bib", DecodeOptions{})
+		for {
+			if _, err := d.Next(); err != nil {
+				break
+			}
+		}
+	}
+}
+
+// BenchmarkEncode writes the bench file's items as BibTeX.
+func BenchmarkEncode(b *testing.B) {
+	src := benchInput(b)
+	items, _ := Decode("bench.bib", src, DecodeOptions{})
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Encode(io.Discard, items, EncodeOptions{ProtectCapitals: true}); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/manba/manba/pkg/bib"
 	"github.com/manba/manba/pkg/diag"
@@ -45,7 +46,6 @@ type Decoder struct {
 	lineOff  int    // offset of the start of that line
 	eof      bool
 	readErr  error
-	chunk    []byte
 	warned8  bool // warned about invalid UTF-8
 	finished bool // held entries were flushed at the end
 
@@ -64,6 +64,7 @@ type Decoder struct {
 	// for it.
 	waitOn map[string][]*rawEntry
 	ready  []*rawEntry // entries to return
+	free   *rawEntry   // an entry Next is done with, for reuse
 }
 
 // rawField is a field with its value resolved to one TeX string.
@@ -81,6 +82,7 @@ type rawEntry struct {
 	index    int
 	deps     []string // lower-case keys of crossref and xdata targets
 	pending  int      // targets not read yet
+	kept     bool     // held as a target or waiting: not to be recycled
 }
 
 func (e *rawEntry) get(name string) (string, bool) {
@@ -159,7 +161,11 @@ func (d *Decoder) Next() (bib.Item, error) {
 		}
 		return bib.Item{}, io.EOF
 	}
-	return d.item(e), nil
+	it := d.item(e)
+	if !e.kept {
+		d.free = e
+	}
+	return it, nil
 }
 
 // Diagnostics returns every problem found so far, sorted by position.
@@ -241,12 +247,13 @@ func (d *Decoder) latin1(b Block) Block {
 }
 
 func (d *Decoder) fill() {
-	if d.chunk == nil {
-		d.chunk = make([]byte, readSize)
-	}
-	n, err := io.ReadFull(d.r, d.chunk)
+	// Read into a fresh buffer that starts with the unparsed rest, and
+	// view it as a string without copying: nothing writes to it again.
+	buf := make([]byte, len(d.buf)+readSize)
+	copy(buf, d.buf)
+	n, err := io.ReadFull(d.r, buf[len(d.buf):])
 	if n > 0 {
-		d.buf += string(d.chunk[:n])
+		d.buf = unsafe.String(&buf[0], len(d.buf)+n)
 	}
 	if err != nil {
 		d.eof = true
@@ -344,9 +351,15 @@ func (d *Decoder) lowerName(s string) string {
 func (d *Decoder) entry(b Block) {
 	lc := d.counter()
 	src := b.Entry
-	e := &rawEntry{typ: d.lowerName(src.Type), key: src.Key, pos: lc.pos(b.Offset), index: d.index}
+	e := d.free
+	if e != nil {
+		d.free = nil
+		*e = rawEntry{fields: e.fields[:0], deps: e.deps[:0]}
+	} else {
+		e = &rawEntry{fields: make([]rawField, 0, len(src.Fields))}
+	}
+	e.typ, e.key, e.pos, e.index = d.lowerName(src.Type), src.Key, lc.pos(b.Offset), d.index
 	d.index++
-	e.fields = make([]rawField, 0, len(src.Fields))
 	for _, f := range src.Fields {
 		name := d.lowerName(f.Name)
 		pos := lc.pos(f.Offset)
@@ -385,6 +398,7 @@ func (d *Decoder) entry(b Block) {
 	for _, k := range e.deps {
 		if d.targets[k] == nil && !d.seen[k] {
 			e.pending++
+			e.kept = true
 			d.waitOn[k] = append(d.waitOn[k], e)
 		}
 	}
@@ -398,6 +412,7 @@ func (d *Decoder) entry(b Block) {
 	if d.keepAll || e.typ == "xdata" || parentTypes[e.typ] || d.wanted[lkey] {
 		if d.targets[lkey] == nil {
 			d.targets[lkey] = e
+			e.kept = true
 		}
 	}
 	d.release(lkey)
