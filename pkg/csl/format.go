@@ -592,7 +592,7 @@ func applyCase(n *node, tc string, english bool) {
 				if all[i] == ' ' {
 					continue
 				}
-				afterColon = all[i] == ':' || all[i] == '?' || all[i] == '!' || all[i] == '—'
+				afterColon = all[i] == ':' || all[i] == '?' || all[i] == '!'
 				break
 			}
 			if !allUpper && !isLowerWord(w) {

@@ -243,31 +243,29 @@ func parseRich(s string) *node {
 		switch {
 		case r == '"' || r == '“' || r == '”':
 			prev, _ := utf8.DecodeLastRuneInString(s[:i])
-			opening := r == '“' || (r == '"' && (i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{-/‘'", prev)))
-			if r == '”' || (r == '"' && inQuote("q2") && !opening) || (r == '"' && inQuote("q2") && !unicode.IsLetter(nextRune(s, i+size))) {
+			next := nextRune(s, i+size)
+			if r == '”' || (r == '"' && i > 0 && !unicode.IsSpace(prev) && inQuote("q2")) {
 				if pop(func(n *node) bool { return n.tag == "q2" }) {
 					i += size
 					continue
 				}
 			}
-			if opening && strings.ContainsAny(s[i+size:], "\"”") {
+			opening := r == '“' || (r == '"' && (i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{-/‘'", prev)) && next != 0 && !unicode.IsSpace(next))
+			if opening && hasClosingDouble(s[i+size:]) {
 				push(&node{quotes: true, tag: "q2"})
 				i += size
 				continue
 			}
 			buf.WriteRune(r)
-		case r == '\'' || r == '‘':
+		case r == '\'' || r == '‘' || r == '’':
 			prev, _ := utf8.DecodeLastRuneInString(s[:i])
 			atStart := i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{-/“\"", prev)
-			if r == '‘' || (atStart && unicode.IsLetter(nextRune(s, i+size)) && strings.Contains(s[i+size:], "'")) {
-				// an opening single quote, if a closing one follows
-				if closes := closingSingle(s[i+size:]); closes {
-					push(&node{quotes: true, tag: "q1"})
-					i += size
-					continue
-				}
+			if r != '’' && (r == '‘' || (atStart && unicode.IsLetter(nextRune(s, i+size)))) && closingSingle(s[i+size:]) {
+				push(&node{quotes: true, tag: "q1"})
+				i += size
+				continue
 			}
-			if inQuote("q1") && !unicode.IsLetter(nextRune(s, i+size)) {
+			if r != '‘' && inQuote("q1") && !unicode.IsLetter(nextRune(s, i+size)) {
 				if pop(func(n *node) bool { return n.tag == "q1" }) {
 					i += size
 					continue
@@ -292,6 +290,22 @@ func nextRune(s string, i int) rune {
 	}
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return r
+}
+
+// hasClosingDouble reports whether s has a closing double quote: one
+// not preceded by a space.
+func hasClosingDouble(s string) bool {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == '”' || r == '"' {
+			prev, _ := utf8.DecodeLastRuneInString(s[:i])
+			if i > 0 && !unicode.IsSpace(prev) {
+				return true
+			}
+		}
+		i += size
+	}
+	return false
 }
 
 // closingSingle reports whether s has a closing single quote: one not
