@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/manba/manba/pkg/bib"
 	"github.com/manba/manba/pkg/dedupe"
 	"github.com/spf13/cobra"
 )
@@ -40,7 +41,8 @@ agreeing years and authors compared as names, so that "Massoud Rajavi" and
 "Mas'oud Rajavi" are the same person.
 
 By default each duplicate pair is reported with the reason, as
-tab-separated lines: key, key, reason. With --merge the items are written
+tab-separated lines: key, key, reason (FILE:key when several inputs use
+the same key). With --merge the items are written
 (--to) with each group merged into its richest item; missing fields are
 filled from the others and the other keys are kept in the BibLaTeX "ids"
 field. --keymap writes the old key -> kept key map as TSV.
@@ -117,12 +119,24 @@ func runDedupe(o dedupeOptions, args []string, stdin io.Reader, stdout, stderr i
 		}
 	}
 
-	items, diags, err := loadItems(args, o.from, stdin)
-	if derr := reportDiagnostics(stderr, diags); derr != nil {
-		return derr
+	// Read the inputs one by one to know where each item comes from.
+	if len(args) == 0 {
+		args = []string{"-"}
 	}
-	if err != nil {
-		return err
+	var items []bib.Item
+	var source []string
+	for _, a := range args {
+		its, diags, err := loadItems([]string{a}, o.from, stdin)
+		if derr := reportDiagnostics(stderr, diags); derr != nil {
+			return derr
+		}
+		if err != nil {
+			return err
+		}
+		items = append(items, its...)
+		for range its {
+			source = append(source, a)
+		}
 	}
 	pairs := dedupe.Find(items, distinct)
 	if !o.merge {
@@ -130,8 +144,9 @@ func runDedupe(o dedupeOptions, args []string, stdin io.Reader, stdout, stderr i
 		if err != nil {
 			return err
 		}
+		name := keyNamer(items, source)
 		for _, p := range pairs {
-			fmt.Fprintf(out, "%s\t%s\t%s\n", items[p.A].ID, items[p.B].ID, p.Reason)
+			fmt.Fprintf(out, "%s\t%s\t%s\n", name(p.A), name(p.B), p.Reason)
 		}
 		return out.Close()
 	}
@@ -150,4 +165,22 @@ func runDedupe(o dedupeOptions, args []string, stdin io.Reader, stdout, stderr i
 	}
 	fmt.Fprintf(stderr, "%d items, %d duplicate pairs, %d items written\n", len(items), len(pairs), len(merged))
 	return writeItemsAs(o.to, o.output, stdout, merged)
+}
+
+// keyNamer names items by key, or by FILE:key when several inputs use the
+// same key, so that every reported item can be found.
+func keyNamer(items []bib.Item, source []string) func(int) string {
+	files := map[string]map[string]bool{}
+	for i, it := range items {
+		if files[it.ID] == nil {
+			files[it.ID] = map[string]bool{}
+		}
+		files[it.ID][source[i]] = true
+	}
+	return func(i int) string {
+		if len(files[items[i].ID]) > 1 {
+			return source[i] + ":" + items[i].ID
+		}
+		return items[i].ID
+	}
 }

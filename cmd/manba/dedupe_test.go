@@ -90,3 +90,22 @@ func TestDedupeReportAndMerge(t *testing.T) {
 		t.Errorf("merged output still has abr-copy")
 	}
 }
+
+func TestDedupeAcrossFiles(t *testing.T) {
+	needFormat(t, "csljson")
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.json"), filepath.Join(dir, "b.json")
+	write := func(path, data string) {
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(a, `[{"id":"x","type":"book","title":"Saddam's Private Army","author":[{"family":"Singleton","given":"Anne"}],"issued":{"date-parts":[[2003]]}}]`)
+	write(b, `[{"id":"x","type":"book","title":"Saddam’s private army: How Rajavi changed Iran's Mojahedin","author":[{"family":"Singleton","given":"A."}],"issued":{"date-parts":[[2003]]}},
+{"id":"y","type":"book","title":"Assassins","issued":{"date-parts":[[2008]]}}]`)
+	out, errOut, code := runCLI(t, "", "dedupe", a, b)
+	want := a + ":x\t" + b + ":x\tsame title \"Saddam's Private Army\", same year 2003, author Singleton\n"
+	if code != 0 || out != want {
+		t.Errorf("exit %d (%s):\n%q\nwant\n%q", code, errOut, out, want)
+	}
+}
