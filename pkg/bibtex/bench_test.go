@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 )
 
@@ -72,4 +73,51 @@ func BenchmarkEncode(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// repeatReader yields src n times, so that large inputs need no memory.
+type repeatReader struct {
+	src  []byte
+	n    int
+	off  int
+	done int
+}
+
+func (r *repeatReader) Read(p []byte) (int, error) {
+	if r.done == r.n {
+		return 0, io.EOF
+	}
+	k := copy(p, r.src[r.off:])
+	r.off += k
+	if r.off == len(r.src) {
+		r.off, r.done = 0, r.done+1
+	}
+	return k, nil
+}
+
+// BenchmarkDecoderMemory streams the bench file six times over (22 MB, as
+// in the big-common-x6 input) and reports the peak heap in use, sampled
+// every 1000 items: the Decoder's memory must not grow with the input.
+func BenchmarkDecoderMemory(b *testing.B) {
+	src := benchInput(b)
+	b.SetBytes(int64(6 * len(src)))
+	var peak uint64
+	var ms runtime.MemStats
+	for b.Loop() {
+		runtime.GC()
+		d := NewDecoder(&repeatReader{src: src, n: 6}, "big.bib", DecodeOptions{})
+		var out []byte
+		for i := 0; ; i++ {
+			it, err := d.Next()
+			if err != nil {
+				break
+			}
+			out, _ = it.AppendJSON(out[:0])
+			if i%1000 == 0 {
+				runtime.ReadMemStats(&ms)
+				peak = max(peak, ms.HeapInuse)
+			}
+		}
+	}
+	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
 }

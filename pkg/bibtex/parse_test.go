@@ -129,6 +129,33 @@ func TestParseLatin1(t *testing.T) {
 	}
 }
 
+// TestDecodeConcurrent decodes and encodes from many goroutines at once;
+// run with -race. Each must get its own items back.
+func TestDecodeConcurrent(t *testing.T) {
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := 0; r < 30; r++ {
+				key := fmt.Sprintf("k%d_%d", g, r)
+				src := fmt.Sprintf("@string{m = {Rajavi}}\n@article{%s, author = m # {, Mas'oud}, title = {T %d}, crossref = {p%d}}\n@periodical{p%d, title = {J}}", key, r, g, g)
+				items, _ := Decode("c.bib", []byte(src), DecodeOptions{})
+				if len(items) != 2 || items[0].ID != key || items[0].Get("title") != fmt.Sprintf("T %d", r) {
+					t.Errorf("goroutine %d: %v", g, items)
+					return
+				}
+				var buf bytes.Buffer
+				if err := Encode(&buf, items, EncodeOptions{ProtectCapitals: true}); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
 // TestParseConcurrent parses from many goroutines at once; run with -race.
 func TestParseConcurrent(t *testing.T) {
 	srcs := make([][]byte, 8)
