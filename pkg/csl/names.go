@@ -163,7 +163,7 @@ func (c *rctx) renderNamesWith(e *element, parent *element) *node {
 		if list == nil {
 			continue
 		}
-		if labelEl != nil && opts.form != "count" {
+		if labelEl != nil && opts.form != "count" && c.sortKey == nil {
 			plural := len(names) > 1
 			switch labelEl.attrs["plural"] {
 			case "always":

@@ -486,29 +486,32 @@ func cloneNode(n *node) *node {
 }
 
 // substituteAuthor applies subsequent-author-substitute to a names node
-// whose rendering repeats the previous entry's.
+// whose names repeat the previous entry's; labels ("ed.") stay.
 func substituteAuthor(cur, prev *node, sub, rule string) {
-	if cur.plain() != prev.plain() && rule == "complete-all" {
+	cn, pn := nameLeaves(cur), nameLeaves(prev)
+	if len(cn) == 0 || len(pn) == 0 {
+		if cur.plain() == prev.plain() && rule == "complete-all" {
+			replaceNames(cur, sub)
+		}
 		return
+	}
+	same := len(cn) == len(pn)
+	for i := 0; same && i < len(cn); i++ {
+		same = cn[i].plain() == pn[i].plain()
 	}
 	switch rule {
 	case "complete-all":
-		replaceNames(cur, sub)
-	default:
-		// compare name by name
-		cn, pn := nameLeaves(cur), nameLeaves(prev)
-		if len(cn) == 0 || len(pn) == 0 {
-			return
+		if same {
+			list := cur.find("namelist")
+			*list = node{kids: []*node{textNode(sub)}}
 		}
-		if rule == "complete-each" {
-			if cur.plain() != prev.plain() {
-				return
-			}
+	case "complete-each":
+		if same {
 			for _, n := range cn {
 				*n = node{kids: []*node{textNode(sub)}}
 			}
-			return
 		}
+	default:
 		for i := range cn {
 			if i >= len(pn) || cn[i].plain() != pn[i].plain() {
 				break
