@@ -232,7 +232,7 @@ func (e *encoder) text(s string, nocase bool) {
 			i = j
 			continue
 		}
-		if t := e.tie(s[i:]); t > 0 {
+		if t := e.combined(s[i:]); t > 0 {
 			i += t
 			continue
 		}
@@ -247,7 +247,7 @@ func isWordRune(r rune) bool {
 
 func (e *encoder) runes(s string) {
 	for i := 0; i < len(s); {
-		if n := e.tie(s[i:]); n > 0 {
+		if n := e.combined(s[i:]); n > 0 {
 			i += n
 			continue
 		}
@@ -257,12 +257,41 @@ func (e *encoder) runes(s string) {
 	}
 }
 
+// combined writes the start of s if it is a letter combined with marks
+// that has no precomposed character (x́, t͡s), as accent macros in ASCII
+// mode, and returns how many bytes of s it used.
+func (e *encoder) combined(s string) int {
+	if !e.opts.ASCII || len(s) < 2 || !isLetter(s[0]) {
+		return 0
+	}
+	if n := e.tie(s); n > 0 {
+		return n
+	}
+	j := 1
+	for j < len(s) {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if !unicode.Is(unicode.Mn, r) {
+			break
+		}
+		j += n
+	}
+	if j == 1 {
+		return 0
+	}
+	t, ok := accentMacros(s[:j], norm.NFD.String(s[:j]))
+	if !ok {
+		return 0
+	}
+	e.out = append(e.out, t...)
+	return j
+}
+
 // tie writes a tie accent over two ASCII letters (t͡s, as in the Library of
-// Congress romanization of Russian) as {\t{ts}} in ASCII mode, and returns
-// how many bytes of s it used.
+// Congress romanization of Russian) as {\t{ts}}, and returns how many bytes
+// of s it used.
 func (e *encoder) tie(s string) int {
 	const tie = "\u0361"
-	if !e.opts.ASCII || len(s) < 2+len(tie) || !isLetter(s[0]) || !isLetter(s[1+len(tie)]) ||
+	if len(s) < 2+len(tie) || !isLetter(s[0]) || !isLetter(s[1+len(tie)]) ||
 		s[1:1+len(tie)] != tie {
 		return 0
 	}
@@ -351,6 +380,12 @@ func accentForm(r rune) (string, bool) {
 	if d == s {
 		return "", false
 	}
+	return accentMacros(s, d)
+}
+
+// accentMacros writes s, whose NFD form d is a letter with combining
+// marks, as accent macros, if decoding them gives back s exactly.
+func accentMacros(s, d string) (string, bool) {
 	base, n := utf8.DecodeRuneInString(d)
 	var inner string
 	switch {
