@@ -217,6 +217,10 @@ func (a *Authority) index(e *Entry) {
 // parsed as a personal name still finds its entry.
 func (a *Authority) lookupKeys(p *Parsed) []string {
 	keys := []string{p.Key}
+	if p.Kind == Person && len(p.toks) == 1 && p.Gender != 0 {
+		// "Madam Rajavi" names one woman; "Rajavi" alone, nobody.
+		keys[0] += "/" + string(rune(p.Gender))
+	}
 	if p.Kind == Org && len(p.toks) == 0 {
 		for _, x := range p.acrs {
 			keys = append(keys, "acr:"+x)

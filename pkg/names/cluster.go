@@ -201,9 +201,16 @@ func (c *Clusterer) Cluster(inputs []string) []Assignment {
 	}
 	out := make([]Assignment, len(inputs))
 	for i, s := range inputs {
-		f := forms[formOfDistinct[distinctOf[i]]]
+		d := distinctOf[i]
+		f := forms[formOfDistinct[d]]
 		cl := clusters[f.cl]
-		out[i] = Assignment{Input: s, Key: cl.key, Canonical: cl.canonical, Why: f.why}
+		why := f.why
+		if d != f.first && why == "" {
+			// Same key as the name that founded the cluster: say which
+			// rules made them meet.
+			why = compare(&parsed[d], &f.p).explain()
+		}
+		out[i] = Assignment{Input: s, Key: cl.key, Canonical: cl.canonical, Why: why}
 	}
 	return out
 }

@@ -78,11 +78,24 @@ func tokEq(a, b token) (ok bool, note string) {
 	case a.key == b.key:
 		return true, ""
 	case a.script || b.script:
-		return len(a.skel) >= 2 && a.skel == b.skel, "script skeleton"
+		return a.skel != "" && a.skel == b.skel, "script skeleton"
 	case fuzzyEq(a.key, b.key):
 		return true, "vowel"
 	}
 	return false, ""
+}
+
+// ruleDiff returns the folding rules that made two differently written
+// tokens meet: none if they are written alike.
+func ruleDiff(a, b token) translit.Rule {
+	if strings.EqualFold(a.raw, b.raw) {
+		return 0
+	}
+	const quiet = translit.RuleCase | translit.RuleSeparator
+	if d := a.rules ^ b.rules; d&^quiet != 0 {
+		return d // the rules that fired on one side only
+	}
+	return a.rules | b.rules // Masoud, Masood: the same rule on both
 }
 
 // verdict is the outcome of comparing two parsed names.
@@ -182,7 +195,7 @@ func matchTokens(s, l []token, v *verdict) ([]int, bool) {
 					continue
 				}
 				used[j], at[i] = true, j
-				v.rules |= t.rules ^ u.rules
+				v.rules |= ruleDiff(t, u)
 				v.note(note)
 				break
 			}
@@ -213,12 +226,12 @@ func comparePerson(a, b *Parsed) verdict {
 				continue
 			}
 			if ok, note := tokEq(s[0], u); ok && (note != "script skeleton" || len(l) == 1) {
-				v.ok, v.weak = true, len(l) > 1
-				v.rules |= s[0].rules ^ u.rules
+				// Weak even against another surname alone: "Rajavi" and
+				// "Madam Rajavi" may be different Rajavis.
+				v.ok, v.weak = true, true
+				v.rules |= ruleDiff(s[0], u)
 				v.note(note)
-				if v.weak {
-					v.note("surname only")
-				}
+				v.note("surname only")
 				return v
 			}
 		}

@@ -44,6 +44,7 @@ type Parsed struct {
 
 // token is one word of a name in matching form.
 type token struct {
+	raw       string // as written
 	key, skel string
 	fam       bool // part of the family name (persons)
 	script    bool
@@ -162,6 +163,14 @@ func (l *Lists) isOrg(t string) bool {
 	if lowerFn > 0 && len(words) >= 3 {
 		return true
 	}
+	// A Persian ezafe between words (Mo’talefeh-e Islami, Negah-e Emrooz)
+	// joins the words of titles and groups, hardly ever of a personal name.
+	lt := strings.ToLower(t)
+	for _, ez := range []string{"-e ", "-e-", "-i-", "-ye ", "-ye-", "-yi "} {
+		if strings.Contains(lt, ez) {
+			return true
+		}
+	}
 	for _, w := range words {
 		k := foldWord(w).key
 		if l.orgWord[k] || l.orgWord[l.syn[k]] || len(k) > 3 && strings.HasSuffix(k, "s") && (l.orgWord[k[:len(k)-1]] || l.orgWord[l.syn[k[:len(k)-1]]]) {
@@ -251,7 +260,7 @@ func (l *Lists) orgToken(w string) (token, bool) {
 	if k != "" {
 		skel = translit.SkeletonOfFolded(k)
 	}
-	return token{key: k, skel: skel, script: script, rules: rules}, true
+	return token{raw: w, key: k, skel: skel, script: script, rules: rules}, true
 }
 
 // acronyms returns the initials an organization may go by: of every word,
@@ -354,6 +363,14 @@ func (p *Parsed) setPerson(l *Lists, t string) {
 		}
 		words = p.stripHonorifics(l, words)
 		words = p.stripSuffixes(l, words, &n)
+		if k := len(words) - 1; k >= 0 {
+			// "Saddam Hussein’s" in running text
+			for _, poss := range []string{"’s", "'s"} {
+				if w := words[k]; len(w) > len(poss)+2 && strings.HasSuffix(w, poss) {
+					words[k] = w[:len(w)-len(poss)]
+				}
+			}
+		}
 		if len(words) == 0 {
 			words = strings.Fields(t)
 		}
@@ -494,7 +511,9 @@ func (l *Lists) personTokens(n bib.Name) []token {
 				w += words[i]
 				joining = l.joinNext[nk] || l.keep[nk] || l.article[nk]
 			}
-			toks = append(toks, newToken(w, fam))
+			if t := newToken(w, fam); t.key != "" {
+				toks = append(toks, t)
+			}
 		}
 	}
 	add(splitWords(n.Given), false)
@@ -517,12 +536,12 @@ func newToken(w string, fam bool) token {
 	if n := normalizeCompound(k); n != k {
 		k, skel = n, translit.SkeletonOfFolded(n)
 	}
-	return token{key: k, skel: skel, fam: fam, script: script, rules: f.rules}
+	return token{raw: w, key: k, skel: skel, fam: fam, script: script, rules: f.rules}
 }
 
 // normalizeCompound evens out the article inside Arabic compound names,
 // romanized al, ol, ul or el: Abd-al-Karim, Abdolkarim, Abdulkarim;
-// Asad-Allah, Asadollah.
+// Asad-Allah, Asadollah (folded "asadala", "asadula").
 func normalizeCompound(k string) string {
 	if strings.HasPrefix(k, "abdal") && len(k) > 6 {
 		k = "abdul" + k[5:]
@@ -530,8 +549,8 @@ func normalizeCompound(k string) string {
 	if strings.HasPrefix(k, "abual") && len(k) > 6 {
 		k = "abul" + k[5:]
 	}
-	if strings.HasSuffix(k, "alah") && len(k) > 6 {
-		k = k[:len(k)-4] + "ulah"
+	if strings.HasSuffix(k, "ala") && len(k) > 6 {
+		k = k[:len(k)-3] + "ula" // -allah, -ollah (the final h is silent)
 	}
 	return k
 }

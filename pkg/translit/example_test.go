@@ -29,7 +29,7 @@ func ExampleFoldExplain() {
 	fmt.Println(rules &^ (translit.RuleCase | translit.RuleSeparator))
 	// Output:
 	// mujahadan xalk
-	// a/e/i o/u + kh/x + gh/q + ezafe
+	// a/e/i o/u + kh/x + gh/k + ezafe
 }
 
 // The Skeleton profile is where Persian script meets its romanizations.

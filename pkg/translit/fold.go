@@ -119,7 +119,7 @@ func romanize(dst, w []byte, rules *Rule) []byte {
 			*rules |= RuleDigraph
 			c = 'k'
 		case 'q':
-			*rules |= RuleGH
+			*rules |= RuleQ
 			c = 'k'
 		case 'w':
 			*rules |= RuleW

@@ -18,7 +18,8 @@ const (
 	RuleVowel                       // short vowels a/e/i and o/u
 	RuleGlide                       // y, w, hamza and ayn between vowels
 	RuleKH                          // kh → x
-	RuleGH                          // gh, q → k
+	RuleGH                          // gh → k
+	RuleQ                           // q → k
 	RuleZH                          // zh, dj → j
 	RuleW                           // w → v
 	RuleDigraph                     // ph→f, th→t, dh→z, c/ck→k, tch→ch
@@ -30,7 +31,7 @@ const (
 
 var ruleNames = [...]string{
 	"unicode", "apostrophe", "diacritics", "case", "script", "ou/u", "ee/i",
-	"a/e/i o/u", "glide", "kh/x", "gh/q", "zh/j", "w/v", "ph/th/dh",
+	"a/e/i o/u", "glide", "kh/x", "gh/k", "q/k", "zh/j", "w/v", "ph/th/dh",
 	"doubled letters", "final h", "ezafe", "separators",
 }
 
@@ -38,9 +39,16 @@ var ruleNames = [...]string{
 func (r Rule) String() string {
 	var parts []string
 	for i, n := range ruleNames {
-		if r&(1<<i) != 0 {
-			parts = append(parts, n)
+		bit := Rule(1 << i)
+		switch {
+		case r&bit == 0:
+			continue
+		case bit == RuleGH && r&RuleQ != 0:
+			n = "gh/q" // Qajar, Ghajar
+		case bit == RuleQ && r&RuleGH != 0:
+			continue
 		}
+		parts = append(parts, n)
 	}
 	return strings.Join(parts, " + ")
 }

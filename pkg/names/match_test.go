@@ -1,0 +1,140 @@
+package names
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/manba/manba/pkg/bib"
+)
+
+func TestEquivalent(t *testing.T) {
+	tests := []struct {
+		a, b bib.Name
+		same bool
+		why  string // a part of the explanation
+	}{
+		{bib.Name{Family: "Rajavi", Given: "Masoud"}, bib.Name{Family: "Rajavī", Given: "Masʻūd"}, true, "authority"},
+		{bib.Name{Family: "Hanifnejad", Given: "Mohammad"}, bib.Name{Family: "Hanif-Nezhad", Given: "Mohammad"}, true, "zh/j"},
+		{bib.Name{Family: "Rajavi", Given: "Masoud"}, bib.Name{Family: "Rajavi", Given: "Maryam"}, false, "different authority entries"},
+		{bib.Name{Family: "Banisadr", Given: "Mas’oud"}, bib.Name{Family: "Banisadr", Given: "Abolhassan"}, false, ""},
+		{bib.Name{Literal: "Mojahedin-e Khalq"}, bib.Name{Literal: "MEK"}, true, "authority"},
+		{bib.Name{Literal: "Mojahedin-e Khalq"}, bib.Name{Literal: "Mojahedin of the Islamic Revolution Organization"}, false, ""},
+		// Names the authority does not know: the rules decide.
+		{bib.Name{Family: "Araghchi", Given: "Abbas"}, bib.Name{Family: "Araqchi", Given: "Abbās"}, true, "gh/q"},
+		{bib.Name{Family: "Koushki", Given: "Mohammad Sadegh"}, bib.Name{Family: "Kooshki", Given: "Mohammad Sadeq"}, true, "ou/u"},
+		{bib.Name{Family: "Ebadi", Given: "Shirin"}, bib.Name{Family: "Ebadi", Given: "Narges"}, false, ""},
+		{bib.Name{Family: "Mohammadi", Given: "Narges"}, bib.Name{Family: "Mohammadi", Given: "Robabeh"}, false, ""},
+		{bib.Name{Family: "Larijani", Given: "Sadegh"}, bib.Name{Family: "Larijani", Given: "Ali"}, false, ""},
+		{bib.Name{Family: "Aghajari", Given: "Hashem"}, bib.Name{Family: "Āghājari", Given: "Hāshem"}, true, "diacritics"},
+		{bib.Name{Family: "Soroush", Given: "Abdolkarim"}, bib.Name{Family: "Sorush", Given: "Abd al-Karim"}, true, ""},
+		{bib.Name{Family: "Sadr", Given: "Moqtada", NonDroppingParticle: "al-"}, bib.Name{Family: "Sadr", Given: "Muqtada"}, true, ""},
+	}
+	for _, tt := range tests {
+		same, why := Equivalent(tt.a, tt.b)
+		if same != tt.same || !strings.Contains(why, tt.why) {
+			t.Errorf("Equivalent(%v, %v) = %v, %q; want %v and %q", tt.a, tt.b, same, why, tt.same, tt.why)
+		}
+		if same2, _ := Equivalent(tt.b, tt.a); same2 != same {
+			t.Errorf("Equivalent(%v, %v) is not symmetric", tt.a, tt.b)
+		}
+	}
+}
+
+func TestFuzzyEq(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"azudanlu", "azdanlu", true},      // a vowel less
+		{"hanafunjad", "hanafnajad", true}, // two gaps, long word
+		{"askarazada", "asgarazada", true}, // k/g
+		{"xumani", "xamani", false},        // Khomeini, Khamenei: vowels are not substituted
+		{"xumani", "xuman", false},         // Khomeini, Khomein: the nisba -i counts
+		{"hasan", "husan", false},          // Hassan, Hossein
+		{"rubai", "rabai", false},          // a vowel substituted
+		{"ali", "al", false},               // too short
+		{"mujahadans", "mujahadan", false}, // a consonant more
+		{"muhamad", "muhamad", false},      // equal words are compared before
+	}
+	for _, tt := range tests {
+		if got := fuzzyEq(tt.a, tt.b) && tt.a != tt.b; got != tt.want {
+			t.Errorf("fuzzyEq(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestMatchKey(t *testing.T) {
+	tests := []struct {
+		n    bib.Name
+		want string
+	}{
+		{bib.Name{Family: "Rajavi", Given: "Mas’oud"}, "@rajavi-masoud"},
+		{bib.Name{Family: "Araghchi", Given: "Abbas"}, "arakchi|abas"},
+		{bib.Name{Literal: "Human Rights Watch"}, "@hrw"},
+		{bib.Name{Literal: "Society of Friends of Persian Gardens"}, "org:frand gardan parsan sukati"},
+	}
+	for _, tt := range tests {
+		if got := MatchKey(tt.n); got != tt.want {
+			t.Errorf("MatchKey(%+v) = %q, want %q", tt.n, got, tt.want)
+		}
+	}
+}
+
+// TestClusterPrecision keeps apart the people and places the brief names.
+func TestClusterPrecision(t *testing.T) {
+	groups := [][]string{
+		{"Masoud Rajavi", "Massoud Rajavi", "Rajavī, Masʻūd", "مسعود رجوی"},
+		{"Maryam Rajavi", "Mrs Maryam Rajavi", "Maryam Qajar Azodanlu"},
+		{"Kazem Rajavi", "Kazem Radjavi", "Dr. Kazem Rajavi"},
+		{"Mas’oud Banisadr", "Masoud Banisadr"},
+		{"Abolhassan Banisadr", "Abol Hassan Banisadr", "Abu’l-Ḥasan Banī-Ṣadr"},
+		{"Khomeini", "Ayatollah Khomeini"},
+		{"Khamenei", "Ali Khamenei"},
+		{"Khomein"},
+		{"Rajavi"}, // a surname alone with several Rajavis: its own cluster
+	}
+	var in []string
+	var gold []int
+	for g, names := range groups {
+		for _, n := range names {
+			in = append(in, n)
+			gold = append(gold, g)
+		}
+	}
+	check := func(in []string, gold []int) {
+		t.Helper()
+		as := Cluster(in)
+		for i := range in {
+			for j := i + 1; j < len(in); j++ {
+				if (gold[i] == gold[j]) != (as[i].Key == as[j].Key) {
+					t.Errorf("%q (%s) ~ %q (%s): want same=%v", in[i], as[i].Key, in[j], as[j].Key, gold[i] == gold[j])
+				}
+			}
+		}
+	}
+	check(in, gold)
+	// The partition does not depend on the input order.
+	r := rand.New(rand.NewPCG(3, 4))
+	r.Shuffle(len(in), func(i, j int) { in[i], in[j] = in[j], in[i]; gold[i], gold[j] = gold[j], gold[i] })
+	check(in, gold)
+}
+
+func TestClusterWithoutAuthority(t *testing.T) {
+	c := &Clusterer{Authority: NewAuthority(nil)}
+	in := []string{"Abbas Araghchi", "Abbas Araqchi", "Araghchi", "Ali Larijani", "Sadegh Larijani", "Larijani", "Mrs Larijani"}
+	as := c.Cluster(in)
+	key := func(i int) string { return as[i].Key }
+	if key(0) != key(1) || key(0) != key(2) {
+		t.Errorf("Araghchi variants apart: %v", as[:3])
+	}
+	if key(3) == key(4) || key(5) == key(3) || key(5) == key(4) {
+		t.Errorf("Larijanis merged: %v", as[3:6])
+	}
+	if as[1].Why == "" || !strings.Contains(as[1].Why, "gh/q") {
+		t.Errorf("no explanation for Araqchi: %q", as[1].Why)
+	}
+	if key(6) == key(3) || key(6) == key(4) {
+		t.Errorf("Mrs Larijani joined a man without a known female given name: %v", as[6])
+	}
+}
