@@ -99,6 +99,9 @@ func (c *Clusterer) Cluster(inputs []string) []Assignment {
 		if len(cl.members) < maxCompare {
 			cl.members = append(cl.members, p)
 			addToBlocks(ci, p)
+			for i := range p.alts {
+				addToBlocks(ci, &p.alts[i])
+			}
 		}
 		if cl.gender == 0 {
 			cl.gender = p.Gender
@@ -146,6 +149,9 @@ func (c *Clusterer) Cluster(inputs []string) []Assignment {
 		}
 		strong, weak = strong[:0], weak[:0]
 		keyBuf = blockKeys(keyBuf[:0], &f.p, false)
+		for i := range f.p.alts {
+			keyBuf = blockKeys(keyBuf, &f.p.alts[i], false)
+		}
 		for _, b := range keyBuf {
 			for _, ci32 := range block[b] {
 				ci := int(ci32)
@@ -220,16 +226,31 @@ func (c *Clusterer) Cluster(inputs []string) []Assignment {
 // nothing about a longer name and is skipped.
 func bestMatch(p *Parsed, cl *cluster) verdict {
 	best := verdict{}
-	for _, m := range cl.members {
-		v := compare(p, m)
+	try := func(a, m *Parsed) bool {
+		v := compare(a, m)
 		if !v.ok || v.weak && v.wider && len(m.toks) <= 1 {
-			continue
+			return false
 		}
 		if !best.ok || best.weak && !v.weak {
 			best = v
 		}
-		if !best.weak {
-			break
+		return !best.weak
+	}
+	for _, m := range cl.members {
+		if try(p, m) {
+			return best
+		}
+		for i := range p.alts {
+			if try(&p.alts[i], m) {
+				best.note("alias")
+				return best
+			}
+		}
+		for i := range m.alts {
+			if try(p, &m.alts[i]) {
+				best.note("alias")
+				return best
+			}
 		}
 	}
 	return best

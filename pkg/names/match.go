@@ -72,6 +72,26 @@ func fuzzyEq(a, b string) bool {
 	}
 }
 
+// transposed reports two words of at least 6 letters that differ only by
+// two neighbouring consonants swapped, a common typing slip (Mohsen,
+// Moshen; Khalgh, Kahlgh).
+func transposed(a, b string) bool {
+	if len(a) != len(b) || len(a) < 6 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if i+1 >= len(a) || a[i] != b[i+1] || a[i+1] != b[i] || a[i+1:] == b[i+1:] {
+		return false
+	}
+	if isKeyVowel(a[i]) && isKeyVowel(a[i+1]) {
+		return false
+	}
+	return a[i+2:] == b[i+2:]
+}
+
 // tokEq compares two tokens; note says how they matched when not equal.
 func tokEq(a, b token) (ok bool, note string) {
 	switch {
@@ -81,6 +101,8 @@ func tokEq(a, b token) (ok bool, note string) {
 		return a.skel != "" && a.skel == b.skel, "script skeleton"
 	case fuzzyEq(a.key, b.key):
 		return true, "vowel"
+	case transposed(a.key, b.key):
+		return true, "transposed letters"
 	}
 	return false, ""
 }

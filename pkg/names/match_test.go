@@ -138,3 +138,53 @@ func TestClusterWithoutAuthority(t *testing.T) {
 		t.Errorf("Mrs Larijani joined a man without a known female given name: %v", as[6])
 	}
 }
+
+func TestTransposed(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"muhsan", "mushan", true},
+		{"xalk", "kahlk", false},   // lengths differ
+		{"rajavi", "rajavi", false}, // equal
+		{"rajavi", "rajiva", false}, // two swaps
+		{"hasan", "hasna", false},   // too short
+	}
+	for _, tt := range tests {
+		if got := transposed(tt.a, tt.b); got != tt.want {
+			t.Errorf("transposed(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+// TestClusterLarge clusters enough names to parse in parallel (run with
+// -race) and checks that the result does not vary between runs.
+func TestClusterLarge(t *testing.T) {
+	names := syntheticNames(3000)
+	a, b := Cluster(names), Cluster(names)
+	for i := range a {
+		if a[i] != b[i] {
+			t.Fatalf("run 1 %+v, run 2 %+v", a[i], b[i])
+		}
+	}
+	n := map[string]bool{}
+	for _, x := range a {
+		n[x.Key] = true
+	}
+	// 600 people written 5 ways each; random suffixes can make two people
+	// share a name, but variants must not be left apart much.
+	if len(n) < 550 || len(n) > 660 {
+		t.Errorf("%d clusters for 600 synthetic people", len(n))
+	}
+}
+
+func TestClusterAliases(t *testing.T) {
+	c := &Clusterer{Authority: NewAuthority(nil)}
+	as := c.Cluster([]string{"Shahla Sherkat (née Zand)", "Shahla Zand", "Shahla Sherkat", "Shahla Ahmadi"})
+	if as[0].Key != as[1].Key || as[0].Key != as[2].Key {
+		t.Errorf("maiden name not used: %+v", as)
+	}
+	if as[3].Key == as[0].Key {
+		t.Errorf("another Shahla merged: %+v", as[3])
+	}
+}

@@ -40,6 +40,7 @@ type Parsed struct {
 
 	toks []token // person: given then family tokens; org: content words
 	acrs []string
+	alts []Parsed // other names of the same person, from Aliases (née ...)
 }
 
 // token is one word of a name in matching form.
@@ -71,6 +72,19 @@ func (l *Lists) Parse(s string) Parsed {
 		return p
 	}
 	p.setPerson(l, t)
+	for _, a := range p.Aliases {
+		// "Maryam Rajavi (née Qajar Azodanlu)": also Maryam Qajar
+		// Azodanlu; an alias of several words with the given name is a
+		// full name of its own.
+		full := a
+		if g := p.Display.Given; g != "" && len(strings.Fields(a)) <= 2 {
+			full = g + " " + a
+		}
+		if q := l.Parse(full); q.Kind == Person && len(q.toks) > 1 {
+			q.Original = s
+			p.alts = append(p.alts, q)
+		}
+	}
 	return p
 }
 
