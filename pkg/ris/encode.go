@@ -334,7 +334,7 @@ func (e *Encoder) names(tag string, names []bib.Name, warn func(string, ...any))
 // when the number of pages had no place.
 func (e *Encoder) pages(it bib.Item) bool {
 	page := it.Get("page")
-	if sp, ep, ok := strings.Cut(page, "-"); ok && sp != "" && ep != "" && !strings.ContainsAny(sp+ep, "-,;& ") {
+	if sp, ep, ok := strings.Cut(page, "-"); ok && sp != "" && ep != "" && sp != ep && !strings.ContainsAny(sp+ep, "-,;& ") {
 		e.tag("SP", sp)
 		e.tag("EP", ep)
 	} else if page != "" && pagesAreCount(it.Type) && !strings.ContainsAny(page, "-–") {

@@ -25,7 +25,9 @@ const extraPrefix = "ris:"
 //	TI T1 CT    title               ST        title-short
 //	T2          container-title; collection-title (the series) for books,
 //	            reports, maps and software
-//	JF          container-title     JO JA J1 J2  container-title-short
+//	JF          container-title     JA J1 J2  container-title-short
+//	JO          container-title when neither T2 nor JF gives it, else
+//	            container-title-short
 //	T3          collection-title    BT        title (books) or container-title
 //	AU A1       author              A4        translator
 //	A2 ED       editor; A2 is collection-editor for books
@@ -42,8 +44,9 @@ const extraPrefix = "ris:"
 //	N1          note                KW        keyword (joined with ", ")
 //	LA AN CN DB DP  language, archive_location, call-number, archive, source
 //
-// Any other tag, and a second value of a single-valued tag, is kept in
-// Extra["ris:XX"] (several values joined by newlines) and written back.
+// Any other tag, and every further value of a single-valued tag (even a
+// repeat), is kept in Extra["ris:XX"] (several values joined by newlines)
+// and written back.
 func (d *Decoder) build(rec []tagLine) bib.Item {
 	d.n++
 	var it bib.Item
@@ -64,13 +67,15 @@ func (d *Decoder) build(rec []tagLine) bib.Item {
 	book := bookLike(csl)
 
 	var pys, das []tagLine
-	var sp, ep, jo *tagLine
+	var jos []tagLine
+	var sp, ep *tagLine
 	var keywords []string
+	// A variable takes the first value; every further one is kept, even a
+	// repeat, so that reading what the Encoder wrote gives the same item.
 	set := func(v string, tl tagLine) {
-		switch old := it.Get(v); {
-		case old == "":
+		if it.Get(v) == "" {
 			it.Set(v, tl.value)
-		case old != tl.value:
+		} else {
 			addExtra(&it, tl.tag, tl.value)
 		}
 	}
@@ -83,7 +88,7 @@ func (d *Decoder) build(rec []tagLine) bib.Item {
 		case "ID":
 			if it.ID == "" {
 				it.ID = tl.value
-			} else if it.ID != tl.value {
+			} else {
 				addExtra(&it, tl.tag, tl.value)
 			}
 		case "TI", "T1", "CT":
@@ -107,10 +112,7 @@ func (d *Decoder) build(rec []tagLine) bib.Item {
 		case "ST":
 			set("title-short", tl)
 		case "JO":
-			if jo == nil {
-				jo = &rec[i]
-			}
-			set("container-title-short", tl)
+			jos = append(jos, tl)
 		case "JA", "J1", "J2":
 			set("container-title-short", tl)
 		case "AU", "A1":
@@ -207,11 +209,16 @@ func (d *Decoder) build(rec []tagLine) bib.Item {
 	if len(keywords) > 0 {
 		it.Set("keyword", strings.Join(keywords, ", "))
 	}
-	if jo != nil && it.Get("container-title") == "" {
-		// JO alone names the journal, as PubMed and EndNote write it.
-		it.Set("container-title", jo.value)
-		if it.Get("container-title-short") == jo.value {
-			it.Set("container-title-short", "")
+	for _, jo := range jos {
+		// JO names the journal when nothing else does (PubMed and EndNote
+		// write it so); next to T2 or JF it is the abbreviation.
+		switch {
+		case it.Get("container-title") == "":
+			it.Set("container-title", jo.value)
+		case it.Get("container-title-short") == "":
+			it.Set("container-title-short", jo.value)
+		default:
+			addExtra(&it, "JO", jo.value)
 		}
 	}
 	d.setPages(&it, sp, ep)
@@ -287,42 +294,39 @@ func (d *Decoder) setPages(it *bib.Item, sp, ep *tagLine) {
 	}
 }
 
-// setIssued takes the date from the first DA, else the first PY. A PY that
-// says something DA does not (another year), a DA that is only text next to
-// a PY year, and any further values are kept for writing back, in order.
+// setIssued takes the date from the first DA that is a date, else the
+// first PY that is one, else the text of the first DA or PY. Every other
+// value is kept for writing back, except one PY that only repeats the year.
 func (d *Decoder) setIssued(it *bib.Item, pys, das []tagLine) {
-	var date bib.Date
-	keep := func(tls []tagLine) {
-		for _, tl := range tls {
-			addExtra(it, tl.tag, tl.value)
+	if len(pys)+len(das) == 0 {
+		return
+	}
+	all := append(append([]tagLine(nil), das...), pys...)
+	dates := make([]bib.Date, len(all))
+	chosen := -1
+	for i, tl := range all {
+		dates[i] = parseDate(tl.value)
+		if chosen < 0 && !dates[i].From.IsZero() {
+			chosen = i
 		}
 	}
-	switch {
-	case len(das) > 0:
-		date = parseDate(das[0].value)
-		if len(pys) > 0 {
-			pd := parseDate(pys[0].value)
-			switch {
-			case date.From.IsZero() && !pd.From.IsZero():
-				// DA is text ("Spring 2003"); the year is in PY.
-				date = pd
-				keep(das)
-				keep(pys[1:])
-				das = nil
-			case pd.From.Year != date.From.Year || pd.Literal != "":
-				keep(pys)
-			default:
-				keep(pys[1:])
-			}
+	if chosen < 0 {
+		chosen = 0
+	}
+	date := dates[chosen]
+	// The Encoder writes the year in PY beside the date in DA; one PY
+	// that only repeats the year is that, and is not kept.
+	yearOnly := bib.Date{From: bib.DateParts{Year: date.From.Year}}
+	repeatDropped := chosen >= len(das)
+	for i, tl := range all {
+		if i == chosen {
+			continue
 		}
-		if len(das) > 0 {
-			keep(das[1:])
+		if !repeatDropped && tl.tag != "DA" && dates[i] == yearOnly {
+			repeatDropped = true
+			continue
 		}
-	case len(pys) > 0:
-		date = parseDate(pys[0].value)
-		keep(pys[1:])
-	default:
-		return
+		addExtra(it, tl.tag, tl.value)
 	}
 	it.SetDate("issued", date)
 }
@@ -365,9 +369,13 @@ func parseRISDate(s string) (bib.Date, bool) {
 	if parts[0] == "" || strings.HasPrefix(parts[0], "+") {
 		return bib.Date{}, false
 	}
+	// Month and day have at most two digits, so that an EDTF year range
+	// such as "0001/0012" is not taken for a year and a month.
 	y, ok1 := num(strings.TrimPrefix(parts[0], "-"), 0, 9999)
 	m, ok2 := num(parts[1], 1, 12)
 	day, ok3 := num(parts[2], 1, 31)
+	ok2 = ok2 && len(parts[1]) <= 2
+	ok3 = ok3 && len(parts[2]) <= 2
 	if !ok1 || !ok2 || !ok3 || (m == 0 && day != 0) {
 		return bib.Date{}, false
 	}
