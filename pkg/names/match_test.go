@@ -145,7 +145,7 @@ func TestTransposed(t *testing.T) {
 		want bool
 	}{
 		{"muhsan", "mushan", true},
-		{"xalk", "kahlk", false},   // lengths differ
+		{"xalk", "kahlk", false},    // lengths differ
 		{"rajavi", "rajavi", false}, // equal
 		{"rajavi", "rajiva", false}, // two swaps
 		{"hasan", "hasna", false},   // too short
