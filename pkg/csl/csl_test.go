@@ -45,6 +45,7 @@ func TestParseStyleErrors(t *testing.T) {
 		{"no citation", `<style></style>`, "1:1: error: style has no <citation>"},
 		{"no layout", "<style>\n <citation/></style>", "2:2: error: <citation> has no <layout>"},
 		{"macro without name", "<style><macro/><citation><layout/></citation></style>", "1:8: error: <macro> without a name"},
+		{"macro cycle", "<style><macro name=\"a\"><text macro=\"b\"/></macro>\n<macro name=\"b\"><group><text macro=\"a\"/><text macro=\"a\"/></group></macro><citation><layout><text macro=\"a\"/></layout></citation></style>", `2:24: error: macro "a" calls itself`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/manba/manba/pkg/bib"
 	"github.com/manba/manba/pkg/diag"
 )
 
@@ -80,6 +81,7 @@ func parseStyle(file string, r io.Reader) (*Style, error) {
 		errs = append(errs, *posError(s.bibliography, "<bibliography> has no <layout>"))
 	}
 	check(root, s, &errs)
+	checkMacroCycles(s, &errs)
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -96,6 +98,54 @@ func check(e *element, s *Style, errs *diag.List) {
 	}
 	for _, c := range e.children {
 		check(c, s, errs)
+	}
+}
+
+// checkMacroCycles rejects macros that call themselves, directly or
+// through other macros: rendering them would never end.
+func checkMacroCycles(s *Style, errs *diag.List) {
+	const (
+		unvisited = iota
+		active
+		done
+	)
+	state := map[string]int{}
+	var visit func(name string, at *element) bool
+	var calls func(e *element, fn func(name string, at *element) bool) bool
+	calls = func(e *element, fn func(string, *element) bool) bool {
+		if m := e.attrs["macro"]; m != "" && (e.name == "text" || e.name == "key") {
+			if !fn(m, e) {
+				return false
+			}
+		}
+		for _, c := range e.children {
+			if !calls(c, fn) {
+				return false
+			}
+		}
+		return true
+	}
+	visit = func(name string, at *element) bool {
+		m, ok := s.macros[name]
+		if !ok {
+			return true
+		}
+		switch state[name] {
+		case active:
+			*errs = append(*errs, *posError(at, "macro %q calls itself", name))
+			return false
+		case done:
+			return true
+		}
+		state[name] = active
+		ok = calls(m, visit)
+		state[name] = done
+		return ok
+	}
+	for _, name := range bib.SortedKeys(s.macros) {
+		if !visit(name, s.macros[name]) {
+			return
+		}
 	}
 }
 
