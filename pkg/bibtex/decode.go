@@ -49,10 +49,11 @@ type Decoder struct {
 	warned8  bool // warned about invalid UTF-8
 	finished bool // held entries were flushed at the end
 
-	macros map[string]string
-	lower  map[string]string // field name -> lower case, to avoid allocating per field
-	diags  diag.List
-	index  int // number of entries read, for ordering
+	macros    map[string]string
+	preambles []string
+	lower     map[string]string // field name -> lower case, to avoid allocating per field
+	diags     diag.List
+	index     int // number of entries read, for ordering
 	// keepAll keeps every entry as a possible target (Decode, which holds
 	// all items anyway, sets it when the input mentions crossref or xdata).
 	keepAll bool
@@ -167,6 +168,11 @@ func (d *Decoder) Next() (bib.Item, error) {
 	}
 	return it, nil
 }
+
+// Preambles returns the TeX of the @preamble blocks read so far, macros
+// expanded, so that a program writing the items back can keep them
+// (Encoder.Preamble).
+func (d *Decoder) Preambles() []string { return slices.Clone(d.preambles) }
 
 // Diagnostics returns every problem found so far, sorted by position.
 func (d *Decoder) Diagnostics() diag.List {
@@ -311,6 +317,10 @@ func (d *Decoder) handle(b Block) {
 		for _, f := range b.Entry.Fields {
 			d.macros[strings.ToLower(f.Name)] = d.resolve(f.Value, lc)
 		}
+	case PreambleBlock:
+		if len(b.Entry.Fields) > 0 {
+			d.preambles = append(d.preambles, d.resolve(b.Entry.Fields[0].Value, d.counter()))
+		}
 	case EntryBlock:
 		d.entry(b)
 	}
@@ -409,13 +419,25 @@ func (d *Decoder) entry(b Block) {
 	if d.opts.NoInherit || e.key == "" {
 		return
 	}
-	if d.keepAll || e.typ == "xdata" || parentTypes[e.typ] || d.wanted[lkey] {
-		if d.targets[lkey] == nil {
-			d.targets[lkey] = e
-			e.kept = true
+	// BibLaTeX's ids field gives the entry other keys a crossref may use.
+	keys := []string{lkey}
+	if ids, ok := e.get("ids"); ok {
+		for _, id := range strings.Split(ids, ",") {
+			if id = strings.ToLower(strings.TrimSpace(id)); id != "" && id != lkey {
+				keys = append(keys, id)
+			}
 		}
 	}
-	d.release(lkey)
+	for _, k := range keys {
+		if d.keepAll || e.typ == "xdata" || parentTypes[e.typ] || d.wanted[k] {
+			if d.targets[k] == nil {
+				d.targets[k] = e
+				e.kept = true
+			}
+		}
+		d.seen[k] = true
+		d.release(k)
+	}
 }
 
 // release queues the entries that were waiting only for key.

@@ -214,3 +214,52 @@ func checkGolden(t *testing.T, path string, got []byte) {
 		t.Errorf("%s differs (run with -update to accept):\n%s", path, firstDiff(want, got))
 	}
 }
+
+func TestDecodeIdsAndPreamble(t *testing.T) {
+	src := `@preamble{"\newcommand{\noopsort}[1]{}" # "\def\x{y}"}
+@inbook{c, title = {Chapter}, crossref = {alias}}
+@book{b, ids = {alias, other}, title = {Book}, publisher = {Verso}}
+@inbook{d, title = {Late}, crossref = {OTHER}}
+`
+	d := NewDecoder(strings.NewReader(src), "p.bib", DecodeOptions{})
+	got := map[string]bib.Item{}
+	for {
+		it, err := d.Next()
+		if err != nil {
+			break
+		}
+		got[it.ID] = it
+	}
+	for _, k := range []string{"c", "d"} {
+		if it := got[k]; it.Get("container-title") != "Book" || it.Get("publisher") != "Verso" {
+			t.Errorf("%s did not inherit through the ids alias: %v", k, got[k].Vars)
+		}
+	}
+	if diags := d.Diagnostics(); len(diags) != 0 {
+		t.Errorf("diagnostics: %v", diags)
+	}
+	pre := d.Preambles()
+	if len(pre) != 1 || pre[0] != `\newcommand{\noopsort}[1]{}\def\x{y}` {
+		t.Fatalf("Preambles = %q", pre)
+	}
+	var buf bytes.Buffer
+	e := NewEncoder(&buf, EncodeOptions{})
+	if err := e.Preamble(pre[0]); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Encode(got["b"]); err != nil {
+		t.Fatal(err)
+	}
+	d2 := NewDecoder(&buf, "out.bib", DecodeOptions{})
+	for {
+		if _, err := d2.Next(); err != nil {
+			break
+		}
+	}
+	if p2 := d2.Preambles(); len(p2) != 1 || p2[0] != pre[0] {
+		t.Errorf("preamble after writing: %q", p2)
+	}
+	if err := e.Preamble("}{"); err == nil {
+		t.Error("an unbalanced preamble was written")
+	}
+}

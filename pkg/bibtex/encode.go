@@ -94,6 +94,20 @@ func (e *Encoder) Encode(it bib.Item) error {
 	return w.Flush()
 }
 
+// Preamble writes an @preamble block holding tex, TeX as Decoder.Preambles
+// returns it; it must come before the entries that need it.
+func (e *Encoder) Preamble(tex string) error {
+	if !balanced(tex) {
+		return fmt.Errorf("bibtex: preamble has unbalanced braces: %q", tex)
+	}
+	if e.n > 0 {
+		e.w.WriteByte('\n')
+	}
+	e.n++
+	fmt.Fprintf(e.w, "@preamble{{%s}}\n", tex)
+	return e.w.Flush()
+}
+
 // entry returns the entry type, key and fields (TeX values) of an item.
 func (e *Encoder) entry(it bib.Item) (typ, key string, fields []outField) {
 	typ = it.Extra["@type"]
