@@ -376,3 +376,40 @@ func TestWrappedArticle(t *testing.T) {
 		t.Errorf("anonymous interview = %+v %+v", it.Type, it.Names)
 	}
 }
+
+// TestInlinePatterns checks mentions in running text beyond the seeds,
+// and sentences that must not yield one.
+func TestInlinePatterns(t *testing.T) {
+	tests := []struct {
+		text, mention, typ, author string
+		year                       int
+	}{
+		{"In March report writers said the situation was calm.", "", "", "", 0},
+		{"The Final report of the commission was never published.", "", "", "", 0},
+		{"According to a UN report released in 2012, the camp was closed.", "a UN report released in 2012", "report", "UN", 2012},
+		{"Amnesty International said in a report, “Iraq: Human rights abuses against Iranian exiles,” that the residents were at risk.",
+			"report, “Iraq: Human rights abuses against Iranian exiles,”", "report", "Amnesty International", 0},
+		{"Her memoir “Life in a Cult” by Batool Soltani appeared in Albania.", "“Life in a Cult” by Batool Soltani", "book", "Batool Soltani", 0},
+	}
+	for _, tt := range tests {
+		refs, _ := Extract("x.txt", []byte(tt.text+"\n"))
+		if tt.mention == "" {
+			if len(refs) != 0 {
+				t.Errorf("%q: unexpected mention %q", tt.text, refs[0].Text)
+			}
+			continue
+		}
+		if len(refs) != 1 {
+			t.Errorf("%q: %d mentions, want 1", tt.text, len(refs))
+			continue
+		}
+		r := refs[0]
+		var author string
+		if a := r.Item.Names["author"]; len(a) > 0 {
+			author = a[0].String()
+		}
+		if r.Text != tt.mention || r.Item.Type != tt.typ || author != tt.author || r.Item.Dates["issued"].From.Year != tt.year {
+			t.Errorf("%q: got %q %s %q %d", tt.text, r.Text, r.Item.Type, author, r.Item.Dates["issued"].From.Year)
+		}
+	}
+}

@@ -15,7 +15,7 @@ const capWords = `(?:[\p{Lu}][\p{L}’'&.-]*\s+){1,5}`
 var (
 	// "a 2009 Rand report", "a Human Rights Watch report", "a State
 	// Department report on 1994", "in Human Rights Watch report".
-	orgReportRE = regexp.MustCompile(`\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Oo]ne|[Ss]ame|[Ii]n|[Aa]nother)\s+(?:(1[89]\d\d|20\d\d)\s+)?(` + capWords + `)(report|study|survey|briefing|white paper)\b(?:\s+(?:on|of|in|from)\s+(1[89]\d\d|20\d\d)\b)?`)
+	orgReportRE = regexp.MustCompile(`\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Oo]ne|[Ss]ame|[Ii]n|[Aa]nother)\s+(?:(1[89]\d\d|20\d\d)\s+)?(` + capWords + `)(report|study|survey|briefing|white paper)\b(?:\s+(?:on|of|in|from|(?:released|published|issued)\s+in)\s+(1[89]\d\d|20\d\d)\b)?`)
 	// `report, “No Exit: ...,”`, `the book “Title”`.
 	quotedWorkRE = regexp.MustCompile(`\b(report|book|study|article|paper|documentary|memoirs?|novel|essay)\b[^“"\n.]{0,40}?[,:]?\s*[“"]([^”"]{3,200}?)[,.]?[”"]`)
 	// `“Title” by Firstname Lastname`.
@@ -40,7 +40,7 @@ func inlineMentions(l line, lines *diag.Lines) []Reference {
 			_ = works.SetFieldProvenance(&it, k, v)
 		}
 		out = append(out, Reference{
-			Parsed: Parsed{Item: it}, Text: text, Pos: lines.Pos(l.offset + start), Kind: Inline, Target: -1,
+			Parsed: Parsed{Item: it}, Text: strings.TrimSpace(text), Pos: lines.Pos(l.offset + start), Kind: Inline, Target: -1,
 		})
 	}
 	s := l.text
@@ -121,7 +121,7 @@ func inlineMentions(l line, lines *diag.Lines) []Reference {
 			continue
 		}
 		org := strings.TrimSpace(s[m[4]:m[5]])
-		if isSentenceWord(org) {
+		if isSentenceWord(org) || notIssuer(org) {
 			continue
 		}
 		it := bib.Item{Type: workType(s[m[6]:m[7]])}
@@ -168,6 +168,22 @@ func isSentenceWord(s string) bool {
 	switch strings.ToLower(s) {
 	case "the", "this", "that", "it", "a", "an", "he", "she", "they", "we", "i", "its", "their", "his", "her":
 		return true
+	}
+	return false
+}
+
+// notIssuer rejects capitalized words before "report" that say when or
+// which, not who: "In March report", "The Final report".
+func notIssuer(org string) bool {
+	w := strings.ToLower(strings.Fields(org)[0])
+	if _, ok := months[strings.TrimSuffix(w, ".")]; ok {
+		return true
+	}
+	switch w {
+	case "final", "annual", "new", "latest", "first", "second", "third", "last", "previous", "special",
+		"interim", "official", "secret", "full", "original", "same", "monday", "tuesday", "wednesday",
+		"thursday", "friday", "saturday", "sunday":
+		return len(strings.Fields(org)) == 1
 	}
 	return false
 }
