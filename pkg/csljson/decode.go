@@ -71,17 +71,12 @@ func Decode(filename string, src []byte) ([]bib.Item, diag.List) {
 	for {
 		it, err := d.Next()
 		if err != nil {
-			if err != io.EOF {
-				d.diags.Errorf(d.pos0(), "%v", err)
-			}
-			break
+			break // src is in memory: the only error is io.EOF
 		}
 		items = append(items, it)
 	}
 	return items, d.Diagnostics()
 }
-
-func (d *Decoder) pos0() diag.Pos { return diag.Pos{File: d.file} }
 
 // here returns the position of the next unread byte.
 func (d *Decoder) here() diag.Pos {
