@@ -292,7 +292,7 @@ func ParseReference(text string) Parsed {
 		case !author && !title && interviewWithRE.MatchString(seg):
 			m := interviewWithRE.FindStringSubmatch(seg)
 			f.set("title", seg, works.Medium)
-			if who := strings.TrimSpace(m[1]); peopleLike(who) || religiousTitles[strings.ToLower(strings.Fields(who)[0])] {
+			if who := strings.TrimSpace(m[1]); peopleLike(who) || religiousTitles[strings.ToLower(firstWord(who))] {
 				f.names("author", parsePeople(who), works.Medium)
 			}
 			interview, author, title = true, true, true
@@ -415,6 +415,13 @@ func morePeople(segs []string, seps []byte, i int, ns []bib.Name) ([]bib.Name, i
 		i++
 	}
 	return ns, i
+}
+
+func firstWord(s string) string {
+	if w := strings.Fields(s); len(w) > 0 {
+		return w[0]
+	}
+	return ""
 }
 
 func lastWord(s string) string {
