@@ -85,6 +85,7 @@ func (c *rctx) renderDate(e *element) *node {
 		return nil
 	}
 	c.hits++
+	c.used = append(c.used, v)
 	n.tag = "date"
 	if e.has("form") {
 		// localized: the style's affixes and formatting wrap the whole date

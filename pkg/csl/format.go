@@ -578,14 +578,9 @@ func applyCase(n *node, tc string, english bool) {
 			}
 		}
 	case "title":
+		// all-capital text keeps its capitals (acronyms such as "MKO" or
+		// "GIDSS"), as pandoc's citeproc does
 		for k, w := range words {
-			if allUpper {
-				for i := w.s; i < w.e; i++ {
-					if !protected[i] {
-						out[i] = unicode.ToLower(all[i])
-					}
-				}
-			}
 			lw := strings.ToLower(string(all[w.s:w.e]))
 			afterColon := false
 			for i := w.s - 1; i >= 0; i-- {
@@ -595,7 +590,7 @@ func applyCase(n *node, tc string, english bool) {
 				afterColon = all[i] == ':' || all[i] == '?' || all[i] == '!'
 				break
 			}
-			if !allUpper && !isLowerWord(w) {
+			if !isLowerWord(w) {
 				continue
 			}
 			if w.s > 0 && all[w.s-1] == '-' && w.e-w.s == 1 {

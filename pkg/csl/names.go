@@ -150,6 +150,7 @@ func (c *rctx) renderNamesWith(e *element, parent *element) *node {
 		if len(names) == 0 {
 			continue
 		}
+		c.used = append(c.used, v)
 		labelVar := v
 		if (v == "editor" || v == "translator") && strings.Contains(" "+e.attrs["variable"]+" ", " editor ") && strings.Contains(" "+e.attrs["variable"]+" ", " translator ") {
 			ed, tr := c.r.item.Names["editor"], c.r.item.Names["translator"]
@@ -223,7 +224,7 @@ func (c *rctx) substitute(e, subst *element) *node {
 		return nil
 	}
 	for _, ch := range subst.children {
-		calls, hits := c.calls, c.hits
+		calls, hits, used := c.calls, c.hits, len(c.used)
 		var n *node
 		if ch.name == "names" {
 			n = c.renderNamesWith(ch, e)
@@ -235,43 +236,18 @@ func (c *rctx) substitute(e, subst *element) *node {
 		}
 		if n != nil && !n.empty() {
 			c.calls, c.hits = calls+1, hits+1
-			c.suppressVars(ch)
+			if c.suppressed == nil {
+				c.suppressed = map[string]bool{}
+			}
+			for _, v := range c.used[used:] {
+				c.suppressed[v] = true
+			}
 			out := c.decorate(n, e)
 			return &node{kids: []*node{out}, tag: "names"}
 		}
 		c.calls, c.hits = calls, hits
 	}
 	return nil
-}
-
-// suppressVars marks the variables an element rendered as used, so a
-// substituted variable is not printed again in the same entry.
-func (c *rctx) suppressVars(e *element) {
-	if c.suppressed == nil {
-		c.suppressed = map[string]bool{}
-	}
-	var walk func(e *element, depth int)
-	walk = func(e *element, depth int) {
-		if depth > 20 {
-			return
-		}
-		if v := e.attrs["variable"]; v != "" && e.name != "label" {
-			for _, x := range strings.Fields(v) {
-				if c.hasVar(x) && (e.name != "if" && e.name != "else-if") {
-					c.suppressed[x] = true
-				}
-			}
-		}
-		if m := e.attrs["macro"]; m != "" && e.name == "text" {
-			if me := c.p.style.macros[m]; me != nil {
-				walk(me, depth+1)
-			}
-		}
-		for _, ch := range e.children {
-			walk(ch, depth+1)
-		}
-	}
-	walk(e, 0)
 }
 
 // nameList renders one name variable; count is the number of names shown.

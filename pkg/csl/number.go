@@ -114,6 +114,7 @@ func (c *rctx) renderNumber(e *element) *node {
 		return nil
 	}
 	c.hits++
+	c.used = append(c.used, v)
 	toks, ok := splitNumber(val)
 	form := e.attrs["form"]
 	if !ok {

@@ -30,6 +30,9 @@ type rctx struct {
 	// suppression rule.
 	calls, hits int
 	suppressed  map[string]bool
+	// used lists the variables rendered so far, so that a substitute
+	// suppresses exactly the variables it printed.
+	used []string
 	// disamb is set while rendering cites to compare them for ambiguity;
 	// the accessed date then does not count, as in citeproc-js.
 	disamb bool
@@ -367,6 +370,7 @@ func (c *rctx) renderText(e *element) *node {
 		}
 		if n != nil {
 			c.hits++
+			c.used = append(c.used, v)
 		}
 	case e.has("macro"):
 		m := c.p.style.macros[e.attrs["macro"]]
