@@ -85,7 +85,9 @@ func (d *Decoder) here() diag.Pos {
 
 // Next returns the next item, or io.EOF after the last one. A malformed item
 // is reported in Diagnostics and skipped; an error is returned only when the
-// input itself cannot be read.
+// input itself cannot be read. As diag defines them, errors are problems that
+// lost data (an item or a property skipped); a syntax slip the decoder
+// recovers from without loss (a missing comma) is a warning.
 func (d *Decoder) Next() (bib.Item, error) {
 	for {
 		if d.mode == modeDone {
@@ -132,7 +134,7 @@ func (d *Decoder) nextValue() (diag.Pos, bool) {
 	case modeArray:
 		if !ok {
 			if d.rerr == nil {
-				d.diags.Errorf(d.here(), "unexpected end of input: the array of items is not closed with \"]\"")
+				d.diags.Warnf(d.here(), "unexpected end of input: the array of items is not closed with \"]\"")
 			}
 			d.mode = modeDone
 			return diag.Pos{}, false
@@ -150,14 +152,14 @@ func (d *Decoder) nextValue() (diag.Pos, bool) {
 			return diag.Pos{}, false
 		case c == ',':
 			if !d.afterItem {
-				d.diags.Errorf(d.here(), "unexpected \",\": missing item")
+				d.diags.Warnf(d.here(), "unexpected \",\": missing item")
 			}
 			d.comma = d.here()
 			d.advance()
 			d.afterItem = false
 			return diag.Pos{}, false
 		case d.afterItem:
-			d.diags.Errorf(d.here(), "missing \",\" between items")
+			d.diags.Warnf(d.here(), "missing \",\" between items")
 		}
 	case modeStream:
 		if !ok {
@@ -166,7 +168,7 @@ func (d *Decoder) nextValue() (diag.Pos, bool) {
 		}
 		if c == ',' {
 			// Tolerate "{...},\n{...}" written by hand.
-			d.diags.Errorf(d.here(), "unexpected \",\" between items outside an array")
+			d.diags.Warnf(d.here(), "unexpected \",\" between items outside an array")
 			d.advance()
 			return diag.Pos{}, false
 		}

@@ -96,7 +96,7 @@ func TestDecodeDiagnostics(t *testing.T) {
 			name:  "missing comma between items",
 			in:    "[{\"id\":\"a\",\"type\":\"book\"}\n {\"id\":\"b\",\"type\":\"book\"}]",
 			ids:   []string{"a", "b"},
-			diags: []string{"2:2: error: missing \",\" between items"},
+			diags: []string{"2:2: warning: missing \",\" between items"},
 		},
 		{
 			name:  "bad property is dropped, item kept",
@@ -150,7 +150,7 @@ func TestDecodeDiagnostics(t *testing.T) {
 			name:  "unclosed array",
 			in:    `[{"id":"a","type":"book"}`,
 			ids:   []string{"a"},
-			diags: []string{`1:26: error: unexpected end of input: the array of items is not closed`},
+			diags: []string{`1:26: warning: unexpected end of input: the array of items is not closed`},
 		},
 		{
 			name:  "truncated item",

@@ -98,7 +98,7 @@ func (d *Decoder) Next() (bib.Item, error) {
 				continue
 			}
 			if tl.tag != "TY" {
-				d.diags.Errorf(tl.pos, "record does not start with TY; read as GEN")
+				d.diags.Warnf(tl.pos, "record does not start with TY; read as GEN")
 				rec = append(rec, tagLine{tag: "TY", value: "GEN", pos: tl.pos})
 			}
 			rec = append(rec, tl)
@@ -109,7 +109,7 @@ func (d *Decoder) Next() (bib.Item, error) {
 		case isTag && tl.tag == "ER":
 			return d.build(rec), nil
 		case isTag && tl.tag == "TY":
-			d.diags.Errorf(tl.pos, "TY inside a record: the record before it has no ER")
+			d.diags.Warnf(tl.pos, "TY inside a record: the record before it has no ER")
 			d.held = &tl
 			return d.build(rec), nil
 		case isTag:
@@ -140,7 +140,7 @@ func (d *Decoder) Next() (bib.Item, error) {
 		d.diags.Warnf(stray, "text outside a record (before TY or after ER) ignored")
 	}
 	if rec != nil {
-		d.diags.Errorf(rec[0].pos, "record not closed with ER at the end of the input")
+		d.diags.Warnf(rec[0].pos, "record not closed with ER at the end of the input")
 		return d.build(rec), nil
 	}
 	if d.err != nil {

@@ -161,9 +161,9 @@ func TestDecodeDiagnostics(t *testing.T) {
 		diags []string
 	}{
 		{"clean", "TY  - JOUR\nER  - \n", 1, nil},
-		{"missing TY", "TI  - x\nER  - \n", 1, []string{"1:1: error: record does not start with TY"}},
-		{"missing ER between records", "TY  - JOUR\nTI  - a\nTY  - BOOK\nER  - \n", 2, []string{"3:1: error: TY inside a record"}},
-		{"missing ER at the end", "TY  - JOUR\nTI  - a\n", 1, []string{"1:1: error: record not closed with ER"}},
+		{"missing TY", "TI  - x\nER  - \n", 1, []string{"1:1: warning: record does not start with TY"}},
+		{"missing ER between records", "TY  - JOUR\nTI  - a\nTY  - BOOK\nER  - \n", 2, []string{"3:1: warning: TY inside a record"}},
+		{"missing ER at the end", "TY  - JOUR\nTI  - a\n", 1, []string{"1:1: warning: record not closed with ER"}},
 		{"stray text", "Exported by X\n\nTY  - JOUR\nER  - \ntrailer\n", 1, []string{"1:1: warning: text outside a record", "5:1: warning: text outside a record"}},
 		{"ER alone", "ER  - \n", 0, []string{"1:1: warning: ER without a record"}},
 		{"unknown type", "TY  - WHAT\nER  - \n", 1, []string{`1:1: warning: unknown RIS type "WHAT"`}},
