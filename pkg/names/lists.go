@@ -82,6 +82,24 @@ func (l *Lists) Clone() *Lists {
 // wordKey is how list words are looked up: the Latin profile without
 // spaces, so that "Mr.", "MR" and "Mr.." meet, and so do "Hojjat-ol-eslam"
 // and "Hojjatoleslam".
+// keyOf is wordKey into a caller's buffer, for map lookups that do not
+// allocate (m[string(keyOf(w, &buf))]).
+func keyOf(s string, buf *[32]byte) []byte {
+	b := buf[:0]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			return []byte(wordKey(s))
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			b = append(b, c)
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		}
+	}
+	return b
+}
+
 func wordKey(s string) string {
 	// Most words are plain ASCII: lower-case their letters and digits
 	// without the full Latin profile.

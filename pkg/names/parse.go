@@ -155,34 +155,30 @@ func (l *Lists) isOrg(t string) bool {
 	if len(words) == 0 {
 		return false
 	}
-	acr := 0
+	acr, lowerFn := 0, 0
 	for _, w := range words {
 		if isAcronym(w) {
 			acr++
-		}
-	}
-	if acr == len(words) {
-		return true
-	}
-	lowerFn := 0
-	for _, w := range strings.Fields(t) {
-		if strings.Count(w, ".") > 0 && domainRE(w) {
-			return true
 		}
 		switch w {
 		case "of", "and", "for", "in", "an", "the", "on", "&":
 			lowerFn++
 		}
+		if strings.IndexByte(w, '.') > 0 && domainRE(w) {
+			return true
+		}
 	}
-	if lowerFn > 0 && len(words) >= 3 {
+	if acr == len(words) || lowerFn > 0 && len(words) >= 3 {
 		return true
 	}
 	// A Persian ezafe between words (Mo’talefeh-e Islami, Negah-e Emrooz)
 	// joins the words of titles and groups, hardly ever of a personal name.
-	lt := strings.ToLower(t)
-	for _, ez := range []string{"-e ", "-e-", "-i-", "-ye ", "-ye-", "-yi "} {
-		if strings.Contains(lt, ez) {
-			return true
+	if strings.IndexByte(t, '-') >= 0 {
+		lt := strings.ToLower(t)
+		for _, ez := range []string{"-e ", "-e-", "-i-", "-ye ", "-ye-", "-yi "} {
+			if strings.Contains(lt, ez) {
+				return true
+			}
 		}
 	}
 	for _, w := range words {
@@ -295,7 +291,8 @@ func (l *Lists) acronyms(words []string) []string {
 		if lw != "and" && lw != "the" && lw != "&" {
 			noAnd = append(noAnd, c)
 		}
-		if !l.stop[wordKey(w)] {
+		var kb [32]byte
+		if !l.stop[string(keyOf(w, &kb))] {
 			noStop = append(noStop, c)
 		}
 	}
@@ -362,7 +359,8 @@ func (p *Parsed) setPerson(l *Lists, t string) {
 		// "Rubaie, Mowaffak al-": the library form puts the particle last.
 		for len(given) > 1 && n.NonDroppingParticle == "" {
 			last := given[len(given)-1]
-			if !l.article[wordKey(last)] && !l.particle[wordKey(last)] {
+			var kb [32]byte
+			if k := keyOf(last, &kb); !l.article[string(k)] && !l.particle[string(k)] {
 				break
 			}
 			n.NonDroppingParticle = last
@@ -414,7 +412,8 @@ func (p *Parsed) setPerson(l *Lists, t string) {
 // "former President") and records them.
 func (p *Parsed) stripHonorifics(l *Lists, words []string) []string {
 	for len(words) > 1 {
-		g, ok := l.honor[wordKey(words[0])]
+		var kb [32]byte
+		g, ok := l.honor[string(keyOf(words[0], &kb))]
 		if !ok {
 			break
 		}
@@ -432,7 +431,8 @@ func (p *Parsed) stripHonorifics(l *Lists, words []string) []string {
 func (p *Parsed) stripSuffixes(l *Lists, words []string, n *bib.Name) []string {
 	for len(words) > 1 {
 		last := words[len(words)-1]
-		k := wordKey(last)
+		var kb [32]byte
+		k := string(keyOf(last, &kb))
 		if g, ok := l.suffix[k]; ok {
 			p.Honorifics = append(p.Honorifics, last)
 			if g != 0 && p.Gender == 0 {
@@ -456,12 +456,13 @@ func (l *Lists) familyStart(words []string) int {
 	if i <= 0 {
 		return 0
 	}
-	if l.joinPrev[wordKey(words[i])] {
+	var kb [32]byte
+	if l.joinPrev[string(keyOf(words[i], &kb))] {
 		i--
 	}
 	for i > 0 {
-		k := wordKey(words[i-1])
-		if l.joinNext[k] || l.keep[k] || l.article[k] || l.particle[k] {
+		k := keyOf(words[i-1], &kb)
+		if l.joinNext[string(k)] || l.keep[string(k)] || l.article[string(k)] || l.particle[string(k)] {
 			i--
 			continue
 		}
@@ -478,8 +479,9 @@ func (l *Lists) splitParticle(fam []string) (string, []string) {
 	}
 	var parts []string
 	for len(fam) > 1 {
-		k := wordKey(fam[0])
-		if !l.article[k] && !l.particle[k] {
+		var kb [32]byte
+		k := keyOf(fam[0], &kb)
+		if !l.article[string(k)] && !l.particle[string(k)] {
 			break
 		}
 		parts = append(parts, fam[0])
@@ -494,7 +496,8 @@ func (l *Lists) splitParticle(fam []string) (string, []string) {
 		if i <= 0 || i+len(sep) >= len(first) {
 			continue
 		}
-		if l.article[wordKey(first[:i])] {
+		var kb [32]byte
+		if l.article[string(keyOf(first[:i], &kb))] {
 			rest := append([]string{first[i+len(sep):]}, fam[1:]...)
 			return first[:i+len(sep)], rest
 		}
@@ -511,19 +514,20 @@ func (l *Lists) personTokens(n bib.Name) []token {
 	add := func(words []string, fam bool) {
 		for i := 0; i < len(words); i++ {
 			w := words[i]
-			k := wordKey(w)
-			if fam && l.article[k] {
+			var kb, nb [32]byte
+			k := keyOf(w, &kb)
+			if fam && l.article[string(k)] {
 				continue
 			}
-			joining := l.joinNext[k] || l.keep[k] || l.article[k]
+			joining := l.joinNext[string(k)] || l.keep[string(k)] || l.article[string(k)]
 			for i+1 < len(words) {
-				nk := wordKey(words[i+1])
-				if !joining && !l.joinPrev[nk] {
+				nk := keyOf(words[i+1], &nb)
+				if !joining && !l.joinPrev[string(nk)] {
 					break
 				}
 				i++
 				w += words[i]
-				joining = l.joinNext[nk] || l.keep[nk] || l.article[nk]
+				joining = l.joinNext[string(nk)] || l.keep[string(nk)] || l.article[string(nk)]
 			}
 			if t := newToken(w, fam); t.key != "" {
 				toks = append(toks, t)
