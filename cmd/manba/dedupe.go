@@ -34,8 +34,8 @@ func newDedupeCmd() *cobra.Command {
 		Long: `dedupe finds items that describe the same work, within and across the
 input files (any format manba reads; standard input without files).
 
-A shared DOI or ISBN (ISBN-10 and ISBN-13 compared as one, also in notes)
-decides first; otherwise titles are compared ignoring case, punctuation,
+A shared DOI, ISBN (ISBN-10 and ISBN-13 compared as one, also in notes)
+or URL decides first; otherwise titles are compared ignoring case, punctuation,
 subtitles and transliteration variants (Mojahedin / Mujahideen), with
 agreeing years and authors compared as names, so that "Massoud Rajavi" and
 "Mas'oud Rajavi" are the same person.

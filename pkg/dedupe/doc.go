@@ -4,7 +4,8 @@
 //
 // Identifiers decide first: a shared DOI or ISBN (ISBN-10 and ISBN-13 are
 // compared in their ISBN-13 form, also when an ISBN is only mentioned in a
-// note) makes a duplicate, and two different DOIs rule one out. Otherwise
+// note) or the same URL below a site's home page makes a duplicate, and two
+// different DOIs rule one out. Otherwise
 // two items are duplicates when their titles match once case, punctuation,
 // diacritics, transliteration variants and subtitles are ignored, their years
 // agree and their authors (or editors) are the same people, compared through

@@ -28,6 +28,9 @@ func Find(items []bib.Item, distinct *Distinct) []Pair {
 		if k.doi != "" {
 			blocks["doi:"+k.doi] = append(blocks["doi:"+k.doi], i)
 		}
+		if k.url != "" {
+			blocks["url:"+k.url] = append(blocks["url:"+k.url], i)
+		}
 		for _, n := range k.isbns {
 			blocks["isbn:"+n] = append(blocks["isbn:"+n], i)
 		}

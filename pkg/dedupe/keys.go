@@ -10,6 +10,7 @@ import (
 // keys are the comparison keys of one item, computed once.
 type keys struct {
 	doi     string
+	url     string // normalized, only when it has a path
 	isbns   []string
 	titles  []string // folded full, main and short titles, most specific first
 	texts   []string // the titles as written, parallel to titles
@@ -25,7 +26,7 @@ type keys struct {
 // keysOf computes the keys of it; agents (who issued it) only when
 // withAgents, as only Link uses them.
 func keysOf(it bib.Item, withAgents bool) keys {
-	k := keys{typ: it.Type, doi: NormalizeDOI(it.Get("DOI"))}
+	k := keys{typ: it.Type, doi: NormalizeDOI(it.Get("DOI")), url: NormalizeURL(it.Get("URL"))}
 	k.isbns = ISBNs(it.Get("ISBN") + " " + it.Extra["isbn"])
 	note := it.Get("note")
 	if !strings.Contains(note, "ISBN") && !strings.Contains(note, "isbn") {

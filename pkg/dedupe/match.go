@@ -24,6 +24,9 @@ func compareKeys(a, b keys) (bool, string) {
 			return true, "same ISBN " + x
 		}
 	}
+	if a.url != "" && a.url == b.url {
+		return true, "same URL " + a.url
+	}
 	t := sharedTitle(a, b)
 	if t == "" {
 		return false, "different titles"

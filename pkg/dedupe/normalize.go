@@ -162,3 +162,26 @@ func foldText(s string) string {
 func Fold(s string) string {
 	return translitFold(foldText(s))
 }
+
+// NormalizeURL returns a URL without scheme, "www.", query-less trailing
+// slash or fragment, in lower case host, or "" when it has no path beyond
+// the site itself (a home page identifies no work).
+func NormalizeURL(s string) string {
+	s = strings.TrimSpace(s)
+	for _, p := range []string{"https://", "http://"} {
+		if strings.HasPrefix(strings.ToLower(s), p) {
+			s = s[len(p):]
+			break
+		}
+	}
+	if i := strings.IndexByte(s, '#'); i >= 0 {
+		s = s[:i]
+	}
+	s = strings.TrimRight(s, "/")
+	host, path, ok := strings.Cut(s, "/")
+	if !ok || path == "" || host == "" {
+		return ""
+	}
+	host = strings.TrimPrefix(strings.ToLower(host), "www.")
+	return host + "/" + path
+}

@@ -108,3 +108,19 @@ func FuzzISBNs(f *testing.F) {
 		}
 	})
 }
+
+func TestNormalizeURL(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"https://www.rand.org/pubs/monographs/MG871.html", "rand.org/pubs/monographs/MG871.html"},
+		{"http://rand.org/pubs/monographs/MG871.html#summary", "rand.org/pubs/monographs/MG871.html"},
+		{"https://WWW.HRW.org/legacy/backgrounder/mena/iran0505/", "hrw.org/legacy/backgrounder/mena/iran0505"},
+		{"https://www.iran-interlink.org/", ""},
+		{"http://www.iran-interlink.org", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := NormalizeURL(tt.in); got != tt.want {
+			t.Errorf("NormalizeURL(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

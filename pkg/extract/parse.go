@@ -393,7 +393,7 @@ func ParseReference(text string) Parsed {
 	if p.Item.Type == "chapter" {
 		f.conf["type"] = works.Medium
 	} else {
-		p.Item.Type, f.conf["type"] = inferType(p.Item, interview, domain != "", notes)
+		p.Item.Type, f.conf["type"] = inferType(p.Item, interview, domain != "", titleQuoted, notes)
 	}
 	for k, v := range f.conf {
 		_ = works.SetFieldProvenance(&p.Item, k, v)
@@ -433,7 +433,7 @@ func lastWord(s string) string {
 }
 
 // inferType picks the CSL type from what was found, with a confidence.
-func inferType(it bib.Item, interview, web bool, notes []string) (string, string) {
+func inferType(it bib.Item, interview, web, quotedTitle bool, notes []string) (string, string) {
 	literalAuthor := false
 	if a := it.Names["author"]; len(a) > 0 && a[0].IsLiteral() {
 		literalAuthor = true
@@ -450,8 +450,13 @@ func inferType(it bib.Item, interview, web bool, notes []string) (string, string
 			return "article-journal", works.Medium
 		}
 		return "article", works.Low
-	case web || it.Get("URL") != "" && it.Get("publisher") == "" && it.Get("ISBN") == "":
+	case web || it.Get("URL") != "" && (quotedTitle || it.Get("publisher") == "") && it.Get("ISBN") == "":
+		// A quoted title is a part of something; online, a page.
 		return "webpage", works.Medium
+	case quotedTitle && isOrg(it.Get("publisher")):
+		// A quoted title issued by an organisation: "“Iraq: Human rights
+		// abuses against Iranian exiles”, Amnesty International, 2009".
+		return "report", works.Medium
 	case literalAuthor && reportWordRE.MatchString(it.Get("title")+" "+noteText):
 		return "report", works.Medium
 	case it.Get("publisher") != "" || it.Get("ISBN") != "" || volumeWordRE.MatchString(noteText):

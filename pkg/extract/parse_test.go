@@ -101,6 +101,32 @@ func TestParseReferenceStyles(t *testing.T) {
 			issued: bib.DateParts{Year: 2012},
 		},
 		{
+			in:  "\"Iran: Camp Ashraf residents at risk\", Amnesty International, 2011, https://www.amnesty.org/en/documents/mde13/001/2011/en/",
+			typ: "webpage",
+			vars: map[string]string{"title": "Iran: Camp Ashraf residents at risk", "publisher": "Amnesty International",
+				"URL": "https://www.amnesty.org/en/documents/mde13/001/2011/en/"},
+			issued: bib.DateParts{Year: 2011},
+		},
+		{
+			in:     "“Iraq: Human rights abuses against Iranian exiles”, Amnesty International, 2009.",
+			typ:    "report",
+			vars:   map[string]string{"title": "Iraq: Human rights abuses against Iranian exiles", "publisher": "Amnesty International"},
+			issued: bib.DateParts{Year: 2009},
+		},
+		{
+			in:     "BBC Persian, 5 May 2016.",
+			typ:    "article-newspaper",
+			vars:   map[string]string{"container-title": "BBC Persian"},
+			issued: bib.DateParts{Year: 2016, Month: 5, Day: 5},
+		},
+		{
+			in:  "Cohen, R. A. (2018). The Mojahedin-e Khalq versus the Islamic Republic of Iran: from war to propaganda and the war on propaganda and diplomacy. Middle Eastern Studies, 54(6), 1000-1014. doi:10.1080/00263206.2018.1478813",
+			typ: "article-journal", authors: []bib.Name{p("Cohen", "R. A.")},
+			vars: map[string]string{"container-title": "Middle Eastern Studies", "volume": "54", "issue": "6", "page": "1000–1014",
+				"DOI": "10.1080/00263206.2018.1478813"},
+			issued: bib.DateParts{Year: 2018},
+		},
+		{
 			in:  "Banisadr, Masoud. Masoud: Memoirs of an Iranian Rebel. London: Saqi Books, 2004. ISBN 0-86356-431-1.",
 			typ: "book", authors: []bib.Name{p("Banisadr", "Masoud")},
 			vars:   map[string]string{"title": "Masoud: Memoirs of an Iranian Rebel", "publisher": "Saqi Books", "ISBN": "0-86356-431-1"},
