@@ -367,8 +367,14 @@ func blockKeys(dst []uint64, p *Parsed, index bool) []uint64 {
 	if len(p.toks) == 1 {
 		return append(dst, key('p', p.toks[0].skel))
 	}
+	initials := false
+	for _, t := range p.toks {
+		initials = initials || t.initial
+	}
 	for i, t := range p.toks {
-		if index && t.fam {
+		if t.fam && (index || initials) {
+			// Clusters are found by family name for a surname alone or
+			// with initials.
 			dst = append(dst, key('p', t.skel))
 		}
 		for j := i + 1; j < len(p.toks); j++ {

@@ -92,9 +92,23 @@ func transposed(a, b string) bool {
 	return a[i+2:] == b[i+2:]
 }
 
+// initialOf returns the first letter of a token as written, in lower case.
+func initialOf(t token) byte {
+	if t.initial {
+		return t.key[0]
+	}
+	l := translit.Latin.String(t.raw)
+	if l == "" {
+		return 0
+	}
+	return l[0]
+}
+
 // tokEq compares two tokens; note says how they matched when not equal.
 func tokEq(a, b token) (ok bool, note string) {
 	switch {
+	case a.initial || b.initial:
+		return initialOf(a) == initialOf(b), "initial"
 	case a.key == b.key:
 		return true, ""
 	case a.script || b.script:
@@ -272,6 +286,11 @@ func comparePerson(a, b *Parsed) verdict {
 	if len(s) < len(l) {
 		v.weak = true
 		v.note("subset of the names")
+	}
+	for _, n := range v.notes {
+		if n == "initial" {
+			v.weak = true // M. Rajavi may be Masoud or Maryam
+		}
 	}
 	if a.Display.Original != "" && strings.Contains(a.Original, ",") != strings.Contains(b.Original, ",") {
 		v.note("inverted order")

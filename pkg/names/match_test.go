@@ -188,3 +188,31 @@ func TestClusterAliases(t *testing.T) {
 		t.Errorf("another Shahla merged: %+v", as[3])
 	}
 }
+
+func TestInitials(t *testing.T) {
+	tests := []struct {
+		a, b bib.Name
+		same bool
+	}{
+		{bib.Name{Family: "Araghchi", Given: "A."}, bib.Name{Family: "Araqchi", Given: "Abbas"}, true},
+		{bib.Name{Family: "Araghchi", Given: "M."}, bib.Name{Family: "Araqchi", Given: "Abbas"}, false},
+		{bib.Name{Family: "Araghchi", Given: "B."}, bib.Name{Family: "Araqchi", Given: "Abbas"}, false},
+	}
+	for _, tt := range tests {
+		if same, why := Equivalent(tt.a, tt.b); same != tt.same {
+			t.Errorf("Equivalent(%v, %v) = %v (%s), want %v", tt.a, tt.b, same, why, tt.same)
+		}
+	}
+	// An initial is weak: with two Rajavis it joins neither.
+	c := &Clusterer{Authority: NewAuthority(nil)}
+	as := c.Cluster([]string{"Masoud Rajavi", "Maryam Rajavi", "M. Rajavi", "Abbas Araghchi", "Araghchi, A."})
+	if as[2].Key == as[0].Key || as[2].Key == as[1].Key {
+		t.Errorf("M. Rajavi joined one Rajavi: %+v", as[2])
+	}
+	if as[4].Key != as[3].Key {
+		t.Errorf("Araghchi, A. apart from Abbas Araghchi: %+v", as[3:])
+	}
+	if p := Parse("MASOUD RAJAVI"); p.Kind != Person || p.Key != Parse("Masoud Rajavi").Key {
+		t.Errorf("a name in capitals: %+v", p)
+	}
+}

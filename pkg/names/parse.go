@@ -48,6 +48,7 @@ type token struct {
 	raw       string // as written
 	key, skel string
 	fam       bool // part of the family name (persons)
+	initial   bool // a given name written as an initial (M., A.-A.)
 	script    bool
 	rules     translit.Rule
 }
@@ -168,7 +169,9 @@ func (l *Lists) isOrg(t string) bool {
 			return true
 		}
 	}
-	if acr == len(words) || lowerFn > 0 && len(words) >= 3 {
+	// All capitals: an acronym (MEK, PMOI/MEK), not a personal name set in
+	// capitals (MASOUD RAJAVI).
+	if acr == len(words) && (len(words) == 1 || strings.ContainsAny(t, "/&")) || lowerFn > 0 && len(words) >= 3 {
 		return true
 	}
 	// A Persian ezafe between words (Mo’talefeh-e Islami, Negah-e Emrooz)
@@ -540,6 +543,12 @@ func (l *Lists) personTokens(n bib.Name) []token {
 }
 
 func newToken(w string, fam bool) token {
+	if !fam {
+		if l := strings.Trim(w, "."); len(l) == 1 && (l[0]|0x20) >= 'a' && (l[0]|0x20) <= 'z' {
+			c := string(rune(l[0] | 0x20))
+			return token{raw: w, key: c, skel: c, initial: true}
+		}
+	}
 	script := hasArabic(w)
 	if script && strings.HasPrefix(w, "ال") && utf8.RuneCountInString(w) > 3 {
 		// the Arabic article written together with the name
