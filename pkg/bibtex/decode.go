@@ -39,6 +39,7 @@ type Decoder struct {
 	name string
 	opts DecodeOptions
 	p    parser
+	lc   lineCounter // positions in the block being handled
 
 	buf      string // input read but not parsed yet
 	base     int    // offset of buf in the input
@@ -225,10 +226,13 @@ func (d *Decoder) nextBlock() (Block, bool) {
 				if !utf8.ValidString(b.Raw) {
 					b = d.latin1(b)
 				}
-				lc := d.counter()
+				// Positions in the block are counted from where it starts,
+				// before advance moves past it.
+				d.lc = d.counter()
 				for _, e := range p.errs {
-					d.diags.Add(lc.pos(e.off), e.sev, "%s", e.msg)
+					d.diags.Add(d.lc.pos(e.off), e.sev, "%s", e.msg)
 				}
+				d.lc = d.counter()
 				d.advance(end)
 				return b, true
 			}
@@ -244,7 +248,8 @@ func (d *Decoder) nextBlock() (Block, bool) {
 func (d *Decoder) latin1(b Block) Block {
 	if !d.warned8 {
 		d.warned8 = true
-		d.diags.Warnf(d.counter().pos(b.Offset), "input is not valid UTF-8; read as Windows-1252 (Latin-1)")
+		lc := d.counter()
+		d.diags.Warnf(lc.pos(b.Offset), "input is not valid UTF-8; read as Windows-1252 (Latin-1)")
 	}
 	p := &d.p
 	p.s, p.base, p.eof, p.more, p.errs = fromCP1252([]byte(b.Raw)), b.Offset, true, false, p.errs[:0]
@@ -283,8 +288,9 @@ func (d *Decoder) advance(end int) {
 }
 
 // counter returns a lineCounter starting at the beginning of buf.
-func (d *Decoder) counter() *lineCounter {
-	return &lineCounter{file: d.name, s: d.buf, base: d.base, off: d.base, line: d.line, lineOff: d.lineOff}
+func (d *Decoder) counter() lineCounter {
+	return lineCounter{file: d.name, s: d.buf, base: d.base, off: d.base, line: d.line, lineOff: d.lineOff,
+		line0: d.line, lineOff0: d.lineOff}
 }
 
 // lineCounter turns increasing offsets within s into positions, counting
@@ -294,9 +300,15 @@ type lineCounter struct {
 	s             string
 	base, off     int // s starts at base; counted up to off
 	line, lineOff int
+	// line0 and lineOff0 are line and lineOff at base.
+	line0, lineOff0 int
 }
 
 func (c *lineCounter) pos(off int) diag.Pos {
+	if off < c.off && off >= c.base {
+		// Counting goes forward only; start again from s.
+		c.off, c.line, c.lineOff = c.base, c.line0, c.lineOff0
+	}
 	if off >= c.off && off-c.base <= len(c.s) {
 		seg := c.s[c.off-c.base : off-c.base]
 		if n := strings.Count(seg, "\n"); n > 0 {
@@ -313,13 +325,12 @@ func (c *lineCounter) pos(off int) diag.Pos {
 func (d *Decoder) handle(b Block) {
 	switch b.Kind {
 	case StringBlock:
-		lc := d.counter()
 		for _, f := range b.Entry.Fields {
-			d.macros[strings.ToLower(f.Name)] = d.resolve(f.Value, lc)
+			d.macros[strings.ToLower(f.Name)] = d.resolve(f.Value, &d.lc)
 		}
 	case PreambleBlock:
 		if len(b.Entry.Fields) > 0 {
-			d.preambles = append(d.preambles, d.resolve(b.Entry.Fields[0].Value, d.counter()))
+			d.preambles = append(d.preambles, d.resolve(b.Entry.Fields[0].Value, &d.lc))
 		}
 	case EntryBlock:
 		d.entry(b)
@@ -359,7 +370,7 @@ func (d *Decoder) lowerName(s string) string {
 }
 
 func (d *Decoder) entry(b Block) {
-	lc := d.counter()
+	lc := &d.lc
 	src := b.Entry
 	e := d.free
 	if e != nil {

@@ -263,3 +263,25 @@ func TestDecodeIdsAndPreamble(t *testing.T) {
 		t.Error("an unbalanced preamble was written")
 	}
 }
+
+// TestDecodePositions checks file:line:col of problems found while
+// decoding entries that span lines, streaming and whole.
+func TestDecodePositions(t *testing.T) {
+	src := "@string{x = {X}}\n\n@article{a,\n  author = {A, B},\n  title  = {T\\emdash{}U},\n  journal = undefinedmacro,\n}\n@misc{b, note = {\\foo}}\n"
+	want := "p.bib:5:3: warning: field \"title\": unknown macro \\emdash kept as written\n" +
+		"p.bib:6:13: warning: undefined macro \"undefinedmacro\" (kept as its name)\n" +
+		"p.bib:8:10: warning: field \"note\": unknown macro \\foo kept as written"
+	_, diags := Decode("p.bib", []byte(src), DecodeOptions{})
+	if got := diags.Error(); got != want {
+		t.Errorf("Decode:\n%s\nwant:\n%s", got, want)
+	}
+	d := NewDecoder(iotest.OneByteReader(strings.NewReader(src)), "p.bib", DecodeOptions{})
+	for {
+		if _, err := d.Next(); err != nil {
+			break
+		}
+	}
+	if got := d.Diagnostics().Error(); got != want {
+		t.Errorf("streaming:\n%s\nwant:\n%s", got, want)
+	}
+}
