@@ -233,6 +233,7 @@ func BenchmarkFind(b *testing.B) {
 				c.Set("title", fmt.Sprintf("Volume %d of %s", i, c.Get("title")))
 				c.Set("title-short", "")
 				c.Set("ISBN", "")
+				c.Set("URL", "")
 				c.SetDate("issued", bib.Date{From: bib.DateParts{Year: 1900 + i}})
 			}
 			items = append(items, c)

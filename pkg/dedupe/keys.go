@@ -27,12 +27,8 @@ type keys struct {
 // withAgents, as only Link uses them.
 func keysOf(it bib.Item, withAgents bool) keys {
 	k := keys{typ: it.Type, doi: NormalizeDOI(it.Get("DOI")), url: NormalizeURL(it.Get("URL"))}
-	k.isbns = ISBNs(it.Get("ISBN") + " " + it.Extra["isbn"])
-	note := it.Get("note")
-	if !strings.Contains(note, "ISBN") && !strings.Contains(note, "isbn") {
-		note = "" // only an ISBN the note names as one counts
-	}
-	for _, n := range ISBNs(note) {
+	k.isbns = isbnField(it.Get("ISBN") + " " + it.Extra["isbn"])
+	for _, n := range isbnsInNote(it.Get("note")) {
 		if !contains(k.isbns, n) {
 			k.isbns = append(k.isbns, n)
 		}
@@ -192,3 +188,50 @@ func datesAgree(a, b bib.DateParts) bool {
 }
 
 func yearString(y int) string { return strconv.Itoa(y) }
+
+// isbnField reads an ISBN field: usually ISBNs separated by spaces or
+// commas, read without a regular expression; anything else is searched.
+func isbnField(s string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == ';' }) {
+		n := NormalizeISBN(f)
+		if n == "" {
+			return ISBNs(s)
+		}
+		if !contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// isbnsInNote finds the ISBNs a note names as such ("RAND report, ISBN
+// 0-8330-4701-9"), looking only just after each "ISBN".
+func isbnsInNote(note string) []string {
+	var out []string
+	for i := 0; i < len(note); {
+		j := indexISBN(note[i:])
+		if j < 0 {
+			break
+		}
+		start := i + j
+		end := min(len(note), start+50)
+		for _, n := range ISBNs(note[start:end]) {
+			if !contains(out, n) {
+				out = append(out, n)
+			}
+		}
+		i = start + 4
+	}
+	return out
+}
+
+// indexISBN is strings.Index(strings.ToUpper(s), "ISBN") without the copy.
+func indexISBN(s string) int {
+	for i := 0; i+4 <= len(s); i++ {
+		if s[i]|0x20 == 'i' && s[i+1]|0x20 == 's' && s[i+2]|0x20 == 'b' && s[i+3]|0x20 == 'n' {
+			return i
+		}
+	}
+	return -1
+}
