@@ -147,6 +147,7 @@ var FieldRules = []FieldRule{
 	{"issue", "issue", kindText, ""},
 	{"pages", "page", kindText, "-- becomes an en dash"},
 	{"pagetotal", "number-of-pages", kindText, ""},
+	{"numpages", "number-of-pages", kindText, "ACM's name for pagetotal"},
 	{"chapter", "chapter-number", kindText, ""},
 	{"edition", "edition", kindText, ""},
 	{"version", "version", kindText, ""},
