@@ -17,5 +17,9 @@
 // a wrong JSON type are moved into the item's "custom" object, and a type
 // outside the CSL list is written as "document" with the original kept in
 // custom["original-type"]. The Decoder reverses both moves, so an item
-// survives a round trip.
+// survives a round trip; Canonical tells what comes back.
+//
+// Validate checks a document against the same schema the way a strict
+// consumer would, with a file:line:col for every violation; a fuzz test
+// keeps it in agreement with a JSON Schema validator run on csl-data.json.
 package csljson

@@ -56,3 +56,16 @@ func ExampleEncode() {
 	// ]
 	// item "rajavi-speech": "license" has no CSL-JSON property; kept as custom["license"]
 }
+
+func ExampleValidate() {
+	src := `[
+  {"id": "rajavi1989", "type": "online", "title": "Speech",
+   "author": [{"family": "Rajavi", "given": "Masoud", "role": "speaker"}]}
+]`
+	for _, d := range csljson.Validate("speech.json", []byte(src)) {
+		fmt.Println(d)
+	}
+	// Output:
+	// speech.json:2:24: error: "type": "online" is not a CSL type
+	// speech.json:3:4: error: "author": name 1: "role" is not a name part
+}
