@@ -1,7 +1,6 @@
 package names
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/manba/manba/pkg/bib"
@@ -382,16 +381,4 @@ func (au *Authority) equivalent(pa, pb *Parsed) (bool, string) {
 		return false, "no match"
 	}
 	return true, "matched by: " + v.explain()
-}
-
-// sortedKeys returns the token keys of p, sorted.
-func sortedKeys(p *Parsed) []string {
-	keys := make([]string, 0, len(p.toks))
-	for _, t := range p.toks {
-		if !defaultLists.stop[t.key] {
-			keys = append(keys, t.key)
-		}
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -1,6 +1,7 @@
 package names
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -319,16 +320,8 @@ func orgKey(p *Parsed) string {
 	for i, t := range p.toks {
 		keys[i] = t.key
 	}
-	sortStrings(keys)
+	sort.Strings(keys)
 	return "org:" + strings.Join(keys, " ")
-}
-
-func sortStrings(a []string) {
-	for i := 1; i < len(a); i++ {
-		for j := i; j > 0 && a[j] < a[j-1]; j-- {
-			a[j], a[j-1] = a[j-1], a[j]
-		}
-	}
 }
 
 // cleanWord strips the punctuation a word may carry in running text.
