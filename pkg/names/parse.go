@@ -179,7 +179,7 @@ func (l *Lists) isOrg(t string) bool {
 	// joins the words of titles and groups, hardly ever of a personal name.
 	if strings.IndexByte(t, '-') >= 0 {
 		lt := strings.ToLower(t)
-		for _, ez := range []string{"-e ", "-e-", "-i-", "-ye ", "-ye-", "-yi "} {
+		for _, ez := range []string{"-e ", "-e-", "-i ", "-i-", "-ye ", "-ye-", "-yi "} {
 			if strings.Contains(lt, ez) {
 				return true
 			}
