@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -122,13 +123,36 @@ func Extract(name string, src []byte) ([]Reference, diag.List) {
 		refs = append(refs, entries...)
 		i = end - 1
 	}
-	for i, l := range ls {
-		if inList[i] {
+	nLists := len(refs)
+	for i := range ls {
+		if !inList[i] {
+			refs = append(refs, standaloneMentions(ls, i, lines)...)
+		}
+	}
+	// Mentions may wrap across lines: read the running text paragraph by
+	// paragraph, newlines as spaces (same length, so offsets still hold).
+	for i := 0; i < len(ls); {
+		if inList[i] || strings.TrimSpace(ls[i].text) == "" {
+			i++
 			continue
 		}
-		refs = append(refs, standaloneMentions(ls, i, lines)...)
-		refs = append(refs, inlineMentions(l, lines)...)
+		j := i
+		for j+1 < len(ls) && !inList[j+1] && strings.TrimSpace(ls[j+1].text) != "" {
+			j++
+		}
+		end := ls[j].offset + len(ls[j].text)
+		para := strings.Map(func(r rune) rune {
+			if r == '\n' || r == '\r' {
+				return ' '
+			}
+			return r
+		}, string(src[ls[i].offset:end]))
+		refs = append(refs, inlineMentions(line{text: para, offset: ls[i].offset}, lines)...)
+		i = j + 1
 	}
+	// Mentions in document order, after the list entries.
+	mentions := refs[nLists:]
+	sort.SliceStable(mentions, func(a, b int) bool { return mentions[a].Pos.Offset < mentions[b].Pos.Offset })
 	resolveRepeats(refs, &diags)
 	for i := range refs {
 		if refs[i].Target < 0 {

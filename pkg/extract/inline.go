@@ -110,7 +110,11 @@ func inlineMentions(l line, lines *diag.Lines) []Reference {
 		conf := map[string]string{"title": works.Medium, "type": works.Medium}
 		// The issuer is often named just before: "Human Rights Watch said
 		// in a report ... The 28-page report, “No Exit”".
-		if org := issuerBefore(s[:m[0]]); org != "" {
+		if org := issuerJustBefore(s[:m[0]]); org != "" {
+			// "the Human Rights Watch report “No Exit”"
+			it.SetNames("author", []bib.Name{{Literal: org}})
+			conf["author"] = works.Medium
+		} else if org := issuerBefore(s[:m[0]]); org != "" {
 			it.SetNames("author", []bib.Name{{Literal: org}})
 			conf["author"] = works.Low
 		}
@@ -160,6 +164,26 @@ func issuerBefore(s string) string {
 		}
 	}
 	return ""
+}
+
+var capsBeforeRE = regexp.MustCompile(`((?:[\p{Lu}][\p{L}’'&.-]*\s+){1,5})$`)
+
+// issuerJustBefore returns the capitalized name right before a work word:
+// "the Human Rights Watch " before "report".
+func issuerJustBefore(s string) string {
+	m := capsBeforeRE.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	words := strings.Fields(m[1])
+	for len(words) > 0 && isSentenceWord(words[0]) {
+		words = words[1:]
+	}
+	org := strings.Join(words, " ")
+	if org == "" || notIssuer(org) {
+		return ""
+	}
+	return org
 }
 
 // isSentenceWord rejects capitalized words that only start a sentence or
