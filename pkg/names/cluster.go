@@ -46,7 +46,8 @@ func (c *Clusterer) Cluster(inputs []string) []Assignment {
 	}
 	// Identical inputs share everything; then identical keys.
 	type form struct {
-		p     Parsed
+		p     *Parsed
+		entry *Entry // the authority entry the name is a variant of
 		first int
 		cl    int
 		why   string
@@ -63,11 +64,12 @@ func (c *Clusterer) Cluster(inputs []string) []Assignment {
 		}
 		distinctOf[i] = d
 	}
-	parsed := parseAll(au.lists, uniq)
+	parsed, entries := parseAll(au, uniq)
 	byKey := make(map[string]int, len(uniq))
 	var forms []*form
 	formOfDistinct := make([]int, len(uniq))
-	for d, p := range parsed {
+	for d := range parsed {
+		p := &parsed[d]
 		k := p.Kind.String() + "\x00" + p.Key + "\x00" + string(rune('0'+p.Gender))
 		if p.Key == "|" || p.Key == "org:" {
 			k += "\x00" + uniq[d] // nothing to match on: keep apart
@@ -76,7 +78,7 @@ func (c *Clusterer) Cluster(inputs []string) []Assignment {
 		if !ok {
 			fi = len(forms)
 			byKey[k] = fi
-			forms = append(forms, &form{p: p, first: d, cl: -1})
+			forms = append(forms, &form{p: p, first: d, cl: -1, entry: entries[d]})
 		}
 		formOfDistinct[d] = fi
 	}
@@ -131,10 +133,10 @@ func (c *Clusterer) Cluster(inputs []string) []Assignment {
 	// a large authority costs nothing for inputs that do not use it.
 	for _, fi := range order {
 		f := forms[fi]
-		if e := au.Lookup(f.p); e != nil {
+		if e := f.entry; e != nil {
 			f.cl = entryCluster(e)
 			f.why = "authority: " + e.Canonical
-			join(f.cl, &f.p)
+			join(f.cl, f.p)
 		}
 	}
 	var seen []int32 // seen[ci] == stamp: cluster ci already compared
@@ -148,7 +150,7 @@ func (c *Clusterer) Cluster(inputs []string) []Assignment {
 			seen = append(seen, -1)
 		}
 		strong, weak = strong[:0], weak[:0]
-		keyBuf = blockKeys(keyBuf[:0], &f.p, false)
+		keyBuf = blockKeys(keyBuf[:0], f.p, false)
 		for i := range f.p.alts {
 			keyBuf = blockKeys(keyBuf, &f.p.alts[i], false)
 		}
@@ -163,7 +165,7 @@ func (c *Clusterer) Cluster(inputs []string) []Assignment {
 				if f.p.Gender != 0 && cl.gender != 0 && f.p.Gender != cl.gender {
 					continue
 				}
-				switch v := bestMatch(&f.p, cl); {
+				switch v := bestMatch(f.p, cl); {
 				case !v.ok:
 				case v.weak:
 					weak = append(weak, ci)
@@ -198,12 +200,12 @@ func (c *Clusterer) Cluster(inputs []string) []Assignment {
 		}
 		if pick < 0 {
 			pick = len(clusters)
-			clusters = append(clusters, &cluster{key: f.p.Key, canonical: displayName(&f.p)})
+			clusters = append(clusters, &cluster{key: f.p.Key, canonical: displayName(f.p)})
 		} else {
-			f.why = bestMatch(&f.p, clusters[pick]).explain()
+			f.why = bestMatch(f.p, clusters[pick]).explain()
 		}
 		f.cl = pick
-		join(pick, &f.p)
+		join(pick, f.p)
 	}
 	out := make([]Assignment, len(inputs))
 	for i, s := range inputs {
@@ -214,7 +216,7 @@ func (c *Clusterer) Cluster(inputs []string) []Assignment {
 		if d != f.first && why == "" {
 			// Same key as the name that founded the cluster: say which
 			// rules made them meet.
-			why = compare(&parsed[d], &f.p).explain()
+			why = compare(&parsed[d], f.p).explain()
 		}
 		out[i] = Assignment{Input: s, Key: cl.key, Canonical: cl.canonical, Why: why}
 	}
@@ -256,34 +258,34 @@ func bestMatch(p *Parsed, cl *cluster) verdict {
 	return best
 }
 
-// parseAll parses names on all CPUs; parsing is most of the work of
-// clustering and each name is independent.
-func parseAll(l *Lists, names []string) []Parsed {
+// parseAll parses names and looks them up in the authority on all CPUs;
+// this is most of the work of clustering and each name is independent.
+func parseAll(au *Authority, names []string) ([]Parsed, []*Entry) {
 	out := make([]Parsed, len(names))
+	entries := make([]*Entry, len(names))
+	work := func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			out[i] = au.lists.Parse(names[i])
+			entries[i] = au.Lookup(out[i])
+		}
+	}
 	workers := runtime.GOMAXPROCS(0)
 	if len(names) < 1024 || workers == 1 {
-		for i, s := range names {
-			out[i] = l.Parse(s)
-		}
-		return out
+		work(0, len(names))
+		return out, entries
 	}
 	var wg sync.WaitGroup
 	chunk := (len(names) + workers - 1) / workers
-	for w := 0; w < workers; w++ {
-		lo, hi := w*chunk, min((w+1)*chunk, len(names))
-		if lo >= hi {
-			break
-		}
+	for lo := 0; lo < len(names); lo += chunk {
+		hi := min(lo+chunk, len(names))
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := lo; i < hi; i++ {
-				out[i] = l.Parse(names[i])
-			}
+			work(lo, hi)
 		}()
 	}
 	wg.Wait()
-	return out
+	return out, entries
 }
 
 // dominant returns the candidate with at least three times the distinct
