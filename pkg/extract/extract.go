@@ -24,6 +24,9 @@ const (
 	// Comment is a list entry that explains rather than cites (a numbered
 	// note in prose); it carries no work.
 	Comment
+	// InText is an author-date citation in the running text ("(Goulka et
+	// al. 2009, p. 12)"), resolved to the list entry it cites.
+	InText
 )
 
 func (k Kind) String() string {
@@ -34,6 +37,8 @@ func (k Kind) String() string {
 		return "inline"
 	case Comment:
 		return "comment"
+	case InText:
+		return "cite"
 	}
 	return fmt.Sprintf("Kind(%d)", int(k))
 }
@@ -148,12 +153,14 @@ func Extract(name string, src []byte) ([]Reference, diag.List) {
 			return r
 		}, string(src[ls[i].offset:end]))
 		refs = append(refs, inlineMentions(line{text: para, offset: ls[i].offset}, lines)...)
+		refs = append(refs, authorDateCites(line{text: para, offset: ls[i].offset}, lines)...)
 		i = j + 1
 	}
 	// Mentions in document order, after the list entries.
 	mentions := refs[nLists:]
 	sort.SliceStable(mentions, func(a, b int) bool { return mentions[a].Pos.Offset < mentions[b].Pos.Offset })
 	resolveRepeats(refs, &diags)
+	resolveCitations(refs)
 	for i := range refs {
 		if refs[i].Target < 0 {
 			addSources(&refs[i])

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/manba/manba/pkg/bib"
+	"github.com/manba/manba/pkg/diag"
 	"github.com/manba/manba/pkg/works"
 )
 
@@ -345,8 +346,9 @@ func TestNotesArticle(t *testing.T) {
 }
 
 // TestWrappedArticle checks hard-wrapped entries (hanging indent under
-// "References:", continuation lines of numbered notes) and a list that
-// starts on its heading's line ("Notes: 1. ...").
+// "References:", continuation lines of numbered notes), a list that starts
+// on its heading's line ("Notes: 1. ...") and author-date citations
+// wrapped over two lines.
 func TestWrappedArticle(t *testing.T) {
 	src, err := os.ReadFile("testdata/wrapped_article.txt")
 	if err != nil {
@@ -365,6 +367,10 @@ func TestWrappedArticle(t *testing.T) {
 		"14:11 1  -1",
 		"15:4 2  3",
 		"16:4 3 banisadr2004masoud -1",
+		// The author-date citations of the first paragraph, resolved to
+		// the reference list.
+		"3:46  hrw2005noexit 1",
+		"4:1  rand2009mek 0",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("references:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -410,6 +416,39 @@ func TestInlinePatterns(t *testing.T) {
 		}
 		if r.Text != tt.mention || r.Item.Type != tt.typ || author != tt.author || r.Item.Dates["issued"].From.Year != tt.year {
 			t.Errorf("%q: got %q %s %q %d", tt.text, r.Text, r.Item.Type, author, r.Item.Dates["issued"].From.Year)
+		}
+	}
+}
+
+func TestAuthorDateCites(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // author|year|locator
+	}{
+		{"as shown (Abrahamian, 1989: 45).", []string{"Abrahamian|1989|45"}},
+		{"(e.g., Cohen 2009; Piazza 1994, p. 12; Borger and Traynor 2005)", []string{"Cohen|2009|", "Piazza|1994|12", "Borger+Traynor|2005|"}},
+		{"(Human Rights Watch 2005)", []string{"Human Rights Watch|2005|"}},
+		{"(March 2005)", nil},
+		{"(in 1981)", nil},
+		{"the attack (which killed 70 people in 1981) was", nil},
+	}
+	for _, tt := range tests {
+		src := []byte(tt.text)
+		refs := authorDateCites(line{text: tt.text}, diag.NewLines("x", src))
+		var got []string
+		for _, r := range refs {
+			var who []string
+			for _, n := range r.Item.Names["author"] {
+				who = append(who, n.Literal+n.Family)
+			}
+			loc := ""
+			if len(r.Locators) > 0 {
+				loc = r.Locators[0].Value
+			}
+			got = append(got, fmt.Sprintf("%s|%d|%s", strings.Join(who, "+"), r.Item.Dates["issued"].From.Year, loc))
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: %v, want %v", tt.text, got, tt.want)
 		}
 	}
 }
