@@ -202,7 +202,13 @@ func (e *Encoder) tag(tag, value string) {
 	}
 	e.buf = append(e.buf, tag...)
 	e.buf = append(e.buf, "  - "...)
-	value = stripNocase(strings.ReplaceAll(value, "\r\n", "\n"))
+	value = stripNocase(value)
+	if !strings.Contains(value, "\n") {
+		e.buf = append(e.buf, value...)
+		e.buf = append(e.buf, e.eol...)
+		return
+	}
+	value = strings.ReplaceAll(value, "\r\n", "\n")
 	for i, line := range strings.Split(value, "\n") {
 		if i > 0 {
 			e.buf = append(e.buf, e.eol...)
@@ -366,9 +372,9 @@ func formatDate(d bib.Date) string {
 	}
 	s := strconv.Itoa(d.From.Year)
 	if d.From.Month > 0 {
-		s += fmt.Sprintf("/%02d", d.From.Month)
+		s += "/" + twoDigits(d.From.Month)
 		if d.From.Day > 0 {
-			s += fmt.Sprintf("/%02d", d.From.Day)
+			s += "/" + twoDigits(d.From.Day)
 		}
 	}
 	if d.Season != "" {
@@ -378,6 +384,13 @@ func formatDate(d bib.Date) string {
 		s += "/" + seasonName(d.Season)
 	}
 	return s
+}
+
+func twoDigits(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
 }
 
 func seasonName(s string) string {
