@@ -30,8 +30,9 @@ func newExtractCmd() *cobra.Command {
 		Long: `extract finds the references in plain-text articles (files, or standard
 input): the entries of lists under headings such as "References", "Sources",
 "Resources", "Notes", "Bibliography" or "Appendix: For further study"
-(numbered "1." / "[1]" or not), and mentions in the running text such as
-"a 2009 Rand report" or a quoted report title. Free-text references are
+(numbered "1." / "[1]" or not), mentions in the running text such as
+"a 2009 Rand report" or a quoted report title, and author-date citations
+such as "(Goulka et al. 2009, p. 12)". Free-text references are
 parsed into fields, each with a confidence level and the file:line:col it
 was read from (in the CSL-JSON "custom" object); "ibid", "op. cit." and
 "previous" resolve to the reference they repeat, keeping the page cited.

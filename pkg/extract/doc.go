@@ -4,12 +4,13 @@
 // Extract looks for reference lists under headings such as "References",
 // "Sources", "Resources", "Notes", "Bibliography", "Works cited" or
 // "Appendix: For further study", with numbered ("1.", "[1]", "1)") or
-// unnumbered entries, and for inline mentions in the running text ("a 2009
-// Rand report", "a Human Rights Watch report", “Title” by Author, a quoted
-// report title with its publisher nearby), and author-date citations
-// ("(Goulka et al. 2009, p. 12)", resolved to the list entry they cite).
-// Each entry is parsed by
-// ParseReference, which reads the usual orders of free-text citations
+// unnumbered entries, possibly hard-wrapped; for mentions in the running
+// text ("a 2009 Rand report", "a Human Rights Watch report", “Title” by
+// Author, a quoted report title with its publisher nearby, a reposted
+// article's byline, a linked PDF); and for author-date citations ("(Goulka
+// et al. 2009, p. 12)", resolved to the list entry they cite). Each entry
+// is parsed by ParseReference, which reads the usual orders of free-text
+// citations
 // (author–title–publisher–year, title–periodical–date, Chicago/APA/MLA-like
 // text) into CSL fields, each with a confidence level ("high", "medium",
 // "low") and its source position, stored in the item's custom data the way
