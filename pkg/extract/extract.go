@@ -60,8 +60,8 @@ type Reference struct {
 }
 
 var (
-	headingRE       = regexp.MustCompile(`(?i)^\s*(?:#{1,6}\s*)?(references|reference list|sources|resources|bibliography|select bibliography|notes|end ?notes|foot ?notes|notes and references|works cited|literature cited|literature|further reading|suggested reading|recommended reading|citations|sources and notes|appendix(?:\s+[a-z0-9]{1,3})?|for further (?:study|reading))\s*:?\s*$`)
-	headingInlineRE = regexp.MustCompile(`(?i)^\s*(references|sources|resources|bibliography|notes|works cited|further reading)\s*:\s+(\S.*)`)
+	headingRE       = regexp.MustCompile(`(?i)^\s*(?:#{1,6}\s*)?(references|reference list|references and notes|sources?|sources consulted|resources|bibliography|select(?:ed)? bibliography|notes|end ?notes|foot ?notes|notes and references|works cited|literature cited|literature|further reading|suggested reading|recommended reading|also read|see also|read more|citations|sources and notes|appendix(?:\s+[a-z0-9]{1,3})?|for further (?:study|reading))\s*:?\s*$`)
+	headingInlineRE = regexp.MustCompile(`(?i)^\s*(references|sources?|resources|bibliography|notes|works cited|further reading|see also)\s*:\s+(\S.*)`)
 	labelRE         = regexp.MustCompile(`^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)]|\((\d{1,3})\)|[•*▪◦·–-])\s+(\S.*)$`)
 )
 

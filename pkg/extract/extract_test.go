@@ -452,3 +452,17 @@ func TestAuthorDateCites(t *testing.T) {
 		}
 	}
 }
+
+func TestHeadings(t *testing.T) {
+	tests := []struct{ doc, label, container string }{
+		{"Text.\n\nSource: Reuters, 12 May 2019\n", "", "Reuters"},
+		{"Text.\n\n## Works Cited\n\n- Merat, Arron. “The MEK.” The Guardian, 9 November 2018.\n", "", "The Guardian"},
+		{"Text.\n\nSELECTED BIBLIOGRAPHY\n\n(1) Piazza, J. A. (1994). The Democratic Islamic Republic. Journal of Third World Studies, 11(1), 9–43.\n", "1", "Journal of Third World Studies"},
+	}
+	for _, tt := range tests {
+		refs, _ := Extract("x.txt", []byte(tt.doc))
+		if len(refs) != 1 || refs[0].Kind != ListEntry || refs[0].Label != tt.label || refs[0].Item.Get("container-title") != tt.container {
+			t.Errorf("%q: %+v", tt.doc, refs)
+		}
+	}
+}
