@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"unicode/utf8"
 
 	"github.com/manba/manba/pkg/bib"
 	"github.com/manba/manba/pkg/diag"
@@ -37,9 +38,10 @@ type Decoder struct {
 	comma     diag.Pos
 	n         int // values seen, for messages
 
-	elem  []byte // the current value, reused
-	ids   map[string]diag.Pos
-	diags diag.List
+	elem    []byte // the current value, reused
+	ids     map[string]diag.Pos
+	warned8 bool // invalid UTF-8 reported
+	diags   diag.List
 }
 
 type mode int
@@ -370,6 +372,10 @@ func (d *Decoder) decodeItem(elem []byte, start diag.Pos) (bib.Item, bool) {
 		d.diags.Errorf(start, "item %d is %s, not an object; skipped", d.n, describe(elem))
 		return bib.Item{}, false
 	}
+	if !d.warned8 && !utf8.Valid(elem) {
+		d.warned8 = true
+		d.diags.Warnf(posIn(start, elem, firstInvalid(elem)), "invalid UTF-8 (is the file in another encoding?); bad bytes read as U+FFFD")
+	}
 	var it bib.Item
 	err := it.UnmarshalJSON(elem)
 	if err != nil {
@@ -464,6 +470,19 @@ func (d *Decoder) check(it *bib.Item, elem []byte, start diag.Pos) {
 			}
 		}
 	}
+}
+
+// firstInvalid returns the offset of the first byte of b that is not valid
+// UTF-8.
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
 }
 
 // property is one key of an item object and its raw value.

@@ -195,6 +195,12 @@ func TestDecodeDiagnostics(t *testing.T) {
 			diags: []string{`1:25: error: item 2 is "}" (not JSON), not an object`},
 		},
 		{
+			name:  "Latin-1 bytes",
+			in:    "[{\"id\":\"a\",\"type\":\"book\",\"title\":\"Caf\xe9\"},{\"id\":\"b\",\"type\":\"book\",\"title\":\"\xe9\"}]",
+			ids:   []string{"a", "b"},
+			diags: []string{"1:38: warning: invalid UTF-8"},
+		},
+		{
 			name:  "empty input",
 			in:    " \n",
 			diags: []string{"2:1: warning: no CSL-JSON data"},
