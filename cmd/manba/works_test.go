@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -81,6 +82,27 @@ func TestWorksBibTeX(t *testing.T) {
 	for _, want := range []string{"{rand2009mek,", "MG-871-OSD", "Goulka"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("bibtex output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestWorksBibLaTeX(t *testing.T) {
+	needFormat(t, "biblatex")
+	path := filepath.Join(t.TempDir(), "works.bib")
+	if _, errOut, code := runCLI(t, "", "works", "--to", "biblatex", "-o", path); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := string(b)
+	if n := len(regexp.MustCompile(`(?m)^@\w+\{`).FindAllString(out, -1)); n != len(works.IDs()) {
+		t.Errorf("%d entries, want %d", n, len(works.IDs()))
+	}
+	for _, want := range []string{"{hrw2005noexit,", "{Human Rights Watch}", "MG-871-OSD", "date = {2009-07-28}", "Iran-Interlink"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("biblatex output lacks %q", want)
 		}
 	}
 }
