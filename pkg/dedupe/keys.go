@@ -20,6 +20,7 @@ type keys struct {
 	agents  []string   // org keys of literal authors, publisher, container
 	agentTx []string   // the same names as written
 	typ     string
+	inside  string // org key of the container (periodical, book) the item is part of
 	hasName bool
 }
 
@@ -63,6 +64,7 @@ func keysOf(it bib.Item, withAgents bool) keys {
 		}
 	}
 	k.hasName = len(k.people) > 0
+	k.inside = orgKey(it.Get("container-title"))
 	if withAgents {
 		for _, v := range []string{"publisher", "container-title", "authority"} {
 			k.addAgent(it.Get(v))

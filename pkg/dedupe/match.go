@@ -31,6 +31,10 @@ func compareKeys(a, b keys) (bool, string) {
 	if t == "" {
 		return false, "different titles"
 	}
+	if a.inside != "" && b.inside != "" && !wordSubset(a.inside, b.inside) && !wordSubset(b.inside, a.inside) {
+		// Articles of one title in different periodicals or books.
+		return false, "same title, different containers"
+	}
 	var why []string
 	why = append(why, fmt.Sprintf("same title %q", t))
 	if a.year != 0 && b.year != 0 {
