@@ -214,3 +214,23 @@ func TestIsNumeric(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrentProcessors shares one Style between goroutines (run with
+// -race): a parsed style is read-only.
+func TestConcurrentProcessors(t *testing.T) {
+	st, err := LoadStyle("chicago-author-date")
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := benchItems(40)
+	want := NewProcessor(st, "en-US", items).BibliographyString(HTML)
+	done := make(chan string)
+	for i := 0; i < 4; i++ {
+		go func() { done <- NewProcessor(st, "en-US", items).BibliographyString(HTML) }()
+	}
+	for i := 0; i < 4; i++ {
+		if got := <-done; got != want {
+			t.Error("concurrent rendering differs")
+		}
+	}
+}

@@ -87,17 +87,9 @@ func (c *rctx) renderDate(e *element) *node {
 	c.hits++
 	c.used = append(c.used, v)
 	n.tag = "date"
-	if e.has("form") {
-		// localized: the style's affixes and formatting wrap the whole date
-		return c.decorateDate(n, e)
-	}
-	return c.decorateDate(n, e)
-}
-
-func (c *rctx) decorateDate(n *node, e *element) *node {
-	// cs:date's delimiter was used between parts; the rest is decoration
-	w := c.decorate(n, e)
-	return w
+	// the delimiter went between the parts; affixes and formatting wrap
+	// the whole date, localized or not
+	return c.decorate(n, e)
 }
 
 // dateParts returns the date-part elements to render: the style's own, or
@@ -365,13 +357,12 @@ func (c *rctx) datePart(p bib.DateParts, season string, e *element, d bib.Date, 
 		n = &node{kids: []*node{n, {kids: []*node{textNode(yearSuffixString(c.r.yearSuffix))}, tag: "year-suffix"}}}
 	}
 	if noSuffix {
-		saved := e.attrs["suffix"]
-		e2 := &element{name: e.name, attrs: map[string]string{}}
+		e2 := &element{name: e.name, attrs: make(map[string]string, len(e.attrs))}
 		for k, v := range e.attrs {
-			e2.attrs[k] = v
+			if k != "suffix" {
+				e2.attrs[k] = v
+			}
 		}
-		delete(e2.attrs, "suffix")
-		_ = saved
 		return c.decorate(n, e2)
 	}
 	return c.decorate(n, e)

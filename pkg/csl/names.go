@@ -490,29 +490,6 @@ func (c *rctx) partStyle(nameEl *element, part string) *element {
 	return nil
 }
 
-func joinParticle(particle, family string) string {
-	if particle == "" {
-		return family
-	}
-	if family == "" {
-		return particle
-	}
-	if strings.HasSuffix(particle, "-") || strings.HasSuffix(particle, "'") || strings.HasSuffix(particle, "’") {
-		return particle + family
-	}
-	return particle + " " + family
-}
-
-func joinNonEmpty(sep string, parts ...string) string {
-	var out []string
-	for _, p := range parts {
-		if p != "" {
-			out = append(out, p)
-		}
-	}
-	return strings.Join(out, sep)
-}
-
 // parseParticles splits lower-case particles off family and given names
 // that carry them inline ("van Gogh", "Vincent van"), as citeproc-js does
 // for names without explicit particle fields.

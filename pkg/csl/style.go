@@ -82,6 +82,7 @@ func parseStyle(file string, r io.Reader) (*Style, error) {
 	}
 	check(root, s, &errs)
 	checkMacroCycles(s, &errs)
+	precompute(root)
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -98,6 +99,17 @@ func check(e *element, s *Style, errs *diag.List) {
 	}
 	for _, c := range e.children {
 		check(c, s, errs)
+	}
+}
+
+// precompute parses the conditions of cs:if and cs:else-if once, so that
+// a Style is read-only while processors share it across goroutines.
+func precompute(e *element) {
+	if e.name == "if" || e.name == "else-if" {
+		conditionsOf(e)
+	}
+	for _, c := range e.children {
+		precompute(c)
 	}
 }
 
