@@ -429,6 +429,7 @@ func TestAuthorDateCites(t *testing.T) {
 		{"(e.g., Cohen 2009; Piazza 1994, p. 12; Borger and Traynor 2005)", []string{"Cohen|2009|", "Piazza|1994|12", "Borger+Traynor|2005|"}},
 		{"(Human Rights Watch 2005)", []string{"Human Rights Watch|2005|"}},
 		{"(March 2005)", nil},
+		{"(London, 2005)", nil},
 		{"(in 1981)", nil},
 		{"the attack (which killed 70 people in 1981) was", nil},
 	}

@@ -66,8 +66,8 @@ func citedNames(who string) []bib.Name {
 	if who == "" || len(strings.Fields(who)) > 6 || !titleCase(who, 6) {
 		return nil
 	}
-	if _, ok := months[strings.ToLower(firstWord(who))]; ok {
-		return nil // "(March 2005)"
+	if _, ok := months[strings.ToLower(firstWord(who))]; ok || isCity(who) {
+		return nil // "(March 2005)", "(London 2005)"
 	}
 	if isOrg(who) || len(strings.Fields(who)) > 2 && !strings.Contains(who, " and ") {
 		return []bib.Name{{Literal: who, Original: who}}

@@ -47,7 +47,8 @@ type Options struct {
 }
 
 // Bibliography returns one item per distinct work the references cite, in
-// order of first citation. A repeat joins the reference it repeats,
+// order of first citation. Comments, and author-date citations that
+// matched nothing, are left out. A repeat joins the reference it repeats,
 // references linked to the same known work join, and the remaining
 // duplicates are found with dedupe.Find. Each item's custom data lists its
 // citations ("citations") and, when linked, the known work ("known_work",
@@ -56,7 +57,9 @@ type Options struct {
 func Bibliography(refs []Reference, opt Options) []bib.Item {
 	var idx []int // references that cite a work
 	for i, r := range refs {
-		if r.Kind != Comment {
+		// An author-date citation that matched neither a list entry nor
+		// a known work says too little ("(Tehran 2005)") to be an item.
+		if r.Kind != Comment && !(r.Kind == InText && r.Target < 0 && r.Work == "") {
 			idx = append(idx, i)
 		}
 	}
