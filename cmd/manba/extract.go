@@ -132,7 +132,11 @@ func writeCitationList(path string, stdout io.Writer, refs []extract.Reference) 
 			fmt.Fprintf(&b, " [%s %s]", l.Label, l.Value)
 		}
 		if r.Target >= 0 {
-			fmt.Fprintf(&b, " (repeats %s)", refs[r.Target].Pos)
+			verb := "repeats"
+			if r.Kind == extract.InText {
+				verb = "cites"
+			}
+			fmt.Fprintf(&b, " (%s %s)", verb, refs[r.Target].Pos)
 		}
 		if r.Work != "" {
 			fmt.Fprintf(&b, "\t-> %s (%s)", r.Work, r.Reason)

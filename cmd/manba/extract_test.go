@@ -119,3 +119,22 @@ func TestExtractBibTeX(t *testing.T) {
 		}
 	}
 }
+
+func TestExtractUserBibliography(t *testing.T) {
+	needFormat(t, "csljson")
+	dir := t.TempDir()
+	lib := filepath.Join(dir, "lib.json")
+	if err := os.WriteFile(lib, []byte(`[{"id":"cohen2009","type":"book","title":"The Rise and Fall of the Mojahedin Khalq, 1987-1997","author":[{"family":"Cohen","given":"Ronen A."}],"issued":{"date-parts":[[2009]]}}]`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	article := "Text (Cohen 2009, p. 4).\n\nReferences\n\n1. Cohen, Ronen A. The Rise and Fall of the Mojahedin Khalq, 1987–1997. Brighton: Sussex Academic Press, 2009.\n"
+	out, errOut, code := runCLI(t, article, "extract", "--list", "--no-works", "--bib", lib)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[0], "-> cohen2009") ||
+		!strings.Contains(lines[1], "cite\t") || !strings.Contains(lines[1], "[page 4] (cites <stdin>:5:4)\t-> cohen2009") {
+		t.Errorf("listing:\n%s", out)
+	}
+}
