@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -87,6 +88,9 @@ func (p *Processor) disambKeys(r *ref) []string {
 	positions := p.citedAt[r]
 	if len(positions) == 0 {
 		positions = []int{posFirst}
+	}
+	if p.subsequentEtAl && !slices.Contains(positions, posSubsequent) {
+		positions = append(slices.Clip(positions), posSubsequent)
 	}
 	keys := make([]string, 0, len(positions))
 	for _, pos := range positions {

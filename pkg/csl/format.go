@@ -188,7 +188,11 @@ func fixPunct(evs []event, punctInQuote bool) {
 			}
 			if p >= 0 && evs[p].kind == evText {
 				last, _ := utf8.DecodeLastRuneInString(evs[p].s)
-				switch mergeRule(last, rune(c)) {
+				rule := mergeRule(last, rune(c))
+				if c == ',' && (last == '?' || last == '!') {
+					rule = 0 // citeproc-js keeps “Why?,”
+				}
+				switch rule {
 				case 0:
 					evs[p].s += string(c)
 				case 2:

@@ -77,6 +77,7 @@ type Processor struct {
 	citedAt            map[*ref][]int // positions each item is cited at
 	nameOptCache       map[optKey]nameOpts
 	datePartsCache     map[*element][]*element
+	subsequentEtAl     bool // compare the et-al-subsequent form too
 	processed          bool
 	styleEnglish       bool
 }
@@ -104,6 +105,11 @@ func NewProcessor(style *Style, lang string, items []bib.Item) *Processor {
 		p.byID[it.ID] = r
 	}
 	p.explicitYearSuffix = usesVariable(style.root, "year-suffix")
+	// Without add-names, citeproc-js also keeps the short et-al-subsequent
+	// form of first cites unambiguous (with add-names it does not).
+	p.subsequentEtAl = (hasAttr(style.citation, "et-al-subsequent-min") || hasAttr(style.citation, "et-al-subsequent-use-first") ||
+		style.root.has("et-al-subsequent-min") || style.root.has("et-al-subsequent-use-first")) &&
+		style.citation.attrs["disambiguate-add-names"] != "true"
 	p.sorter = newSorter(p)
 	return p
 }
@@ -111,6 +117,19 @@ func NewProcessor(style *Style, lang string, items []bib.Item) *Processor {
 func sortsByCitationNumber(sortEl *element) bool {
 	for _, k := range sortEl.children {
 		if k.attrs["variable"] == "citation-number" {
+			return true
+		}
+	}
+	return false
+}
+
+// hasAttr reports whether e or an element below it has the attribute.
+func hasAttr(e *element, name string) bool {
+	if e.has(name) {
+		return true
+	}
+	for _, c := range e.children {
+		if hasAttr(c, name) {
 			return true
 		}
 	}
