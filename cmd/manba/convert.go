@@ -89,6 +89,7 @@ func runConvert(o convertOptions, args []string, stdin io.Reader, stdout, stderr
 	inputErrors := 0
 	for _, arg := range args {
 		diags, err := convertInput(arg, o.from, stdin, w, p)
+		p.clear()
 		for _, d := range diags {
 			fmt.Fprintln(stderr, d.Error())
 		}
@@ -182,9 +183,10 @@ func reportWriterWarnings(stderr io.Writer, w itemWriter, outName string) {
 // progress shows the number of items converted on a terminal, a few times
 // a second; on anything else it stays silent.
 type progress struct {
-	w    io.Writer
-	n    int
-	last time.Time
+	w     io.Writer
+	n     int
+	last  time.Time
+	shown bool // a count is on the screen
 }
 
 func newProgress(stderr io.Writer) *progress {
@@ -201,8 +203,18 @@ func (p *progress) add() {
 	p.n++
 	if p.n%256 == 0 && time.Since(p.last) > 200*time.Millisecond {
 		p.last = time.Now()
+		p.shown = true
 		fmt.Fprintf(p.w, "\r%d items converted", p.n)
 	}
+}
+
+// clear erases the count, so that diagnostics start on a clean line.
+func (p *progress) clear() {
+	if p == nil || !p.shown {
+		return
+	}
+	p.shown = false
+	fmt.Fprint(p.w, "\r\033[K")
 }
 
 func (p *progress) done() {
