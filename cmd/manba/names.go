@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/manba/manba/pkg/bib"
@@ -181,7 +182,17 @@ func tsv(s string) string {
 	return strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(s)
 }
 
+// batchGC makes the collector run less often while a command holds every
+// name in memory: clustering a million names spends a third of its time
+// in the collector at the default setting, a tenth at 400, for about
+// twice the peak memory.
+func batchGC() (restore func()) {
+	old := debug.SetGCPercent(400)
+	return func() { debug.SetGCPercent(old) }
+}
+
 func runNamesCluster(o namesOptions, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	defer batchGC()()
 	cl, _, diags, err := o.setup()
 	if err != nil {
 		return err
@@ -262,6 +273,7 @@ func runNamesFold(o namesOptions, args []string, stdin io.Reader, stdout io.Writ
 }
 
 func runNamesNormalize(o namesOptions, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	defer batchGC()()
 	cl, lists, diags, err := o.setup()
 	if err != nil {
 		return err

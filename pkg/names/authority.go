@@ -35,6 +35,16 @@ type Authority struct {
 // form of the authority, so that looking p up as an organization can
 // succeed.
 func (a *Authority) orgWords(p *Parsed) bool {
+	// Most names fail on their first word: check the tokens before
+	// splitting the original.
+	for _, t := range p.toks {
+		if !a.vocab[t.key] && !strings.ContainsAny(t.raw, " -") && t.raw == strings.TrimSpace(t.raw) {
+			if len(p.toks) == 1 && len(strings.Fields(p.Original)) > 1 {
+				break // "Abu Ghraib": joined words
+			}
+			return false
+		}
+	}
 	for _, w := range splitWords(p.Original) {
 		if !a.vocab[strings.ReplaceAll(foldWord(w).key, " ", "")] {
 			return false

@@ -61,7 +61,10 @@ func Parse(s string) Parsed { return defaultLists.Parse(s) }
 // Parse parses s with the lists l.
 func (l *Lists) Parse(s string) Parsed {
 	p := Parsed{Original: s}
-	t := strings.Join(strings.Fields(s), " ")
+	t := s
+	if needsSpaceCleanup(s) {
+		t = strings.Join(strings.Fields(s), " ")
+	}
 	if strings.HasPrefix(t, "{") && strings.HasSuffix(t, "}") && len(t) > 2 {
 		// BibTeX protects a corporate name with braces.
 		p.setOrg(l, strings.Trim(t, "{}"))
@@ -88,6 +91,21 @@ func (l *Lists) Parse(s string) Parsed {
 		}
 	}
 	return p
+}
+
+// needsSpaceCleanup reports leading, trailing or repeated white space, or
+// white space other than a plain space.
+func needsSpaceCleanup(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s != ""
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ' && s[i+1] == ' ', c == '\t', c == '\n', c == '\r', c == '\v', c == '\f', c >= 0x80:
+			return true
+		}
+	}
+	return false
 }
 
 func hasArabic(s string) bool {
@@ -144,9 +162,34 @@ func isAcronym(w string) bool {
 
 // splitWords splits on spaces, hyphens, slashes and the like.
 func splitWords(t string) []string {
-	return strings.FieldsFunc(t, func(r rune) bool {
-		return unicode.IsSpace(r) || r == '-' || r == '/' || r == '–' || r == ',' || r == ';' || r == ':' || r == '|' || r == '"' || r == '“' || r == '”'
-	})
+	words := make([]string, 0, 4)
+	start := -1
+	for i := 0; i < len(t); {
+		c := t[i]
+		sep, n := false, 1
+		if c < utf8.RuneSelf {
+			switch c {
+			case ' ', '\t', '\n', '\r', '\v', '\f', '-', '/', ',', ';', ':', '|', '"':
+				sep = true
+			}
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(t[i:])
+			sep = unicode.IsSpace(r) || r == '–' || r == '“' || r == '”'
+		}
+		switch {
+		case sep && start >= 0:
+			words = append(words, t[start:i])
+			start = -1
+		case !sep && start < 0:
+			start = i
+		}
+		i += n
+	}
+	if start >= 0 {
+		words = append(words, t[start:])
+	}
+	return words
 }
 
 // isOrg decides whether a name is an organization (or a place or work):
