@@ -71,6 +71,15 @@ func (o *output) Close() error {
 	if err == nil {
 		err = o.tmp.Sync()
 	}
+	if err == nil {
+		// CreateTemp makes the file 0600; give it the target's mode, or the
+		// usual mode of a new file.
+		mode := os.FileMode(0o644)
+		if fi, statErr := os.Stat(o.path); statErr == nil {
+			mode = fi.Mode().Perm()
+		}
+		err = o.tmp.Chmod(mode)
+	}
 	if cerr := o.tmp.Close(); err == nil {
 		err = cerr
 	}

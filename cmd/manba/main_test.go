@@ -75,6 +75,21 @@ func TestOutputIsAtomic(t *testing.T) {
 	if got, _ := os.ReadFile(path); string(got) != "new" {
 		t.Errorf("after Close the target holds %q, want %q", got, "new")
 	}
+	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o644 {
+		t.Errorf("replaced file has mode %v (%v), want the target's 0644", fi.Mode().Perm(), err)
+	}
+	fresh := filepath.Join(dir, "fresh.json")
+	o, err = openOutput(fresh, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Write([]byte("[]"))
+	if err := o.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Stat(fresh); err != nil || fi.Mode().Perm() != 0o644 {
+		t.Errorf("new file has mode %v (%v), want 0644", fi.Mode().Perm(), err)
+	}
 }
 
 func TestEveryCommandHasHelp(t *testing.T) {
