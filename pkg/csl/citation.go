@@ -101,7 +101,15 @@ func (p *Processor) renderCitation(cit *Citation) *node {
 	out := &node{}
 	add := func(sep string, n *node) {
 		if len(out.kids) > 0 && sep != "" {
-			out.kids = append(out.kids, textNode(sep))
+			// a cite that ends in a comma (its suffix "is one source,")
+			// takes the place of the delimiter's punctuation
+			prev := out.kids[len(out.kids)-1].plain()
+			if strings.HasSuffix(prev, ",") && strings.ContainsRune(",;:", rune(sep[0])) {
+				sep = sep[1:]
+			}
+			if sep != "" {
+				out.kids = append(out.kids, textNode(sep))
+			}
 		}
 		out.kids = append(out.kids, n)
 	}

@@ -128,7 +128,7 @@ func mergeRule(a, b rune) int {
 	switch a {
 	case '!', '?':
 		switch b {
-		case '.', ':', ',':
+		case '.', ':', a:
 			return 1
 		}
 	case '.':
@@ -143,7 +143,7 @@ func mergeRule(a, b rune) int {
 			return 1
 		}
 	case ',':
-		if b == ',' || b == ';' {
+		if b == ',' {
 			return 1
 		}
 	case ';':
@@ -188,11 +188,7 @@ func fixPunct(evs []event, punctInQuote bool) {
 			}
 			if p >= 0 && evs[p].kind == evText {
 				last, _ := utf8.DecodeLastRuneInString(evs[p].s)
-				rule := mergeRule(last, rune(c))
-				if c == ',' && (last == '?' || last == '!') {
-					rule = 0 // citeproc-js keeps “Why?,”
-				}
-				switch rule {
+				switch mergeRule(last, rune(c)) {
 				case 0:
 					evs[p].s += string(c)
 				case 2:
