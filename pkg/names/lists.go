@@ -24,6 +24,7 @@ type Lists struct {
 	orgWord, stop, generic     map[string]bool // folded key
 	syn                        map[string]string
 	synSkel                    map[string]string // for Perso-Arabic script words
+	nick                       map[string]string // folded short given name -> folded full one
 }
 
 // NewLists returns empty lists.
@@ -33,13 +34,13 @@ func NewLists() *Lists {
 		article: map[string]bool{}, particle: map[string]bool{}, keep: map[string]bool{},
 		joinNext: map[string]bool{}, joinPrev: map[string]bool{}, female: map[string]bool{},
 		orgWord: map[string]bool{}, stop: map[string]bool{}, generic: map[string]bool{},
-		syn: map[string]string{}, synSkel: map[string]string{},
+		syn: map[string]string{}, synSkel: map[string]string{}, nick: map[string]string{},
 	}
 }
 
 var defaultLists = func() *Lists {
 	l := NewLists()
-	for _, f := range []string{"data/honorifics.txt", "data/particles.txt", "data/orgwords.txt"} {
+	for _, f := range []string{"data/honorifics.txt", "data/particles.txt", "data/orgwords.txt", "data/nicknames.txt"} {
 		src, err := dataFS.ReadFile(f)
 		if err != nil {
 			panic(err) // embedded at build time
@@ -75,6 +76,9 @@ func (l *Lists) Clone() *Lists {
 	}
 	for k, v := range l.synSkel {
 		c.synSkel[k] = v
+	}
+	for k, v := range l.nick {
+		c.nick[k] = v
 	}
 	return c
 }
@@ -121,7 +125,8 @@ func wordKey(s string) string {
 
 // Load adds the lines of a list file: "KIND WORD [ARG]" with KIND one of
 // honorific, suffix, article, particle, keep, joinnext, joinprev, female,
-// org, syn, stop, generic; blank lines and lines starting with # are
+// nick (a short given name and the full one: nick Rudy Rudolph), org, syn,
+// stop, generic; blank lines and lines starting with # are
 // skipped. Unknown kinds are reported with their position.
 func (l *Lists) Load(r io.Reader, file string) diag.List {
 	var diags diag.List
@@ -175,6 +180,12 @@ func (l *Lists) Load(r io.Reader, file string) diag.List {
 			l.stop[k] = true
 		case "generic":
 			l.generic[translit.Fold(word)] = true
+		case "nick":
+			if arg == "" {
+				diags.Errorf(pos, "nick needs two words")
+				continue
+			}
+			l.nick[translit.Fold(word)] = translit.Fold(arg)
 		case "syn":
 			if arg == "" {
 				diags.Errorf(pos, "syn needs two words")

@@ -216,3 +216,12 @@ func TestInitials(t *testing.T) {
 		t.Errorf("a name in capitals: %+v", p)
 	}
 }
+
+func TestNicknames(t *testing.T) {
+	if same, why := Equivalent(bib.Name{Family: "Giuliani", Given: "Rudy"}, bib.Name{Family: "Giuliani", Given: "Rudolph"}); !same {
+		t.Errorf("Rudy/Rudolph Giuliani: %s", why)
+	}
+	if same, _ := Equivalent(bib.Name{Family: "Giuliani", Given: "Rudy"}, bib.Name{Family: "Giuliani", Given: "Edward"}); same {
+		t.Error("Rudy and Edward Giuliani merged")
+	}
+}

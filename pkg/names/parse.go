@@ -568,7 +568,11 @@ func (l *Lists) personTokens(n bib.Name) []token {
 				w += words[i]
 				joining = l.joinNext[string(nk)] || l.keep[string(nk)] || l.article[string(nk)]
 			}
-			if t := newToken(w, fam); t.key != "" {
+			t := newToken(w, fam)
+			if full, ok := l.nick[t.key]; ok && !fam {
+				t.key, t.skel = full, translit.SkeletonOfFolded(full) // Rudy Giuliani, Rudolph Giuliani
+			}
+			if t.key != "" {
 				toks = append(toks, t)
 			}
 		}
