@@ -11,9 +11,8 @@ import (
 
 // item converts a resolved entry to a bib.Item by the mapping tables.
 func (d *Decoder) item(e *rawEntry) bib.Item {
-	// A map hint above 8 makes Go allocate a bigger table than most
-	// entries fill.
-	it := bib.Item{ID: e.key, Vars: make(map[string]string, min(len(e.fields), 8))}
+	// Sized for every field, so that the map is not rebuilt as it grows.
+	it := bib.Item{ID: e.key, Vars: make(map[string]string, len(e.fields))}
 	typ, record := cslType(e.typ)
 	it.Type = typ
 	if record {

@@ -503,17 +503,8 @@ func (p *parser) part(j int) (Part, int, bool) {
 	c := s[j]
 	switch {
 	case c == '{':
-		depth := 0
-		for k := j; k < len(s); k++ {
-			switch s[k] {
-			case '{':
-				depth++
-			case '}':
-				depth--
-				if depth == 0 {
-					return Part{Kind: Braced, Text: s[j+1 : k], Offset: p.base + j}, k + 1, true
-				}
-			}
+		if k := closeBrace(s, j); k >= 0 {
+			return Part{Kind: Braced, Text: s[j+1 : k], Offset: p.base + j}, k + 1, true
 		}
 		if p.atEnd(len(s)) && !p.eof {
 			return Part{}, len(s), false
@@ -521,6 +512,10 @@ func (p *parser) part(j int) (Part, int, bool) {
 		p.errorf(j, "unterminated '{' (unbalanced braces)")
 		return Part{}, p.recover(j), false
 	case c == '"':
+		// Most quoted values hold no braces: then the next quote ends them.
+		if q := strings.IndexByte(s[j+1:], '"'); q >= 0 && strings.IndexAny(s[j+1:j+1+q], "{}") < 0 {
+			return Part{Kind: Quoted, Text: s[j+1 : j+1+q], Offset: p.base + j}, j + q + 2, true
+		}
 		depth := 0
 		for k := j + 1; k < len(s); k++ {
 			switch s[k] {
@@ -571,4 +566,24 @@ func quoteByte(s string, j int) string {
 		return "end of line"
 	}
 	return fmt.Sprintf("%q", r)
+}
+
+// closeBrace returns the index of the brace that closes the one at j, or
+// -1. It jumps from one closing brace to the next with the vectorized
+// IndexByte and counts the opening braces in between, rather than looking
+// at every byte.
+func closeBrace(s string, j int) int {
+	depth, k := 1, j+1
+	for {
+		c := strings.IndexByte(s[k:], '}')
+		if c < 0 {
+			return -1
+		}
+		depth += strings.Count(s[k:k+c], "{") - 1
+		k += c
+		if depth == 0 {
+			return k
+		}
+		k++
+	}
 }
