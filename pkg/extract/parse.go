@@ -189,11 +189,10 @@ func ParseReference(text string) Parsed {
 		med := s[m[2]:m[3]]
 		if strings.HasPrefix(strings.ToLower(med), "in ") {
 			f.set("language", languageCode(med[3:]), works.Medium)
+		} else if strings.EqualFold(med, "pdf") {
+			f.set("medium", "PDF", works.Medium)
 		} else {
 			f.set("medium", strings.ToUpper(med[:1])+med[1:], works.Medium)
-			if strings.EqualFold(med, "pdf") {
-				f.it.Set("medium", "PDF")
-			}
 		}
 		s = s[:m[0]] + s[m[1]:]
 	}
