@@ -3,6 +3,7 @@ package csl
 import (
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/manba/manba/pkg/bib"
 )
@@ -384,6 +385,13 @@ func (c *rctx) renderText(e *element) *node {
 			return nil
 		}
 		n = &node{kids: kids}
+		if !n.empty() {
+			// a macro that prints something counts as a non-empty
+			// variable for its group, as in citeproc-js ("n.d." from
+			// a macro survives a group whose date is missing)
+			c.calls++
+			c.hits++
+		}
 	case e.has("term"):
 		plural := e.attrs["plural"] == "true"
 		form := e.attrs["form"]
@@ -432,6 +440,10 @@ func (c *rctx) textVariable(v, form string) *node {
 		return parseRich(c.p.pageRange(val, c.cite == nil || c.cite.Label == "" || c.cite.Label == "page"))
 	case "URL", "DOI":
 		return textNode(val)
+	case "issue", "volume", "number", "chapter-number", "collection-number", "number-of-pages", "number-of-volumes", "edition":
+		if isNumeric(val) && strings.Contains(val, "-") {
+			return textNode(numericRange(val)) // "3-4" is the range 3–4
+		}
 	case "citation-label":
 		n := textNode(val)
 		if c.r.yearSuffix > 0 && !c.p.explicitYearSuffix && !c.yearSuffixDone {
@@ -492,4 +504,15 @@ func trigraph(it *bib.Item) string {
 		b.WriteString(y)
 	}
 	return b.String()
+}
+
+// numericRange writes the hyphens between numbers as en dashes.
+func numericRange(s string) string {
+	rs := []rune(s)
+	for i := 1; i+1 < len(rs); i++ {
+		if rs[i] == '-' && unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1]) {
+			rs[i] = '–'
+		}
+	}
+	return string(rs)
 }
