@@ -160,7 +160,11 @@ func (p *Processor) Cite(cites []Cite, f Format) string {
 // subsequent), citation numbers and disambiguation take every citation
 // into account. The bibliography then holds the cited items.
 func (p *Processor) Citations(cs []Citation, f Format) []string {
-	p.citations = cs
+	// work on a copy: positions are recorded in the cites
+	p.citations = make([]Citation, len(cs))
+	for i, c := range cs {
+		p.citations[i] = Citation{Cites: append([]Cite(nil), c.Cites...), NoteIndex: c.NoteIndex}
+	}
 	p.process()
 	out := make([]string, len(p.citations))
 	for i := range p.citations {
