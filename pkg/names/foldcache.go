@@ -2,6 +2,7 @@ package names
 
 import (
 	"hash/maphash"
+	"strings"
 	"sync"
 
 	"github.com/manba/manba/pkg/translit"
@@ -10,6 +11,7 @@ import (
 // folded is one word in matching form.
 type folded struct {
 	key, skel string
+	latin     string // the Latin profile without spaces: the key of the word lists
 	rules     translit.Rule
 }
 
@@ -41,7 +43,8 @@ func foldWord(w string) folded {
 		return f
 	}
 	k, r := translit.FoldExplain(w)
-	f = folded{key: k, skel: translit.SkeletonOfFolded(k), rules: r}
+	f = folded{key: k, skel: translit.SkeletonOfFolded(k), rules: r,
+		latin: strings.ReplaceAll(translit.Latin.String(w), " ", "")}
 	sh.Lock()
 	if sh.m == nil || len(sh.m) >= cacheShardMax {
 		sh.m = make(map[string]folded, 64)

@@ -94,7 +94,7 @@ func keyOf(s string, buf *[32]byte) []byte {
 		c := s[i]
 		switch {
 		case c >= 0x80:
-			return []byte(wordKey(s))
+			return append(b[:0], foldWord(s).latin...)
 		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
 			b = append(b, c)
 		case c >= 'A' && c <= 'Z':
