@@ -18,6 +18,12 @@ func (d *Decoder) item(e *rawEntry) bib.Item {
 	if record {
 		it.SetExtra("@type", e.typ)
 	}
+	subtype := false
+	if sub, ok := e.get("entrysubtype"); ok {
+		if t, ok := subtypeCSL(e.typ, sub); ok {
+			it.Type, subtype = t, true
+		}
+	}
 	hasDate := e.has("date")
 	var year, month, day *rawField
 	for i := range e.fields {
@@ -32,6 +38,10 @@ func (d *Decoder) item(e *rawEntry) bib.Item {
 		case "day":
 			day = f
 			continue
+		case "entrysubtype":
+			if subtype {
+				continue // it made the type
+			}
 		}
 		d.field(&it, f)
 	}

@@ -111,11 +111,18 @@ func (e *Encoder) Preamble(tex string) error {
 // entry returns the entry type, key and fields (TeX values) of an item.
 func (e *Encoder) entry(it bib.Item) (typ, key string, fields []outField) {
 	typ = it.Extra["@type"]
+	var subtype string
 	if typ == "" {
 		typ = cslToEntry[it.Type]
 	}
 	if typ == "" {
-		typ = fallbackEntry
+		if st, ok := subtypeEntries[it.Type]; ok {
+			typ, subtype = st[0], st[1]
+		} else if bib.IsType(it.Type) {
+			typ, subtype = fallbackEntry, it.Type
+		} else {
+			typ = fallbackEntry
+		}
 	}
 	key = strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) || strings.ContainsRune(",{}=", r) {
@@ -139,6 +146,9 @@ func (e *Encoder) entry(it bib.Item) (typ, key string, fields []outField) {
 		}
 		used[name] = true
 		vars = append(vars, outField{name: name, value: value})
+	}
+	if subtype != "" && !used["entrysubtype"] {
+		add("entrysubtype", subtype)
 	}
 	title, dropExtra := e.splitTitle(it)
 	for _, v := range bib.SortedKeys(it.Vars) {

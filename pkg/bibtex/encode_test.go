@@ -50,7 +50,11 @@ func TestEncode(t *testing.T) {
 				Dates: map[string]bib.Date{"issued": {From: bib.DateParts{Year: 1979}, To: bib.DateParts{Year: 1980}},
 					"accessed": {Literal: "spring 2020"}}},
 			EncodeOptions{},
-			"@misc{taleqani1979return,\n  author = {Ṭāleqānī, Maḥmūd},\n  title = {The Return of the Mojahedin},\n  year = {1979/1980},\n  urldate = {spring 2020}\n}\n"},
+			"@misc{taleqani1979return,\n  author = {Ṭāleqānī, Maḥmūd},\n  title = {The Return of the Mojahedin},\n  year = {1979/1980},\n  urldate = {spring 2020},\n  entrysubtype = {interview}\n}\n"},
+		{"magazine article",
+			bib.Item{ID: "m", Type: "article-magazine", Vars: map[string]string{"title": "T", "container-title": "Time"}},
+			EncodeOptions{},
+			"@article{m,\n  title = {T},\n  journal = {Time},\n  entrysubtype = {magazine}\n}\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

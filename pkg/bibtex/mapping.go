@@ -3,6 +3,8 @@ package bibtex
 import (
 	"fmt"
 	"strings"
+
+	"github.com/manba/manba/pkg/bib"
 )
 
 // TypeRule maps a BibTeX/BibLaTeX entry type to a CSL item type.
@@ -71,8 +73,30 @@ var (
 	cslToEntry = map[string]string{}
 )
 
-// fallbackEntry is what CSL types without a rule are written as.
+// fallbackEntry is what CSL types without a rule are written as, with
+// entrysubtype naming the CSL type (@misc + entrysubtype = {interview}).
 const fallbackEntry = "misc"
+
+// subtypeEntries are the CSL types written as an entry type plus an
+// entrysubtype, as BibLaTeX styles expect for magazine and newspaper
+// articles.
+var subtypeEntries = map[string][2]string{
+	"article-magazine":  {"article", "magazine"},
+	"article-newspaper": {"article", "newspaper"},
+}
+
+// subtypeCSL returns the CSL type an entry type and entrysubtype stand
+// for, if they are one of the pairs the encoder writes.
+func subtypeCSL(entry, sub string) (string, bool) {
+	sub = strings.ToLower(strings.TrimSpace(sub))
+	if entry == "article" && (sub == "magazine" || sub == "newspaper") {
+		return "article-" + sub, true
+	}
+	if entry == fallbackEntry && bib.IsType(sub) && cslToEntry[sub] == "" && subtypeEntries[sub][0] == "" {
+		return sub, true
+	}
+	return "", false
+}
 
 func init() {
 	for _, r := range EntryTypes {
@@ -205,6 +229,9 @@ func MappingMarkdown() string {
 	b.WriteString("Generated from mapping.go by `go test ./pkg/bibtex -run TestMappingMarkdown -update`; do not edit.\n\n")
 	b.WriteString("## Entry types\n\nThe first entry type listed for a CSL type is the one written back; decoding any other\n")
 	b.WriteString("records it in `Extra[\"@type\"]`. Unknown entry types become `document` with `@type` kept.\n\n")
+	b.WriteString("`@article` with `entrysubtype = {magazine}` or `{newspaper}` is `article-magazine` or\n")
+	b.WriteString("`article-newspaper`; the CSL types no entry type stands for are written as `@misc` with\n")
+	b.WriteString("`entrysubtype` set to the CSL type (`{interview}`), and read back so.\n\n")
 	b.WriteString("| entry type | CSL type | written back as |\n|---|---|---|\n")
 	for _, r := range EntryTypes {
 		back := "@" + r.Entry
