@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -99,7 +100,10 @@ func (c *rctx) renderNames(e *element) *node {
 // renderNamesWith renders cs:names; parent is the cs:names whose name,
 // et-al and label a substituted cs:names inherits.
 func (c *rctx) renderNamesWith(e *element, parent *element) *node {
-	vars := strings.Fields(e.attrs["variable"])
+	vars := e.vars
+	if vars == nil {
+		vars = strings.Fields(e.attrs["variable"]) // synthetic elements (sort keys)
+	}
 	var nameEl, etalEl, labelEl, subst *element
 	labelBefore := false
 	seenName := false
@@ -152,7 +156,7 @@ func (c *rctx) renderNamesWith(e *element, parent *element) *node {
 		}
 		c.used = append(c.used, v)
 		labelVar := v
-		if (v == "editor" || v == "translator") && strings.Contains(" "+e.attrs["variable"]+" ", " editor ") && strings.Contains(" "+e.attrs["variable"]+" ", " translator ") {
+		if (v == "editor" || v == "translator") && slices.Contains(vars, "editor") && slices.Contains(vars, "translator") {
 			ed, tr := c.r.item.Names["editor"], c.r.item.Names["translator"]
 			if namesEqual(ed, tr) && !c.suppressed["editor"] && !c.suppressed["translator"] && c.p.loc.term("editortranslator", "long", false) != "" {
 				done["editor"], done["translator"] = true, true

@@ -108,6 +108,9 @@ func precompute(e *element) {
 	if e.name == "if" || e.name == "else-if" {
 		conditionsOf(e)
 	}
+	if e.name == "names" {
+		e.vars = strings.Fields(e.attrs["variable"])
+	}
 	for _, c := range e.children {
 		precompute(c)
 	}

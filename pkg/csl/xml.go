@@ -19,8 +19,11 @@ type element struct {
 	children []*element
 	text     string
 	pos      diag.Pos
-	// cached is filled lazily by the renderer with parsed attribute data.
+	// cached holds parsed attribute data (conditions), filled when the
+	// style is parsed.
 	cached any
+	// vars is the "variable" attribute split into names, for cs:names.
+	vars []string
 }
 
 func (e *element) attr(name string) string {
