@@ -60,7 +60,8 @@ so do Khomeini, Khamenei and the town Khomein.`,
 		Short: "Group names that denote the same person or organization",
 		Long: `cluster reads one name per line and writes, in input order, one TSV line per
 name: input<TAB>cluster_key<TAB>canonical. Names of one cluster share the
-cluster key; keys of authority entries start with "@". The canonical form is
+cluster key; keys of authority entries start with "@". Text after a tab is
+ignored, so the first column of a TSV file can be given. The canonical form is
 the authority's, or the fullest name of the cluster. With --explain a fourth
 column says why a name joined its cluster ("ou/u + ezafe", "surname only",
 "authority: Rajavī, Masʻūd"). Blank lines are skipped.`,
@@ -158,7 +159,8 @@ func (o namesOptions) setup() (*names.Clusterer, *names.Lists, diag.List, error)
 }
 
 // readLines returns the non-blank lines of the input, without a byte
-// order mark or carriage returns.
+// order mark or carriage returns. A name holds no tab: what follows a tab
+// is ignored, so that the first column of a TSV file can be read.
 func readLines(args []string, stdin io.Reader) ([]string, error) {
 	inputs, err := readInputs(args, stdin)
 	if err != nil {
@@ -169,6 +171,9 @@ func readLines(args []string, stdin io.Reader) ([]string, error) {
 		data := bytes.TrimPrefix(in.Data, []byte("\xef\xbb\xbf"))
 		for _, l := range strings.Split(string(data), "\n") {
 			l = strings.TrimRight(l, "\r")
+			if i := strings.IndexByte(l, '\t'); i >= 0 {
+				l = l[:i]
+			}
 			if strings.TrimSpace(l) != "" {
 				lines = append(lines, l)
 			}

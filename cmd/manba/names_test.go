@@ -60,11 +60,11 @@ func TestNamesCluster(t *testing.T) {
 func TestNamesClusterExplainAndFile(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "names.txt")
-	if err := os.WriteFile(in, []byte("Parviz Yaqoubi\r\nYaqoubi\r\n"), 0o644); err != nil {
+	if err := os.WriteFile(in, []byte("Parviz Yaqoubi\tP_1\r\nYaqoubi\tP_1\r\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	rows := clusterRows(t, "", "--explain", in)
-	if len(rows) != 2 || len(rows[1]) != 4 {
+	if len(rows) != 2 || len(rows[1]) != 4 || rows[1][0] != "Yaqoubi" {
 		t.Fatalf("rows %q", rows)
 	}
 	if rows[0][1] != rows[1][1] || !strings.Contains(rows[1][3], "surname only") {
