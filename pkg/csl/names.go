@@ -16,6 +16,7 @@ type nameOpts struct {
 	precedesEtAl, precedesLast string
 	etAlMin, etAlUseFirst      int
 	etAlUseLast                bool
+	zeroFirst                  bool // et-al-use-first="0": the list is left out
 	form                       string
 	initialize                 bool
 	initializeWith             string
@@ -80,6 +81,7 @@ func (c *rctx) baseNameOptions(nameEl *element) nameOpts {
 	o.precedesLast = get("delimiter-precedes-last", "contextual")
 	o.etAlMin, _ = strconv.Atoi(get("et-al-min", "0"))
 	o.etAlUseFirst, _ = strconv.Atoi(get("et-al-use-first", "0"))
+	o.zeroFirst = get("et-al-use-first", "") == "0"
 	o.etAlUseLast = get("et-al-use-last", "false") == "true"
 	if v, ok := nameEl.attr("form"), nameEl.has("form"); ok {
 		o.form = v
@@ -238,6 +240,14 @@ func (c *rctx) substitute(e, subst *element) *node {
 		} else {
 			n = c.render(ch)
 		}
+		if ch.name == "text" && ch.has("term") && n == nil {
+			if _, defined := c.p.loc.lookup(ch.attrs["term"], ch.attrs["form"], ""); defined {
+				// a term defined as empty still substitutes: nothing more
+				// is tried
+				c.calls, c.hits = calls+1, hits+1
+				return nil
+			}
+		}
 		if n != nil && !n.empty() {
 			c.calls, c.hits = calls+1, hits+1
 			if c.suppressed == nil {
@@ -262,6 +272,9 @@ func (c *rctx) nameList(names []bib.Name, v string, o nameOpts, etalEl *element)
 	useFirst := o.etAlUseFirst
 	if c.r.addNames > 0 && !c.bib && c.sortKey == nil {
 		useFirst = max(useFirst, c.r.addNames)
+	}
+	if o.etAlMin > 0 && n >= o.etAlMin && useFirst == 0 && o.zeroFirst {
+		return nil, 0
 	}
 	if o.etAlMin > 0 && n >= o.etAlMin && useFirst > 0 && useFirst < n {
 		show = useFirst
