@@ -402,10 +402,21 @@ func displayClass(v string) string {
 	return "block"
 }
 
+// superscripts are the Unicode superscript letters and digits that
+// citeproc-js writes as <sup> in HTML ("1.ª" becomes "1.<sup>a</sup>").
+var superscripts = map[rune]string{
+	'ª': "a", 'º': "o", '¹': "1", '²': "2", '³': "3", '⁰': "0", '⁴': "4", '⁵': "5", '⁶': "6",
+	'⁷': "7", '⁸': "8", '⁹': "9", 'ʳ': "r", 'ᵉ': "e", 'ˢ': "s", 'ᵗ': "t", 'ʰ': "h", 'ⁿ': "n", 'ᵈ': "d",
+}
+
 func writeEscaped(b *strings.Builder, s string, f Format) {
 	switch f {
 	case HTML:
 		for _, r := range s {
+			if sup, ok := superscripts[r]; ok {
+				b.WriteString("<sup>" + sup + "</sup>")
+				continue
+			}
 			switch r {
 			case '&':
 				b.WriteString("&#38;")
