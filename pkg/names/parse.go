@@ -298,6 +298,12 @@ func appendUnique(toks []token, t token) []token {
 // orgToken folds one word of an organization name, mapping synonyms and
 // translations and dropping stop words and the plural s.
 func (l *Lists) orgToken(w string) (token, bool) {
+	for _, el := range []string{"d'", "d’", "l'", "l’", "D'", "D’", "L'", "L’"} {
+		if len(w) > len(el)+1 && strings.HasPrefix(w, el) {
+			w = w[len(el):] // French elision: d'Iran, l'Organisation
+			break
+		}
+	}
 	f := foldWord(w)
 	k, rules := strings.ReplaceAll(f.key, " ", ""), f.rules
 	if k == "" || l.stop[k] {
