@@ -234,3 +234,22 @@ func TestConcurrentProcessors(t *testing.T) {
 		}
 	}
 }
+
+func TestNoteVariables(t *testing.T) {
+	it := bib.Item{ID: "a", Type: "review"}
+	it.Set("title", "Own title")
+	it.Set("note", "reviewed-author: Abrahamian || Ervand\noriginal-date: 1989-05\ntitle: Ignored\nDiscrepancies: kept as a note")
+	got := noteVariables(&it)
+	if got == nil {
+		t.Fatal("nothing read")
+	}
+	if n := got.Names["reviewed-author"]; len(n) != 1 || n[0].Family != "Abrahamian" || n[0].Given != "Ervand" {
+		t.Errorf("reviewed-author = %+v", n)
+	}
+	if d := got.Dates["original-date"]; d.From != (bib.DateParts{Year: 1989, Month: 5}) {
+		t.Errorf("original-date = %+v", d)
+	}
+	if got.Vars["title"] != "Own title" || it.Names != nil {
+		t.Errorf("the item's own values must win and the input stay unchanged")
+	}
+}

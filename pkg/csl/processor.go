@@ -94,6 +94,9 @@ func NewProcessor(style *Style, lang string, items []bib.Item) *Processor {
 		if _, dup := p.byID[it.ID]; dup {
 			continue
 		}
+		if extra := noteVariables(it); extra != nil {
+			it = extra
+		}
 		r := &ref{item: it, index: len(p.refs)}
 		lang := strings.ToLower(it.Vars["language"])
 		if lang == "" {
@@ -112,6 +115,56 @@ func NewProcessor(style *Style, lang string, items []bib.Item) *Processor {
 		style.citation.attrs["disambiguate-add-names"] != "true"
 	p.sorter = newSorter(p)
 	return p
+}
+
+// noteVariables reads CSL variables that Zotero users put in the note
+// ("Extra") field, one "variable: value" per line, as citeproc-js does:
+// names as "Family || Given", dates in ISO form. Variables the item
+// already has win. It returns nil when the note adds nothing.
+func noteVariables(it *bib.Item) *bib.Item {
+	note := it.Vars["note"]
+	if !strings.Contains(note, ": ") {
+		return nil
+	}
+	var out *bib.Item
+	for _, line := range strings.Split(note, "\n") {
+		k, v, ok := strings.Cut(line, ": ")
+		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
+		if !ok || v == "" || strings.ContainsAny(k, " \t") {
+			continue
+		}
+		kind := bib.KindOf(k)
+		if kind == bib.KindUnknown {
+			continue
+		}
+		if out == nil {
+			c := it.Clone()
+			out = &c
+		}
+		switch kind {
+		case bib.KindName:
+			if len(it.Names[k]) > 0 {
+				continue
+			}
+			fam, given, _ := strings.Cut(v, "||")
+			n := bib.Name{Family: strings.TrimSpace(fam), Given: strings.TrimSpace(given)}
+			if given == "" && !strings.Contains(v, "||") {
+				n = bib.Name{Literal: v}
+			}
+			out.SetNames(k, append(out.Names[k], n))
+		case bib.KindDate:
+			if _, has := it.Dates[k]; !has {
+				if d, ok := bib.ParseISODate(v); ok {
+					out.SetDate(k, d)
+				}
+			}
+		default:
+			if it.Vars[k] == "" {
+				out.Set(k, v)
+			}
+		}
+	}
+	return out
 }
 
 func sortsByCitationNumber(sortEl *element) bool {
