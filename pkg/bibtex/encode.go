@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/manba/manba/pkg/bib"
+	"github.com/manba/manba/pkg/diag"
 	"github.com/manba/manba/pkg/latex"
 	"golang.org/x/text/unicode/norm"
 )
@@ -37,12 +38,22 @@ type EncodeOptions struct {
 	ProtectCapitals bool
 }
 
-// Encoder writes bib.Items as BibTeX/BibLaTeX entries.
+// Encoder writes bib.Items as BibTeX/BibLaTeX entries. What an item holds
+// that BibTeX cannot is reported by Diagnostics.
 type Encoder struct {
-	w    *bufio.Writer
-	opts EncodeOptions
-	n    int
-	keys map[string]bool // generated keys, to keep them unique
+	w     *bufio.Writer
+	opts  EncodeOptions
+	n     int
+	keys  map[string]bool // generated keys, to keep them unique
+	diags diag.List
+}
+
+// Diagnostics returns a warning for everything written so far that BibTeX
+// could not hold (CSL-JSON custom properties, seasons, line breaks, ...).
+func (e *Encoder) Diagnostics() diag.List { return slices.Clone(e.diags) }
+
+func (e *Encoder) warnf(it bib.Item, format string, args ...any) {
+	e.diags.Warnf(diag.Pos{}, "item %q: %s", it.ID, fmt.Sprintf(format, args...))
 }
 
 // NewEncoder returns an Encoder writing to w.
@@ -122,6 +133,7 @@ func (e *Encoder) entry(it bib.Item) (typ, key string, fields []outField) {
 			typ, subtype = fallbackEntry, it.Type
 		} else {
 			typ = fallbackEntry
+			e.warnf(it, "type %q is not a CSL type; written as @%s", it.Type, typ)
 		}
 	}
 	key = strings.Map(func(r rune) rune {
@@ -147,8 +159,12 @@ func (e *Encoder) entry(it bib.Item) (typ, key string, fields []outField) {
 		used[name] = true
 		vars = append(vars, outField{name: name, value: value})
 	}
-	if subtype != "" && !used["entrysubtype"] {
-		add("entrysubtype", subtype)
+	if subtype != "" {
+		if used["entrysubtype"] {
+			e.warnf(it, "type %s needs entrysubtype, which Extra holds; it reads back as the type of @%s", it.Type, typ)
+		} else {
+			add("entrysubtype", subtype)
+		}
 	}
 	title, dropExtra := e.splitTitle(it)
 	for _, v := range bib.SortedKeys(it.Vars) {
@@ -160,12 +176,26 @@ func (e *Encoder) entry(it bib.Item) (typ, key string, fields []outField) {
 			continue
 		}
 		name := e.varField(v, it.Type, typ, used)
+		if name == "" {
+			e.warnf(it, "no field left for %s; left out", v)
+			continue
+		}
+		if strings.ContainsAny(val, "\n\r") && kindOfField(name) != kindVerbatim {
+			e.warnf(it, "line breaks in %s become spaces", v)
+		}
 		add(name, e.encodeValue(name, v, val))
 	}
 	for _, v := range bib.SortedKeys(it.Names) {
 		name := pick(used, nameFields[v], v)
+		if name == "" {
+			e.warnf(it, "no field left for %s; left out", v)
+			continue
+		}
 		var parts []string
 		for _, n := range it.Names[v] {
+			if n.DroppingParticle != "" {
+				e.warnf(it, "dropping particle %q (%s) is written as a von part and reads back as non-dropping", n.DroppingParticle, v)
+			}
 			parts = append(parts, e.encodeName(n))
 		}
 		if it.Extra["@"+v+"-and-others"] == "true" {
@@ -174,7 +204,17 @@ func (e *Encoder) entry(it bib.Item) (typ, key string, fields []outField) {
 		add(name, strings.Join(parts, " and "))
 	}
 	for _, v := range bib.SortedKeys(it.Dates) {
-		vars = e.appendDate(vars, used, v, it.Dates[v])
+		d := it.Dates[v]
+		if d.Season != "" {
+			e.warnf(it, "season %q of %s left out", d.Season, v)
+		}
+		n := len(vars)
+		if vars = e.appendDate(vars, used, v, d); len(vars) == n {
+			e.warnf(it, "no field left for %s; left out", v)
+		}
+	}
+	if len(it.Custom) > 0 {
+		e.warnf(it, "CSL-JSON properties %s have no BibTeX field; left out", strings.Join(bib.SortedKeys(it.Custom), ", "))
 	}
 	slices.SortStableFunc(vars, compareFields)
 	var extra []outField
@@ -183,7 +223,8 @@ func (e *Encoder) entry(it bib.Item) (typ, key string, fields []outField) {
 			continue
 		}
 		if !balanced(val) {
-			val = latex.Encode(val, latex.EncodeOptions{Verbatim: true})
+			e.warnf(it, "field %s has unbalanced braces; they are written as \\textbraceleft{} and \\textbraceright{}", k)
+			val = braceMacros.Replace(val)
 		}
 		extra = append(extra, outField{name: k, value: val})
 	}
@@ -588,5 +629,10 @@ func texEncode(s string, opts latex.EncodeOptions) string {
 	if opts.Verbatim || balanced(out) {
 		return out
 	}
-	return strings.NewReplacer(`\{`, `\textbraceleft{}`, `\}`, `\textbraceright{}`).Replace(out)
+	return escapedBraceMacros.Replace(out)
 }
+
+var (
+	escapedBraceMacros = strings.NewReplacer(`\{`, `\textbraceleft{}`, `\}`, `\textbraceright{}`)
+	braceMacros        = strings.NewReplacer(`{`, `\textbraceleft{}`, `}`, `\textbraceright{}`)
+)

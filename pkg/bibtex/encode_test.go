@@ -3,6 +3,7 @@ package bibtex
 import (
 	"bytes"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/manba/manba/pkg/bib"
@@ -132,5 +133,36 @@ func TestEncodeGolden(t *testing.T) {
 			t.Fatal(err)
 		}
 		checkGolden(t, "testdata/encode/iran-"+name+".golden", buf.Bytes())
+	}
+}
+
+func TestEncodeDiagnostics(t *testing.T) {
+	it := bib.Item{ID: "x", Type: "speech-act",
+		Vars: map[string]string{"note": "line one\nline two", "URL": "https://x.org/a\nb"},
+		Names: map[string][]bib.Name{"author": {{Family: "Gaulle", DroppingParticle: "de", Given: "Charles"}}},
+		Dates: map[string]bib.Date{"issued": {From: bib.DateParts{Year: 1958}, Season: "2"}},
+		Custom: map[string][]byte{"categories": []byte(`["x"]`), "custom": []byte(`{}`)},
+		Extra: map[string]string{"broken": "a}b"},
+	}
+	var buf bytes.Buffer
+	e := NewEncoder(&buf, EncodeOptions{})
+	if err := e.Encode(it); err != nil {
+		t.Fatal(err)
+	}
+	want := `item "x": type "speech-act" is not a CSL type; written as @misc
+item "x": line breaks in note become spaces
+item "x": dropping particle "de" (author) is written as a von part and reads back as non-dropping
+item "x": season "2" of issued left out
+item "x": CSL-JSON properties categories, custom have no BibTeX field; left out
+item "x": field broken has unbalanced braces; they are written as \textbraceleft{} and \textbraceright{}`
+	var got []string
+	for _, d := range e.Diagnostics() {
+		got = append(got, d.Msg)
+	}
+	if g := strings.Join(got, "\n"); g != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", g, want)
+	}
+	if _, diags := Decode("d.bib", buf.Bytes(), DecodeOptions{}); diags.HasErrors() {
+		t.Errorf("output does not parse: %v\n%s", diags, buf.Bytes())
 	}
 }
