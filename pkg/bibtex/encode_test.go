@@ -138,11 +138,11 @@ func TestEncodeGolden(t *testing.T) {
 
 func TestEncodeDiagnostics(t *testing.T) {
 	it := bib.Item{ID: "x", Type: "speech-act",
-		Vars: map[string]string{"note": "line one\nline two", "URL": "https://x.org/a\nb"},
-		Names: map[string][]bib.Name{"author": {{Family: "Gaulle", DroppingParticle: "de", Given: "Charles"}}},
-		Dates: map[string]bib.Date{"issued": {From: bib.DateParts{Year: 1958}, Season: "2"}},
+		Vars:   map[string]string{"note": "line one\nline two", "URL": "https://x.org/a\nb"},
+		Names:  map[string][]bib.Name{"author": {{Family: "Gaulle", DroppingParticle: "de", Given: "Charles"}}},
+		Dates:  map[string]bib.Date{"issued": {From: bib.DateParts{Year: 1958}, Season: "2"}},
 		Custom: map[string][]byte{"categories": []byte(`["x"]`), "custom": []byte(`{}`)},
-		Extra: map[string]string{"broken": "a}b"},
+		Extra:  map[string]string{"broken": "a}b"},
 	}
 	var buf bytes.Buffer
 	e := NewEncoder(&buf, EncodeOptions{})
