@@ -35,20 +35,23 @@
 // Nothing is dropped: a field no CSL variable carries, or a second field
 // for a variable already set, is kept in Item.Extra under its lower-case
 // name with its TeX value; the entry type is kept in Extra["@type"] when
-// the CSL type does not imply it. crossref and BibLaTeX xdata inheritance
-// is applied; the Decoder holds only entries whose targets it has not seen,
-// and the entries that may be targets, so its memory does not grow with the
-// rest of the input.
+// the CSL type does not imply it. crossref (also through BibLaTeX ids
+// aliases) and xdata inheritance is applied; the Decoder holds only entries
+// whose targets it has not seen, and the entries that may be targets, so
+// its memory does not grow with the rest of the input. The text of
+// @preamble blocks is available from Decoder.Preambles.
 //
 // # Writing
 //
 // Encode and the Encoder write items back as BibTeX or BibLaTeX entries
 // with a fixed field order, UTF-8 or TeX-escaped ASCII, capitals in titles
 // optionally brace-protected, literal names double-braced, names as "von
-// Last, Jr, First", and the fields kept in Extra as they were read. For
-// every item Decode produces, decoding what Encode writes gives an equal
-// item (bib.Item.Equal); the corpus test checks this on 30,000 real
-// entries.
+// Last, Jr, First", and the fields kept in Extra as they were read. CSL
+// types no entry type stands for are written with entrysubtype and read
+// back. For every item Decode produces, decoding what Encode writes gives
+// an equal item (bib.Item.Equal); the corpus test checks this on 30,000
+// real entries. What a CSL item holds that BibTeX cannot (custom
+// properties, seasons, line breaks) is reported by Encoder.Diagnostics.
 //
 // # nickng/bibtex
 //
