@@ -37,6 +37,9 @@ func (p DateParts) String() string {
 type Date struct {
 	From    DateParts
 	To      DateParts // zero unless the date is a range
+	// OpenEnd marks a range whose end is open ("1987–"): CSL-JSON
+	// date-parts [[1987],[0]], EDTF "1987/..".
+	OpenEnd bool
 	Season  string    // "1"–"4" (spring to winter) or a season name
 	Circa   bool
 	Literal string
@@ -46,7 +49,7 @@ type Date struct {
 
 // IsZero reports whether the date carries nothing.
 func (d Date) IsZero() bool {
-	return d.From.IsZero() && d.To.IsZero() && d.Season == "" && !d.Circa && d.Literal == "" && d.Raw == ""
+	return d.From.IsZero() && d.To.IsZero() && !d.OpenEnd && d.Season == "" && !d.Circa && d.Literal == "" && d.Raw == ""
 }
 
 // IsRange reports whether the date has an end point.
@@ -67,6 +70,8 @@ func (d Date) String() string {
 	s := d.From.String()
 	if d.IsRange() {
 		s += "/" + d.To.String()
+	} else if d.OpenEnd {
+		s += "/.."
 	}
 	if d.Circa {
 		s += "~"

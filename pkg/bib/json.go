@@ -237,6 +237,8 @@ func appendDate(dst []byte, d Date) []byte {
 		if d.IsRange() {
 			dst = append(dst, ',')
 			dst = appendParts(dst, d.To)
+		} else if d.OpenEnd {
+			dst = append(dst, ",[0]"...)
 		}
 		dst = append(dst, ']')
 	}
@@ -510,9 +512,12 @@ func decodeDate(raw json.RawMessage) (Date, error) {
 				p.Day = int(f)
 			}
 		}
-		if i == 0 {
+		switch {
+		case i == 0:
 			d.From = p
-		} else if p != d.From {
+		case p.IsZero() && len(parts) > 0:
+			d.OpenEnd = true
+		case p != d.From:
 			d.To = p
 		}
 	}

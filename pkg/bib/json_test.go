@@ -23,6 +23,11 @@ func TestItemJSONRoundTrip(t *testing.T) {
 			want: `{"id":"x","type":"book","title":"<i>The Iranian Mojahedin</i> & co","issued":{"date-parts":[[1989],[1991]],"season":2,"circa":true}}`,
 		},
 		{
+			name: "open range",
+			in:   `{"id":"x","type":"book","issued":{"date-parts":[[1987],[0]]}}`,
+			want: `{"id":"x","type":"book","issued":{"date-parts":[[1987],[0]]}}`,
+		},
+		{
 			name: "unknown properties and extra kept",
 			in:   `{"id":"x","type":"book","categories":["a","b"],"custom":{"extra":{"langid":"english"},"z":1}}`,
 			want: `{"id":"x","type":"book","categories":["a","b"],"custom":{"extra":{"langid":"english"},"z":1}}`,
