@@ -238,7 +238,20 @@ func bestMatch(p *Parsed, cl *cluster) verdict {
 		}
 		return !best.weak
 	}
+	// A consonant skeleton is all a Latin name and a name in Perso-Arabic
+	// script can share, and Khomeini and Khamenei share theirs: compare like
+	// with like when the cluster has a member written as p is.
+	sameScript := false
 	for _, m := range cl.members {
+		if m.Script == p.Script {
+			sameScript = true
+			break
+		}
+	}
+	for _, m := range cl.members {
+		if sameScript && m.Script != p.Script {
+			continue
+		}
 		if try(p, m) {
 			return best
 		}
