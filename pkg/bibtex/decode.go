@@ -359,6 +359,13 @@ func (d *Decoder) resolve(v Value, lc *lineCounter) string {
 }
 
 func (d *Decoder) lowerName(s string) string {
+	upper := false
+	for i := 0; i < len(s) && !upper; i++ {
+		upper = s[i] >= 'A' && s[i] <= 'Z' || s[i] >= 0x80
+	}
+	if !upper {
+		return s // most field names are written in lower case
+	}
 	if l, ok := d.lower[s]; ok {
 		return l
 	}

@@ -57,9 +57,10 @@ func appendName(names []string, s string) []string {
 // von part is made of the words that start with a lower-case letter; a
 // word's case is that of its first letter at brace depth 0, or of the
 // letter a special character such as {\'E} or {\o} stands for; other brace
-// groups have no case. A name that is one brace group is a literal.
+// groups have no case. A name that is one brace group is a literal. Runs
+// of white space in s must have been collapsed.
 func splitName(s string) texName {
-	s = collapseSpace(s)
+	s = strings.TrimSpace(s)
 	if isOneGroup(s) {
 		return texName{Literal: s[1 : len(s)-1], IsLiteral: true}
 	}
