@@ -24,7 +24,7 @@ type styleOptions struct {
 
 func (o *styleOptions) register(c *cobra.Command) {
 	c.Flags().StringVarP(&o.style, "style", "s", "apa", "CSL style: a built-in name ("+strings.Join(csl.EmbeddedStyles(), ", ")+") or a .csl file")
-	c.Flags().StringVarP(&o.locale, "locale", "l", "", "locale such as en-US, en-GB, fa-IR, ar (default: the style's, then en-US)")
+	c.Flags().StringVarP(&o.locale, "locale", "l", "", "locale such as en-US, de-DE, fr-FR, fa-IR, ar; all CSL locales are built in (default: the style's, then en-US)")
 	c.Flags().StringVarP(&o.format, "format", "f", "text", "output format: text, html or md")
 	c.Flags().StringVar(&o.from, "from", "", "input format (default: detected from each file)")
 	c.Flags().StringVarP(&o.output, "output", "o", "", "write to FILE (atomically) instead of standard output")

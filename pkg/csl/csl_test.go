@@ -23,6 +23,9 @@ func TestEmbedded(t *testing.T) {
 	if len(EmbeddedStyles()) != 7 {
 		t.Errorf("embedded styles %v, want the seven shared ones", EmbeddedStyles())
 	}
+	if n := len(EmbeddedLocales()); n < 54 {
+		t.Errorf("%d embedded locales, want all 54 CSL locales", n)
+	}
 	for _, lang := range EmbeddedLocales() {
 		l := loadEmbeddedLocale(lang)
 		if l == nil || l.term("and", "long", false) == "" {
@@ -80,8 +83,17 @@ func TestLocaleFallback(t *testing.T) {
 	if got := en.term("editor", "short", false); got == "ویر." {
 		t.Errorf("en-US must not get the fa-only term")
 	}
-	if st.localeFor("de-DE").term("and", "long", false) != "and" {
-		t.Errorf("unknown locale should fall back to en-US")
+	for _, tc := range []struct{ lang, and string }{
+		{"de-DE", "und"},
+		{"de-AT", "und"},
+		{"fr", "et"},    // a bare language uses its primary dialect
+		{"fr-BE", "et"}, // an unshipped region falls back to the primary dialect
+		{"pt", "e"},
+		{"xx-YY", "and"}, // an unknown language falls back to en-US
+	} {
+		if got := st.localeFor(tc.lang).term("and", "long", false); got != tc.and {
+			t.Errorf("locale %s: term \"and\" = %q, want %q", tc.lang, got, tc.and)
+		}
 	}
 }
 

@@ -27,12 +27,13 @@
 // test suite expects, or pandoc Markdown.
 //
 // Locales fall back from the style's own locale sections to the locale
-// file (fa-IR, ar, en-GB, en-US are built in) and then to en-US. A parsed
+// file (all CSL locales are built in, e.g. de-DE, fr-FR, fa-IR; a bare
+// language such as "fr" uses its primary dialect) and then to en-US. A parsed
 // Style is read-only and may be shared between goroutines; a Processor is
 // not safe for concurrent use.
 //
-// The seven styles and four locales under styles/ and locales/ are
-// embedded, so LoadStyle("apa") works without any files. They come from
+// The seven styles and the CSL locales under styles/ and locales/ are
+// embedded (locales/PROVENANCE.md says where each file comes from), so LoadStyle("apa") works without any files. They come from
 // the CSL project (https://citationstyles.org/) and are licensed under
 // CC BY-SA 3.0; their <rights> and author listings are kept unchanged
 // (see styles/LICENSING-from-README.md and locales/LICENSING-from-README.md).

@@ -182,11 +182,33 @@ var (
 	localeCache = map[string]*Locale{}
 )
 
-// primaryDialects maps a bare language to the locale file that serves it.
-var primaryDialects = map[string]string{"en": "en-US", "ar": "ar", "fa": "fa-IR"}
+// primaryDialects maps a bare language to the locale file that serves it
+// (the "primary-dialects" table of the CSL locales repository).
+var primaryDialects = map[string]string{
+	"af": "af-ZA", "ar": "ar", "bg": "bg-BG", "ca": "ca-AD", "cs": "cs-CZ",
+	"cy": "cy-GB", "da": "da-DK", "de": "de-DE", "el": "el-GR", "en": "en-US",
+	"es": "es-ES", "et": "et-EE", "eu": "eu", "fa": "fa-IR", "fi": "fi-FI",
+	"fr": "fr-FR", "he": "he-IL", "hi": "hi-IN", "hr": "hr-HR", "hu": "hu-HU",
+	"id": "id-ID", "is": "is-IS", "it": "it-IT", "ja": "ja-JP", "km": "km-KH",
+	"ko": "ko-KR", "la": "la", "lt": "lt-LT", "lv": "lv-LV", "mn": "mn-MN",
+	"nb": "nb-NO", "nl": "nl-NL", "nn": "nn-NO", "pl": "pl-PL", "pt": "pt-PT",
+	"ro": "ro-RO", "ru": "ru-RU", "sk": "sk-SK", "sl": "sl-SI", "sr": "sr-RS",
+	"sv": "sv-SE", "th": "th-TH", "tr": "tr-TR", "uk": "uk-UA", "vi": "vi-VN",
+	"zh": "zh-CN",
+}
 
-// EmbeddedLocales lists the tags of the built-in locales.
-func EmbeddedLocales() []string { return []string{"ar", "en-GB", "en-US", "fa-IR"} }
+// EmbeddedLocales lists the tags of the built-in locales, sorted.
+func EmbeddedLocales() []string {
+	ents, _ := embedded.ReadDir("locales")
+	var out []string
+	for _, e := range ents {
+		name := e.Name()
+		if tag, ok := strings.CutPrefix(name, "locales-"); ok && strings.HasSuffix(tag, ".xml") {
+			out = append(out, strings.TrimSuffix(tag, ".xml"))
+		}
+	}
+	return out
+}
 
 // loadEmbeddedLocale returns an embedded locale by tag, or nil. Embedded
 // locales are parsed once and shared read-only.

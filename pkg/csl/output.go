@@ -172,7 +172,7 @@ func (n *node) firstLeaf() *node {
 // <sup>, <sub>, small-caps and nocase spans, and straight or curly double
 // quotes, which become quote nodes so that they flip with outer quotes.
 func parseRich(s string) *node {
-	if !strings.ContainsAny(s, "<\"'“‘") {
+	if !strings.ContainsAny(s, "<\"'“‘«»") {
 		return textNode(s)
 	}
 	root := &node{}
@@ -272,6 +272,24 @@ func parseRich(s string) *node {
 				}
 			}
 			buf.WriteRune('’')
+		case r == '«' || r == '»':
+			// French guillemets hold their text with narrow no-break
+			// spaces, as citeproc-js writes them.
+			if r == '»' {
+				if t := strings.TrimRight(buf.String(), guillemetSpace); len(t) < buf.Len() {
+					buf.Reset()
+					buf.WriteString(t)
+					buf.WriteRune('\u202f')
+				}
+				buf.WriteRune(r)
+				break
+			}
+			buf.WriteRune(r)
+			if rest := strings.TrimLeft(s[i+size:], guillemetSpace); len(rest) < len(s)-i-size && rest != "" {
+				buf.WriteRune('\u202f')
+				i = len(s) - len(rest)
+				continue
+			}
 		default:
 			buf.WriteString(s[i : i+size])
 		}
@@ -283,6 +301,9 @@ func parseRich(s string) *node {
 	}
 	return root
 }
+
+// guillemetSpace is the space that may separate guillemets from their text.
+const guillemetSpace = " \u00a0\u202f"
 
 func nextRune(s string, i int) rune {
 	if i >= len(s) {
