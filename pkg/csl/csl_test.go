@@ -265,3 +265,25 @@ func TestNoteVariables(t *testing.T) {
 		t.Errorf("the item's own values must win and the input stay unchanged")
 	}
 }
+
+func TestOpenDateRange(t *testing.T) {
+	st := mustStyle(t, `<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0">
+  <citation><layout><date variable="issued" form="text"/><text value="|"/><date variable="issued" form="numeric"/><text value="|"/>
+  <date variable="issued"><date-part name="year" range-delimiter="/"/></date></layout></citation></style>`)
+	tests := []struct{ json, want string }{
+		{`[[1987],[0]]`, "1987–|1987–|1987/"},
+		{`[[1987,5],[0]]`, "May 1987–|05/1987–|1987/"},
+		{`[[1987,5,3],[0,0,0]]`, "May 3, 1987–|05/03/1987–|1987/"},
+		{`[[1987],[1990]]`, "1987–1990|1987–1990|1987/1990"},
+	}
+	for _, tc := range tests {
+		var it bib.Item
+		src := `{"id":"a","type":"book","issued":{"date-parts":` + tc.json + `}}`
+		if err := it.UnmarshalJSON([]byte(src)); err != nil {
+			t.Fatal(err)
+		}
+		if got := NewProcessor(st, "en-US", []bib.Item{it}).Cite([]Cite{{ID: "a"}}, Text); got != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.json, got, tc.want)
+		}
+	}
+}

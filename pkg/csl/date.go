@@ -178,6 +178,9 @@ func (c *rctx) formatDate(d bib.Date, parts []*element, e *element, v string) *n
 		season = ss
 		from.Month = 0
 	}
+	if d.OpenEnd && !d.IsRange() {
+		return c.openRange(from, season, parts, delim, d, v)
+	}
 	if !d.IsRange() || d.To == d.From {
 		return c.datePoint(from, season, parts, delim, d, v)
 	}
@@ -262,6 +265,37 @@ func (c *rctx) formatDate(d bib.Date, parts []*element, e *element, v string) *n
 		}
 		add(c.datePart(from, season, parts[i], d, v, false, i == len(parts)-1))
 	}
+	return out
+}
+
+// openRange renders a range without an end ("1987–"): every part is
+// the start's, the last one without its suffix, then the range delimiter
+// of the year (the largest part that differs from an open end).
+func (c *rctx) openRange(from bib.DateParts, season string, parts []*element, delim string, d bib.Date, v string) *node {
+	rangeDelim := "–"
+	var kept []*element
+	for _, p := range parts {
+		name := p.attrs["name"]
+		if name == "year" {
+			if rd, ok := p.attrs["range-delimiter"]; ok {
+				rangeDelim = rd
+			}
+		}
+		if partValue(from, name) != 0 || name == "year" || (name == "month" && season != "") {
+			kept = append(kept, p)
+		}
+	}
+	out := &node{}
+	for i, p := range kept {
+		last := i == len(kept)-1
+		if n := c.datePart(from, season, p, d, v, last, last); n != nil {
+			out.kids = append(out.kids, n)
+		}
+		if !last && delim != "" {
+			out.kids = append(out.kids, textNode(delim))
+		}
+	}
+	out.kids = append(out.kids, textNode(rangeDelim))
 	return out
 }
 
