@@ -145,19 +145,58 @@ func convertInput(arg, from string, stdin io.Reader, w itemWriter, p *progress) 
 	if err != nil {
 		return nil, inputError{err}
 	}
+	pre, keepPreambles := preamblesOf(ir, w)
 	for {
 		it, err := ir.Next()
 		if err == io.EOF {
+			if keepPreambles {
+				// A file of preambles and no entries keeps them too.
+				if err := pre.flush(); err != nil {
+					return ir.Diagnostics(), err
+				}
+			}
 			return ir.Diagnostics(), nil
 		}
 		if err != nil {
 			return ir.Diagnostics(), fmt.Errorf("%s: %w", name, err)
+		}
+		if keepPreambles {
+			if err := pre.flush(); err != nil {
+				return ir.Diagnostics(), err
+			}
 		}
 		if err := w.Write(it); err != nil {
 			return ir.Diagnostics(), fmt.Errorf("writing item %q: %w", it.ID, err)
 		}
 		p.add()
 	}
+}
+
+// preambleCopier carries BibTeX @preamble blocks from a reader to a writer
+// that both know them, each block before the first entry read after it.
+type preambleCopier struct {
+	from    interface{ Preambles() []string }
+	to      interface{ Preamble(string) error }
+	written int
+}
+
+func preamblesOf(r itemReader, w itemWriter) (*preambleCopier, bool) {
+	from, ok1 := r.(interface{ Preambles() []string })
+	to, ok2 := w.(interface{ Preamble(string) error })
+	if !ok1 || !ok2 {
+		return nil, false
+	}
+	return &preambleCopier{from: from, to: to}, true
+}
+
+func (c *preambleCopier) flush() error {
+	all := c.from.Preambles()
+	for ; c.written < len(all); c.written++ {
+		if err := c.to.Preamble(all[c.written]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // reportWriterWarnings prints what the output format could not hold, if the

@@ -64,6 +64,7 @@ func TestConvertGolden(t *testing.T) {
 		{"json-to-bibtex-ascii.golden", "", []string{"--to", "bibtex", "--ascii", convertDir + "cited.json"}, 0},
 		{"ris-to-biblatex.golden", "", []string{"--to", "biblatex", convertDir + "cited.ris"}, 0},
 		{"sniffed-bib-from-stdin.golden", "% exported\n@book{x, title={T}, year=2001}\n", []string{"--to", "csljson"}, 0},
+		{"bib-to-bib-preambles.golden", "@preamble{\"\\newcommand{\\noop}[1]{}\"}\n@book{a, title={X}, year=2000}\n@preamble{\"\\def\\x{y}\"}\n@book{b, title={Y}, year=2001}\n@preamble{\"\\relax\"}\n", []string{"--to", "biblatex"}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/manba/manba/pkg/bib"
 	"github.com/manba/manba/pkg/bibtex"
+	"github.com/manba/manba/pkg/diag"
 )
 
 // bibtex and biblatex read alike (the decoder understands both dialects);
@@ -56,6 +57,12 @@ func newBibWriter(w io.Writer, d bibtex.Dialect, opts writeOptions) bibWriter {
 }
 
 func (w bibWriter) Write(it bib.Item) error { return w.e.Encode(it) }
+
+// Diagnostics tells what BibTeX could not hold of the items written.
+func (w bibWriter) Diagnostics() diag.List { return w.e.Diagnostics() }
+
+// Preamble writes an @preamble block, so that bib -> bib keeps them.
+func (w bibWriter) Preamble(tex string) error { return w.e.Preamble(tex) }
 
 // Close has nothing to finish: the Encoder flushes after every entry.
 func (w bibWriter) Close() error { return nil }
