@@ -95,6 +95,26 @@ func TestCite(t *testing.T) {
 	}
 }
 
+// TestCiteAgreesWithBibliography checks that citations carry the year
+// suffixes and numbers the bibliography of the same works prints.
+func TestCiteAgreesWithBibliography(t *testing.T) {
+	tests := []struct{ style, key, cite, entry string }{
+		{"apa", "abrahamian1989mojahedin", "(Abrahamian, 1989b)\n", "Abrahamian, E. (1989b). The Iranian Mojahedin."},
+		{"apa", "abrahamian1989radical", "(Abrahamian, 1989a)\n", "Abrahamian, E. (1989a). Radical Islam"},
+		{"ieee", "abrahamian1989mojahedin", "[3]\n", "[3] E. Abrahamian, The Iranian Mojahedin."},
+	}
+	for _, tc := range tests {
+		out, errOut, code := runCLI(t, "", "cite", "--style", tc.style, tc.key)
+		if code != 0 || out != tc.cite {
+			t.Errorf("cite --style %s %s: exit %d, got %q, want %q (%s)", tc.style, tc.key, code, out, tc.cite, errOut)
+		}
+		bibOut, _, _ := runCLI(t, "", "bibliography", "--style", tc.style)
+		if !strings.Contains(bibOut, tc.entry) {
+			t.Errorf("bibliography --style %s lacks %q", tc.style, tc.entry)
+		}
+	}
+}
+
 func TestParseCite(t *testing.T) {
 	tests := []struct{ in, id, label, loc string }{
 		{"smith2001", "smith2001", "", ""},

@@ -28,7 +28,9 @@ styles print "Ibid." and short forms for repeated works, and author-date
 styles add year suffixes where works would be confused.
 
 Works come from --bib FILEs (any format manba reads) or, without --bib,
-from manba's built-in cited works.`,
+from manba's built-in cited works. All of them make up the bibliography,
+so citations agree with "manba bibliography" over the same works: the
+same year suffixes ("1989b"), added given names and citation numbers.`,
 		Example: `  manba cite --style apa rand2009mek
   manba cite --style chicago-notes-bibliography rand2009mek@p.\ 48 rand2009mek@50
   manba cite --style apa --bib refs.bib smith2001,jones2003@12 --format html`,
@@ -72,6 +74,9 @@ from manba's built-in cited works.`,
 				}
 			}
 			p := csl.NewProcessor(st, o.locale, items)
+			// The works form the bibliography, as "manba bibliography"
+			// prints it: citations get its year suffixes and numbers.
+			p.RegisterAll()
 			text := strings.Join(p.Citations(cits, f), "\n") + "\n"
 			if werr := o.write(c.OutOrStdout(), text); werr != nil {
 				return werr

@@ -287,3 +287,51 @@ func TestOpenDateRange(t *testing.T) {
 		}
 	}
 }
+
+// TestRegister checks that registered items take part in year suffixes
+// and numbering, so citations agree with the bibliography.
+func TestRegister(t *testing.T) {
+	st, err := LoadStyle("apa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var items []bib.Item
+	for _, tc := range []struct{ id, title string }{{"b", "Beta"}, {"a", "Alpha"}, {"o", "Other"}} {
+		it := bib.Item{ID: tc.id, Type: "book"}
+		it.Set("title", tc.title)
+		family := "Abrahamian"
+		if tc.id == "o" {
+			family = "Zabih"
+		}
+		it.SetNames("author", []bib.Name{{Family: family, Given: "Ervand"}})
+		it.SetDate("issued", bib.Date{From: bib.DateParts{Year: 1989}})
+		items = append(items, it)
+	}
+	tests := []struct {
+		name     string
+		register func(p *Processor)
+		cite     string
+		entries  int
+	}{
+		{"cited only", func(*Processor) {}, "(Abrahamian, 1989)", 1},
+		{"all", (*Processor).RegisterAll, "(Abrahamian, 1989b)", 3},
+		{"some", func(p *Processor) { p.Register("a", "nope") }, "(Abrahamian, 1989b)", 2},
+	}
+	for _, tc := range tests {
+		p := NewProcessor(st, "en-US", items)
+		tc.register(p)
+		if got := p.Cite([]Cite{{ID: "b"}}, Text); got != tc.cite {
+			t.Errorf("%s: cite %q, want %q", tc.name, got, tc.cite)
+		}
+		if got := len(p.Bibliography(Text)); got != tc.entries {
+			t.Errorf("%s: %d entries, want %d", tc.name, got, tc.entries)
+		}
+	}
+	// numbers follow the registration order, not the citation order
+	ieee, _ := LoadStyle("ieee")
+	p := NewProcessor(ieee, "en-US", items)
+	p.RegisterAll()
+	if got := p.Cite([]Cite{{ID: "o"}}, Text); got != "[3]" {
+		t.Errorf("ieee cite of the third registered item: %q, want [3]", got)
+	}
+}

@@ -79,6 +79,7 @@ type Processor struct {
 	datePartsCache     map[*element][]*element
 	subsequentEtAl     bool // compare the et-al-subsequent form too
 	processed          bool
+	registry           []*ref // items registered before any cite (Register)
 	styleEnglish       bool
 }
 
@@ -204,6 +205,33 @@ func usesVariable(e *element, v string) bool {
 // Locale returns the tag of the locale in use.
 func (p *Processor) Locale() string { return p.loc.Lang }
 
+// Register puts items in the bibliography ahead of any citation, as
+// citeproc-js's updateItems does (pandoc: nocite). Registered items are
+// numbered first, in the order given, and take part in disambiguation, so
+// year suffixes ("1989a"), added names and citation numbers agree between
+// the citations and the bibliography. Unknown IDs are ignored.
+func (p *Processor) Register(ids ...string) {
+	seen := map[*ref]bool{}
+	for _, r := range p.registry {
+		seen[r] = true
+	}
+	for _, id := range ids {
+		if r := p.byID[id]; r != nil && !seen[r] {
+			seen[r] = true
+			p.registry = append(p.registry, r)
+		}
+	}
+	p.processed = false
+}
+
+// RegisterAll registers every item in the order given to NewProcessor:
+// citations then read as they do next to the bibliography of all the
+// items, the one Bibliography renders when nothing is cited.
+func (p *Processor) RegisterAll() {
+	p.registry = append(p.registry[:0], p.refs...)
+	p.processed = false
+}
+
 // Cite renders one citation on its own.
 func (p *Processor) Cite(cites []Cite, f Format) string {
 	return p.Citations([]Citation{{Cites: cites}}, f)[0]
@@ -234,6 +262,12 @@ func (p *Processor) process() {
 		r.keys, r.bibKeys = nil, nil
 	}
 	var order []*ref
+	for _, r := range p.registry {
+		if !r.cited {
+			r.cited = true
+			order = append(order, r)
+		}
+	}
 	for ci := range p.citations {
 		cs := p.citations[ci].Cites
 		kept := cs[:0:0]
@@ -251,7 +285,7 @@ func (p *Processor) process() {
 		p.citations[ci].Cites = kept
 	}
 	if len(p.citations) == 0 {
-		order = append(order, p.refs...)
+		order = append(order[:0], p.refs...)
 		for _, r := range p.refs {
 			r.cited = true
 		}
@@ -409,8 +443,8 @@ func (p *Processor) renderCiteNodeFor(c *Cite, r *ref, disamb bool) *node {
 	return &node{kids: kids}
 }
 
-// Bibliography renders the bibliography entries: the cited items after
-// Citations, or every item when nothing was cited.
+// Bibliography renders the bibliography entries: the cited and registered
+// items after Citations, or every item when nothing was cited.
 func (p *Processor) Bibliography(f Format) []Entry {
 	if p.style.bibliography == nil {
 		return nil
