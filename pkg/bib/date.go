@@ -35,12 +35,12 @@ func (p DateParts) String() string {
 // Date is a CSL date: a point or a range of DateParts, or a literal text
 // that could not be parsed ("Spring 2003", "n.d.").
 type Date struct {
-	From    DateParts
-	To      DateParts // zero unless the date is a range
+	From DateParts
+	To   DateParts // zero unless the date is a range
 	// OpenEnd marks a range whose end is open ("1987–"): CSL-JSON
 	// date-parts [[1987],[0]], EDTF "1987/..".
 	OpenEnd bool
-	Season  string    // "1"–"4" (spring to winter) or a season name
+	Season  string // "1"–"4" (spring to winter) or a season name
 	Circa   bool
 	Literal string
 	// Raw is an unparsed date string given by the source (CSL-JSON "raw").

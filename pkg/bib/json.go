@@ -35,49 +35,44 @@ func (it Item) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends the compact CSL-JSON encoding of the item to dst.
+// It is on the hot path of every conversion to CSL-JSON, so it sorts keys in
+// a stack buffer and writes custom data without re-parsing it when it can.
 func (it Item) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
-	first := true
-	key := func(k string) {
-		if !first {
-			dst = append(dst, ',')
-		}
-		first = false
-		dst = AppendJSONString(dst, k)
-		dst = append(dst, ':')
-	}
-	key("id")
+	var keyBuf [64]string
+	dst = append(dst, `{"id":`...)
 	dst = AppendJSONString(dst, it.ID)
-	key("type")
+	dst = append(dst, `,"type":`...)
 	dst = AppendJSONString(dst, it.Type)
 	for _, v := range NameVariables {
-		names, ok := it.Names[v]
-		if !ok {
-			continue
+		if names, ok := it.Names[v]; ok {
+			dst = appendKey(dst, v)
+			dst = appendNames(dst, names)
 		}
-		key(v)
-		dst = appendNames(dst, names)
 	}
-	for _, v := range SortedKeys(it.Names) {
-		if KindOf(v) == KindName {
-			continue // written above
+	if len(it.Names) > 0 {
+		for _, v := range sortedKeysInto(keyBuf[:0], it.Names) {
+			if KindOf(v) != KindName { // the CSL ones are written above
+				dst = appendKey(dst, v)
+				dst = appendNames(dst, it.Names[v])
+			}
 		}
-		key(v)
-		dst = appendNames(dst, it.Names[v])
 	}
-	vars := SortedKeys(it.Vars)
-	sort.SliceStable(vars, func(i, j int) bool {
-		oi, oj := varOrder[vars[i]], varOrder[vars[j]]
-		if oi == 0 {
-			oi = 1 << 20
+	vars := sortedKeysInto(keyBuf[:0], it.Vars)
+	// Move the most telling variables to the front, keeping the rest sorted.
+	front := 0
+	for rank := 1; rank <= len(varOrder); rank++ {
+		for i := front; i < len(vars); i++ {
+			if varOrder[vars[i]] == rank {
+				v := vars[i]
+				copy(vars[front+1:i+1], vars[front:i])
+				vars[front] = v
+				front++
+				break
+			}
 		}
-		if oj == 0 {
-			oj = 1 << 20
-		}
-		return oi < oj
-	})
+	}
 	for _, v := range vars {
-		key(v)
+		dst = appendKey(dst, v)
 		val := it.Vars[v]
 		if numericProps[v] && isCanonicalInt(val) {
 			dst = append(dst, val...)
@@ -87,64 +82,108 @@ func (it Item) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	for _, v := range DateVariables {
 		if d, ok := it.Dates[v]; ok {
-			key(v)
+			dst = appendKey(dst, v)
 			dst = appendDate(dst, d)
 		}
 	}
-	for _, v := range SortedKeys(it.Dates) {
-		if KindOf(v) == KindDate {
-			continue
+	if len(it.Dates) > 0 {
+		for _, v := range sortedKeysInto(keyBuf[:0], it.Dates) {
+			if KindOf(v) != KindDate {
+				dst = appendKey(dst, v)
+				dst = appendDate(dst, it.Dates[v])
+			}
 		}
-		key(v)
-		dst = appendDate(dst, it.Dates[v])
 	}
-	custom, err := it.customWithExtra()
-	if err != nil {
-		return nil, err
-	}
-	for _, k := range SortedKeys(custom) {
-		key(k)
-		var buf bytes.Buffer
-		if err := json.Compact(&buf, custom[k]); err != nil {
+	var err error
+	wroteCustom := false
+	for _, k := range sortedKeysInto(keyBuf[:0], it.Custom) {
+		if k == "custom" && len(it.Extra) > 0 {
+			continue // merged with Extra below
+		}
+		if len(it.Extra) > 0 && !wroteCustom && k > "custom" {
+			if dst, err = it.appendCustomWithExtra(dst); err != nil {
+				return nil, err
+			}
+			wroteCustom = true
+		}
+		dst = appendKey(dst, k)
+		if dst, err = appendCompact(dst, it.Custom[k]); err != nil {
 			return nil, fmt.Errorf("item %q: property %q: %w", it.ID, k, err)
 		}
-		dst = append(dst, buf.Bytes()...)
+	}
+	if len(it.Extra) > 0 && !wroteCustom {
+		if dst, err = it.appendCustomWithExtra(dst); err != nil {
+			return nil, err
+		}
 	}
 	return append(dst, '}'), nil
 }
 
-// customWithExtra merges Extra into the "custom" object of Custom.
-func (it Item) customWithExtra() (map[string][]byte, error) {
-	if len(it.Extra) == 0 {
-		return it.Custom, nil
+func appendKey(dst []byte, k string) []byte {
+	dst = append(dst, ',')
+	dst = AppendJSONString(dst, k)
+	return append(dst, ':')
+}
+
+// sortedKeysInto is SortedKeys into a caller's buffer.
+func sortedKeysInto[V any](buf []string, m map[string]V) []string {
+	for k := range m {
+		buf = append(buf, k)
 	}
-	out := make(map[string][]byte, len(it.Custom)+1)
-	for k, v := range it.Custom {
-		out[k] = v
+	sort.Strings(buf)
+	return buf
+}
+
+// appendCompact appends raw JSON without insignificant white space; JSON
+// that has none (what the decoder stores) is copied as it is.
+func appendCompact(dst, raw []byte) ([]byte, error) {
+	if !bytes.ContainsAny(raw, " \t\r\n") && json.Valid(raw) {
+		return append(dst, raw...), nil
+	}
+	var buf bytes.Buffer
+	if err := json.Compact(&buf, raw); err != nil {
+		return nil, err
+	}
+	return append(dst, buf.Bytes()...), nil
+}
+
+// appendCustomWithExtra writes the "custom" property: the item's custom
+// object with Extra under the key "extra".
+func (it Item) appendCustomWithExtra(dst []byte) ([]byte, error) {
+	dst = appendKey(dst, "custom")
+	raw, ok := it.Custom["custom"]
+	if !ok {
+		// The common case (items read from BibTeX): no object to merge with.
+		dst = append(dst, '{')
+		dst = AppendJSONString(dst, extraKey)
+		dst = append(dst, ':')
+		dst = appendExtra(dst, it.Extra)
+		return append(dst, '}'), nil
 	}
 	obj := map[string]json.RawMessage{}
-	if raw, ok := it.Custom["custom"]; ok {
-		if err := json.Unmarshal(raw, &obj); err != nil {
-			return nil, fmt.Errorf("item %q: custom is not an object: %w", it.ID, err)
-		}
+	if err := json.Unmarshal(raw, &obj); err != nil {
+		return nil, fmt.Errorf("item %q: custom is not an object: %w", it.ID, err)
 	}
-	var ex []byte
-	ex = append(ex, '{')
-	for i, k := range SortedKeys(it.Extra) {
-		if i > 0 {
-			ex = append(ex, ',')
-		}
-		ex = AppendJSONString(ex, k)
-		ex = append(ex, ':')
-		ex = AppendJSONString(ex, it.Extra[k])
-	}
-	obj[extraKey] = append(ex, '}')
+	obj[extraKey] = appendExtra(nil, it.Extra)
 	merged, err := marshalSortedObject(obj)
 	if err != nil {
 		return nil, err
 	}
-	out["custom"] = merged
-	return out, nil
+	return append(dst, merged...), nil
+}
+
+func appendExtra(dst []byte, extra map[string]string) []byte {
+	var keyBuf [32]string
+	dst = append(dst, '{')
+	for i, k := range sortedKeysInto(keyBuf[:0], extra) {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = AppendJSONString(dst, k)
+		dst = append(dst, ':')
+		dst = AppendJSONString(dst, extra[k])
+	}
+	return append(dst, '}')
 }
 
 func marshalSortedObject(obj map[string]json.RawMessage) ([]byte, error) {
@@ -184,41 +223,41 @@ func appendNames(dst []byte, names []Name) []byte {
 		}
 		dst = append(dst, '{')
 		first := true
-		str := func(k, v string) {
-			if v == "" {
-				return
-			}
-			if !first {
-				dst = append(dst, ',')
-			}
-			first = false
-			dst = AppendJSONString(dst, k)
-			dst = append(dst, ':')
-			dst = AppendJSONString(dst, v)
-		}
-		boolean := func(k string, v bool) {
-			if !v {
-				return
-			}
-			if !first {
-				dst = append(dst, ',')
-			}
-			first = false
-			dst = AppendJSONString(dst, k)
-			dst = append(dst, ":true"...)
-		}
-		str("family", n.Family)
-		str("given", n.Given)
-		str("dropping-particle", n.DroppingParticle)
-		str("non-dropping-particle", n.NonDroppingParticle)
-		str("suffix", n.Suffix)
-		boolean("comma-suffix", n.CommaSuffix)
-		boolean("static-ordering", n.StaticOrdering)
-		str("literal", n.Literal)
-		boolean("parse-names", n.ParseNames)
+		dst, first = appendNamePart(dst, first, "family", n.Family)
+		dst, first = appendNamePart(dst, first, "given", n.Given)
+		dst, first = appendNamePart(dst, first, "dropping-particle", n.DroppingParticle)
+		dst, first = appendNamePart(dst, first, "non-dropping-particle", n.NonDroppingParticle)
+		dst, first = appendNamePart(dst, first, "suffix", n.Suffix)
+		dst, first = appendNameFlag(dst, first, "comma-suffix", n.CommaSuffix)
+		dst, first = appendNameFlag(dst, first, "static-ordering", n.StaticOrdering)
+		dst, first = appendNamePart(dst, first, "literal", n.Literal)
+		dst, _ = appendNameFlag(dst, first, "parse-names", n.ParseNames)
 		dst = append(dst, '}')
 	}
 	return append(dst, ']')
+}
+
+func appendNamePart(dst []byte, first bool, k, v string) ([]byte, bool) {
+	if v == "" {
+		return dst, first
+	}
+	if !first {
+		dst = append(dst, ',')
+	}
+	dst = AppendJSONString(dst, k)
+	dst = append(dst, ':')
+	return AppendJSONString(dst, v), false
+}
+
+func appendNameFlag(dst []byte, first bool, k string, v bool) ([]byte, bool) {
+	if !v {
+		return dst, first
+	}
+	if !first {
+		dst = append(dst, ',')
+	}
+	dst = AppendJSONString(dst, k)
+	return append(dst, ":true"...), false
 }
 
 func appendDate(dst []byte, d Date) []byte {
