@@ -81,7 +81,7 @@ func (d Date) String() string {
 
 // ParseISODate parses the date forms BibLaTeX and EDTF use in a date field:
 // "2005", "2005-05", "2005-05-19", ranges "1989/1991" and "2005-05/2005-06",
-// an open end "2005/" or "2005/..", and a trailing "~" or "?" for circa. It
+// an open end "2005/" or "2005/.." (OpenEnd), and a trailing "~" or "?" for circa. It
 // returns ok=false when s is not such a date.
 func ParseISODate(s string) (d Date, ok bool) {
 	s = strings.TrimSpace(s)
@@ -100,7 +100,9 @@ func ParseISODate(s string) (d Date, ok bool) {
 	}
 	if isRange {
 		to = strings.TrimSpace(to)
-		if to != "" && to != ".." {
+		if to == "" || to == ".." {
+			d.OpenEnd = true
+		} else {
 			var okTo bool
 			d.To, okTo = parseISOPoint(to)
 			if !okTo {

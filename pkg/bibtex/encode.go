@@ -457,10 +457,10 @@ func (e *Encoder) appendDate(out []outField, used map[string]bool, v string, d b
 		if literal != "" {
 			return text(name, literal)
 		}
-		return iso(name, d.String())
+		return iso(name, biblatexDate(d))
 	}
 	// issued: year/month/day for BibTeX when they can hold it, else date.
-	simple := !d.Circa && d.Season == "" && literal == "" &&
+	simple := !d.Circa && !d.OpenEnd && d.Season == "" && literal == "" &&
 		(!d.IsRange() || d.From.Month == 0 && d.To.Month == 0)
 	useYear := !used["year"] && !used["month"] && !used["day"] &&
 		(e.opts.Dialect == BibTeX && (simple || literal != "") || used["date"])
@@ -471,7 +471,7 @@ func (e *Encoder) appendDate(out []outField, used map[string]bool, v string, d b
 		if literal != "" {
 			return text("date", literal)
 		}
-		return iso("date", d.String())
+		return iso("date", biblatexDate(d))
 	}
 	if literal != "" {
 		return text("year", literal)
@@ -491,6 +491,12 @@ func (e *Encoder) appendDate(out []outField, used map[string]bool, v string, d b
 		}
 	}
 	return out
+}
+
+// biblatexDate writes a date as BibLaTeX's date fields take it: ISO 8601
+// with EDTF ranges and circa, an open end as "1987/".
+func biblatexDate(d bib.Date) string {
+	return strings.TrimSuffix(d.String(), "..")
 }
 
 // encodeName writes a name as "von Last, Jr, First" (or "{Literal}"),

@@ -120,7 +120,7 @@ func (e *Encoder) Encode(it bib.Item) error {
 		if d.From.Year != 0 {
 			e.tag("PY", strconv.Itoa(d.From.Year))
 		}
-		if !(d.From.Month == 0 && d.Season == "" && !d.IsRange() && !d.Circa && d.Literal == "" && d.Raw == "") {
+		if !(d.From.Month == 0 && d.Season == "" && !d.IsRange() && !d.OpenEnd && !d.Circa && d.Literal == "" && d.Raw == "") {
 			e.tag("DA", formatDate(d))
 		}
 	}
@@ -367,7 +367,7 @@ func formatDate(d bib.Date) string {
 			return d.Literal
 		}
 		return d.Raw
-	case d.IsRange() || d.Circa:
+	case d.IsRange() || d.OpenEnd || d.Circa:
 		return d.String()
 	}
 	s := strconv.Itoa(d.From.Year)
