@@ -283,7 +283,7 @@ func (p *Processor) decorateLayout(n *node, layout *element) *node {
 	}
 	inner := &node{kids: []*node{n}, prefix: layout.attrs["prefix"], suffix: layout.attrs["suffix"]}
 	f := fmtOf(layout)
-	if f.zero() {
+	if f == nil {
 		return inner
 	}
 	return &node{kids: []*node{inner}, f: f}

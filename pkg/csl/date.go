@@ -142,6 +142,7 @@ func (c *rctx) localizedParts(e *element, form string) []*element {
 				}
 			}
 		}
+		p.prepare()
 		out = append(out, p)
 	}
 	if len(out) > 0 {
@@ -390,16 +391,11 @@ func (c *rctx) datePart(p bib.DateParts, season string, e *element, d bib.Date, 
 		c.yearSuffixDone = true
 		n = &node{kids: []*node{n, {kids: []*node{textNode(yearSuffixString(c.r.yearSuffix))}, tag: "year-suffix"}}}
 	}
-	if noSuffix {
-		e2 := &element{name: e.name, attrs: make(map[string]string, len(e.attrs))}
-		for k, v := range e.attrs {
-			if k != "suffix" {
-				e2.attrs[k] = v
-			}
-		}
-		return c.decorate(n, e2)
+	out := c.decorate(n, e)
+	if noSuffix && out != nil {
+		out.suffix = ""
 	}
-	return c.decorate(n, e)
+	return out
 }
 
 func twoDigits(n int) string {

@@ -72,15 +72,11 @@ func flattenNode(n *node, evs []event) ([]event, bool) {
 		evs = append(evs, event{evText, n.prefix})
 	}
 	inner := 0
-	// citeproc-js nests bold outside italics
-	for _, a := range [...]struct{ k, v string }{
-		{"font-weight", n.f.fontWeight}, {"font-style", n.f.fontStyle}, {"font-variant", n.f.fontVariant},
-		{"text-decoration", n.f.textDecoration}, {"vertical-align", n.f.verticalAlign},
-	} {
-		if a.v != "" {
-			evs = append(evs, event{evOpen, a.k + ":" + a.v})
-			inner++
+	if n.f != nil {
+		for _, o := range n.f.opens {
+			evs = append(evs, event{evOpen, o})
 		}
+		inner = len(n.f.opens)
 	}
 	if n.quotes {
 		evs = append(evs, event{evQOpen, ""})
@@ -441,9 +437,11 @@ func writeEscaped(b *strings.Builder, s string, f Format) {
 	}
 }
 
-// renderNode fixes punctuation and serializes a tree.
-func renderNode(n *node, f Format, loc *Locale) string {
-	evs := flatten(n, nil)
+// renderNodeBuf writes a node tree in a format, building its events in
+// *buf (reused between calls).
+func renderNodeBuf(n *node, f Format, loc *Locale, buf *[]event) string {
+	evs := flatten(n, (*buf)[:0])
+	*buf = evs
 	fixPunct(evs, loc.punctuationInQuote != nil && *loc.punctuationInQuote)
 	return serialize(evs, f, loc)
 }

@@ -426,7 +426,7 @@ func (c *rctx) formatName(nm bib.Name, idx int, v string, o nameOpts) *node {
 			if tc := part.attrs["text-case"]; tc != "" {
 				applyCase(n, tc, c.english())
 			}
-			if f := fmtOf(part); !f.zero() {
+			if f := fmtOf(part); f != nil {
 				n = &node{kids: []*node{n}, f: f}
 			}
 		}
@@ -518,7 +518,12 @@ func parseParticles(n bib.Name) bib.Name {
 	if n.NonDroppingParticle == "" && n.Family != "" && !strings.HasPrefix(n.Family, "\"") {
 		f := n.Family
 		// "d'Aubignac", "al-Rubaie"
-		words := strings.Fields(f)
+		var words []string
+		if strings.IndexFunc(f, unicode.IsSpace) < 0 {
+			words = []string{f} // one word: no need to split
+		} else {
+			words = strings.Fields(f)
+		}
 		i := 0
 		for i < len(words)-1 && isParticle(words[i]) {
 			i++
@@ -536,7 +541,7 @@ func parseParticles(n bib.Name) bib.Name {
 			}
 		}
 	}
-	if n.DroppingParticle == "" && n.Given != "" {
+	if n.DroppingParticle == "" && strings.IndexFunc(n.Given, unicode.IsSpace) >= 0 {
 		words := strings.Fields(n.Given)
 		i := len(words)
 		for i > 1 && isParticle(words[i-1]) {

@@ -19,7 +19,7 @@ type node struct {
 
 	delim          string
 	prefix, suffix string
-	f              fmtAttrs
+	f              *fmtAttrs // nil: no formatting
 	quotes         bool
 	display        string
 	// tag marks nodes the processor finds again after rendering: "names"
@@ -28,11 +28,40 @@ type node struct {
 	tag string
 }
 
+// fmtAttrs is the formatting of a node. Values are made once per style
+// element (newFmt) and shared by the nodes rendered from it.
 type fmtAttrs struct {
 	fontStyle, fontVariant, fontWeight, textDecoration, verticalAlign string
+	// opens holds the "attribute:value" markers the serializer opens,
+	// bold outside italics as in citeproc-js.
+	opens []string
 }
 
-func (f fmtAttrs) zero() bool { return f == fmtAttrs{} }
+// newFmt returns the formatting given by attrs, or nil for none.
+func newFmt(attrs map[string]string) *fmtAttrs {
+	f := &fmtAttrs{attrs["font-style"], attrs["font-variant"], attrs["font-weight"], attrs["text-decoration"], attrs["vertical-align"], nil}
+	for _, a := range [...]struct{ k, v string }{
+		{"font-weight", f.fontWeight}, {"font-style", f.fontStyle}, {"font-variant", f.fontVariant},
+		{"text-decoration", f.textDecoration}, {"vertical-align", f.verticalAlign},
+	} {
+		if a.v != "" {
+			f.opens = append(f.opens, a.k+":"+a.v)
+		}
+	}
+	if len(f.opens) == 0 {
+		return nil
+	}
+	return f
+}
+
+// Formatting of rich-text markup in values.
+var (
+	fmtItalic    = newFmt(map[string]string{"font-style": "italic"})
+	fmtBold      = newFmt(map[string]string{"font-weight": "bold"})
+	fmtSup       = newFmt(map[string]string{"vertical-align": "sup"})
+	fmtSub       = newFmt(map[string]string{"vertical-align": "sub"})
+	fmtSmallCaps = newFmt(map[string]string{"font-variant": "small-caps"})
+)
 
 func textNode(s string) *node {
 	if s == "" {
@@ -56,7 +85,7 @@ func group(kids ...*node) *node {
 
 // plainLeaf reports whether a leaf carries no decoration of its own.
 func (n *node) plainLeaf() bool {
-	return n.prefix == "" && n.suffix == "" && n.f.zero() && !n.quotes && n.display == ""
+	return n.prefix == "" && n.suffix == "" && n.f == nil && !n.quotes && n.display == ""
 }
 
 // empty reports whether the node renders no text.
@@ -214,15 +243,15 @@ func parseRich(s string) *node {
 			if tag, rest, ok := richTag(s[i:]); ok {
 				switch tag {
 				case "i":
-					push(&node{f: fmtAttrs{fontStyle: "italic"}, tag: "i"})
+					push(&node{f: fmtItalic, tag: "i"})
 				case "b":
-					push(&node{f: fmtAttrs{fontWeight: "bold"}, tag: "b"})
+					push(&node{f: fmtBold, tag: "b"})
 				case "sup":
-					push(&node{f: fmtAttrs{verticalAlign: "sup"}, tag: "sup"})
+					push(&node{f: fmtSup, tag: "sup"})
 				case "sub":
-					push(&node{f: fmtAttrs{verticalAlign: "sub"}, tag: "sub"})
+					push(&node{f: fmtSub, tag: "sub"})
 				case "sc":
-					push(&node{f: fmtAttrs{fontVariant: "small-caps"}, tag: "sc"})
+					push(&node{f: fmtSmallCaps, tag: "sc"})
 				case "nocase":
 					push(&node{tag: "nocase"})
 				case "/i", "/b", "/sup", "/sub", "/sc":

@@ -79,7 +79,8 @@ type Processor struct {
 	datePartsCache     map[*element][]*element
 	subsequentEtAl     bool // compare the et-al-subsequent form too
 	processed          bool
-	registry           []*ref // items registered before any cite (Register)
+	registry           []*ref  // items registered before any cite (Register)
+	events             []event // reused by renderNodeBuf
 	styleEnglish       bool
 }
 
@@ -249,7 +250,7 @@ func (p *Processor) Citations(cs []Citation, f Format) []string {
 	p.process()
 	out := make([]string, len(p.citations))
 	for i := range p.citations {
-		out[i] = renderNode(p.renderCitation(&p.citations[i]), f, p.loc)
+		out[i] = renderNodeBuf(p.renderCitation(&p.citations[i]), f, p.loc, &p.events)
 	}
 	return out
 }
@@ -458,7 +459,7 @@ func (p *Processor) Bibliography(f Format) []Entry {
 		if n.empty() {
 			continue // citeproc-js omits entries the style prints nothing for
 		}
-		out = append(out, Entry{ID: refs[i].item.ID, Text: renderNode(n, f, p.loc)})
+		out = append(out, Entry{ID: refs[i].item.ID, Text: renderNodeBuf(n, f, p.loc, &p.events)})
 	}
 	return out
 }
@@ -543,7 +544,7 @@ func (p *Processor) bibliographyNodes() ([]*node, []*ref) {
 			// the layout suffix goes inside the last display block
 			last.suffix += layout.attrs["suffix"]
 			n = p.decorateLayout(&node{kids: kids, prefix: layout.attrs["prefix"]}, &element{attrs: map[string]string{}})
-			if f := fmtOf(layout); !f.zero() && n != nil {
+			if f := fmtOf(layout); f != nil && n != nil {
 				n = &node{kids: []*node{n}, f: f}
 			}
 		} else {
@@ -564,7 +565,7 @@ func lastDisplay(kids []*node) *node {
 			continue
 		}
 		n := kids[i]
-		for n.display == "" && len(n.kids) == 1 && n.prefix == "" && n.suffix == "" && n.f.zero() {
+		for n.display == "" && len(n.kids) == 1 && n.prefix == "" && n.suffix == "" && n.f == nil {
 			n = n.kids[0]
 		}
 		if n.display != "" {

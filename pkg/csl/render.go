@@ -63,17 +63,26 @@ func (c *rctx) attrInherit(e *element, name string) (string, bool) {
 
 // renderChildren renders the children of e in order.
 func (c *rctx) renderChildren(e *element) []*node {
-	var out []*node
+	return c.appendChildren(nil, e)
+}
+
+// appendChildren renders the children of e onto out.
+func (c *rctx) appendChildren(out []*node, e *element) []*node {
 	for _, ch := range e.children {
+		if ch.name == "choose" {
+			// cs:choose is transparent: its branch's elements are
+			// children of the enclosing group or layout
+			if br := c.chooseBranch(ch); br != nil {
+				out = c.appendChildren(out, br)
+			}
+			continue
+		}
 		n := c.render(ch)
 		if n == nil {
 			continue
 		}
-		if n.tag == "choose" {
-			// cs:choose is transparent: its branch's elements are
-			// children of the enclosing group or layout
-			out = append(out, n.kids...)
-			continue
+		if out == nil {
+			out = make([]*node, 0, len(e.children))
 		}
 		out = append(out, n)
 	}
@@ -106,38 +115,38 @@ func (c *rctx) decorate(n *node, e *element) *node {
 	if n == nil || n.empty() {
 		return nil
 	}
-	if e == nil || len(e.attrs) == 0 {
+	if e == nil || e.deco == nil {
 		return n
 	}
-	if sp := e.attrs["strip-periods"]; sp == "true" {
+	d := e.deco
+	if d.stripPeriods {
 		n.leaves(func(l *node) { l.text = strings.ReplaceAll(l.text, ".", "") })
 		if n.empty() {
 			return nil
 		}
 	}
-	if tc := e.attrs["text-case"]; tc != "" {
-		applyCase(n, tc, c.english())
+	if d.textCase != "" {
+		applyCase(n, d.textCase, c.english())
+	}
+	if !d.decorates {
+		return n
 	}
 	// decorate in place when the node has no decoration of its own
 	w := n
 	if !(n.plainLeaf() && n.tag == "") {
 		w = &node{kids: []*node{n}}
 	}
-	w.prefix = e.attrs["prefix"]
-	w.suffix = e.attrs["suffix"]
-	w.f = fmtAttrs{e.attrs["font-style"], e.attrs["font-variant"], e.attrs["font-weight"], e.attrs["text-decoration"], e.attrs["vertical-align"]}
-	w.quotes = e.attrs["quotes"] == "true"
-	w.display = e.attrs["display"]
-	if w != n && w.plainLeaf() {
-		return n
-	}
+	w.prefix, w.suffix = d.prefix, d.suffix
+	w.f = e.fmt
+	w.quotes = d.quotes
+	w.display = d.display
 	return w
 }
 
 // formatOnly applies formatting but not affixes (for parts that place
 // affixes themselves).
-func fmtOf(e *element) fmtAttrs {
-	return fmtAttrs{e.attrs["font-style"], e.attrs["font-variant"], e.attrs["font-weight"], e.attrs["text-decoration"], e.attrs["vertical-align"]}
+func fmtOf(e *element) *fmtAttrs {
+	return e.fmt
 }
 
 func (c *rctx) renderGroup(e *element) *node {
@@ -157,13 +166,20 @@ func (c *rctx) renderGroup(e *element) *node {
 }
 
 func (c *rctx) renderChoose(e *element) *node {
+	if br := c.chooseBranch(e); br != nil {
+		if kids := c.renderChildren(br); len(kids) > 0 {
+			return &node{kids: kids}
+		}
+	}
+	return nil
+}
+
+// chooseBranch returns the first branch of a cs:choose whose conditions
+// hold, or nil.
+func (c *rctx) chooseBranch(e *element) *element {
 	for _, br := range e.children {
 		if br.name == "else" || c.test(br) {
-			kids := c.renderChildren(br)
-			if len(kids) == 0 {
-				return nil
-			}
-			return &node{kids: kids, tag: "choose"}
+			return br
 		}
 	}
 	return nil
@@ -384,7 +400,11 @@ func (c *rctx) renderText(e *element) *node {
 		if len(kids) == 0 {
 			return nil
 		}
-		n = &node{kids: kids}
+		if len(kids) == 1 {
+			n = kids[0] // no wrapper: decorating it is the same
+		} else {
+			n = &node{kids: kids}
+		}
 		if !n.empty() {
 			// a macro that prints something counts as a non-empty
 			// variable for its group, as in citeproc-js ("n.d." from

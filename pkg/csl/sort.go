@@ -3,7 +3,7 @@ package csl
 import (
 	"bytes"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -50,12 +50,12 @@ func (s *sorter) newLazy(r *ref, cite *Cite, n int) *lazyKeys {
 	return &lazyKeys{r: r, cite: cite, vals: make([]sortVal, n), filled: make([]bool, n)}
 }
 
-func (s *sorter) key(l *lazyKeys, k int, keys, parent *element) sortVal {
+func (s *sorter) key(l *lazyKeys, k int, keys, parent *element) *sortVal {
 	if !l.filled[k] {
 		l.vals[k] = s.keyValue(l.r, l.cite, keys.children[k], parent)
 		l.filled[k] = true
 	}
-	return l.vals[k]
+	return &l.vals[k]
 }
 
 // sortRefs sorts refs by the cs:sort of a citation or bibliography
@@ -82,8 +82,13 @@ func (s *sorter) sortRefs(refs []*ref, parent *element) []*ref {
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(a, b int) bool {
-		return s.compare(lk[idx[a]], lk[idx[b]], keys, parent) < 0
+	// ties fall back to the given order: a stable result from the
+	// O(n log n) unstable sort
+	slices.SortFunc(idx, func(a, b int) int {
+		if c := s.compare(lk[a], lk[b], keys, parent); c != 0 {
+			return c
+		}
+		return a - b
 	})
 	sorted := make([]*ref, len(out))
 	for i, j := range idx {
@@ -104,7 +109,7 @@ func (s *sorter) compare(a, b *lazyKeys, keys, parent *element) int {
 	return 0
 }
 
-func compareVals(x, y sortVal, key *element) int {
+func compareVals(x, y *sortVal, key *element) int {
 	if x.empty || y.empty {
 		switch {
 		case x.empty && y.empty:
@@ -125,7 +130,7 @@ func compareVals(x, y sortVal, key *element) int {
 	} else {
 		c = compareBytes(x.key, y.key)
 	}
-	if key.attrs["sort"] == "descending" {
+	if c != 0 && key.attrs["sort"] == "descending" {
 		return -c
 	}
 	return c

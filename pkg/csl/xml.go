@@ -24,6 +24,31 @@ type element struct {
 	cached any
 	// vars is the "variable" attribute split into names, for cs:names.
 	vars []string
+	// fmt is the element's formatting (font-style etc.), nil for none.
+	fmt *fmtAttrs
+	// deco holds the attributes decorate applies, nil for none.
+	deco *decoration
+}
+
+// decoration is what decorate reads from an element, parsed once.
+type decoration struct {
+	prefix, suffix, display, textCase string
+	quotes, stripPeriods              bool
+	decorates                         bool // affixes, formatting, quotes or display
+}
+
+// prepare parses the attributes rendering reads for every node.
+func (e *element) prepare() {
+	e.fmt = newFmt(e.attrs)
+	d := &decoration{
+		prefix: e.attrs["prefix"], suffix: e.attrs["suffix"], display: e.attrs["display"],
+		textCase: e.attrs["text-case"], quotes: e.attrs["quotes"] == "true",
+		stripPeriods: e.attrs["strip-periods"] == "true",
+	}
+	d.decorates = d.prefix != "" || d.suffix != "" || d.display != "" || d.quotes || e.fmt != nil
+	if d.decorates || d.textCase != "" || d.stripPeriods {
+		e.deco = d
+	}
 }
 
 func (e *element) attr(name string) string {
@@ -91,6 +116,7 @@ func parseXML(file string, r io.Reader) (*element, error) {
 					}
 					el.attrs[name] = a.Value
 				}
+				el.prepare()
 			}
 			if len(stack) > 0 {
 				p := stack[len(stack)-1]
