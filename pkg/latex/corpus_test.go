@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // corpusDir holds the shared BibTeX corpus (read-only, outside the repo).
@@ -90,8 +92,8 @@ func TestCorpusRoundTrip(t *testing.T) {
 	for _, v := range vals {
 		for _, markup := range []bool{false, true} {
 			x, probs := Decode(v, DecodeOptions{Markup: markup})
-			if !utf8.ValidString(x) {
-				t.Fatalf("Decode(%q) is not valid UTF-8", v)
+			if !utf8.ValidString(x) || !norm.NFC.IsNormalString(x) {
+				t.Fatalf("Decode(%q) = %q: invalid UTF-8 or not NFC", v, x)
 			}
 			if markup {
 				if x != v {

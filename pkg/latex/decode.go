@@ -42,7 +42,17 @@ const maxDepth = 1000
 // stops marks the bytes at which Decode leaves its copy loop.
 var stops = [256]bool{'\\': true, '{': true, '}': true, '~': true, '$': true, '`': true, '-': true, '\'': true}
 
-// plain reports whether s has no TeX to decode, and whether it is ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// plain reports whether s has no TeX to decode, and whether it is ASCII
+// (which it only knows when s is plain).
 func plain(s string) (plain, ascii bool) {
 	var high byte
 	for i := 0; i < len(s); i++ {
@@ -85,14 +95,17 @@ func Decode(s string, opts DecodeOptions) (string, []Problem) {
 	if isPlain && valid && norm.NFC.QuickSpanString(s) == len(s) {
 		return s, nil
 	}
-	d := decoder{src: s, out: make([]byte, 0, len(s)+len(s)/4)}
+	// Tags and multi-byte letters make the output longer than the input.
+	d := decoder{src: s, out: make([]byte, 0, len(s)+len(s)/2+32)}
 	d.group(0, -1, mode{markup: opts.Markup})
 	out := string(d.out)
 	if !valid {
 		out = d.invalid()
 	}
-	if norm.NFC.QuickSpanString(out) != len(out) && !norm.NFC.IsNormalString(out) {
-		// Text typed decomposed (e + U+0301) comes out composed, like accents.
+	// Accent constructs come out composed and macros expand to NFC text
+	// starting with a starter, so only input text typed decomposed
+	// (e + U+0301) or a lone combining mark can leave the output denormal.
+	if (d.loneMark || !isASCII(s)) && norm.NFC.QuickSpanString(out) != len(out) {
 		out = norm.NFC.String(out)
 	}
 	// An unclosed brace is found at the end of its group: sort by offset.
@@ -129,6 +142,9 @@ type decoder struct {
 	scratch []byte    // accent construct before normalization
 	nfc     []byte    // and after
 	decls   []openTag // declarations ({\em ..}) in force, innermost last
+	// loneMark is set when an accent without a letter or \char may have
+	// left a combining mark.
+	loneMark bool
 }
 
 // mode is the state a stretch of text is decoded in.
@@ -460,6 +476,7 @@ func (d *decoder) command(pos int, m mode) int {
 	case kChar:
 		if r, after, ok := charCode(src, i+len(name)); ok {
 			d.out = utf8.AppendRune(d.out, r)
+			d.loneMark = d.loneMark || r >= utf8.RuneSelf // it may be a mark
 			return after
 		}
 		return d.keep(pos, i+len(name), "unknown macro %s kept as written", src[pos:i+len(name)])
@@ -757,6 +774,7 @@ func (d *decoder) accent(pos, macroPos int, mark rune) int {
 			d.out = append(d.out, s...)
 		} else {
 			d.out = utf8.AppendRune(d.out, mark)
+			d.loneMark = true
 		}
 		return pos
 	}

@@ -204,6 +204,7 @@ var decodeCases = []struct {
 	{"\\char'101\\char`A\\char`\\%", "AA%", ""},
 	{`\lq{}Ulama\rq{} \ohorn\uhorn{} \textschwa`, "‘Ulama’ ơư ə", ""},
 	{`\autocap{e}xcerpt`, "excerpt", ""},
+	{`e\char"301 \d{}`, "\u1eb9\u0301", ""},
 	// unknown macros are kept
 	{`\foo`, `\foo`, ""},
 	{`\foo{bar} baz`, `\foo{bar} baz`, ""},

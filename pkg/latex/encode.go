@@ -261,7 +261,7 @@ func (e *encoder) runes(s string) {
 // that has no precomposed character (x́, t͡s), as accent macros in ASCII
 // mode, and returns how many bytes of s it used.
 func (e *encoder) combined(s string) int {
-	if !e.opts.ASCII || len(s) < 2 || !isLetter(s[0]) {
+	if !e.opts.ASCII || len(s) < 2 || !isLetter(s[0]) || s[1] < utf8.RuneSelf {
 		return 0
 	}
 	if n := e.tie(s); n > 0 {

@@ -21,15 +21,15 @@ func addSeeds(f *testing.F) {
 	}
 }
 
-// FuzzDecode: Decode never panics, always returns valid UTF-8, and Encode
+// FuzzDecode: Decode never panics, always returns valid UTF-8 in NFC, and Encode
 // inverts it in every mode (so Decode(Encode(Decode(s))) == Decode(s)).
 func FuzzDecode(f *testing.F) {
 	addSeeds(f)
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, markup := range []bool{false, true} {
 			x, _ := Decode(s, DecodeOptions{Markup: markup})
-			if !utf8.ValidString(x) {
-				t.Fatalf("Decode(%q, markup %v) = %q: invalid UTF-8", s, markup, x)
+			if !utf8.ValidString(x) || !norm.NFC.IsNormalString(x) {
+				t.Fatalf("Decode(%q, markup %v) = %q: invalid UTF-8 or not NFC", s, markup, x)
 			}
 			for _, ascii := range []bool{false, true} {
 				enc := Encode(x, EncodeOptions{Markup: markup, ASCII: ascii})
@@ -105,8 +105,8 @@ func TestRandomRoundTrip(t *testing.T) {
 		s := string(b)
 		for _, markup := range []bool{false, true} {
 			x, _ := Decode(s, DecodeOptions{Markup: markup})
-			if !utf8.ValidString(x) {
-				t.Fatalf("Decode(%q) = %q: invalid UTF-8", s, x)
+			if !utf8.ValidString(x) || !norm.NFC.IsNormalString(x) {
+				t.Fatalf("Decode(%q) = %q: invalid UTF-8 or not NFC", s, x)
 			}
 			for _, opts := range []EncodeOptions{{Markup: markup}, {Markup: markup, ASCII: true}} {
 				enc := Encode(x, opts)
