@@ -207,46 +207,68 @@ func (e *encoder) protectStart(at int) {
 // text encodes s, which has no markup. nocase says s is inside a nocase
 // span, where capitals are already protected.
 func (e *encoder) text(s string, nocase bool) {
-	protect := e.opts.ProtectCapitals && !nocase
+	if !e.opts.ProtectCapitals || nocase {
+		e.runes(s)
+		return
+	}
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if protect && isWordRune(r) {
-			j, upper := i+n, false
-			for j < len(s) {
-				r2, n2 := utf8.DecodeRuneInString(s[j:])
-				if !isWordRune(r2) {
-					break
-				}
-				upper = upper || unicode.IsUpper(r2)
-				j += n2
-			}
-			if upper {
-				e.out = append(e.out, '{')
-				at := len(e.out)
-				e.runes(s[i:j])
-				e.protectStart(at)
-				e.out = append(e.out, '}')
-			} else {
-				e.runes(s[i:j])
-			}
-			i = j
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if !isWordRune(r) {
+			e.runes(s[i : i+n])
+			i += n
 			continue
 		}
-		if t := e.combined(s[i:]); t > 0 {
-			i += t
-			continue
+		j, upper := i+n, false
+		for j < len(s) {
+			r2, n2 := rune(s[j]), 1
+			if r2 >= utf8.RuneSelf {
+				r2, n2 = utf8.DecodeRuneInString(s[j:])
+			}
+			if !isWordRune(r2) {
+				break
+			}
+			upper = upper || unicode.IsUpper(r2)
+			j += n2
 		}
-		e.rune(r, s[i:i+n])
-		i += n
+		if upper {
+			e.out = append(e.out, '{')
+			at := len(e.out)
+			e.runes(s[i:j])
+			e.protectStart(at)
+			e.out = append(e.out, '}')
+		} else {
+			e.runes(s[i:j])
+		}
+		i = j
 	}
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isLetter(byte(r)) || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
 func (e *encoder) runes(s string) {
 	for i := 0; i < len(s); {
+		// Copy what needs no escaping in one go, leaving a letter before
+		// non-ASCII to combined: it may carry combining marks.
+		j := i
+		for j < len(s) && s[j] < utf8.RuneSelf && !texSpecial[s[j]] && !ligatureByte[s[j]] {
+			j++
+		}
+		if j < len(s) && j > i && s[j] >= utf8.RuneSelf && isLetter(s[j-1]) {
+			j--
+		}
+		if j > i {
+			e.out = append(e.out, s[i:j]...)
+			i = j
+			continue
+		}
 		if n := e.combined(s[i:]); n > 0 {
 			i += n
 			continue
