@@ -115,7 +115,7 @@ func TestFormats(t *testing.T) {
 	want := map[Format]string{
 		Text:     "“Mas’oud & the MEK” a*b",
 		HTML:     `<i>“Mas’oud &#38; the <span style="font-style:normal;">MEK</span>”</i> <b>a*b</b>`,
-		Markdown: `*“Mas’oud & the MEK”* **a\*b**`,
+		Markdown: `*“Mas’oud & the* MEK*”* **a\*b**`,
 	}
 	for f, w := range want {
 		if got := NewProcessor(st, "", []bib.Item{it}).Cite([]Cite{{ID: "a"}}, f); got != w {
@@ -333,5 +333,26 @@ func TestRegister(t *testing.T) {
 	p.RegisterAll()
 	if got := p.Cite([]Cite{{ID: "o"}}, Text); got != "[3]" {
 		t.Errorf("ieee cite of the third registered item: %q, want [3]", got)
+	}
+}
+
+// TestMarkdownEmphasis checks that italics inside italics come out
+// upright in Markdown, as the HTML flip-flop shows them, with delimiters
+// next to the words and never empty.
+func TestMarkdownEmphasis(t *testing.T) {
+	st := mustStyle(t, `<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0">
+  <citation><layout><group delimiter=" | "><text variable="title" font-style="italic"/><text variable="title"/>
+  <group font-style="italic"><text variable="title" font-style="italic"/></group><text variable="title" font-weight="bold"/></group></layout></citation></style>`)
+	tests := []struct{ title, want string }{
+		{"The <i>MEK</i> in Iraq", "*The* MEK *in Iraq* | The *MEK* in Iraq | The *MEK* in Iraq | **The *MEK* in Iraq**"},
+		{"<i>MEK</i>", "MEK | *MEK* | *MEK* | ***MEK***"},
+		{"a <b>bold</b> <i>x <b>y</b></i>", "*a **bold*** x **y** | a **bold** *x **y*** | a **bold** *x **y*** | **a** bold ***x*** *y*"},
+	}
+	for _, tc := range tests {
+		it := bib.Item{ID: "a", Type: "book"}
+		it.Set("title", tc.title)
+		if got := NewProcessor(st, "", []bib.Item{it}).Cite([]Cite{{ID: "a"}}, Markdown); got != tc.want {
+			t.Errorf("%q:\n got %s\nwant %s", tc.title, got, tc.want)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -250,36 +251,56 @@ func serialize(evs []event, f Format, loc *Locale) string {
 	if oiq == "" {
 		oiq, ciq = "‘", "’"
 	}
+	var md *mdEmphasis
+	if f == Markdown {
+		md = &mdEmphasis{b: &b, state: state}
+	}
+	text := func(s string) {
+		if md != nil {
+			md.text(s)
+			return
+		}
+		writeEscaped(&b, s, f)
+	}
+	tag := func(s string) {
+		if s == "" {
+			return
+		}
+		if md != nil {
+			md.sync()
+		}
+		b.WriteString(s)
+	}
 	for _, e := range evs {
 		switch e.kind {
 		case evText:
-			writeEscaped(&b, e.s, f)
+			text(e.s)
 		case evQOpen:
 			if quoteDepth%2 == 0 {
-				writeEscaped(&b, oq, f)
+				text(oq)
 			} else {
-				writeEscaped(&b, oiq, f)
+				text(oiq)
 			}
 			quoteDepth++
 		case evQClose:
 			quoteDepth--
 			if quoteDepth%2 == 0 {
-				writeEscaped(&b, cq, f)
+				text(cq)
 			} else {
-				writeEscaped(&b, ciq, f)
+				text(ciq)
 			}
 		case evOpen:
 			k, v, _ := strings.Cut(e.s, ":")
 			saved := map[string]string{k: state[k]}
 			prevState = append(prevState, saved)
 			openTag, closeTag := markup(k, v, state, f)
-			b.WriteString(openTag)
+			tag(openTag)
 			stack = append(stack, open{closeTag})
 		case evClose:
 			if len(stack) == 0 {
 				continue
 			}
-			b.WriteString(stack[len(stack)-1].close)
+			tag(stack[len(stack)-1].close)
 			stack = stack[:len(stack)-1]
 			for k, v := range prevState[len(prevState)-1] {
 				state[k] = v
@@ -287,7 +308,89 @@ func serialize(evs []event, f Format, loc *Locale) string {
 			prevState = prevState[:len(prevState)-1]
 		}
 	}
+	if md != nil {
+		md.end()
+	}
 	return b.String()
+}
+
+// mdEmphasis writes Markdown italics and bold, which do not nest the way
+// CSL's flip-flop formatting does: "*" and "**" are opened and closed
+// whenever the effective style changes between two pieces of text, so
+// italics inside italics come out upright ("*The* MEK *in Iraq*").
+// Delimiters stay next to the words they enclose (a space never follows
+// an opening or precedes a closing one), and no empty emphasis is
+// written.
+type mdEmphasis struct {
+	b            *strings.Builder
+	state        map[string]string // the serializer's current formatting
+	open         []string          // delimiters open in the output, innermost last
+	pendingSpace string            // space held back until the next text
+}
+
+func (m *mdEmphasis) wants(delim string) bool {
+	if delim == "*" {
+		return m.state["font-style"] == "italic"
+	}
+	return m.state["font-weight"] == "bold"
+}
+
+// closeUnwanted closes the delimiters no longer wanted, and those opened
+// inside them (they are opened again by openWanted).
+func (m *mdEmphasis) closeUnwanted() {
+	for i, d := range m.open {
+		if !m.wants(d) {
+			for j := len(m.open) - 1; j >= i; j-- {
+				m.b.WriteString(m.open[j])
+			}
+			m.open = m.open[:i]
+			return
+		}
+	}
+}
+
+func (m *mdEmphasis) openWanted() {
+	for _, d := range [...]string{"**", "*"} { // bold outside italics
+		if m.wants(d) && !slices.Contains(m.open, d) {
+			m.b.WriteString(d)
+			m.open = append(m.open, d)
+		}
+	}
+}
+
+// sync brings the output in line with the wanted emphasis before markup
+// that is not text.
+func (m *mdEmphasis) sync() {
+	m.closeUnwanted()
+	m.flushSpace()
+	m.openWanted()
+}
+
+func (m *mdEmphasis) flushSpace() {
+	if m.pendingSpace != "" {
+		m.b.WriteString(m.pendingSpace)
+		m.pendingSpace = ""
+	}
+}
+
+func (m *mdEmphasis) text(s string) {
+	m.closeUnwanted()
+	body := strings.TrimLeftFunc(s, unicode.IsSpace)
+	m.pendingSpace += s[:len(s)-len(body)]
+	trimmed := strings.TrimRightFunc(body, unicode.IsSpace)
+	if trimmed == "" {
+		return
+	}
+	m.flushSpace()
+	m.openWanted()
+	writeEscaped(m.b, trimmed, Markdown)
+	m.pendingSpace = body[len(trimmed):]
+}
+
+func (m *mdEmphasis) end() {
+	m.state["font-style"], m.state["font-weight"] = "", ""
+	m.closeUnwanted()
+	m.flushSpace()
 }
 
 // markup returns the tags for one formatting attribute and updates the
@@ -342,12 +445,8 @@ func markup(k, v string, state map[string]string, f Format) (string, string) {
 			}
 			return `<span style="` + k + ":" + v + `;">`, "</span>"
 		case Markdown:
-			switch {
-			case v == "italic":
-				return "*", "*"
-			case v == "bold":
-				return "**", "**"
-			case v == "small-caps":
+			// italics and bold are written by mdEmphasis from the state
+			if v == "small-caps" {
 				return "[", "]{.smallcaps}"
 			}
 		}
