@@ -422,10 +422,10 @@ func (d *decoder) command(pos int, m mode) int {
 		d.problem(pos, "math kept as written")
 		d.out = append(d.out, src[pos:close]...)
 		return close
-	case kQuote:
-		d.out = append(d.out, "“"...)
+	case kWrap:
+		d.out = append(d.out, mac.text...)
 		end = d.arg(end, pos, m)
-		d.out = append(d.out, "”"...)
+		d.out = append(d.out, mac.close...)
 		return end
 	case kNoCase:
 		if m.markup && !m.nocase {

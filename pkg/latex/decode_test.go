@@ -163,6 +163,8 @@ var decodeCases = []struct {
 	{`\url{http://x.org/a_b}`, "http://x.org/a_b", ""},
 	{`\href{http://x.org}{the site}`, "the site", ""},
 	{`\enquote{x}`, "“x”", ""},
+	{`\mkbibparens{x} \mkbibbrackets{y}`, "(x) [y]", ""},
+	{`{\noopsort{1973b}}1973`, "1973", ""},
 	{`\textcolor{red}{x}`, "x", ""},
 	// case protection
 	{`{DNA}`, "DNA", nc + "DNA" + end},

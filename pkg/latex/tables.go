@@ -17,7 +17,7 @@ const (
 	kHref                    // \href{url}{text}: text kept, url dropped
 	kSecond                  // \textcolor{c}{text}, \foreignlanguage{l}{text}: second argument kept
 	kMath                    // \ensuremath{..}: argument is math
-	kQuote                   // \enquote{..}: argument between curly double quotes
+	kWrap                    // \enquote{..}, \mkbibparens{..}: argument between two strings
 	kNoCase                  // \NoCaseChange{..}: argument protected like {..}
 	kDimen                   // \kern-.15em: a TeX dimension follows, printed as nothing
 	kDropArg                 // \hspace{1em}: the argument is a length or a setting, not text
@@ -72,10 +72,17 @@ var texCommands = [...]string{
 }
 
 type macro struct {
-	kind kind
-	text string // kText: the expansion
-	mark rune   // kAccent: the combining mark
-	tag  tag    // kFormat, kDecl
+	kind  kind
+	text  string // kText: the expansion; kWrap: what goes before the argument
+	close string // kWrap: what goes after it
+	mark  rune   // kAccent: the combining mark
+	tag   tag    // kFormat, kDecl
+}
+
+// wrapMacros put their argument between two strings.
+var wrapMacros = map[string][2]string{
+	"enquote": {"“", "”"}, "mkbibquote": {"“", "”"}, "mkbibparens": {"(", ")"},
+	"mkbibbrackets": {"[", "]"},
 }
 
 // textMacros expand to fixed text. Where several macros give the same text
@@ -221,7 +228,7 @@ var declMacros = map[string]tag{
 var ignoredMacros = []string{
 	"relax", "protect", "noindent", "newblock", "unskip", "ignorespaces", "null",
 	"nobreak", "allowbreak", "break", "hfill", "hfil", "strut", "leavevmode",
-	"noopsort", "xspace", "bibnamedelima", "bibnamedelimb", "bibnamedelimi",
+	"xspace", "bibnamedelima", "bibnamedelimb", "bibnamedelimi",
 	"fi", "nolinebreak", "linebreak", "pagebreak", "frenchspacing", "nonfrenchspacing",
 }
 
@@ -230,11 +237,12 @@ var otherMacros = map[string]kind{
 	"url": kURL, "nolinkurl": kURL, "path": kURL, "doi": kURL,
 	"href":      kHref,
 	"textcolor": kSecond, "foreignlanguage": kSecond, "colorbox": kSecond, "hyperlink": kSecond,
-	"ensuremath": kMath,
-	"enquote":    kQuote, "mkbibquote": kQuote,
+	"ensuremath":   kMath,
 	"NoCaseChange": kNoCase, "nocase": kNoCase,
 	"kern": kDimen, "hskip": kDimen, "vskip": kDimen, "mkern": kDimen,
 	"hspace": kDropArg, "vspace": kDropArg, "selectlanguage": kDropArg,
+	// BibTeX's sorting trick: @preamble{"\newcommand{\noopsort}[1]{}"}.
+	"noopsort": kDropArg, "SortNoop": kDropArg, "sortnoop": kDropArg, "noop": kDropArg,
 	"discretionary": kThird, "nth": kOrdinal, "ifmmode": kIfMmode,
 	"verb": kVerb, "char": kChar, "ch": kChem, "ce": kChem,
 }
@@ -260,5 +268,8 @@ func init() {
 	}
 	for name, k := range otherMacros {
 		macros[name] = macro{kind: k}
+	}
+	for name, w := range wrapMacros {
+		macros[name] = macro{kind: kWrap, text: w[0], close: w[1]}
 	}
 }
