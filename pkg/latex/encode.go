@@ -33,10 +33,10 @@ type EncodeOptions struct {
 
 // Encode converts Unicode text (with CSL rich-text markup when
 // opts.Markup) to TeX such that Decode(Encode(x, o), o') == x for every x
-// Decode can produce, where o' has the same Markup and Verbatim. With
-// ASCII, Decode gives back x in NFC for precomposed letters; characters
-// with no TeX form stay UTF-8. ProtectCapitals adds nocase spans, so with
-// it the round trip holds once x has them (Encode is then a fixed point).
+// Decode can produce, where o' has the same Markup and Verbatim; for any
+// other valid UTF-8 x it gives NFC(x). With ASCII, characters with no TeX
+// form stay UTF-8. ProtectCapitals adds nocase spans, so with it the round
+// trip holds once x has them (Encode is then a fixed point).
 func Encode(s string, opts EncodeOptions) string {
 	if opts.Verbatim {
 		return encodeVerbatim(s)
