@@ -410,11 +410,10 @@ func monthTerm(m int) string { return "month-" + twoDigits(m) }
 // seasonMonth maps the pseudo-months of CSL-JSON (13-16 and 21-24) to a
 // season number.
 func seasonMonth(m int) string {
-	switch {
-	case m >= 13 && m <= 16:
-		return strconv.Itoa(m - 12)
-	case m >= 21 && m <= 24:
-		return strconv.Itoa(m - 20)
+	// 13-16 and EDTF's 21-24 are spring to winter; citeproc-js reads
+	// the months between them (17-20) the same way round
+	if m >= 13 && m <= 24 {
+		return strconv.Itoa((m-13)%4 + 1)
 	}
 	return ""
 }

@@ -325,6 +325,11 @@ func (p *Processor) pageRange(s string, collapse bool) string {
 		if !ok {
 			continue
 		}
+		if isRoman(a) && isRoman(b) {
+			// roman page numbers take the delimiter, never a collapse
+			parts[i] = lead + a + delim + b + trail
+			continue
+		}
 		pa, sa := splitAlphaNum(a)
 		pb, sb := splitAlphaNum(b)
 		if !isDigits(sa) || !isDigits(sb) || pa != pb {
@@ -363,6 +368,15 @@ func splitAlphaNum(s string) (string, string) {
 }
 
 // cutRange splits "12-15" / "12–15" / "12 - 15" into its ends.
+// isRoman reports whether s is a roman numeral in one case ("xxv", "CIX").
+func isRoman(s string) bool {
+	if s == "" {
+		return false
+	}
+	lower := strings.Trim(s, "ivxlcdm") == ""
+	return lower || strings.Trim(s, "IVXLCDM") == ""
+}
+
 func cutRange(s string) (string, string, bool) {
 	for _, d := range []string{"--", "-", "–", "—"} {
 		if a, b, ok := strings.Cut(s, d); ok {
