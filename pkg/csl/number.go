@@ -233,11 +233,27 @@ func roman(n int) string {
 	return b.String()
 }
 
+// locatorAbbrevs are the label abbreviations citeproc-js recognizes at
+// the start of a locator ("vol. 1, fol. 186").
+var locatorAbbrevs = map[string]bool{
+	"art": true, "bk": true, "ch": true, "subch": true, "col": true, "fig": true, "fol": true,
+	"l": true, "n": true, "no": true, "op": true, "p": true, "pp": true, "para": true,
+	"subpara": true, "pt": true, "r": true, "sec": true, "subsec": true, "sv": true,
+	"sch": true, "tit": true, "vrs": true, "vol": true,
+}
+
+// labelledLocator reports whether a locator brings its own label, so the
+// style's label is left out.
+func labelledLocator(loc string) bool {
+	abbr, rest, ok := strings.Cut(loc, ". ")
+	return ok && locatorAbbrevs[abbr] && strings.TrimSpace(rest) != ""
+}
+
 func (c *rctx) renderLabel(e *element) *node {
 	v := e.attrs["variable"]
 	var termName, val string
 	if v == "locator" {
-		if c.cite == nil || c.cite.Locator == "" {
+		if c.cite == nil || c.cite.Locator == "" || labelledLocator(c.cite.Locator) {
 			return nil
 		}
 		termName = locatorTerm(c.cite.Label)
