@@ -356,3 +356,28 @@ func TestMarkdownEmphasis(t *testing.T) {
 		}
 	}
 }
+
+// TestMacroIsGroup checks that a macro whose variables are all empty
+// prints nothing (its terms included), while one that prints only terms
+// from a branch keeps its group alive.
+func TestMacroIsGroup(t *testing.T) {
+	st := mustStyle(t, `<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0">
+  <macro name="container"><text term="in" text-case="capitalize-first" suffix=" "/><text variable="container-title"/></macro>
+  <macro name="date"><choose><if variable="issued"><date variable="issued"><date-part name="year"/></date></if>
+    <else><text term="no date" form="short"/></else></choose></macro>
+  <citation><layout><group delimiter=", "><text variable="title"/><text macro="container"/><text macro="date"/></group></layout></citation></style>`)
+	tests := []struct{ container, want string }{
+		{"", "Exile, n.d."},
+		{"Iran Studies", "Exile, In Iran Studies, n.d."},
+	}
+	for _, tc := range tests {
+		it := bib.Item{ID: "a", Type: "chapter"}
+		it.Set("title", "Exile")
+		if tc.container != "" {
+			it.Set("container-title", tc.container)
+		}
+		if got := NewProcessor(st, "en-US", []bib.Item{it}).Cite([]Cite{{ID: "a"}}, Text); got != tc.want {
+			t.Errorf("container %q: got %q, want %q", tc.container, got, tc.want)
+		}
+	}
+}

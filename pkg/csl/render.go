@@ -394,10 +394,16 @@ func (c *rctx) renderText(e *element) *node {
 		if m == nil || c.macroDepth > 20 {
 			return nil
 		}
+		// a macro is an implicit group (as in citeproc-js): it prints
+		// nothing when it asks for variables and all are empty
+		calls, hits := c.calls, c.hits
+		c.calls, c.hits = 0, 0
 		c.macroDepth++
 		kids := c.renderChildren(m)
 		c.macroDepth--
-		if len(kids) == 0 {
+		mcalls, mhits := c.calls, c.hits
+		c.calls, c.hits = calls+mcalls, hits+mhits
+		if len(kids) == 0 || (mcalls > 0 && mhits == 0) {
 			return nil
 		}
 		if len(kids) == 1 {
