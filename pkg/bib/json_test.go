@@ -3,6 +3,7 @@ package bib
 import (
 	"encoding/json"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -130,6 +131,34 @@ func TestNameString(t *testing.T) {
 	for _, tt := range tests {
 		if got := tt.n.String(); got != tt.want {
 			t.Errorf("%+v.String() = %q, want %q", tt.n, got, tt.want)
+		}
+	}
+}
+
+func TestAppendJSONString(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", `""`},
+		{"plain", `"plain"`},
+		{`a "quoted" \ back`, `"a \"quoted\" \\ back"`},
+		{"<i>Mojahedin</i> & co", `"<i>Mojahedin</i> & co"`},
+		{"tab\tnew\nline\rbell\x07del\x7f", `"tab\tnew\nline\rbell\u0007del` + "\x7f" + `"`},
+		{"Masʻūd رجوی", `"Masʻūd رجوی"`},
+		{"line\u2028para\u2029end", `"line\u2028para\u2029end"`},
+		{"\u2027\u202a", "\"\u2027\u202a\""},
+		{"bad \xff byte", "\"bad \ufffd byte\""},
+		{"cut \xe2\x80", "\"cut \ufffd\ufffd\""},
+	}
+	for _, tt := range tests {
+		got := string(AppendJSONString(nil, tt.in))
+		if got != tt.want {
+			t.Errorf("AppendJSONString(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+		var back string
+		if err := json.Unmarshal([]byte(got), &back); err != nil {
+			t.Errorf("%s is not JSON: %v", got, err)
+		}
+		if want := strings.ToValidUTF8(tt.in, "\ufffd"); back != want && !strings.Contains(tt.in, "\xe2\x80") {
+			t.Errorf("decoding %s gives %q, want %q", got, back, want)
 		}
 	}
 }
