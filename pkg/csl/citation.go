@@ -64,6 +64,11 @@ func (p *Processor) renderCitation(cit *Citation) *node {
 	groupDelim, hasGroupDelim := p.style.citation.attrs["cite-group-delimiter"]
 	if !hasGroupDelim {
 		groupDelim = ", "
+		if p.style.Class == "note" {
+			// citeproc-js: note styles do not group cites, and their
+			// collapsed years keep the layout delimiter
+			groupDelim = delim
+		}
 	}
 	afterCollapse, ok := p.style.citation.attrs["after-collapse-delimiter"]
 	if !ok {
