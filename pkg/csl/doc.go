@@ -12,6 +12,10 @@
 //     suffixes, the disambiguate condition), cite sorting, grouping and
 //     collapsing (citation-number ranges, year, year-suffix, ranged);
 //   - Processor.Cite renders one citation on its own;
+//   - Processor.Register and RegisterAll put items in the bibliography
+//     ahead of any citation (citeproc-js's updateItems): they are numbered
+//     first and disambiguated with the cited items, so citations carry the
+//     year suffixes and numbers of the bibliography they go with;
 //   - Processor.Bibliography and BibliographyString render the
 //     bibliography: sorted with the locale's collation (Arabic al-/el- and
 //     the ʿayn and hamza marks are ignored), subsequent-author-substitute,
@@ -24,7 +28,8 @@
 // items), quotes with the locale's punctuation-in-quote, rich-text markup
 // in values, and punctuation merging at affix and delimiter boundaries.
 // Output is plain text, HTML in the form citeproc-js writes and the CSL
-// test suite expects, or pandoc Markdown.
+// test suite expects, or pandoc Markdown (where italics inside italics
+// come out upright, as the HTML flip-flop shows them).
 //
 // Locales fall back from the style's own locale sections to the locale
 // file (all CSL locales are built in, e.g. de-DE, fr-FR, fa-IR; a bare

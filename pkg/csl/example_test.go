@@ -59,3 +59,38 @@ func ExampleParseStyle() {
 	// Output:
 	// 2:21: error: undefined macro "missing"
 }
+
+// Citations made after RegisterAll agree with the bibliography of all the
+// items: the second 1989 book by Abrahamian is "1989b" in both.
+func ExampleProcessor_RegisterAll() {
+	style, _ := csl.LoadStyle("apa")
+	items := exampleItems()
+	radical := bib.Item{ID: "abrahamian1989radical", Type: "book"}
+	radical.Set("title", "Radical Islam: The Iranian Mojahedin")
+	radical.Set("publisher", "I.B. Tauris")
+	radical.SetNames("author", []bib.Name{{Family: "Abrahamian", Given: "Ervand"}})
+	radical.SetDate("issued", bib.Date{From: bib.DateParts{Year: 1989}})
+	items = append(items, radical)
+
+	p := csl.NewProcessor(style, "en-US", items)
+	p.RegisterAll()
+	fmt.Println(p.Cite([]csl.Cite{{ID: "abrahamian1989"}}, csl.Text))
+	fmt.Println(p.BibliographyString(csl.Text))
+	// Output:
+	// (Abrahamian, 1989b)
+	// Abrahamian, E. (1989a). Radical Islam: The Iranian Mojahedin. I.B. Tauris.
+	// Abrahamian, E. (1989b). The Iranian Mojahedin. Yale University Press.
+	// Human Rights Watch. (2005). No Exit: Human Rights Abuses Inside the MKO Camps. Human Rights Watch.
+}
+
+// In Markdown, italics inside an italic title come out upright.
+func ExampleFormat_markdown() {
+	style, _ := csl.LoadStyle("chicago-author-date")
+	it := bib.Item{ID: "mek", Type: "book"}
+	it.Set("title", "Inside the <i>Mojahedin-e Khalq</i>")
+	it.SetNames("author", []bib.Name{{Family: "Singleton", Given: "Anne"}})
+	it.SetDate("issued", bib.Date{From: bib.DateParts{Year: 2003}})
+	fmt.Println(csl.NewProcessor(style, "en-US", []bib.Item{it}).BibliographyString(csl.Markdown))
+	// Output:
+	// Singleton, Anne. 2003. *Inside the* Mojahedin-e Khalq.
+}
