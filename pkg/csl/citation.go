@@ -286,7 +286,7 @@ func (p *Processor) decorateLayout(n *node, layout *element) *node {
 	if n == nil || n.empty() {
 		return nil
 	}
-	inner := &node{kids: []*node{n}, prefix: layout.attrs["prefix"], suffix: layout.attrs["suffix"]}
+	inner := &node{kids: []*node{n}, d: affixes(layout.attrs["prefix"], layout.attrs["suffix"])}
 	f := fmtOf(layout)
 	if f == nil {
 		return inner

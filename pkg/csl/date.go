@@ -393,7 +393,7 @@ func (c *rctx) datePart(p bib.DateParts, season string, e *element, d bib.Date, 
 	}
 	out := c.decorate(n, e)
 	if noSuffix && out != nil {
-		out.suffix = ""
+		out.d = out.d.withSuffix("")
 	}
 	return out
 }

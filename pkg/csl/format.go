@@ -65,12 +65,12 @@ func flattenNode(n *node, evs []event) ([]event, bool) {
 	}
 	start := len(evs)
 	opens := 0
-	if n.display != "" {
-		evs = append(evs, event{evOpen, "display:" + n.display})
+	if n.display() != "" {
+		evs = append(evs, event{evOpen, "display:" + n.display()})
 		opens++
 	}
-	if n.prefix != "" {
-		evs = append(evs, event{evText, n.prefix})
+	if n.prefix() != "" {
+		evs = append(evs, event{evText, n.prefix()})
 	}
 	inner := 0
 	if n.f != nil {
@@ -79,7 +79,7 @@ func flattenNode(n *node, evs []event) ([]event, bool) {
 		}
 		inner = len(n.f.opens)
 	}
-	if n.quotes {
+	if n.quotes() {
 		evs = append(evs, event{evQOpen, ""})
 	}
 	wrote := false
@@ -103,14 +103,14 @@ func flattenNode(n *node, evs []event) ([]event, bool) {
 	if !wrote {
 		return evs[:start], false
 	}
-	if n.quotes {
+	if n.quotes() {
 		evs = append(evs, event{evQClose, ""})
 	}
 	for ; inner > 0; inner-- {
 		evs = append(evs, event{evClose, ""})
 	}
-	if n.suffix != "" {
-		evs = append(evs, event{evText, n.suffix})
+	if n.suffix() != "" {
+		evs = append(evs, event{evText, n.suffix()})
 	}
 	for ; opens > 0; opens-- {
 		evs = append(evs, event{evClose, ""})
@@ -591,7 +591,9 @@ func applyCase(n *node, tc string, english bool) {
 	var spans []span
 	for _, l := range ls {
 		s := len(all)
-		all = append(all, []rune(l.text)...)
+		for _, r := range l.text {
+			all = append(all, r)
+		}
 		spans = append(spans, span{l, s, len(all)})
 	}
 	protected := make([]bool, len(all))
@@ -689,7 +691,9 @@ func applyCase(n *node, tc string, english bool) {
 		// all-capital text keeps its capitals (acronyms such as "MKO" or
 		// "GIDSS"), as pandoc's citeproc does
 		for k, w := range words {
-			lw := strings.ToLower(string(all[w.s:w.e]))
+			if !isLowerWord(w) {
+				continue
+			}
 			afterColon := false
 			for i := w.s - 1; i >= 0; i-- {
 				if all[i] == ' ' {
@@ -698,21 +702,20 @@ func applyCase(n *node, tc string, english bool) {
 				afterColon = all[i] == ':' || all[i] == '?' || all[i] == '!'
 				break
 			}
-			if !isLowerWord(w) {
-				continue
-			}
 			if w.s > 0 && all[w.s-1] == '-' && w.e-w.s == 1 {
 				continue // "Mujahedin-e", "07-x"
 			}
 			beforeHyphen := w.e < len(all) && all[w.e] == '-'
-			if stopWords[strings.Trim(lw, "'’\"“”()[].,;")] && k > 0 && k < len(words)-1 && !afterColon && !beforeHyphen {
+			if k > 0 && k < len(words)-1 && stopWords[strings.Trim(string(all[w.s:w.e]), "'’\"“”()[].,;")] && !afterColon && !beforeHyphen {
 				continue
 			}
 			upFirst(w)
 		}
 	}
 	for _, sp := range spans {
-		sp.l.text = string(out[sp.start:sp.end])
+		if !slices.Equal(out[sp.start:sp.end], all[sp.start:sp.end]) {
+			sp.l.text = string(out[sp.start:sp.end])
+		}
 	}
 }
 

@@ -456,7 +456,7 @@ func (c *rctx) formatName(nm bib.Name, idx int, v string, o nameOpts) *node {
 		if n == nil || part == nil || (part.attrs["prefix"] == "" && part.attrs["suffix"] == "") {
 			return n
 		}
-		return &node{kids: []*node{n}, prefix: part.attrs["prefix"], suffix: part.attrs["suffix"]}
+		return &node{kids: []*node{n}, d: affixes(part.attrs["prefix"], part.attrs["suffix"])}
 	}
 	if form == "short" {
 		return c.decorate(affix(join(piece(nm.NonDroppingParticle, ff), piece(nm.Family, ff)), ff), o.nameEl)

@@ -17,11 +17,11 @@ type node struct {
 	term   bool // text of a locale term (capitalized at the start of a note)
 	kids   []*node
 
-	delim          string
-	prefix, suffix string
-	f              *fmtAttrs // nil: no formatting
-	quotes         bool
-	display        string
+	delim string
+	// d holds affixes, quotes and display; it is shared (often with the
+	// style element) and never modified: replace it instead.
+	d *decoration
+	f *fmtAttrs // nil: no formatting
 	// tag marks nodes the processor finds again after rendering: "names"
 	// (the first rendered names, for collapsing and author substitution),
 	// "year-suffix", "citation-number", "date".
@@ -83,9 +83,53 @@ func group(kids ...*node) *node {
 	return &node{kids: k}
 }
 
+func (n *node) prefix() string {
+	if n.d == nil {
+		return ""
+	}
+	return n.d.prefix
+}
+
+func (n *node) suffix() string {
+	if n.d == nil {
+		return ""
+	}
+	return n.d.suffix
+}
+
+func (n *node) display() string {
+	if n.d == nil {
+		return ""
+	}
+	return n.d.display
+}
+
+func (n *node) quotes() bool { return n.d != nil && n.d.quotes }
+
+// affixes returns the decoration of a prefix and a suffix, nil for none.
+func affixes(prefix, suffix string) *decoration {
+	if prefix == "" && suffix == "" {
+		return nil
+	}
+	return &decoration{prefix: prefix, suffix: suffix, decorates: true}
+}
+
+// withSuffix returns a copy of d with another suffix.
+func (d *decoration) withSuffix(s string) *decoration {
+	c := decoration{}
+	if d != nil {
+		c = *d
+	}
+	c.suffix = s
+	return &c
+}
+
+// decoQuotes marks quoted text in values.
+var decoQuotes = &decoration{quotes: true, decorates: true}
+
 // plainLeaf reports whether a leaf carries no decoration of its own.
 func (n *node) plainLeaf() bool {
-	return n.prefix == "" && n.suffix == "" && n.f == nil && !n.quotes && n.display == ""
+	return (n.d == nil || *n.d == decoration{}) && n.f == nil
 }
 
 // empty reports whether the node renders no text.
@@ -118,8 +162,8 @@ func (n *node) appendPlain(b []byte) ([]byte, bool) {
 		return append(b, n.text...), n.text != ""
 	}
 	start := len(b)
-	b = append(b, n.prefix...)
-	if n.quotes {
+	b = append(b, n.prefix()...)
+	if n.quotes() {
 		b = append(b, '"')
 	}
 	wrote := false
@@ -143,10 +187,10 @@ func (n *node) appendPlain(b []byte) ([]byte, bool) {
 	if !wrote {
 		return b[:start], false
 	}
-	if n.quotes {
+	if n.quotes() {
 		b = append(b, '"')
 	}
-	return append(b, n.suffix...), true
+	return append(b, n.suffix()...), true
 }
 
 // find returns the first node with the tag, depth first.
@@ -281,7 +325,7 @@ func parseRich(s string) *node {
 			}
 			opening := r == '“' || (r == '"' && (i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{-/‘'", prev)) && next != 0 && !unicode.IsSpace(next))
 			if opening && hasClosingDouble(s[i+size:]) {
-				push(&node{quotes: true, tag: "q2"})
+				push(&node{d: decoQuotes, tag: "q2"})
 				i += size
 				continue
 			}
@@ -290,7 +334,7 @@ func parseRich(s string) *node {
 			prev, _ := utf8.DecodeLastRuneInString(s[:i])
 			atStart := i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{-/“\"", prev)
 			if r != '’' && (r == '‘' || (atStart && unicode.IsLetter(nextRune(s, i+size)))) && closingSingle(s[i+size:]) {
-				push(&node{quotes: true, tag: "q1"})
+				push(&node{d: decoQuotes, tag: "q1"})
 				i += size
 				continue
 			}

@@ -535,15 +535,14 @@ func (p *Processor) bibliographyNodes() ([]*node, []*ref) {
 		}
 		var n *node
 		if secondField && len(kids) > 0 {
-			left := &node{kids: kids[:1], display: "left-margin"}
-			right := &node{kids: kids[1:], display: "right-inline"}
-			left.prefix, right.suffix = layout.attrs["prefix"], layout.attrs["suffix"]
+			left := &node{kids: kids[:1], d: &decoration{display: "left-margin", prefix: layout.attrs["prefix"], decorates: true}}
+			right := &node{kids: kids[1:], d: &decoration{display: "right-inline", suffix: layout.attrs["suffix"], decorates: true}}
 			left.f, right.f = fmtOf(layout), fmtOf(layout)
 			n = &node{kids: []*node{left, right}}
 		} else if last := lastDisplay(kids); last != nil && layout.attrs["suffix"] != "" {
 			// the layout suffix goes inside the last display block
-			last.suffix += layout.attrs["suffix"]
-			n = p.decorateLayout(&node{kids: kids, prefix: layout.attrs["prefix"]}, &element{attrs: map[string]string{}})
+			last.d = last.d.withSuffix(last.suffix() + layout.attrs["suffix"])
+			n = p.decorateLayout(&node{kids: kids, d: affixes(layout.attrs["prefix"], "")}, &element{attrs: map[string]string{}})
 			if f := fmtOf(layout); f != nil && n != nil {
 				n = &node{kids: []*node{n}, f: f}
 			}
@@ -565,10 +564,10 @@ func lastDisplay(kids []*node) *node {
 			continue
 		}
 		n := kids[i]
-		for n.display == "" && len(n.kids) == 1 && n.prefix == "" && n.suffix == "" && n.f == nil {
+		for n.display() == "" && len(n.kids) == 1 && n.prefix() == "" && n.suffix() == "" && n.f == nil {
 			n = n.kids[0]
 		}
-		if n.display != "" {
+		if n.display() != "" {
 			return n
 		}
 		return nil
@@ -638,7 +637,7 @@ func substituteAuthor(cur, prev *node, sub, rule string) {
 func replaceNames(n *node, sub string) {
 	// keep the outer affixes of the names element, replace its content
 	inner := n
-	for len(inner.kids) == 1 && !inner.kids[0].leaf && inner.prefix == "" && inner.suffix == "" {
+	for len(inner.kids) == 1 && !inner.kids[0].leaf && inner.prefix() == "" && inner.suffix() == "" {
 		inner = inner.kids[0]
 	}
 	if sub == "" {

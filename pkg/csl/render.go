@@ -136,10 +136,7 @@ func (c *rctx) decorate(n *node, e *element) *node {
 	if !(n.plainLeaf() && n.tag == "") {
 		w = &node{kids: []*node{n}}
 	}
-	w.prefix, w.suffix = d.prefix, d.suffix
-	w.f = e.fmt
-	w.quotes = d.quotes
-	w.display = d.display
+	w.d, w.f = d, e.fmt
 	return w
 }
 
