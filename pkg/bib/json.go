@@ -398,17 +398,166 @@ func appendJSONStringInvalid(dst []byte, s string) []byte {
 // properties manba does not interpret are kept in Custom, and the "extra"
 // object inside "custom" is restored into Extra.
 func (it *Item) UnmarshalJSON(data []byte) error {
-	var obj map[string]json.RawMessage
-	if err := json.Unmarshal(data, &obj); err != nil {
-		return err
+	// One validating pass, then a scanner that may trust the syntax: much
+	// cheaper than decoding into a map and every value on its own again.
+	if !json.Valid(data) {
+		var v any
+		return json.Unmarshal(data, &v) // the standard, positioned error
+	}
+	i := skipSpace(data, 0)
+	if data[i] != '{' {
+		return fmt.Errorf("want a JSON object, got %s", abbreviate(data[i:]))
 	}
 	*it = Item{}
-	for k, raw := range obj {
-		if err := it.setJSONProperty(k, raw); err != nil {
+	i = skipSpace(data, i+1)
+	for data[i] != '}' {
+		end := skipValue(data, i)
+		k, err := jsonString(data[i:end])
+		if err != nil {
+			return err
+		}
+		i = skipSpace(data, end)
+		i = skipSpace(data, i+1) // the colon
+		end = skipValue(data, i)
+		if err := it.setJSONProperty(k, data[i:end]); err != nil {
 			return fmt.Errorf("property %q: %w", k, err)
+		}
+		i = skipSpace(data, end)
+		if data[i] == ',' {
+			i = skipSpace(data, i+1)
 		}
 	}
 	return nil
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipValue returns the end of the JSON value at b[i:], which must be
+// valid JSON.
+func skipValue(b []byte, i int) int {
+	switch b[i] {
+	case '"':
+		for i++; b[i] != '"'; i++ {
+			if b[i] == '\\' {
+				i++
+			}
+		}
+		return i + 1
+	case '{', '[':
+		depth := 0
+		for ; ; i++ {
+			switch b[i] {
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return i + 1
+				}
+			case '"':
+				i = skipValue(b, i) - 1
+			}
+		}
+	}
+	for i < len(b) && !strings.ContainsRune(",}] \t\n\r", rune(b[i])) {
+		i++
+	}
+	return i
+}
+
+// decodeNames decodes a valid JSON array of CSL name objects. Parts that
+// are not strings or booleans as expected go through encoding/json, which
+// says what is wrong.
+func decodeNames(raw []byte) ([]Name, error) {
+	slow := func() ([]Name, error) {
+		var names []Name
+		err := json.Unmarshal(raw, &names)
+		return names, err
+	}
+	i := skipSpace(raw, 0)
+	if raw[i] != '[' {
+		return slow()
+	}
+	var names []Name
+	i = skipSpace(raw, i+1)
+	for raw[i] != ']' {
+		if raw[i] != '{' {
+			return slow()
+		}
+		var n Name
+		i = skipSpace(raw, i+1)
+		for raw[i] != '}' {
+			end := skipValue(raw, i)
+			k, err := jsonString(raw[i:end])
+			if err != nil {
+				return nil, err
+			}
+			i = skipSpace(raw, skipSpace(raw, end)+1)
+			end = skipValue(raw, i)
+			v := raw[i:end]
+			var str *string
+			var flag *bool
+			switch k {
+			case "family":
+				str = &n.Family
+			case "given":
+				str = &n.Given
+			case "dropping-particle":
+				str = &n.DroppingParticle
+			case "non-dropping-particle":
+				str = &n.NonDroppingParticle
+			case "suffix":
+				str = &n.Suffix
+			case "literal":
+				str = &n.Literal
+			case "comma-suffix":
+				flag = &n.CommaSuffix
+			case "static-ordering":
+				flag = &n.StaticOrdering
+			case "parse-names":
+				flag = &n.ParseNames
+			}
+			switch {
+			case str != nil && v[0] == '"':
+				if *str, err = jsonString(v); err != nil {
+					return nil, err
+				}
+			case flag != nil && (v[0] == 't' || v[0] == 'f'):
+				*flag = v[0] == 't'
+			case str != nil || flag != nil:
+				if string(v) != "null" {
+					return slow()
+				}
+			}
+			i = skipSpace(raw, end)
+			if raw[i] == ',' {
+				i = skipSpace(raw, i+1)
+			}
+		}
+		names = append(names, n)
+		i = skipSpace(raw, i+1)
+		if raw[i] == ',' {
+			i = skipSpace(raw, i+1)
+		}
+	}
+	return names, nil
+}
+
+// jsonString decodes a valid JSON string token; one without escapes needs
+// no decoder.
+func jsonString(raw []byte) (string, error) {
+	body := raw[1 : len(raw)-1]
+	if bytes.IndexByte(body, '\\') < 0 && utf8.Valid(body) {
+		return string(body), nil
+	}
+	var s string
+	err := json.Unmarshal(raw, &s)
+	return s, err
 }
 
 func (it *Item) setJSONProperty(k string, raw json.RawMessage) error {
@@ -427,8 +576,8 @@ func (it *Item) setJSONProperty(k string, raw json.RawMessage) error {
 	}
 	switch KindOf(k) {
 	case KindName:
-		var names []Name
-		if err := json.Unmarshal(raw, &names); err != nil {
+		names, err := decodeNames(raw)
+		if err != nil {
 			return err
 		}
 		it.SetNames(k, names)
@@ -494,10 +643,11 @@ func (it *Item) setCustom(raw json.RawMessage) error {
 // scalarString returns a JSON string or number as a string.
 func scalarString(raw json.RawMessage) (string, error) {
 	raw = bytes.TrimSpace(raw)
-	if len(raw) > 0 && raw[0] == '"' {
-		var s string
-		err := json.Unmarshal(raw, &s)
-		return s, err
+	if len(raw) > 1 && raw[0] == '"' && raw[len(raw)-1] == '"' {
+		return jsonString(raw)
+	}
+	if len(raw) > 0 && (raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9') && json.Valid(raw) {
+		return string(raw), nil // a number: its literal text, as json.Number keeps it
 	}
 	var n json.Number
 	if err := json.Unmarshal(raw, &n); err != nil {
@@ -522,6 +672,70 @@ type jsonDate struct {
 	Raw       string              `json:"raw"`
 }
 
+// scanDate splits a valid JSON date object into its members without
+// encoding/json; ok is false for shapes it leaves to encoding/json.
+func scanDate(raw []byte) (jd jsonDate, ok bool) {
+	if raw[0] != '{' {
+		return jd, false
+	}
+	i := skipSpace(raw, 1)
+	for raw[i] != '}' {
+		end := skipValue(raw, i)
+		k, err := jsonString(raw[i:end])
+		if err != nil {
+			return jd, false
+		}
+		i = skipSpace(raw, skipSpace(raw, end)+1)
+		end = skipValue(raw, i)
+		v := raw[i:end]
+		switch k {
+		case "date-parts":
+			if v[0] != '[' {
+				return jd, false
+			}
+			for j := skipSpace(v, 1); v[j] != ']'; {
+				if v[j] != '[' {
+					return jd, false
+				}
+				var parts []json.RawMessage
+				m := skipSpace(v, j+1)
+				for v[m] != ']' {
+					e := skipValue(v, m)
+					parts = append(parts, v[m:e])
+					if m = skipSpace(v, e); v[m] == ',' {
+						m = skipSpace(v, m+1)
+					}
+				}
+				jd.DateParts = append(jd.DateParts, parts)
+				if j = skipSpace(v, m+1); v[j] == ',' {
+					j = skipSpace(v, j+1)
+				}
+			}
+		case "season":
+			jd.Season = v
+		case "circa":
+			jd.Circa = v
+		case "literal", "raw":
+			if v[0] != '"' {
+				return jd, false
+			}
+			str, err := jsonString(v)
+			if err != nil {
+				return jd, false
+			}
+			if k == "literal" {
+				jd.Literal = str
+			} else {
+				jd.Raw = str
+			}
+		}
+		if i = skipSpace(raw, end); raw[i] == ',' {
+			i = skipSpace(raw, i+1)
+		}
+	}
+	return jd, true
+}
+
 func decodeDate(raw json.RawMessage) (Date, error) {
 	var d Date
 	raw = bytes.TrimSpace(raw)
@@ -537,9 +751,12 @@ func decodeDate(raw json.RawMessage) (Date, error) {
 		d.Raw = s
 		return d, nil
 	}
-	var jd jsonDate
-	if err := json.Unmarshal(raw, &jd); err != nil {
-		return d, err
+	jd, ok := scanDate(raw)
+	if !ok {
+		jd = jsonDate{}
+		if err := json.Unmarshal(raw, &jd); err != nil {
+			return d, err
+		}
 	}
 	for i, parts := range jd.DateParts {
 		if i > 1 {
@@ -574,8 +791,11 @@ func decodeDate(raw json.RawMessage) (Date, error) {
 		switch {
 		case i == 0:
 			d.From = p
-		case p.IsZero() && len(parts) > 0:
-			d.OpenEnd = true
+		case p.IsZero():
+			// [[1987],[0]] is open-ended; an end without a start is nothing.
+			d.OpenEnd = len(parts) > 0 && !d.From.IsZero()
+		case d.From.IsZero():
+			d.From = p // [[],[2005]]: the only point given
 		case p != d.From:
 			d.To = p
 		}

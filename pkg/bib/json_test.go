@@ -24,6 +24,16 @@ func TestItemJSONRoundTrip(t *testing.T) {
 			want: `{"id":"x","type":"book","title":"<i>The Iranian Mojahedin</i> & co","issued":{"date-parts":[[1989],[1991]],"season":2,"circa":true}}`,
 		},
 		{
+			name: "odd date shapes: empty parts, strings, spaces, literal",
+			in:   `{"id":"x","type":"book","issued":{ "date-parts" : [ [ ] ] , "literal" : "n.d." },"accessed":{"date-parts":[["2005", "05" ,"19" ]]},"submitted":{"raw":"Spring 2003","circa":"1"}}`,
+			want: `{"id":"x","type":"book","issued":{"literal":"n.d."},"submitted":{"circa":true,"raw":"Spring 2003"},"accessed":{"date-parts":[[2005,5,19]]}}`,
+		},
+		{
+			name: "names with escapes, nulls and flags",
+			in:   `{"id":"x","type":"book","author":[{"family":"Rajav\u012b","given":null,"comma-suffix":true},{"literal":"Human \"Rights\" Watch"}]}`,
+			want: `{"id":"x","type":"book","author":[{"family":"Rajavī","comma-suffix":true},{"literal":"Human \"Rights\" Watch"}]}`,
+		},
+		{
 			name: "open range",
 			in:   `{"id":"x","type":"book","issued":{"date-parts":[[1987],[0]]}}`,
 			want: `{"id":"x","type":"book","issued":{"date-parts":[[1987],[0]]}}`,
@@ -161,4 +171,44 @@ func TestAppendJSONString(t *testing.T) {
 			t.Errorf("decoding %s gives %q, want %q", got, back, want)
 		}
 	}
+}
+
+func TestItemJSONErrors(t *testing.T) {
+	for _, in := range []string{
+		`{"id":"x",}`,
+		`["not an object"]`,
+		`{"id":"x","author":"Bob"}`,
+		`{"id":"x","author":[{"family":1}]}`,
+		`{"id":"x","issued":{"date-parts":"2005"}}`,
+		`{"id":"x","issued":{"date-parts":[["May"]]}}`,
+		`{"id":"x","issued":{"literal":5}}`,
+	} {
+		var it Item
+		if err := json.Unmarshal([]byte(in), &it); err == nil {
+			t.Errorf("Unmarshal(%s) = nil error, want one", in)
+		}
+	}
+}
+
+func FuzzItemJSON(f *testing.F) {
+	f.Add(`{"id":"a","type":"book","author":[{"family":"Rajavi","given":"Mas'oud"}],"issued":{"date-parts":[[1989],[0]]},"custom":{"extra":{"x":"y"}}}`)
+	f.Add(`{"id":1,"page":"48","issued":{"date-parts":[["2005","5"]],"season":2,"circa":"1","literal":"x"}}`)
+	f.Fuzz(func(t *testing.T, in string) {
+		var it Item
+		if json.Unmarshal([]byte(in), &it) != nil {
+			return
+		}
+		out, err := it.AppendJSON(nil)
+		if err != nil {
+			return // custom data that is not an object cannot take Extra
+		}
+		var again Item
+		if err := json.Unmarshal(out, &again); err != nil {
+			t.Fatalf("our own output %s does not read back: %v", out, err)
+		}
+		out2, err := again.AppendJSON(nil)
+		if err != nil || string(out2) != string(out) {
+			t.Fatalf("writing is not a fixed point:\n%s\n%s", out, out2)
+		}
+	})
 }
