@@ -10,8 +10,9 @@ import (
 
 // disambiguateAll applies the style's disambiguation methods in the order
 // of the spec: add names, add given names, the disambiguate condition,
-// then year suffixes.
-func (p *Processor) disambiguateAll(order []*ref) {
+// then year suffixes, which follow bibOrder (the bibliography order, or
+// nil to compute it).
+func (p *Processor) disambiguateAll(order, bibOrder []*ref) {
 	cit := p.style.citation
 	addNames := cit.attrs["disambiguate-add-names"] == "true"
 	addGiven := cit.attrs["disambiguate-add-givenname"] == "true"
@@ -40,9 +41,11 @@ func (p *Processor) disambiguateAll(order []*ref) {
 		groups = p.ambiguous(order)
 	}
 	if addYear {
-		bibOrder := order
-		if p.style.bibliography != nil && p.style.bibliography.child("sort") != nil {
-			bibOrder = p.sorter.sortRefs(order, p.style.bibliography)
+		if bibOrder == nil {
+			bibOrder = order
+			if p.style.bibliography != nil && p.style.bibliography.child("sort") != nil {
+				bibOrder = p.sorter.sortRefs(order, p.style.bibliography)
+			}
 		}
 		pos := map[*ref]int{}
 		for i, r := range bibOrder {

@@ -81,7 +81,10 @@ type Processor struct {
 	processed          bool
 	registry           []*ref  // items registered before any cite (Register)
 	events             []event // reused by renderNodeBuf
-	styleEnglish       bool
+	// bibOrder is the sorted bibliography found while processing, nil
+	// when it must be sorted again (keys depending on citation numbers).
+	bibOrder     []*ref
+	styleEnglish bool
 }
 
 // NewProcessor prepares items for rendering in a style. lang picks the
@@ -294,6 +297,7 @@ func (p *Processor) process() {
 	for i, r := range order {
 		r.citeNum = i + 1
 	}
+	var bibOrder []*ref // the bibliography order, if final already
 	if p.style.bibliography != nil && p.style.bibliography.child("sort") != nil {
 		sorted := p.sorter.sortRefs(order, p.style.bibliography)
 		for i, r := range sorted {
@@ -303,6 +307,8 @@ func (p *Processor) process() {
 			for _, r := range order {
 				r.bibKeys = nil // keys saw the provisional numbers
 			}
+		} else {
+			bibOrder = sorted
 		}
 	}
 	p.positions()
@@ -319,7 +325,8 @@ func (p *Processor) process() {
 			}
 		}
 	}
-	p.disambiguateAll(order)
+	p.bibOrder = bibOrder
+	p.disambiguateAll(order, bibOrder)
 	p.processed = true
 }
 
@@ -505,7 +512,11 @@ func (p *Processor) bibliographyNodes() ([]*node, []*ref) {
 		sortByCiteNum(refs)
 	}
 	bibEl := p.style.bibliography
-	if bibEl.child("sort") != nil {
+	switch {
+	case p.bibOrder != nil && len(p.bibOrder) == len(refs):
+		// the same items sorted by the same cached keys
+		refs = p.bibOrder
+	case bibEl.child("sort") != nil:
 		refs = p.sorter.sortRefs(refs, bibEl)
 	}
 	layout := bibEl.child("layout")
