@@ -387,9 +387,6 @@ func (c *rctx) formatName(nm bib.Name, idx int, v string, o nameOpts) *node {
 	nm.NonDroppingParticle = apostrophes(nm.NonDroppingParticle)
 	nm.DroppingParticle = apostrophes(nm.DroppingParticle)
 	form := o.form
-	if c.sortKey != nil {
-		form = "long"
-	}
 	inverted := o.sortOrder == "all" || (o.sortOrder == "first" && idx == 0)
 	demote := c.p.style.root.attrs["demote-non-dropping-particle"]
 	if demote == "" {
