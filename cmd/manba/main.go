@@ -29,7 +29,7 @@ Arabic names (Masoud / Massoud / Mas'oud Rajavi).`,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageError{fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())}
+		return usageError{fmt.Errorf("%w\nRun '%s --help' for usage", err, c.CommandPath())}
 	})
 	for _, mk := range commands {
 		root.AddCommand(mk())

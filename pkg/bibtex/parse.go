@@ -513,7 +513,7 @@ func (p *parser) part(j int) (Part, int, bool) {
 		return Part{}, p.recover(j), false
 	case c == '"':
 		// Most quoted values hold no braces: then the next quote ends them.
-		if q := strings.IndexByte(s[j+1:], '"'); q >= 0 && strings.IndexAny(s[j+1:j+1+q], "{}") < 0 {
+		if q := strings.IndexByte(s[j+1:], '"'); q >= 0 && !strings.ContainsAny(s[j+1:j+1+q], "{}") {
 			return Part{Kind: Quoted, Text: s[j+1 : j+1+q], Offset: p.base + j}, j + q + 2, true
 		}
 		depth := 0

@@ -101,11 +101,7 @@ func sortKeyMap(km []KeyMapping, items []bib.Item) {
 }
 
 func splitIDs(s string) []string {
-	var out []string
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' }) {
-		out = append(out, f)
-	}
-	return out
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' })
 }
 
 // richness counts the fields an item carries, with names and dates

@@ -14,7 +14,7 @@ var isbnCandidate = regexp.MustCompile(`(?:97[89][- ]?)?\d{1,5}[- ]?\d{1,7}[- ]?
 // in order of appearance and without repeats. Invalid check digits are
 // ignored, so a page range or a phone number is not taken for an ISBN.
 func ISBNs(s string) []string {
-	if strings.IndexAny(s, "0123456789") < 0 {
+	if !strings.ContainsAny(s, "0123456789") {
 		return nil
 	}
 	var out []string

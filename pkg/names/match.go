@@ -204,7 +204,8 @@ func compare(a, b *Parsed) verdict {
 func matchTokens(s, l []token, v *verdict) ([]int, bool) {
 	var usedArr [8]bool
 	var atArr [8]int
-	used, at := usedArr[:0], atArr[:0]
+	var used []bool
+	var at []int
 	if len(l) > len(usedArr) || len(s) > len(atArr) {
 		used, at = make([]bool, len(l)), make([]int, len(s))
 	} else {
