@@ -119,12 +119,21 @@ func openItems(r io.Reader, name, from string) (itemReader, error) {
 		if err != nil {
 			return nil, err
 		}
+		if len(bytes.TrimSpace(head)) == 0 {
+			return emptyInput{}, nil // nothing to read, in any format
+		}
 		if f, err = detectFormat(name, head); err != nil {
 			return nil, err
 		}
 	}
 	return f.NewReader(r, name), nil
 }
+
+// emptyInput is an input with no items: an empty file or blank stdin.
+type emptyInput struct{}
+
+func (emptyInput) Next() (bib.Item, error) { return bib.Item{}, io.EOF }
+func (emptyInput) Diagnostics() diag.List  { return nil }
 
 // peek returns the first n bytes of r and a reader that still yields them.
 func peek(r io.Reader, n int) ([]byte, io.Reader, error) {

@@ -107,3 +107,19 @@ func TestEveryCommandHasHelp(t *testing.T) {
 		}
 	}
 }
+
+func TestEmptyInput(t *testing.T) {
+	for _, args := range [][]string{
+		{"convert", "--to", "bibtex"},
+		{"convert", "--to", "csljson"},
+		{"dedupe"},
+	} {
+		stdout, stderr, code := runCLI(t, "  \n", args...)
+		if code != 0 {
+			t.Errorf("%v on blank input: exit %d, stderr %q", args, code, stderr)
+		}
+		if strings.Contains(stdout, "@") {
+			t.Errorf("%v on blank input wrote items: %q", args, stdout)
+		}
+	}
+}
