@@ -191,6 +191,11 @@ func TestInitializeName(t *testing.T) {
 		{"Guo-ping", "", true, "G"},
 		{"TSerendorjiin", ".", true, "Ts."},
 		{"J. B. de C. M.", ".", true, "J.B. de C.M."},
+		// rich-text tags stay around the initial and its period
+		{"<b>Masoud</b> Ali", ". ", true, "<b>M.</b> A."},
+		{"<i>Jean</i>-Paul", ". ", true, "<i>J.</i>-P."},
+		{"Ervand <sc>Abr</sc>", ". ", true, "E. <sc>A.</sc>"},
+		{"<b>Masoud</b> Ali", ". ", false, "<b>Masoud</b> Ali"},
 	}
 	for _, tt := range tests {
 		if got := initializeName(tt.given, tt.with, tt.init, true); got != tt.want {

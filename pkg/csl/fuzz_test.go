@@ -33,3 +33,20 @@ func FuzzParseStyle(f *testing.F) {
 		p.Bibliography(Text)
 	})
 }
+
+// FuzzInitializeName checks that initials are computed without a panic
+// from any given name, markup included, and keep every tag.
+func FuzzInitializeName(f *testing.F) {
+	for _, s := range []string{"Masoud", "Jean-Paul", "<b>J</b>-Q", "J. B. de C. M.", "<i>a</i><b>", "</b>x<", "TSerendorjiin"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, given string) {
+		out := initializeName(given, ". ", true, true)
+		_, tags := hideTags(given)
+		for _, tag := range tags {
+			if !strings.Contains(out, tag) {
+				t.Fatalf("initializeName(%q) = %q lost the tag %q", given, out, tag)
+			}
+		}
+	})
+}

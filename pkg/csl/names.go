@@ -585,12 +585,26 @@ func initializeName(given, with string, initialize, hyphen bool) string {
 		w      string
 		abbrev bool
 		sep    string // separator before the token: " " or "-"
+		// pre and post are rich-text tags around the word ("<b>J</b>"),
+		// kept around its initial and period
+		pre, post string
 	}
 	var toks []tok
+	given, tags := hideTags(given)
 	rs := []rune(given)
 	sep := ""
+	pre := ""
 	for i := 0; i < len(rs); {
 		r := rs[i]
+		if t, ok := tags[r]; ok {
+			if strings.HasPrefix(t, "</") && len(toks) > 0 {
+				toks[len(toks)-1].post += t
+			} else {
+				pre += t
+			}
+			i++
+			continue
+		}
 		if r == ' ' || r == '\u00a0' || r == '.' {
 			if r == '.' && len(toks) > 0 && sep == "" {
 				toks[len(toks)-1].abbrev = true
@@ -607,7 +621,7 @@ func initializeName(given, with string, initialize, hyphen bool) string {
 			continue
 		}
 		j := i
-		for j < len(rs) && rs[j] != ' ' && rs[j] != '.' && rs[j] != '\u00a0' && !((rs[j] == '-' || rs[j] == '‐') && j+1 < len(rs) && !unicode.IsLower(rs[j+1])) {
+		for j < len(rs) && rs[j] != ' ' && rs[j] != '.' && rs[j] != '\u00a0' && tags[rs[j]] == "" && !((rs[j] == '-' || rs[j] == '‐') && j+1 < len(rs) && !unicode.IsLower(rs[j+1])) {
 			j++
 		}
 		w := string(rs[i:j])
@@ -615,8 +629,8 @@ func initializeName(given, with string, initialize, hyphen bool) string {
 		if len(toks) == 0 {
 			sep = ""
 		}
-		toks = append(toks, tok{w: w, sep: sep})
-		sep = ""
+		toks = append(toks, tok{w: w, sep: sep, pre: pre})
+		sep, pre = "", ""
 		i = j
 	}
 	for i := range toks {
@@ -640,30 +654,63 @@ func initializeName(given, with string, initialize, hyphen bool) string {
 			}
 		}
 		if i > 0 {
+			// the period of an initial goes inside its word's tags
+			post := toks[i-1].post
 			switch {
 			case t.sep == "-" && prevInitial && initial:
 				if hyphen {
-					b.WriteString(trimWith + "-")
+					b.WriteString(trimWith + post + "-")
 				} else {
-					b.WriteString(trimWith)
+					b.WriteString(trimWith + post)
 				}
 			case prevInitial && initial:
-				b.WriteString(with)
+				b.WriteString(trimWith + post + with[len(trimWith):])
 			case prevInitial:
-				b.WriteString(trimWith + " ")
+				b.WriteString(trimWith + post + " ")
 			case t.sep == "-":
-				b.WriteString("-")
+				b.WriteString(post + "-")
 			default:
-				b.WriteString(" ")
+				b.WriteString(post + " ")
 			}
 		}
+		b.WriteString(t.pre)
 		b.WriteString(text)
 		prevInitial = initial
 	}
 	if prevInitial {
 		b.WriteString(trimWith)
 	}
+	if len(toks) > 0 {
+		b.WriteString(toks[len(toks)-1].post)
+	}
+	b.WriteString(pre) // tags after the last word
 	return b.String()
+}
+
+// hideTags replaces the rich-text tags of a given name with private-use
+// runes, so that initials are computed from the words alone, and returns
+// the tag of each rune.
+func hideTags(s string) (string, map[rune]string) {
+	if !strings.Contains(s, "<") {
+		return s, nil
+	}
+	tags := map[rune]string{}
+	var b strings.Builder
+	next := rune(0xF0000) // plane-15 private use: not in names
+	for i := 0; i < len(s); {
+		if s[i] == '<' {
+			if _, rest, ok := richTag(s[i:]); ok {
+				tags[next] = s[i : len(s)-len(rest)]
+				b.WriteRune(next)
+				next++
+				i = len(s) - len(rest)
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String(), tags
 }
 
 func allUpper(rs []rune) bool {
