@@ -375,7 +375,18 @@ func (c *rctx) formatName(nm bib.Name, idx int, v string, o nameOpts) *node {
 		if lit == "" {
 			lit = nm.Given
 		}
-		return c.decorate(parseRich(lit), o.nameEl)
+		n := parseRich(lit)
+		// an institution takes the family name's formatting, as in
+		// citeproc-js
+		if ff := c.partStyle(o.nameEl, "family"); ff != nil {
+			if tc := ff.attrs["text-case"]; tc != "" {
+				applyCase(n, tc, c.english())
+			}
+			if f := fmtOf(ff); f != nil {
+				n = &node{kids: []*node{n}, f: f}
+			}
+		}
+		return c.decorate(n, o.nameEl)
 	}
 	level := 0
 	if !c.bib && c.sortKey == nil {
