@@ -112,8 +112,20 @@ func flattenNode(n *node, evs []event) ([]event, bool) {
 	if n.suffix() != "" {
 		evs = append(evs, event{evText, n.suffix()})
 	}
+	// citeproc-js moves the space that ends a right-inline block after it
+	trailing := ""
+	if n.display() == "right-inline" {
+		if last := &evs[len(evs)-1]; last.kind == evText {
+			t := strings.TrimRight(last.s, " ")
+			trailing = last.s[len(t):]
+			last.s = t
+		}
+	}
 	for ; opens > 0; opens-- {
 		evs = append(evs, event{evClose, ""})
+	}
+	if trailing != "" {
+		evs = append(evs, event{evText, trailing})
 	}
 	return evs, true
 }
