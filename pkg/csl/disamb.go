@@ -92,6 +92,11 @@ func (p *Processor) disambKeys(r *ref) []string {
 	if len(positions) == 0 {
 		positions = []int{posFirst}
 	}
+	if p.anySubsequent && !slices.Contains(positions, posSubsequent) {
+		// an item cited once still clashes with the subsequent form of
+		// another, which the disambiguate condition must set apart
+		positions = append(slices.Clip(positions), posSubsequent)
+	}
 	if p.subsequentEtAl && !slices.Contains(positions, posSubsequent) {
 		positions = append(slices.Clip(positions), posSubsequent)
 	}

@@ -83,8 +83,10 @@ type Processor struct {
 	events             []event // reused by renderNodeBuf
 	// bibOrder is the sorted bibliography found while processing, nil
 	// when it must be sorted again (keys depending on citation numbers).
-	bibOrder     []*ref
-	styleEnglish bool
+	bibOrder []*ref
+	// anySubsequent is set when some cite is in subsequent position.
+	anySubsequent bool
+	styleEnglish  bool
 }
 
 // NewProcessor prepares items for rendering in a style. lang picks the
@@ -313,12 +315,16 @@ func (p *Processor) process() {
 	}
 	p.positions()
 	p.citedAt = map[*ref][]int{}
+	p.anySubsequent = false
 	for _, cit := range p.citations {
 		for _, c := range cit.Cites {
 			r := p.byID[c.ID]
 			pos := c.position
 			if pos == posIbidWithLocator {
 				pos = posIbid
+			}
+			if pos == posSubsequent {
+				p.anySubsequent = true
 			}
 			if !slices.Contains(p.citedAt[r], pos) {
 				p.citedAt[r] = append(p.citedAt[r], pos)
