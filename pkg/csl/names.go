@@ -573,8 +573,16 @@ func isParticle(w string) bool {
 	if w == "" {
 		return false
 	}
-	r := []rune(w)[0]
-	return unicode.IsLower(r) && !strings.HasSuffix(w, ".")
+	// "’t" (Dutch "het") starts with its apostrophe
+	t := strings.TrimLeft(w, "'’")
+	if t == "" || !unicode.IsLower([]rune(t)[0]) {
+		return false
+	}
+	if strings.HasSuffix(w, ".") {
+		// abbreviated particles ("v.", "v.d.") are letters and periods only
+		return strings.Trim(t, "abcdefghijklmnopqrstuvwxyz.") == ""
+	}
+	return true
 }
 
 func isAsian(s string) bool {
