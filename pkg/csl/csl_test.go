@@ -2,6 +2,7 @@ package csl
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -383,6 +384,31 @@ func TestMacroIsGroup(t *testing.T) {
 		}
 		if got := NewProcessor(st, "en-US", []bib.Item{it}).Cite([]Cite{{ID: "a"}}, Text); got != tc.want {
 			t.Errorf("container %q: got %q, want %q", tc.container, got, tc.want)
+		}
+	}
+}
+
+// TestFixedPosition checks that a cite's given Position overrides the
+// computed one.
+func TestFixedPosition(t *testing.T) {
+	st := mustStyle(t, `<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" class="note">
+  <citation><layout><choose><if position="ibid-with-locator"><text value="ibid-loc"/></if><else-if position="ibid"><text value="ibid"/></else-if>
+  <else-if position="subsequent"><text value="subsequent"/></else-if><else><text value="first"/></else></choose></layout></citation></style>`)
+	it := bib.Item{ID: "a", Type: "book"}
+	tests := []struct {
+		pos  Position
+		want []string
+	}{
+		{PositionAuto, []string{"first", "ibid"}},
+		{PositionSubsequent, []string{"subsequent", "subsequent"}},
+		{PositionFirst, []string{"first", "first"}},
+		{PositionIbidWithLocator, []string{"ibid-loc", "ibid-loc"}},
+	}
+	for _, tc := range tests {
+		cs := []Citation{{Cites: []Cite{{ID: "a", Position: tc.pos}}, NoteIndex: 1}, {Cites: []Cite{{ID: "a", Position: tc.pos}}, NoteIndex: 2}}
+		got := NewProcessor(st, "en-US", []bib.Item{it}).Citations(cs, Text)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("position %d: got %q, want %q", tc.pos, got, tc.want)
 		}
 	}
 }

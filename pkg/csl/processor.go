@@ -14,11 +14,28 @@ type Cite struct {
 	Prefix, Suffix string
 	SuppressAuthor bool
 	AuthorOnly     bool
+	// Position fixes the cite's position instead of computing it from
+	// the citations before it, as a word processor that tracks notes
+	// may (citeproc-js's makeCitationCluster takes it too).
+	Position Position
 
 	position  int
 	nearNote  bool
 	firstNote int
 }
+
+// Position is where a cite stands relative to earlier cites of the same
+// item, as the CSL position condition tests it.
+type Position int
+
+// Positions; PositionAuto (the zero value) lets the processor compute it.
+const (
+	PositionAuto Position = iota
+	PositionFirst
+	PositionSubsequent
+	PositionIbid
+	PositionIbidWithLocator
+)
 
 // Citation is one citation cluster, e.g. one footnote or one parenthesis.
 // NoteIndex is the footnote number in note styles (0 for in-text).
@@ -394,6 +411,9 @@ func (p *Processor) positions() {
 				}
 			} else {
 				c.position = posSubsequent
+			}
+			if c.Position != PositionAuto {
+				c.position = int(c.Position) - 1 // posFirst is 0
 			}
 			if ln, seen := lastNote[c.ID]; seen {
 				c.nearNote = note-ln <= nearDist

@@ -63,11 +63,19 @@ type jsonCite struct {
 	Suffix         string          `json:"suffix"`
 	SuppressAuthor bool            `json:"suppress-author"`
 	AuthorOnly     bool            `json:"author-only"`
+	Position       *int            `json:"position"` // citeproc-js numbering: 0 first .. 3 ibid-with-locator
 }
 
 func (j jsonCite) cite() Cite {
 	return Cite{ID: rawString(j.ID), Locator: rawString(j.Locator), Label: j.Label, Prefix: j.Prefix,
-		Suffix: j.Suffix, SuppressAuthor: j.SuppressAuthor, AuthorOnly: j.AuthorOnly}
+		Suffix: j.Suffix, SuppressAuthor: j.SuppressAuthor, AuthorOnly: j.AuthorOnly, Position: position(j.Position)}
+}
+
+func position(p *int) Position {
+	if p == nil || *p < 0 || *p > 3 {
+		return PositionAuto
+	}
+	return Position(*p + 1)
 }
 
 func rawString(r json.RawMessage) string {
