@@ -10,7 +10,8 @@
 //     near-note), citation numbers, disambiguation (add-names,
 //     add-givenname with every givenname-disambiguation-rule, year
 //     suffixes, the disambiguate condition), cite sorting, grouping and
-//     collapsing (citation-number ranges, year, year-suffix, ranged);
+//     collapsing (citation-number ranges, year, year-suffix, ranged); a
+//     Cite may fix its Position instead of having it computed;
 //   - Processor.Cite renders one citation on its own;
 //   - Processor.Register and RegisterAll put items in the bibliography
 //     ahead of any citation (citeproc-js's updateItems): they are numbered
