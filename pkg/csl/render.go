@@ -352,10 +352,10 @@ func (c *rctx) hasVar(name string) bool {
 	if c.suppressed[name] {
 		return false
 	}
-	if bib.KindOf(name) == bib.KindName {
+	switch bib.KindOf(name) {
+	case bib.KindName:
 		return len(c.r.item.Names[name]) > 0
-	}
-	if bib.KindOf(name) == bib.KindDate {
+	case bib.KindDate:
 		d, ok := c.r.item.Dates[name]
 		return ok && !d.IsZero()
 	}
