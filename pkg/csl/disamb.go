@@ -136,8 +136,7 @@ func (p *Processor) ambiguous(order []*ref) [][]*ref {
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]

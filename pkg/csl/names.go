@@ -732,13 +732,4 @@ func hideTags(s string) (string, map[rune]string) {
 	return b.String(), tags
 }
 
-func allUpper(rs []rune) bool {
-	for _, r := range rs {
-		if !unicode.IsUpper(r) {
-			return false
-		}
-	}
-	return true
-}
-
 func apostrophes(s string) string { return strings.ReplaceAll(s, "'", "’") }
