@@ -412,3 +412,24 @@ func TestFixedPosition(t *testing.T) {
 		}
 	}
 }
+
+// TestAndTermSpacing checks that the "and" term is spaced only in scripts
+// that space it (citeproc-js's rule): Persian "و" is, Hebrew "ו" and
+// Japanese "と" are not.
+func TestAndTermSpacing(t *testing.T) {
+	tests := []struct{ lang, want string }{
+		{"en-US", "Rajavi and Abrahamian"},
+		{"fa-IR", "Rajavi و Abrahamian"},
+		{"he-IL", "Rajaviו" + "Abrahamian"},
+		{"ja-JP", "RajaviとAbrahamian"},
+	}
+	st := mustStyle(t, `<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0">
+  <citation><layout><names variable="author"><name and="text" form="short"/></names></layout></citation></style>`)
+	it := bib.Item{ID: "a", Type: "book"}
+	it.SetNames("author", []bib.Name{{Family: "Rajavi", Given: "Masoud"}, {Family: "Abrahamian", Given: "Ervand"}})
+	for _, tc := range tests {
+		if got := NewProcessor(st, tc.lang, []bib.Item{it}).Cite([]Cite{{ID: "a"}}, Text); got != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.lang, got, tc.want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/manba/manba/pkg/bib"
 )
@@ -323,9 +324,18 @@ func (c *rctx) nameList(names []bib.Name, v string, o nameOpts, etalEl *element)
 				default:
 					useDelim = show >= 3
 				}
-				if useDelim {
+				switch {
+				case !romanesqueStart(and):
+					// a script written without spaces, or the
+					// Hebrew "ו" that joins the next word: no
+					// space around the term (citeproc-js)
+					sep = and
+					if o.precedesLast == "always" {
+						sep = o.delim + and
+					}
+				case useDelim:
 					sep = o.delim + and + " "
-				} else {
+				default:
 					sep = " " + and + " "
 				}
 			}
@@ -366,6 +376,24 @@ func (c *rctx) nameList(names []bib.Name, v string, o nameOpts, etalEl *element)
 		}
 	}
 	return out, show
+}
+
+// romanesqueStart reports whether s starts with a letter of a script
+// that spaces its words around "and" (Latin, Greek, Cyrillic, Hebrew but
+// for the conjunction "ו", Arabic, Thai), as citeproc-js decides it.
+func romanesqueStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	switch {
+	case r == '&', r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		return true
+	case r >= 0xC0 && r <= 0x17F, r >= 0x218 && r <= 0x21B, r >= 0x370 && r <= 0x3FF, r >= 0x400 && r <= 0x52F:
+		return true
+	case r >= 0x590 && r <= 0x5FF && r != 0x5D5, r >= 0x600 && r <= 0x6FF, r >= 0xE01 && r <= 0xE5B:
+		return true
+	case r >= 0x1F00 && r <= 0x1FFF, r == 0x200C, r == 0x200D, r == 0x200E, r >= 0x202A && r <= 0x202E:
+		return true
+	}
+	return false
 }
 
 // formatName renders one name.
