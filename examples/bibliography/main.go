@@ -35,16 +35,18 @@ func run(w io.Writer, styleName, format string) error {
 	if !ok {
 		return fmt.Errorf("unknown format %q (want text, html or md)", format)
 	}
-	items := works.Items()
-	// Nothing cited yet: the bibliography lists every item.
-	if _, err := io.WriteString(w, csl.NewProcessor(style, "en-US", items).BibliographyString(f)); err != nil {
+	// One processor for both, with every work registered as citeproc-js's
+	// updateItems does, so that the citation's year suffixes (1989b) agree
+	// with the bibliography's.
+	p := csl.NewProcessor(style, "en-US", works.Items())
+	p.RegisterAll()
+	if _, err := io.WriteString(w, p.BibliographyString(f)); err != nil {
 		return err
 	}
 	var cites []csl.Cite
 	for _, id := range []string{"hrw2005noexit", "rand2009mek", "abrahamian1989mojahedin", "singleton2003saddam"} {
 		cites = append(cites, csl.Cite{ID: id})
 	}
-	citation := csl.NewProcessor(style, "en-US", items).Cite(cites, f)
-	_, err = fmt.Fprintf(w, "\nCitation: %s\n", citation)
+	_, err = fmt.Fprintf(w, "\nCitation: %s\n", p.Cite(cites, f))
 	return err
 }

@@ -33,7 +33,7 @@ func TestRun(t *testing.T) {
 			t.Errorf("bibliography lacks %q", want)
 		}
 	}
-	if want := "(Abrahamian, 1989; Goulka et al., 2009; Human Rights Watch, 2005; Singleton, 2003)\n"; citation != want {
+	if want := "(Abrahamian, 1989b; Goulka et al., 2009; Human Rights Watch, 2005; Singleton, 2003)\n"; citation != want {
 		t.Errorf("citation = %q, want %q", citation, want)
 	}
 	if err := run(&b, "no-such-style", "text"); err == nil {
