@@ -3,6 +3,7 @@ package bib
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -409,22 +410,49 @@ func (it *Item) UnmarshalJSON(data []byte) error {
 		return fmt.Errorf("want a JSON object, got %s", abbreviate(data[i:]))
 	}
 	*it = Item{}
-	i = skipSpace(data, i+1)
-	for data[i] != '}' {
-		end := skipValue(data, i)
-		k, err := jsonString(data[i:end])
+	return eachMember(data[i:], func(k string, v []byte) error {
+		if err := it.setJSONProperty(k, v); err != nil {
+			return fmt.Errorf("property %q: %w", k, err)
+		}
+		return nil
+	})
+}
+
+// errOtherShape stops a fast scan that met a shape it leaves to
+// encoding/json.
+var errOtherShape = errors.New("left to encoding/json")
+
+// eachMember calls fn with each member of obj, a valid JSON object.
+func eachMember(obj []byte, fn func(k string, v []byte) error) error {
+	i := skipSpace(obj, 1)
+	for obj[i] != '}' {
+		end := skipValue(obj, i)
+		k, err := jsonString(obj[i:end])
 		if err != nil {
 			return err
 		}
-		i = skipSpace(data, end)
-		i = skipSpace(data, i+1) // the colon
-		end = skipValue(data, i)
-		if err := it.setJSONProperty(k, data[i:end]); err != nil {
-			return fmt.Errorf("property %q: %w", k, err)
+		i = skipSpace(obj, skipSpace(obj, end)+1) // past the colon
+		end = skipValue(obj, i)
+		if err := fn(k, obj[i:end]); err != nil {
+			return err
 		}
-		i = skipSpace(data, end)
-		if data[i] == ',' {
-			i = skipSpace(data, i+1)
+		if i = skipSpace(obj, end); obj[i] == ',' {
+			i = skipSpace(obj, i+1)
+		}
+	}
+	return nil
+}
+
+// eachElement calls fn with each element of arr, a valid JSON array.
+func eachElement(arr []byte, fn func(v []byte) error) error {
+	i := skipSpace(arr, 1)
+	for arr[i] != ']' {
+		end := skipValue(arr, i)
+		if err := fn(arr[i:end]); err != nil {
+			return err
+		}
+		if i = skipSpace(arr, end); arr[i] == ',' {
+			i = skipSpace(arr, i+1)
 		}
 	}
 	return nil
@@ -474,78 +502,64 @@ func skipValue(b []byte, i int) int {
 // are not strings or booleans as expected go through encoding/json, which
 // says what is wrong.
 func decodeNames(raw []byte) ([]Name, error) {
-	slow := func() ([]Name, error) {
-		var names []Name
-		err := json.Unmarshal(raw, &names)
-		return names, err
-	}
-	i := skipSpace(raw, 0)
-	if raw[i] != '[' {
-		return slow()
-	}
+	raw = raw[skipSpace(raw, 0):]
 	var names []Name
-	i = skipSpace(raw, i+1)
-	for raw[i] != ']' {
-		if raw[i] != '{' {
-			return slow()
-		}
-		var n Name
-		i = skipSpace(raw, i+1)
-		for raw[i] != '}' {
-			end := skipValue(raw, i)
-			k, err := jsonString(raw[i:end])
-			if err != nil {
-				return nil, err
+	err := errOtherShape
+	if raw[0] == '[' {
+		err = eachElement(raw, func(v []byte) error {
+			if v[0] != '{' {
+				return errOtherShape
 			}
-			i = skipSpace(raw, skipSpace(raw, end)+1)
-			end = skipValue(raw, i)
-			v := raw[i:end]
-			var str *string
-			var flag *bool
-			switch k {
-			case "family":
-				str = &n.Family
-			case "given":
-				str = &n.Given
-			case "dropping-particle":
-				str = &n.DroppingParticle
-			case "non-dropping-particle":
-				str = &n.NonDroppingParticle
-			case "suffix":
-				str = &n.Suffix
-			case "literal":
-				str = &n.Literal
-			case "comma-suffix":
-				flag = &n.CommaSuffix
-			case "static-ordering":
-				flag = &n.StaticOrdering
-			case "parse-names":
-				flag = &n.ParseNames
-			}
-			switch {
-			case str != nil && v[0] == '"':
-				if *str, err = jsonString(v); err != nil {
-					return nil, err
-				}
-			case flag != nil && (v[0] == 't' || v[0] == 'f'):
-				*flag = v[0] == 't'
-			case str != nil || flag != nil:
-				if string(v) != "null" {
-					return slow()
-				}
-			}
-			i = skipSpace(raw, end)
-			if raw[i] == ',' {
-				i = skipSpace(raw, i+1)
-			}
-		}
-		names = append(names, n)
-		i = skipSpace(raw, i+1)
-		if raw[i] == ',' {
-			i = skipSpace(raw, i+1)
-		}
+			n, err := decodeName(v)
+			names = append(names, n)
+			return err
+		})
 	}
-	return names, nil
+	if err == errOtherShape {
+		names = nil
+		err = json.Unmarshal(raw, &names)
+	}
+	return names, err
+}
+
+// decodeName decodes one valid JSON name object.
+func decodeName(obj []byte) (Name, error) {
+	var n Name
+	err := eachMember(obj, func(k string, v []byte) error {
+		var str *string
+		var flag *bool
+		switch k {
+		case "family":
+			str = &n.Family
+		case "given":
+			str = &n.Given
+		case "dropping-particle":
+			str = &n.DroppingParticle
+		case "non-dropping-particle":
+			str = &n.NonDroppingParticle
+		case "suffix":
+			str = &n.Suffix
+		case "literal":
+			str = &n.Literal
+		case "comma-suffix":
+			flag = &n.CommaSuffix
+		case "static-ordering":
+			flag = &n.StaticOrdering
+		case "parse-names":
+			flag = &n.ParseNames
+		}
+		var err error
+		switch {
+		case str != nil && v[0] == '"':
+			*str, err = jsonString(v)
+		case flag != nil && (v[0] == 't' || v[0] == 'f'):
+			*flag = v[0] == 't'
+		case (str != nil || flag != nil) && string(v) != "null":
+			err = errOtherShape
+		}
+		return err
+	})
+	return n, err
 }
 
 // jsonString decodes a valid JSON string token; one without escapes needs
@@ -678,62 +692,43 @@ func scanDate(raw []byte) (jd jsonDate, ok bool) {
 	if raw[0] != '{' {
 		return jd, false
 	}
-	i := skipSpace(raw, 1)
-	for raw[i] != '}' {
-		end := skipValue(raw, i)
-		k, err := jsonString(raw[i:end])
-		if err != nil {
-			return jd, false
-		}
-		i = skipSpace(raw, skipSpace(raw, end)+1)
-		end = skipValue(raw, i)
-		v := raw[i:end]
+	err := eachMember(raw, func(k string, v []byte) error {
 		switch k {
 		case "date-parts":
 			if v[0] != '[' {
-				return jd, false
+				return errOtherShape
 			}
-			for j := skipSpace(v, 1); v[j] != ']'; {
-				if v[j] != '[' {
-					return jd, false
+			return eachElement(v, func(point []byte) error {
+				if point[0] != '[' {
+					return errOtherShape
 				}
 				var parts []json.RawMessage
-				m := skipSpace(v, j+1)
-				for v[m] != ']' {
-					e := skipValue(v, m)
-					parts = append(parts, v[m:e])
-					if m = skipSpace(v, e); v[m] == ',' {
-						m = skipSpace(v, m+1)
-					}
-				}
+				eachElement(point, func(part []byte) error {
+					parts = append(parts, part)
+					return nil
+				})
 				jd.DateParts = append(jd.DateParts, parts)
-				if j = skipSpace(v, m+1); v[j] == ',' {
-					j = skipSpace(v, j+1)
-				}
-			}
+				return nil
+			})
 		case "season":
 			jd.Season = v
 		case "circa":
 			jd.Circa = v
 		case "literal", "raw":
 			if v[0] != '"' {
-				return jd, false
+				return errOtherShape
 			}
 			str, err := jsonString(v)
-			if err != nil {
-				return jd, false
-			}
 			if k == "literal" {
 				jd.Literal = str
 			} else {
 				jd.Raw = str
 			}
+			return err
 		}
-		if i = skipSpace(raw, end); raw[i] == ',' {
-			i = skipSpace(raw, i+1)
-		}
-	}
-	return jd, true
+		return nil
+	})
+	return jd, err == nil
 }
 
 func decodeDate(raw json.RawMessage) (Date, error) {
