@@ -123,6 +123,9 @@ func (e *Encoder) Preamble(tex string) error {
 func (e *Encoder) entry(it bib.Item) (typ, key string, fields []outField) {
 	typ = it.Extra["@type"]
 	var subtype string
+	if typ == "" && e.opts.Dialect == BibLaTeX {
+		typ = biblatexEntry[it.Type]
+	}
 	if typ == "" {
 		typ = cslToEntry[it.Type]
 	}

@@ -71,6 +71,10 @@ var (
 	entryToCSL = map[string]string{}
 	// cslToEntry is the canonical entry type of each CSL type.
 	cslToEntry = map[string]string{}
+	// biblatexEntry overrides cslToEntry in the BibLaTeX dialect, where
+	// @techreport is only an alias of @report. Either entry type implies
+	// the CSL type, so neither is recorded in Extra["@type"].
+	biblatexEntry = map[string]string{"report": "report"}
 )
 
 // fallbackEntry is what CSL types without a rule are written as, with
@@ -114,7 +118,7 @@ func cslType(entry string) (csl string, record bool) {
 	if !ok {
 		return "document", true
 	}
-	return csl, cslToEntry[csl] != entry
+	return csl, cslToEntry[csl] != entry && biblatexEntry[csl] != entry
 }
 
 // fieldKind says how a field's TeX value becomes a CSL value.
@@ -235,7 +239,12 @@ func MappingMarkdown() string {
 	b.WriteString("| entry type | CSL type | written back as |\n|---|---|---|\n")
 	for _, r := range EntryTypes {
 		back := "@" + r.Entry
-		if cslToEntry[r.CSL] != r.Entry {
+		switch {
+		case biblatexEntry[r.CSL] == r.Entry && cslToEntry[r.CSL] != r.Entry:
+			back = fmt.Sprintf("@%s in BibLaTeX, @%s in BibTeX", r.Entry, cslToEntry[r.CSL])
+		case biblatexEntry[r.CSL] != "" && cslToEntry[r.CSL] == r.Entry:
+			back = fmt.Sprintf("@%s in BibTeX, @%s in BibLaTeX", r.Entry, biblatexEntry[r.CSL])
+		case cslToEntry[r.CSL] != r.Entry:
 			back = fmt.Sprintf("@%s (via `@type`)", r.Entry)
 		}
 		fmt.Fprintf(&b, "| %s | %s | %s |\n", r.Entry, r.CSL, back)
