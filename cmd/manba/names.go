@@ -299,12 +299,18 @@ func runNamesNormalize(o namesOptions, args []string, stdin io.Reader, stdout, s
 	return reportDiagnostics(stderr, diags)
 }
 
-// nameText is how a name is given to the clusterer: as the source wrote
-// it when known.
-func nameText(n bib.Name) string {
+// originalText is the name as the source wrote it, kept when the name is
+// rewritten.
+func originalText(n bib.Name) string {
 	if n.Original != "" {
 		return n.Original
 	}
+	return nameText(n)
+}
+
+// nameText is how a name is given to the clusterer: from its decoded
+// parts, since Original is in the source's syntax (TeX for BibTeX).
+func nameText(n bib.Name) string {
 	if n.Literal != "" {
 		return "{" + n.Literal + "}" // keep an institution whole
 	}
@@ -345,9 +351,9 @@ func normalizeNames(cl *names.Clusterer, lists *names.Lists, items []bib.Item) {
 			orig := make([]string, len(list))
 			out := make([]bib.Name, len(list))
 			for j, n := range list {
-				orig[j] = nameText(n)
+				orig[j] = originalText(n)
 				out[j] = n
-				c := canonical[orig[j]]
+				c := canonical[nameText(n)]
 				if c == "" {
 					continue
 				}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -155,5 +156,31 @@ func TestNamesNormalizeCSLJSON(t *testing.T) {
 	hrw := items[1]["author"].([]any)[0].(map[string]any)
 	if hrw["literal"] != "Human Rights Watch" {
 		t.Errorf("HRW not expanded: %v", hrw)
+	}
+}
+
+// BibTeX names are clustered by their decoded parts, not by the TeX the
+// source wrote, which is only kept as the original.
+func TestNamesNormalizeBibTeX(t *testing.T) {
+	needFormat(t, "bibtex")
+	needFormat(t, "csljson")
+	in := "@book{r, author = {Rajav{\\=\\i}, Mas{\\textquoteleft}{\\=u}d and Mas{\\textquoteright}oud Khodabandeh}, title = {Speeches}}\n"
+	out, errOut, code := runCLI(t, in, "names", "normalize", "--from", "bibtex", "--to", "csljson")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var items []map[string]any
+	if err := json.Unmarshal([]byte(out), &items); err != nil || len(items) != 1 {
+		t.Fatalf("%v: %s", err, out)
+	}
+	authors := items[0]["author"].([]any)
+	if a := authors[0].(map[string]any); a["family"] != "Rajavī" || a["given"] != "Masʻūd" {
+		t.Errorf("first author %v, want the canonical Rajavī, Masʻūd", a)
+	}
+	if a := authors[1].(map[string]any); strings.ContainsAny(fmt.Sprint(a), `\{}`) {
+		t.Errorf("second author %v carries TeX", a)
+	}
+	if !strings.Contains(out, `Rajav{\\=\\i}, Mas{\\textquoteleft}{\\=u}d`) {
+		t.Errorf("the original TeX is not kept:\n%s", out)
 	}
 }
