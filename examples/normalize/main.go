@@ -52,7 +52,7 @@ func run(w, diags io.Writer, path string, src []byte) error {
 				if e := auth.Lookup(p); e != nil {
 					canonical = e.Canonical
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", it.ID, p.Original, p.Display.String(), names.MatchKey(n), canonical)
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", it.ID, n.Original, p.Display.String(), names.MatchKey(n), canonical)
 			}
 		}
 	}

@@ -292,7 +292,7 @@ func comparePerson(a, b *Parsed) verdict {
 			v.weak = true // M. Rajavi may be Masoud or Maryam
 		}
 	}
-	if a.Display.Original != "" && strings.Contains(a.Original, ",") != strings.Contains(b.Original, ",") {
+	if a.Display.Original != "" && strings.Contains(a.Display.Original, ",") != strings.Contains(b.Display.Original, ",") {
 		v.note("inverted order")
 	}
 	return v

@@ -31,7 +31,7 @@ func (k Kind) String() string {
 // Display parts, and the match Key; plus what parsing split off.
 type Parsed struct {
 	Original   string
-	Display    bib.Name // Unicode parts; Display.Original is Original
+	Display    bib.Name // Unicode parts; Display.Original is the source's spelling
 	Honorifics []string // titles as written: "Mr.", "Ayatollah", "MP"
 	Aliases    []string // parenthesised forms: a maiden name, an acronym
 	Kind       Kind
@@ -644,12 +644,11 @@ func personKey(toks []token) string {
 // as a bib.Name read from BibTeX or CSL-JSON.
 func FromName(n bib.Name) Parsed { return defaultLists.FromName(n) }
 
-// FromName builds the parsed form of n with the lists l.
+// FromName builds the parsed form of n with the lists l. Its Original is
+// the name's text (n.String()): n.Original is in the source's syntax (TeX
+// for BibTeX), which matching must not read; it stays in Display.Original.
 func (l *Lists) FromName(n bib.Name) Parsed {
-	orig := n.Original
-	if orig == "" {
-		orig = n.String()
-	}
+	orig := n.String()
 	if n.IsLiteral() {
 		p := Parsed{Original: orig, Script: hasArabic(n.Literal)}
 		if l.isOrg(n.Literal) || !strings.Contains(n.Literal, " ") {
