@@ -176,11 +176,7 @@ func (d *Decoder) Next() (bib.Item, error) {
 func (d *Decoder) Preambles() []string { return slices.Clone(d.preambles) }
 
 // Diagnostics returns every problem found so far, sorted by position.
-func (d *Decoder) Diagnostics() diag.List {
-	l := slices.Clone(d.diags)
-	l.Sort()
-	return l
-}
+func (d *Decoder) Diagnostics() diag.List { return d.diags.Sorted() }
 
 func (d *Decoder) nextEntry() *rawEntry {
 	for len(d.ready) == 0 {

@@ -93,6 +93,13 @@ func (l List) Sort() {
 	})
 }
 
+// Sorted returns a sorted copy of the list, leaving the list as it is.
+func (l List) Sorted() List {
+	out := append(List(nil), l...)
+	out.Sort()
+	return out
+}
+
 // HasErrors reports whether any problem is an Error.
 func (l List) HasErrors() bool {
 	for _, d := range l {

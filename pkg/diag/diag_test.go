@@ -78,3 +78,14 @@ func TestSnippet(t *testing.T) {
 		t.Errorf("Snippet past end = %q", got)
 	}
 }
+
+func TestSortedLeavesListAlone(t *testing.T) {
+	l := List{{Pos: Pos{Line: 2}}, {Pos: Pos{Line: 1}}}
+	s := l.Sorted()
+	if s[0].Pos.Line != 1 || s[1].Pos.Line != 2 {
+		t.Errorf("Sorted = %v", s)
+	}
+	if l[0].Pos.Line != 2 {
+		t.Errorf("Sorted changed its receiver: %v", l)
+	}
+}

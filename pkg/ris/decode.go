@@ -44,9 +44,7 @@ func NewDecoder(r io.Reader, filename string) *Decoder {
 
 // Diagnostics returns the problems found so far, sorted by position.
 func (d *Decoder) Diagnostics() diag.List {
-	out := append(diag.List(nil), d.diags...)
-	out.Sort()
-	return out
+	return d.diags.Sorted()
 }
 
 // Decode reads every record of src.
