@@ -717,7 +717,9 @@ func applyCase(n *node, tc string, english bool) {
 			if w.s > 0 && all[w.s-1] == '-' && w.e-w.s == 1 {
 				continue // "Mujahedin-e", "07-x"
 			}
-			beforeHyphen := w.e < len(all) && all[w.e] == '-'
+			// a stop word opening a compound is capitalised ("Pro-Environmental"),
+			// one inside it is not ("Out-of-Fashion")
+			beforeHyphen := w.e < len(all) && all[w.e] == '-' && (w.s == 0 || all[w.s-1] != '-')
 			if k > 0 && k < len(words)-1 && stopWords[strings.Trim(string(all[w.s:w.e]), "'’\"“”()[].,;")] && !afterColon && !beforeHyphen {
 				continue
 			}

@@ -18,6 +18,10 @@ type Cite struct {
 	// the citations before it, as a word processor that tracks notes
 	// may (citeproc-js's makeCitationCluster takes it too).
 	Position Position
+	// NearNote, with a fixed Position, says an earlier cite of the same
+	// item is within near-note-distance notes; a caller that fixes
+	// positions knows the notes the processor has not seen.
+	NearNote bool
 
 	position  int
 	nearNote  bool
@@ -418,6 +422,9 @@ func (p *Processor) positions() {
 			if ln, seen := lastNote[c.ID]; seen {
 				c.nearNote = note-ln <= nearDist
 				c.firstNote = firstNote[c.ID]
+			}
+			if c.Position != PositionAuto && c.NearNote {
+				c.nearNote = true
 			}
 			lastNote[c.ID] = note
 			if _, ok := firstNote[c.ID]; !ok {

@@ -64,11 +64,12 @@ type jsonCite struct {
 	SuppressAuthor bool            `json:"suppress-author"`
 	AuthorOnly     bool            `json:"author-only"`
 	Position       *int            `json:"position"` // citeproc-js numbering: 0 first .. 3 ibid-with-locator
+	NearNote       bool            `json:"near-note"`
 }
 
 func (j jsonCite) cite() Cite {
 	return Cite{ID: rawString(j.ID), Locator: rawString(j.Locator), Label: j.Label, Prefix: j.Prefix,
-		Suffix: j.Suffix, SuppressAuthor: j.SuppressAuthor, AuthorOnly: j.AuthorOnly, Position: position(j.Position)}
+		Suffix: j.Suffix, SuppressAuthor: j.SuppressAuthor, AuthorOnly: j.AuthorOnly, Position: position(j.Position), NearNote: j.NearNote}
 }
 
 func position(p *int) Position {
