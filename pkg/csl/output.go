@@ -241,6 +241,20 @@ func (n *node) firstLeaf() *node {
 
 // ---- rich text input ----
 
+// caseProtected reports whether text inside the open tags keeps its case:
+// nocase spans, and (as in citeproc-js) small caps, superscript and
+// subscript, whose case is part of their meaning (chemical formulae,
+// ordinals, acronyms set in small caps).
+func caseProtected(stack []*node) bool {
+	for _, n := range stack {
+		switch n.tag {
+		case "nocase", "sc", "sup", "sub":
+			return true
+		}
+	}
+	return false
+}
+
 // parseRich turns a CSL-JSON value with inline markup into nodes: <i>, <b>,
 // <sup>, <sub>, small-caps and nocase spans, and straight or curly double
 // quotes, which become quote nodes so that they flip with outer quotes.
@@ -254,7 +268,7 @@ func parseRich(s string) *node {
 	flush := func() {
 		if buf.Len() > 0 {
 			top := stack[len(stack)-1]
-			top.kids = append(top.kids, &node{text: buf.String(), leaf: true, nocase: top.tag == "nocase"})
+			top.kids = append(top.kids, &node{text: buf.String(), leaf: true, nocase: caseProtected(stack)})
 			buf.Reset()
 		}
 	}
