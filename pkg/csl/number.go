@@ -289,6 +289,12 @@ func (c *rctx) renderLabel(e *element) *node {
 // pluralValue reports whether a number value holds several numbers: a
 // range or a list joined by commas, ampersands or the locale's "and".
 func (c *rctx) pluralValue(val string) bool {
+	if strings.Contains(val, `\-`) {
+		return false // "3\-B" is one page whose name has a hyphen
+	}
+	if a, b, ok := cutRange(strings.TrimSpace(val)); ok && isRoman(a) && isRoman(b) {
+		return true // "i-ix"
+	}
 	if multiple(val) {
 		return true
 	}
@@ -334,6 +340,11 @@ func (p *Processor) pageRange(s string, collapse bool) string {
 	}
 	parts := strings.Split(s, ",")
 	for i, part := range parts {
+		if strings.Contains(part, `\-`) {
+			// an escaped hyphen is part of the page name ("3\-B"), not a range
+			parts[i] = strings.ReplaceAll(part, `\-`, "-")
+			continue
+		}
 		lead := part[:len(part)-len(strings.TrimLeft(part, " "))]
 		trail := part[len(strings.TrimRight(part, " ")):]
 		core := strings.TrimSpace(part)
