@@ -269,7 +269,60 @@ func (p *Processor) citeAffixes(n *node, c *Cite) *node {
 	if n.empty() {
 		return n
 	}
-	return &node{kids: []*node{parseRich(c.Prefix), n, parseRich(c.Suffix)}}
+	return &node{kids: []*node{parseRich(spacePrefix(c.Prefix)), n, parseRich(spaceSuffix(c.Suffix))}}
+}
+
+// spacePrefix separates a cite prefix typed without a trailing space
+// ("See", "cf.") from the cite, as citeproc-js does: after a letter of a
+// space-separated script, a digit, a closing bracket or punctuation.
+func spacePrefix(prefix string) string {
+	t := strings.TrimRight(stripTags(prefix), " \t\n")
+	if t == "" || t != stripTags(prefix) {
+		return prefix
+	}
+	r, _ := utf8.DecodeLastRuneInString(t)
+	if spacedLetter(r) || unicode.IsDigit(r) || strings.ContainsRune(")],.:;!?&", r) {
+		return prefix + " "
+	}
+	return prefix
+}
+
+// spaceSuffix separates a suffix that starts with a word or an opening
+// bracket ("passim", "(trans.)") from the cite.
+func spaceSuffix(suffix string) string {
+	r, _ := utf8.DecodeRuneInString(stripTags(suffix))
+	if spacedLetter(r) || r == '(' || r == '[' {
+		return " " + suffix
+	}
+	return suffix
+}
+
+// spacedLetter reports whether r is a letter of a script that separates
+// words with spaces (not Chinese, Japanese or Korean).
+func spacedLetter(r rune) bool {
+	return unicode.IsLetter(r) && !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
+
+// stripTags drops rich-text tags ("<i>", "</span>") from s.
+func stripTags(s string) string {
+	if !strings.Contains(s, "<") {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i:], '>')
+		if j < 0 {
+			break
+		}
+		b.WriteString(s[:i])
+		s = s[i+j+1:]
+	}
+	b.WriteString(s)
+	return b.String()
 }
 
 func stableSort[T any](s []T, less func(a, b T) bool) {
@@ -300,6 +353,9 @@ func startsSentence(prefix string, first bool) bool {
 	p := strings.TrimRight(prefix, " ")
 	if p == "" {
 		return first
+	}
+	if !strings.ContainsAny(strings.TrimLeft(p, " "), " \u00a0") {
+		return false // a one-word prefix ("Cf.", "See.") is an abbreviation, not a sentence
 	}
 	p = strings.TrimRight(p, "”’\"'")
 	r, _ := utf8.DecodeLastRuneInString(p)

@@ -433,3 +433,44 @@ func TestAndTermSpacing(t *testing.T) {
 		}
 	}
 }
+
+func TestCiteAffixSpacing(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"See", "See "},
+		{"cf.", "cf. "},
+		{"<i>See</i>", "<i>See</i> "},
+		{"See ", "See "},
+		{"(", "("},
+		{"参见", "参见"},
+		{"نگاه کنید به", "نگاه کنید به "},
+		{"", ""},
+	} {
+		if got := spacePrefix(tc.in); got != tc.want {
+			t.Errorf("spacePrefix(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	for _, tc := range []struct{ in, want string }{
+		{"passim", " passim"},
+		{"(trans.)", " (trans.)"},
+		{", 12", ", 12"},
+		{" ff.", " ff."},
+		{"", ""},
+	} {
+		if got := spaceSuffix(tc.in); got != tc.want {
+			t.Errorf("spaceSuffix(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		prefix string
+		want   bool
+	}{
+		{"Cf.", false},
+		{"Caps after.", true},
+		{"This has been said. ", true},
+		{"See ", false},
+	} {
+		if got := startsSentence(tc.prefix, true); got != tc.want {
+			t.Errorf("startsSentence(%q) = %v, want %v", tc.prefix, got, tc.want)
+		}
+	}
+}
