@@ -32,10 +32,10 @@ func (p *Processor) disambiguateAll(order, bibOrder []*ref) {
 		p.resolveGroup(g, addNames, addGiven, rule)
 	}
 	groups = p.ambiguous(order)
-	if len(groups) > 0 && usesDisambiguate(cit) {
+	for step, n := 1, p.countDisambiguate(cit); step <= n && len(groups) > 0; step++ {
 		for _, g := range groups {
 			for _, r := range g {
-				r.disambiguate = true
+				r.disambSteps = step
 			}
 		}
 		groups = p.ambiguous(order)
@@ -60,16 +60,29 @@ func (p *Processor) disambiguateAll(order, bibOrder []*ref) {
 	}
 }
 
-func usesDisambiguate(e *element) bool {
-	if e.has("disambiguate") && (e.name == "if" || e.name == "else-if") {
-		return true
+// countDisambiguate counts the conditions under e that test disambiguate,
+// following macros.
+func (p *Processor) countDisambiguate(e *element) int {
+	return p.countDisambiguateDepth(e, 0)
+}
+
+func (p *Processor) countDisambiguateDepth(e *element, depth int) int {
+	if depth > 32 {
+		return 0 // recursive macros are reported when the style is parsed
 	}
-	for _, c := range e.children {
-		if usesDisambiguate(c) {
-			return true
+	n := 0
+	if e.has("disambiguate") && (e.name == "if" || e.name == "else-if") {
+		n++
+	}
+	if e.name == "text" && e.attrs["macro"] != "" {
+		if m := p.style.macros[e.attrs["macro"]]; m != nil {
+			n += p.countDisambiguateDepth(m, depth+1)
 		}
 	}
-	return false
+	for _, c := range e.children {
+		n += p.countDisambiguateDepth(c, depth)
+	}
+	return n
 }
 
 func sortRefsBy(g []*ref, pos map[*ref]int) {
@@ -119,9 +132,7 @@ func (p *Processor) disambKeys(r *ref) []string {
 func (r *ref) fingerprint() string {
 	var b strings.Builder
 	b.WriteString(strconv.Itoa(r.addNames))
-	if r.disambiguate {
-		b.WriteString("d")
-	}
+	b.WriteString("d" + strconv.Itoa(r.disambSteps))
 	for _, k := range bib.SortedKeys(r.given) {
 		b.WriteString("\x00" + k + strconv.Itoa(r.given[k]))
 	}

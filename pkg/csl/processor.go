@@ -62,7 +62,10 @@ type ref struct {
 	citeNum      int
 	yearSuffix   int
 	addNames     int
-	disambiguate bool
+	// disambSteps is how many disambiguate="true" conditions, in the
+	// order a cite evaluates them, test true: citeproc-js turns them on
+	// one at a time until the cites differ.
+	disambSteps int
 	english      bool
 	given        map[string]int // person key -> given-name level (1 initials, 2 full)
 	// keys caches the cite renderings compared for ambiguity, valid for
@@ -285,7 +288,7 @@ func (p *Processor) Citations(cs []Citation, f Format) []string {
 // disambiguates.
 func (p *Processor) process() {
 	for _, r := range p.refs {
-		r.cited, r.citeNum, r.yearSuffix, r.addNames, r.disambiguate, r.given = false, 0, 0, 0, false, nil
+		r.cited, r.citeNum, r.yearSuffix, r.addNames, r.disambSteps, r.given = false, 0, 0, 0, 0, nil
 		r.keys, r.bibKeys = nil, nil
 	}
 	var order []*ref

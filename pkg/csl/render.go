@@ -40,6 +40,8 @@ type rctx struct {
 	// yearSuffixDone is set once the implicit year suffix is placed.
 	yearSuffixDone bool
 	macroDepth     int
+	// disambSeen counts the disambiguate conditions evaluated so far.
+	disambSeen int
 }
 
 func (c *rctx) english() bool { return c.r.english }
@@ -264,7 +266,8 @@ func (c *rctx) testOne(t condition) bool {
 	case "position":
 		return c.testPosition(val)
 	case "disambiguate":
-		return (val == "true") == c.r.disambiguate
+		c.disambSeen++
+		return (val == "true") == (c.disambSeen <= c.r.disambSteps)
 	}
 	return false
 }
