@@ -56,18 +56,18 @@ type Entry struct {
 
 // ref is the processor's state for one item.
 type ref struct {
-	item         *bib.Item
-	index        int
-	cited        bool
-	citeNum      int
-	yearSuffix   int
-	addNames     int
+	item       *bib.Item
+	index      int
+	cited      bool
+	citeNum    int
+	yearSuffix int
+	addNames   int
 	// disambSteps is how many disambiguate="true" conditions, in the
 	// order a cite evaluates them, test true: citeproc-js turns them on
 	// one at a time until the cites differ.
 	disambSteps int
-	english      bool
-	given        map[string]int // person key -> given-name level (1 initials, 2 full)
+	english     bool
+	given       map[string]int // person key -> given-name level (1 initials, 2 full)
 	// keys caches the cite renderings compared for ambiguity, valid for
 	// the state fingerprint keysFor.
 	keys    []string
