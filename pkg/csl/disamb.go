@@ -412,7 +412,7 @@ func (p *Processor) globalGivenNames(order []*ref, rule string) {
 				if byFamily[f] == nil {
 					byFamily[f] = map[string]bib.Name{}
 				}
-				byFamily[f][n.Given] = n
+				byFamily[f][normGiven(n.Given)] = n
 			}
 		}
 	}
@@ -431,7 +431,7 @@ func (p *Processor) globalGivenNames(order []*ref, rule string) {
 				ini := initials(pn.Given)
 				unique := true
 				for g := range others {
-					if g != pn.Given && initials(g) == ini {
+					if g != normGiven(pn.Given) && initials(g) == ini {
 						unique = false
 					}
 				}
@@ -447,6 +447,12 @@ func (p *Processor) globalGivenNames(order []*ref, rule string) {
 			}
 		}
 	}
+}
+
+// normGiven spells a given name without its periods and spacing, so that
+// "J. J." and "J.J." are one person: they render alike at every level.
+func normGiven(given string) string {
+	return strings.Join(strings.FieldsFunc(given, func(r rune) bool { return r == ' ' || r == '.' }), " ")
 }
 
 func initials(given string) string {
