@@ -717,6 +717,9 @@ func applyCase(n *node, tc string, english bool) {
 			if w.s > 0 && all[w.s-1] == '-' && w.e-w.s == 1 {
 				continue // "Mujahedin-e", "07-x"
 			}
+			if w.e-w.s == 1 && w.e < len(all) && all[w.e] == '-' && unicode.Is(unicode.Greek, all[w.s]) {
+				continue // scientific prefixes: "β-carotene", "α-helix"
+			}
 			// a stop word opening a compound is capitalised ("Pro-Environmental"),
 			// one inside it is not ("Out-of-Fashion")
 			beforeHyphen := w.e < len(all) && all[w.e] == '-' && (w.s == 0 || all[w.s-1] != '-')
