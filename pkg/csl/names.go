@@ -500,7 +500,10 @@ func (c *rctx) formatName(nm bib.Name, idx int, v string, o nameOpts) *node {
 	givenN := piece(given, gf)
 	var out *node
 	if !inverted {
-		fam := join(piece(nm.DroppingParticle, gf), piece(nm.NonDroppingParticle, ff), piece(nm.Family, ff))
+		// in display order both particles are part of the family name
+		// block and take its formatting ("Gerard VAN DER MEER"), as in
+		// citeproc-js
+		fam := join(piece(nm.DroppingParticle, ff), piece(nm.NonDroppingParticle, ff), piece(nm.Family, ff))
 		if nm.Suffix != "" {
 			sep := " "
 			if nm.CommaSuffix {
