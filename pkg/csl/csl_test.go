@@ -8,6 +8,8 @@ import (
 
 	"github.com/manba/manba/pkg/bib"
 	"github.com/manba/manba/pkg/diag"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 )
 
 func TestEmbedded(t *testing.T) {
@@ -472,5 +474,23 @@ func TestCiteAffixSpacing(t *testing.T) {
 		if got := startsSentence(tc.prefix, true); got != tc.want {
 			t.Errorf("startsSentence(%q) = %v, want %v", tc.prefix, got, tc.want)
 		}
+	}
+}
+
+func TestParseParticlesElided(t *testing.T) {
+	for _, tc := range []struct{ family, particle, rest string }{
+		{"de' Frinkle", "", "de' Frinkle"},
+		{"de’ Frinkle", "", "de’ Frinkle"},
+		{"van der Meer", "van der", "Meer"},
+		{"d'Aubignac", "d'", "Aubignac"},
+	} {
+		n := parseParticles(bib.Name{Family: tc.family, Given: "X"})
+		if n.NonDroppingParticle != tc.particle || n.Family != tc.rest {
+			t.Errorf("%q: particle %q family %q, want %q %q", tc.family, n.NonDroppingParticle, n.Family, tc.particle, tc.rest)
+		}
+	}
+	coll := collate.New(language.English, collate.IgnoreCase)
+	if coll.CompareString(sortString("d’Wander"), sortString("de’ Frinkle")) >= 0 {
+		t.Errorf("sort keys: d’Wander should sort before de’ Frinkle: %q %q", sortString("d’Wander"), sortString("de’ Frinkle"))
 	}
 }

@@ -567,6 +567,11 @@ func parseParticles(n bib.Name) bib.Name {
 		for i < len(words)-1 && isParticle(words[i]) {
 			i++
 		}
+		if i > 0 && (strings.HasSuffix(words[i-1], "'") || strings.HasSuffix(words[i-1], "’")) {
+			// "de' Frinkle": an elided particle written apart stays
+			// apart, which a particle field ("d'" + "Wander") cannot say
+			i = 0
+		}
 		if i > 0 {
 			n.NonDroppingParticle = strings.Join(words[:i], " ")
 			n.Family = strings.Join(words[i:], " ")

@@ -205,7 +205,10 @@ func sortString(s string) string {
 		switch r {
 		case 'ʿ', 'ʾ':
 			return -1
-		case '-':
+		case '-', '\'', '’':
+			// apostrophes inside names sort as punctuation, before
+			// letters (d’Wander before de’ Frinkle); leading ones are
+			// trimmed below
 			return r
 		}
 		if unicode.IsPunct(r) {
