@@ -494,3 +494,19 @@ func TestParseParticlesElided(t *testing.T) {
 		t.Errorf("sort keys: d’Wander should sort before de’ Frinkle: %q %q", sortString("d’Wander"), sortString("de’ Frinkle"))
 	}
 }
+
+func TestNoDecorSpan(t *testing.T) {
+	st := mustStyle(t, `<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0">
+  <citation><layout><text variable="title" font-style="italic"/></layout></citation></style>`)
+	it := bib.Item{ID: "a", Type: "legal_case"}
+	it.Set("title", `Lessard <span class="nodecor">v.</span> Schmidt`)
+	want := map[Format]string{
+		HTML: `<i>Lessard <span style="font-style:normal;">v.</span> Schmidt</i>`,
+		Text: "Lessard v. Schmidt",
+	}
+	for f, w := range want {
+		if got := NewProcessor(st, "", []bib.Item{it}).Cite([]Cite{{ID: "a"}}, f); got != w {
+			t.Errorf("format %d: got %q, want %q", f, got, w)
+		}
+	}
+}

@@ -61,6 +61,9 @@ var (
 	fmtSup       = newFmt(map[string]string{"vertical-align": "sup"})
 	fmtSub       = newFmt(map[string]string{"vertical-align": "sub"})
 	fmtSmallCaps = newFmt(map[string]string{"font-variant": "small-caps"})
+	// fmtNoDecor is <span class="nodecor">: text set upright and plain
+	// inside formatted text ("<i>Lessard v. Schmidt</i>" with a roman "v.")
+	fmtNoDecor = newFmt(map[string]string{"font-style": "normal", "font-variant": "normal", "font-weight": "normal"})
 )
 
 func textNode(s string) *node {
@@ -256,7 +259,7 @@ func caseProtected(stack []*node) bool {
 }
 
 // parseRich turns a CSL-JSON value with inline markup into nodes: <i>, <b>,
-// <sup>, <sub>, small-caps and nocase spans, and straight or curly double
+// <sup>, <sub>, small-caps, nocase and nodecor spans, and straight or curly double
 // quotes, which become quote nodes so that they flip with outer quotes.
 func parseRich(s string) *node {
 	if !strings.ContainsAny(s, "<\"'“‘«»") {
@@ -312,13 +315,15 @@ func parseRich(s string) *node {
 					push(&node{f: fmtSmallCaps, tag: "sc"})
 				case "nocase":
 					push(&node{tag: "nocase"})
+				case "nodecor":
+					push(&node{f: fmtNoDecor, tag: "nodecor"})
 				case "/i", "/b", "/sup", "/sub", "/sc":
 					t := tag[1:]
 					if !pop(func(n *node) bool { return n.tag == t }) {
 						buf.WriteString(s[i : len(s)-len(rest)])
 					}
 				case "/span":
-					if !pop(func(n *node) bool { return n.tag == "sc" || n.tag == "nocase" }) {
+					if !pop(func(n *node) bool { return n.tag == "sc" || n.tag == "nocase" || n.tag == "nodecor" }) {
 						buf.WriteString(s[i : len(s)-len(rest)])
 					}
 				}
@@ -448,6 +453,8 @@ func richTag(s string) (tag, rest string, ok bool) {
 		switch {
 		case strings.Contains(a, `class="nocase"`):
 			return "nocase", rest, true
+		case strings.Contains(a, `class="nodecor"`):
+			return "nodecor", rest, true
 		case strings.Contains(a, "font-variant:small-caps"):
 			return "sc", rest, true
 		}
