@@ -477,7 +477,10 @@ func (c *rctx) formatName(nm bib.Name, idx int, v string, o nameOpts) *node {
 			}
 			if len(out.kids) > 0 {
 				prev := out.kids[len(out.kids)-1].plain()
-				if !strings.HasSuffix(prev, "’") && !strings.HasSuffix(prev, "-") {
+				last, _ := utf8.DecodeLastRuneInString(prev)
+				// a name-part affix that ends in a space (suffix="&#160;")
+				// already separates the parts
+				if !strings.HasSuffix(prev, "’") && !strings.HasSuffix(prev, "-") && !unicode.IsSpace(last) {
 					out.kids = append(out.kids, textNode(" "))
 				}
 			}
