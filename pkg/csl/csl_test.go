@@ -510,3 +510,23 @@ func TestNoDecorSpan(t *testing.T) {
 		}
 	}
 }
+
+func TestIbidAcrossCitationsInOneNote(t *testing.T) {
+	st := mustStyle(t, `<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0"><citation><layout>
+  <choose><if position="ibid-with-locator"><text value="ibid. "/><text variable="locator"/></if>
+  <else-if position="ibid"><text value="ibid."/></else-if>
+  <else-if position="subsequent"><text value="supra"/></else-if>
+  <else><text variable="title"/></else></choose></layout></citation></style>`)
+	it := bib.Item{ID: "a", Type: "book"}
+	it.Set("title", "Mojahedin")
+	got := NewProcessor(st, "", []bib.Item{it}).Citations([]Citation{
+		{NoteIndex: 1, Cites: []Cite{{ID: "a"}}},
+		{NoteIndex: 2, Cites: []Cite{{ID: "a"}}},
+		{NoteIndex: 2, Cites: []Cite{{ID: "a", Locator: "33"}}},
+		{NoteIndex: 2, Cites: []Cite{{ID: "a"}}},
+	}, Text)
+	want := []string{"Mojahedin", "ibid.", "ibid. 33", "supra"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

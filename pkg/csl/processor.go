@@ -387,18 +387,22 @@ func (p *Processor) positions() {
 		}
 		pn := prev[inText]
 		var prevCites []Cite
+		sameNote := false
 		if pn != nil {
 			prevCites = pn.cites
-			if !inText && pn.note == cit.NoteIndex {
-				prevCites = nil // same note: only earlier cites of this citation count
-			}
+			sameNote = !inText && pn.note == cit.NoteIndex
 		}
 		for i := range cit.Cites {
 			c := &cit.Cites[i]
 			var prevCite *Cite
-			if i > 0 {
+			switch {
+			case i > 0:
 				prevCite = &cit.Cites[i-1]
-			} else if allSame(prevCites) {
+			case sameNote && len(prevCites) > 0:
+				// an earlier citation in the same footnote is the cite
+				// right before this one
+				prevCite = &prevCites[len(prevCites)-1]
+			case !sameNote && allSame(prevCites):
 				prevCite = &prevCites[len(prevCites)-1]
 			}
 			if _, seen := lastNote[c.ID]; !seen {
