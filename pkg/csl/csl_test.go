@@ -530,3 +530,19 @@ func TestIbidAcrossCitationsInOneNote(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestParseGivenSuffix(t *testing.T) {
+	for _, tc := range []struct {
+		given, want, suffix string
+		comma               bool
+	}{
+		{"John, III", "John", "III", false},
+		{"John,! Jr.", "John", "Jr.", true},
+		{"Mas'oud", "Mas'oud", "", false},
+	} {
+		n := parseParticles(bib.Name{Family: "Doe", Given: tc.given})
+		if n.Given != tc.want || n.Suffix != tc.suffix || n.CommaSuffix != tc.comma {
+			t.Errorf("%q: given %q suffix %q comma %v", tc.given, n.Given, n.Suffix, n.CommaSuffix)
+		}
+	}
+}

@@ -599,10 +599,13 @@ func parseParticles(n bib.Name) bib.Name {
 			n.Given = strings.Join(words[:i], " ")
 		}
 	}
-	if n.Suffix == "" && strings.Contains(n.Given, ", ") {
-		g, s, _ := strings.Cut(n.Given, ", ")
-		if s == "Jr." || s == "Sr." || s == "III" || s == "II" || s == "Jr" {
-			n.Given, n.Suffix, n.CommaSuffix = g, s, true
+	// "John, III" has the suffix III; "John,! Jr." asks for a comma
+	// before it ("John Doe, Jr."), as citeproc-js parses given names
+	if g, s, ok := strings.Cut(n.Given, ",!"); ok && n.Suffix == "" && strings.TrimSpace(s) != "" {
+		n.Given, n.Suffix, n.CommaSuffix = strings.TrimSpace(g), strings.TrimSpace(s), true
+	} else if g, s, ok := strings.Cut(n.Given, ", "); ok && n.Suffix == "" {
+		if s == "Jr." || s == "Sr." || s == "III" || s == "II" || s == "Jr" || s == "IV" {
+			n.Given, n.Suffix = g, s
 		}
 	}
 	return n
