@@ -546,3 +546,35 @@ func TestParseGivenSuffix(t *testing.T) {
 		}
 	}
 }
+
+func TestDisambiguateConditionsOneAtATime(t *testing.T) {
+	st := mustStyle(t, `<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0"><citation><layout>
+  <group delimiter=", "><names variable="author"><name/></names>
+  <choose><if disambiguate="true"><text variable="title"/></if></choose>
+  <choose><if disambiguate="true"><text variable="edition"/></if></choose></group></layout></citation></style>`)
+	mk := func(id, title, ed string) bib.Item {
+		it := bib.Item{ID: id, Type: "book"}
+		it.SetNames("author", []bib.Name{{Family: "Rajavi", Given: "Masoud"}})
+		it.Set("title", title)
+		it.Set("edition", ed)
+		return it
+	}
+	items := []bib.Item{mk("a", "One", "3"), mk("b", "Two", "4"), mk("c", "Works", "5"), mk("d", "Works", "6")}
+	got := NewProcessor(st, "", items).Citations([]Citation{
+		{NoteIndex: 1, Cites: []Cite{{ID: "a"}}}, {NoteIndex: 2, Cites: []Cite{{ID: "b"}}},
+		{NoteIndex: 3, Cites: []Cite{{ID: "c"}}}, {NoteIndex: 4, Cites: []Cite{{ID: "d"}}},
+	}, Text)
+	want := []string{"Masoud Rajavi, One", "Masoud Rajavi, Two", "Masoud Rajavi, Works, 5", "Masoud Rajavi, Works, 6"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestNamePartAffixSpace(t *testing.T) {
+	st := mustStyle(t, `<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0"><citation><layout><names variable="author"><name><name-part name="given" suffix="&#160;"/></name></names></layout></citation></style>`)
+	it := bib.Item{ID: "a", Type: "book"}
+	it.SetNames("author", []bib.Name{{Family: "Rajavi", Given: "Maryam"}})
+	if got := NewProcessor(st, "", []bib.Item{it}).Cite([]Cite{{ID: "a"}}, Text); got != "Maryam\u00a0Rajavi" {
+		t.Errorf("got %q", got)
+	}
+}
