@@ -32,11 +32,20 @@ func (p *Processor) disambiguateAll(order, bibOrder []*ref) {
 		p.resolveGroup(g, addNames, addGiven, rule)
 	}
 	groups = p.ambiguous(order)
-	for step, n := 1, p.countDisambiguate(cit); step <= n && len(groups) > 0; step++ {
+	// each round switches on one more condition for the items still
+	// ambiguous, while their cites have conditions left to switch on
+	for len(groups) > 0 {
+		changed := false
 		for _, g := range groups {
 			for _, r := range g {
-				r.disambSteps = step
+				if r.disambSteps < r.disambConds {
+					r.disambSteps++
+					changed = true
+				}
 			}
+		}
+		if !changed {
+			break
 		}
 		groups = p.ambiguous(order)
 	}
@@ -58,31 +67,6 @@ func (p *Processor) disambiguateAll(order, bibOrder []*ref) {
 			}
 		}
 	}
-}
-
-// countDisambiguate counts the conditions under e that test disambiguate,
-// following macros.
-func (p *Processor) countDisambiguate(e *element) int {
-	return p.countDisambiguateDepth(e, 0)
-}
-
-func (p *Processor) countDisambiguateDepth(e *element, depth int) int {
-	if depth > 32 {
-		return 0 // recursive macros are reported when the style is parsed
-	}
-	n := 0
-	if e.has("disambiguate") && (e.name == "if" || e.name == "else-if") {
-		n++
-	}
-	if e.name == "text" && e.attrs["macro"] != "" {
-		if m := p.style.macros[e.attrs["macro"]]; m != nil {
-			n += p.countDisambiguateDepth(m, depth+1)
-		}
-	}
-	for _, c := range e.children {
-		n += p.countDisambiguateDepth(c, depth)
-	}
-	return n
 }
 
 func sortRefsBy(g []*ref, pos map[*ref]int) {

@@ -66,6 +66,10 @@ type ref struct {
 	// order a cite evaluates them, test true: citeproc-js turns them on
 	// one at a time until the cites differ.
 	disambSteps int
+	// disambConds is how many disambiguate conditions the item's cites
+	// evaluated when last rendered for comparison: more steps than that
+	// cannot change them.
+	disambConds int
 	english     bool
 	given       map[string]int // person key -> given-name level (1 initials, 2 full)
 	// keys caches the cite renderings compared for ambiguity, valid for
@@ -288,7 +292,7 @@ func (p *Processor) Citations(cs []Citation, f Format) []string {
 // disambiguates.
 func (p *Processor) process() {
 	for _, r := range p.refs {
-		r.cited, r.citeNum, r.yearSuffix, r.addNames, r.disambSteps, r.given = false, 0, 0, 0, 0, nil
+		r.cited, r.citeNum, r.yearSuffix, r.addNames, r.disambSteps, r.disambConds, r.given = false, 0, 0, 0, 0, 0, nil
 		r.keys, r.bibKeys = nil, nil
 	}
 	var order []*ref
@@ -485,6 +489,9 @@ func (p *Processor) renderCiteNodeFor(c *Cite, r *ref, disamb bool) *node {
 	ctx := &rctx{p: p, r: r, cite: c, mode: p.style.citation, disamb: disamb}
 	layout := p.style.citation.child("layout")
 	kids := ctx.renderChildren(layout)
+	if disamb {
+		r.disambConds = max(r.disambConds, ctx.disambSeen)
+	}
 	if len(kids) == 0 {
 		return nil
 	}
