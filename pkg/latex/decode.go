@@ -408,20 +408,7 @@ func (d *decoder) command(pos int, m mode) int {
 		}
 		return d.arg(close, pos, m)
 	case kMath:
-		if end >= len(src) || src[end] != '{' {
-			d.problem(pos, `\%s without {argument}`, name)
-			return end
-		}
-		close, closed := matchGroup(src, end)
-		if !closed {
-			d.problem(end, "unclosed {")
-		} else if s, ok := convertMath(src[end+1:close-1], m.markup); ok {
-			d.out = append(d.out, s...)
-			return close
-		}
-		d.problem(pos, "math kept as written")
-		d.out = append(d.out, src[pos:close]...)
-		return close
+		return d.converted(src, pos, end, name, m.markup, convertMath, "math")
 	case kWrap:
 		d.out = append(d.out, mac.text...)
 		end = d.arg(end, pos, m)
@@ -481,20 +468,7 @@ func (d *decoder) command(pos int, m mode) int {
 		}
 		return d.keep(pos, i+len(name), "unknown macro %s kept as written", src[pos:i+len(name)])
 	case kChem:
-		if end >= len(src) || src[end] != '{' {
-			d.problem(pos, `\%s without {argument}`, name)
-			return end
-		}
-		close, closed := matchGroup(src, end)
-		if !closed {
-			d.problem(end, "unclosed {")
-		} else if s, ok := convertChem(src[end+1:close-1], m.markup); ok {
-			d.out = append(d.out, s...)
-			return close
-		}
-		d.problem(pos, "chemical formula kept as written")
-		d.out = append(d.out, src[pos:close]...)
-		return close
+		return d.converted(src, pos, end, name, m.markup, convertChem, "chemical formula")
 	}
 	return end
 }
@@ -907,4 +881,25 @@ func init() {
 			}
 		}
 	}
+}
+
+// converted writes the argument of a macro such as \ensuremath or \ch
+// through convert, or keeps the macro as written (reported as what) when
+// convert cannot render it; it returns where decoding goes on.
+func (d *decoder) converted(src string, pos, end int, name string, markup bool,
+	convert func(string, bool) (string, bool), what string) int {
+	if end >= len(src) || src[end] != '{' {
+		d.problem(pos, `\%s without {argument}`, name)
+		return end
+	}
+	close, closed := matchGroup(src, end)
+	if !closed {
+		d.problem(end, "unclosed {")
+	} else if s, ok := convert(src[end+1:close-1], markup); ok {
+		d.out = append(d.out, s...)
+		return close
+	}
+	d.problem(pos, "%s kept as written", what)
+	d.out = append(d.out, src[pos:close]...)
+	return close
 }
