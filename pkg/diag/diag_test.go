@@ -3,6 +3,9 @@ package diag
 import (
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestLinesPos(t *testing.T) {
@@ -20,9 +23,7 @@ func TestLinesPos(t *testing.T) {
 		{len(src), "refs.bib:4:1"},
 	}
 	for _, tt := range tests {
-		if got := l.Pos(tt.off).String(); got != tt.want {
-			t.Errorf("Pos(%d) = %s, want %s", tt.off, got, tt.want)
-		}
+		assert.Equal(t, tt.want, l.Pos(tt.off).String(), "Pos(%d)", tt.off)
 	}
 }
 
@@ -37,15 +38,11 @@ func TestListSortAndErr(t *testing.T) {
 		"a.bib:9:2: error: unexpected \"}\"",
 		"b.bib:1:1: warning: undefined macro \"jan2\"",
 	}
-	if got := strings.Split(l.Error(), "\n"); strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("sorted list:\n%s\nwant:\n%s", l.Error(), strings.Join(want, "\n"))
-	}
-	if l.Err() == nil || len(l.Errors()) != 2 || len(l.Warnings()) != 1 {
-		t.Errorf("Err/Errors/Warnings disagree: %v %d %d", l.Err(), len(l.Errors()), len(l.Warnings()))
-	}
-	if (List{{Severity: Warning}}).Err() != nil {
-		t.Error("a list of warnings only must not be an error")
-	}
+	assert.Equal(t, want, strings.Split(l.Error(), "\n"), "sorted list")
+	require.Error(t, l.Err())
+	assert.Len(t, l.Errors(), 2)
+	assert.Len(t, l.Warnings(), 1)
+	assert.NoError(t, (List{{Severity: Warning}}).Err(), "a list of warnings only must not be an error")
 }
 
 func TestPosString(t *testing.T) {
