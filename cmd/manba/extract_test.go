@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/manba/manba/internal/testenv"
 	"github.com/manba/manba/pkg/bib"
 )
 
@@ -15,7 +16,7 @@ const seed001 = "../../../shared/seeds/001_5a60d35f54bdcc58.txt"
 func needSeed(t *testing.T, path string) {
 	t.Helper()
 	if _, err := os.Stat(path); err != nil {
-		t.Skip("shared seeds not present")
+		testenv.Missing(t, "shared seed %s not present", path)
 	}
 }
 

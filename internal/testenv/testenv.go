@@ -54,3 +54,20 @@ func Tool(t testing.TB, name string) string {
 	}
 	return p
 }
+
+// ReadShared reads elem under ../shared for a test that also checks data of
+// its own: when the file is missing it logs that and returns false locally,
+// so the rest of the test still runs, and fails the test under CI.
+func ReadShared(t testing.TB, elem ...string) ([]byte, bool) {
+	t.Helper()
+	p := filepath.Join(append([]string{SharedDir()}, elem...)...)
+	data, err := os.ReadFile(p)
+	if err != nil {
+		if CI() {
+			t.Fatalf("required under CI: shared data %s: %v", p, err)
+		}
+		t.Logf("shared data %s not read, checking the rest: %v", p, err)
+		return nil, false
+	}
+	return data, true
+}

@@ -26,3 +26,10 @@ func TestCIParsesTheEnvironment(t *testing.T) {
 		assert.Equal(t, tt.want, CI(), "CI=%q", tt.val)
 	}
 }
+
+func TestReadSharedMissing(t *testing.T) {
+	t.Setenv("CI", "false")
+	data, ok := ReadShared(t, "no-such-dir", "no-such-file")
+	assert.False(t, ok)
+	assert.Nil(t, data)
+}

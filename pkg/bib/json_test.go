@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/manba/manba/internal/testenv"
 )
 
 func TestItemJSONRoundTrip(t *testing.T) {
@@ -76,7 +78,7 @@ func TestItemJSONRoundTrip(t *testing.T) {
 func TestWorksJSONRoundTrip(t *testing.T) {
 	data, err := os.ReadFile("../../../shared/works/works.json")
 	if err != nil {
-		t.Skip("shared data not available:", err)
+		testenv.Missing(t, "shared data not available: %v", err)
 	}
 	var items []Item
 	if err := json.Unmarshal(data, &items); err != nil {

@@ -7,12 +7,14 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+
+	"github.com/manba/manba/internal/testenv"
 )
 
 func benchInput(b *testing.B) []byte {
 	src, err := os.ReadFile(filepath.Join(corpusDir, "bench", "common-nocomment.bib"))
 	if err != nil {
-		b.Skipf("bench input missing: %v", err)
+		testenv.Missing(b, "bench input missing: %v", err)
 	}
 	return src
 }

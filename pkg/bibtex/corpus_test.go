@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/manba/manba/internal/testenv"
 )
 
 // corpusDir is the shared corpus of real .bib files, read in place.
@@ -25,7 +27,7 @@ func corpusFiles(t testing.TB) []corpusFile {
 	t.Helper()
 	f, err := os.Open(filepath.Join(corpusDir, "MANIFEST.tsv"))
 	if err != nil {
-		t.Skipf("shared corpus missing: %v", err)
+		testenv.Missing(t, "shared corpus missing: %v", err)
 	}
 	defer f.Close()
 	var out []corpusFile
@@ -52,7 +54,7 @@ func corpusFiles(t testing.TB) []corpusFile {
 		out = append(out, corpusFile{path: path, rel: rel, entries: n})
 	}
 	if len(out) == 0 {
-		t.Skip("shared corpus has no files")
+		testenv.Missing(t, "shared corpus has no files")
 	}
 	return out
 }

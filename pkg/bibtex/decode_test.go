@@ -10,6 +10,7 @@ import (
 	"testing"
 	"testing/iotest"
 
+	"github.com/manba/manba/internal/testenv"
 	"github.com/manba/manba/pkg/bib"
 )
 
@@ -129,7 +130,7 @@ func TestDecodeCrossref(t *testing.T) {
 func TestDecoderStreaming(t *testing.T) {
 	src, err := os.ReadFile(filepath.Join(corpusDir, "bib", "plk+biber", "t", "tdata", "crossrefs.bib"))
 	if err != nil {
-		t.Skipf("corpus missing: %v", err)
+		testenv.Missing(t, "corpus missing: %v", err)
 	}
 	src = append(src, "\n@misc{bad, title = {x}\n@misc{after, title = {M\xfcller}}\n"...)
 	want, wantDiags := Decode("s.bib", src, DecodeOptions{})

@@ -3,18 +3,19 @@ package bibtex
 import (
 	"bytes"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/manba/manba/internal/testenv"
 )
 
 // TestCorpusSchema decodes the whole corpus and validates the items, as
 // CSL-JSON, against the CSL data schema.
 func TestCorpusSchema(t *testing.T) {
-	f, err := os.Open(filepath.Join("..", "..", "..", "shared", "csl", "schema", "csl-data.json"))
+	f, err := os.Open(testenv.Shared(t, "csl", "schema", "csl-data.json"))
 	if err != nil {
-		t.Skip("shared CSL schema not available:", err)
+		t.Fatal(err)
 	}
 	defer f.Close()
 	doc, err := jsonschema.UnmarshalJSON(f)

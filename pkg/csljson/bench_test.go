@@ -7,6 +7,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/manba/manba/internal/testenv"
 	"github.com/manba/manba/pkg/bib"
 )
 
@@ -17,7 +18,7 @@ func benchItems(b *testing.B) []bib.Item {
 	b.Helper()
 	data, err := os.ReadFile("../../../shared/works/works.json")
 	if err != nil {
-		b.Skip("shared works not available:", err)
+		testenv.Missing(b, "shared works not available: %v", err)
 	}
 	works, _ := Decode("works.json", data)
 	for i := range works {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/manba/manba/internal/testenv"
 	"github.com/manba/manba/pkg/bibtex"
 )
 
@@ -28,7 +29,7 @@ func TestValidateBibTeXCorpus(t *testing.T) {
 		return nil
 	})
 	if len(files) == 0 {
-		t.Skip("shared corpus not available")
+		testenv.Missing(t, "shared corpus not available")
 	}
 	if testing.Short() && len(files) > 40 {
 		files = files[:40]

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/manba/manba/internal/testenv"
 	"github.com/manba/manba/pkg/bib"
 )
 
@@ -138,7 +139,7 @@ func TestRoundTrip(t *testing.T) {
 			items = append(items, it)
 		}
 	}
-	if data, err := os.ReadFile("../../../shared/works/works.json"); err == nil {
+	if data, ok := testenv.ReadShared(t, "works", "works.json"); ok {
 		works, diags := Decode("works.json", data)
 		if diags.HasErrors() {
 			t.Fatal(diags)
@@ -197,7 +198,7 @@ func TestRoundTripFixpoint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if works, err := os.ReadFile("../../../shared/works/works.json"); err == nil {
+	if works, ok := testenv.ReadShared(t, "works", "works.json"); ok {
 		items, _ := Decode("works.json", works)
 		once := roundTrip(t, items, EncodeOptions{})
 		twice := roundTrip(t, once, EncodeOptions{})

@@ -9,6 +9,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/manba/manba/internal/testenv"
 	"github.com/manba/manba/pkg/bib"
 )
 
@@ -20,7 +21,7 @@ func loadSchema(t testing.TB) *jsonschema.Schema {
 	t.Helper()
 	f, err := os.Open(schemaPath)
 	if err != nil {
-		t.Skip("shared CSL schema not available:", err)
+		testenv.Missing(t, "shared CSL schema not available: %v", err)
 	}
 	defer f.Close()
 	doc, err := jsonschema.UnmarshalJSON(f)
@@ -60,7 +61,7 @@ func validate(t *testing.T, sch *jsonschema.Schema, items []bib.Item) {
 func TestSchemaProps(t *testing.T) {
 	data, err := os.ReadFile(schemaPath)
 	if err != nil {
-		t.Skip("shared CSL schema not available:", err)
+		testenv.Missing(t, "shared CSL schema not available: %v", err)
 	}
 	var s struct {
 		Items struct {
@@ -86,7 +87,7 @@ func TestValidateWorks(t *testing.T) {
 	sch := loadSchema(t)
 	data, err := os.ReadFile("../../../shared/works/works.json")
 	if err != nil {
-		t.Skip("shared works not available:", err)
+		testenv.Missing(t, "shared works not available: %v", err)
 	}
 	items, diags := Decode("works.json", data)
 	if diags.HasErrors() {

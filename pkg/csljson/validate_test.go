@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/manba/manba/internal/testenv"
 )
 
 func TestValidate(t *testing.T) {
@@ -103,7 +105,7 @@ func TestValidateAgreesWithSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	inputs = append(inputs, buf.Bytes())
-	if works, err := os.ReadFile("../../../shared/works/works.json"); err == nil {
+	if works, ok := testenv.ReadShared(t, "works", "works.json"); ok {
 		inputs = append(inputs, works)
 	}
 	for _, src := range inputs {

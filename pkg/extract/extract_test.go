@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/manba/manba/internal/testenv"
 	"github.com/manba/manba/pkg/bib"
 	"github.com/manba/manba/pkg/diag"
 	"github.com/manba/manba/pkg/works"
@@ -25,7 +26,7 @@ func readSeed(t *testing.T, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join(seeds, name))
 	if os.IsNotExist(err) {
-		t.Skip("shared seeds not present")
+		testenv.Missing(t, "shared seeds not present in %s", seeds)
 	}
 	if err != nil {
 		t.Fatal(err)
@@ -39,6 +40,9 @@ func readSeed(t *testing.T, name string) []byte {
 func TestGolden(t *testing.T) {
 	// The seeds, and articles of our own in other citation styles.
 	files, _ := filepath.Glob(filepath.Join(seeds, "*.txt"))
+	if len(files) == 0 && testenv.CI() {
+		t.Fatalf("required under CI: no shared seeds in %s", seeds)
+	}
 	own, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
 	for _, f := range append(files, own...) {
 		name := filepath.Base(f)

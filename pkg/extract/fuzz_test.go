@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/manba/manba/internal/testenv"
 )
 
 func FuzzParseReference(f *testing.F) {
@@ -70,7 +72,7 @@ func FuzzExtract(f *testing.F) {
 func BenchmarkExtract(b *testing.B) {
 	src, err := os.ReadFile("../../../shared/seeds/002_4789f7baef50928f.txt")
 	if err != nil {
-		b.Skip("shared seeds not present")
+		testenv.Missing(b, "shared seeds not present: %v", err)
 	}
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()

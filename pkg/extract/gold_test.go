@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/manba/manba/internal/testenv"
 	"github.com/manba/manba/pkg/bib"
 	"github.com/manba/manba/pkg/dedupe"
 	"github.com/manba/manba/pkg/works"
@@ -19,7 +20,7 @@ import (
 func TestFieldsAgreeWithResearch(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join(seeds, "*.txt"))
 	if len(files) == 0 {
-		t.Skip("shared seeds not present")
+		testenv.Missing(t, "shared seeds not present in %s", seeds)
 	}
 	var compared, agreed int
 	for _, f := range files {

@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/manba/manba/internal/testenv"
 )
 
 // corpusDir holds the shared BibTeX corpus (read-only, outside the repo).
@@ -59,7 +61,7 @@ func fieldValues(src string) []string {
 
 func corpusValues(t testing.TB) []string {
 	if _, err := os.Stat(corpusDir); err != nil {
-		t.Skipf("shared corpus not available: %v", err)
+		testenv.Missing(t, "shared corpus not available: %v", err)
 	}
 	var vals []string
 	err := filepath.WalkDir(corpusDir, func(path string, d fs.DirEntry, err error) error {

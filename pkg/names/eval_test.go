@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/manba/manba/internal/testenv"
 )
 
 // scores returns pairwise and B-cubed precision, recall and F1 of a
@@ -71,7 +73,7 @@ func readLabelled(t *testing.T, path string) (in, gold []string) {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
-		t.Skipf("no labelled data: %v", err)
+		testenv.Missing(t, "no labelled data: %v", err)
 	}
 	defer f.Close()
 	sc := bufio.NewScanner(f)

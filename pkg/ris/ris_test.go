@@ -11,6 +11,7 @@ import (
 	"testing"
 	"testing/iotest"
 
+	"github.com/manba/manba/internal/testenv"
 	"github.com/manba/manba/pkg/bib"
 )
 
@@ -253,7 +254,7 @@ func TestRoundTripRIS(t *testing.T) {
 func TestRoundTripItems(t *testing.T) {
 	data, err := os.ReadFile("../../../shared/works/works.json")
 	if err != nil {
-		t.Skip("shared works not available:", err)
+		testenv.Missing(t, "shared works not available: %v", err)
 	}
 	var items []bib.Item
 	if err := jsonUnmarshal(data, &items); err != nil {

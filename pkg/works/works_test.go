@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/manba/manba/internal/testenv"
 	"github.com/manba/manba/pkg/bib"
 )
 
@@ -15,7 +16,7 @@ func loadShared(t *testing.T) []bib.Item {
 	t.Helper()
 	b, err := os.ReadFile(sharedWorks)
 	if os.IsNotExist(err) {
-		t.Skip("shared data not present")
+		testenv.Missing(t, "shared data not present: %v", err)
 	}
 	if err != nil {
 		t.Fatal(err)
