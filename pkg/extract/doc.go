@@ -9,12 +9,17 @@
 // Author, a quoted report title with its publisher nearby, a reposted
 // article's byline, a linked PDF); and for author-date citations ("(Goulka
 // et al. 2009, p. 12)", resolved to the list entry they cite). Each entry
-// is parsed by ParseReference, which reads the usual orders of free-text
-// citations
-// (author–title–publisher–year, title–periodical–date, Chicago/APA/MLA-like
-// text) into CSL fields, each with a confidence level ("high", "medium",
-// "low") and its source position, stored in the item's custom data the way
-// package works stores researched provenance (read it with
+// is parsed by ParseReference: a trained sequence labeller (package
+// refparse, an averaged structured perceptron with Viterbi decoding,
+// trained on AnyStyle's labelled references) marks every word as author,
+// title, container-title, date, volume, pages, publisher, location...;
+// the labelled segments become CSL fields (names through package names,
+// dates through the date parser). Hand-written rules keep the layouts of
+// web articles and notes they were written for (interviews, "(Place:
+// Publisher, Year)", a bare web domain, an organisation or a newspaper and
+// a date). Each field carries a confidence level ("high", "medium",
+// "low") and its source position, stored in the item's custom data the
+// way package works stores researched provenance (read it with
 // works.FieldConfidence).
 //
 // "Ibid.", "Id.", "ibid, p.78", "op. cit." and "Author, previous, p. 220"

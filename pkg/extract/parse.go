@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/manba/manba/pkg/bib"
+	"github.com/manba/manba/pkg/extract/refparse"
 	"github.com/manba/manba/pkg/works"
 )
 
@@ -138,8 +139,13 @@ func (f fields) names(name string, ns []bib.Name, conf string) {
 	f.conf[name] = conf
 }
 
-// ParseReference reads one free-text reference, without its list label.
-func ParseReference(text string) Parsed {
+// ParseReference reads one free-text reference, without its list label,
+// with the embedded model.
+func ParseReference(text string) Parsed { return ParseReferenceWith(nil, text) }
+
+// ParseReferenceWith reads one free-text reference with the labeller m
+// (nil: the embedded model).
+func ParseReferenceWith(m *refparse.Model, text string) Parsed {
 	var p Parsed
 	p.Item.Type = "document"
 	f := fields{it: &p.Item, conf: map[string]string{}}
@@ -166,6 +172,21 @@ func ParseReference(text string) Parsed {
 	for _, prefix := range []string{"See also ", "see also ", "See ", "Cf. ", "cf. "} {
 		s = strings.TrimPrefix(s, prefix)
 	}
+	rules := parseRules(text, s)
+	parseLabelled(s, m, f, &p)
+	if rulesFit(s, rules, p) {
+		return rules
+	}
+	return p
+}
+
+// parseRules reads a reference with the hand-written rules for the
+// layouts of web articles and notes (interviews, "(Place: Publisher,
+// Year)", quoted report titles, bare domains).
+func parseRules(text, s string) Parsed {
+	var p Parsed
+	p.Item.Type = "document"
+	f := fields{it: &p.Item, conf: map[string]string{}}
 	s, p.Locators = takeLocators(s)
 
 	if m := urlRE.FindString(s); m != "" {
