@@ -41,8 +41,10 @@ match key folded by transliteration rules (ou/u, ee/i, kh/x, gh/q, zh/j, ezafe,
 doubled letters, apostrophes, diacritics, Persian script to a consonant
 skeleton). An embedded authority file knows canonical forms, Library of
 Congress headings, married and maiden names, acronyms and translations;
---authority adds entries (id<TAB>kind<TAB>canonical<TAB>variant...) and
---lists adds words to the parser's lists (honorific Mr m, joinprev nejad, ...).
+--authority adds entries (id<TAB>kind<TAB>canonical<TAB>variant...);
+--authority none leaves the authority file out, so that only the romanization
+rules decide; --lists adds words to the parser's lists (honorific Mr m,
+joinprev nejad, ...).
 
 Clustering is precision first: Masoud, Kazem and Maryam Rajavi stay apart, and
 so do Khomeini, Khamenei and the town Khomein.`,
@@ -51,7 +53,7 @@ so do Khomeini, Khamenei and the town Khomein.`,
   manba names parse - <<< 'Mr. Mas’oud Khodabandeh'
   manba names normalize --to bibtex refs.bib -o refs.normalized.bib`,
 	}
-	c.PersistentFlags().StringVar(&o.authority, "authority", "", "add the entries of an authority FILE (TSV) to the embedded one")
+	c.PersistentFlags().StringVar(&o.authority, "authority", "", "add the entries of an authority FILE (TSV) to the embedded one; \"none\": no authority, the romanization rules only")
 	c.PersistentFlags().StringVar(&o.lists, "lists", "", "add the words of a list FILE (honorifics, particles, ...) to the embedded lists")
 	c.PersistentFlags().StringVarP(&o.output, "output", "o", "", "write to FILE (atomically) instead of standard output")
 
@@ -142,7 +144,11 @@ func (o namesOptions) setup() (*names.Clusterer, *names.Lists, diag.List, error)
 		diags = append(diags, lists.Load(bytes.NewReader(data), o.lists)...)
 	}
 	au := names.DefaultAuthority()
-	if o.lists != "" {
+	switch {
+	case o.authority == "none":
+		// Rules only: what the romanization model reaches by itself.
+		return &names.Clusterer{Authority: names.NewAuthority(lists)}, lists, diags, nil
+	case o.lists != "":
 		au = au.WithLists(lists)
 	}
 	if o.authority != "" {

@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // clusterRows runs names cluster and returns its rows split into fields.
@@ -182,5 +185,20 @@ func TestNamesNormalizeBibTeX(t *testing.T) {
 	}
 	if !strings.Contains(out, `Rajav{\\=\\i}, Mas{\\textquoteleft}{\\=u}d`) {
 		t.Errorf("the original TeX is not kept:\n%s", out)
+	}
+}
+
+// --authority none leaves the embedded authority out: an acronym it knows
+// no longer joins the spelled-out name, spelling variants still meet.
+func TestNamesClusterAuthorityNone(t *testing.T) {
+	in := "Masoud Rajavi\nRajavi, Mas’oud\nMojahedin-e Khalq\nPMOI\n"
+	with := clusterRows(t, in)
+	require.Equal(t, with[2][1], with[3][1], "the authority joins PMOI and Mojahedin-e Khalq")
+	rows := clusterRows(t, in, "--authority", "none")
+	require.Len(t, rows, 4)
+	assert.Equal(t, rows[0][1], rows[1][1], "spelling variants meet by rule")
+	assert.NotEqual(t, rows[2][1], rows[3][1], "without the authority PMOI is only an acronym")
+	for _, r := range rows {
+		assert.False(t, strings.HasPrefix(r[1], "@"), "no authority key in %q", r)
 	}
 }
