@@ -150,7 +150,7 @@ func (d *Decoder) text(f rawField, kind fieldKind) string {
 	}
 	out, probs := latex.Decode(s, opts)
 	for _, p := range probs {
-		d.diags.Warnf(f.pos, "field %q: %s", f.name, p.Msg)
+		d.warnf(f.pos, "field %q: %s", f.name, p.Msg)
 	}
 	if kind != kindVerbatim && out != s {
 		// Macros that expand to spaces (\, {}) can leave runs of them.

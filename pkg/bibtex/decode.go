@@ -2,7 +2,9 @@ package bibtex
 
 import (
 	"bytes"
+	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -21,6 +23,46 @@ type DecodeOptions struct {
 	// NoInherit turns off crossref and xdata inheritance: entries are
 	// decoded with only their own fields.
 	NoInherit bool
+
+	// Limits against hostile input. Zero means the default, a negative
+	// value no limit.
+
+	// MaxEntryBytes bounds the source text of one entry (default 16 MiB):
+	// a longer entry is reported and skipped without being held in
+	// memory, and decoding goes on after it.
+	MaxEntryBytes int
+	// MaxValueBytes bounds a field value or @string definition that
+	// expands macros (default 1 MiB); a longer one is reported, naming
+	// the macro, and dropped.
+	MaxValueBytes int
+	// MaxExpandedBytes bounds the text macros expand to in one input, all
+	// values together (default 64 MiB), so that macros defined by
+	// concatenating each other cannot blow up.
+	MaxExpandedBytes int64
+	// MaxDiagnosticsPerKind bounds the problems of one kind that are
+	// listed (default 100); the rest are counted in a final "N more like
+	// this" diagnostic, so that memory does not grow with the input.
+	MaxDiagnosticsPerKind int
+}
+
+// The default limits.
+const (
+	DefaultMaxEntryBytes         = 16 << 20
+	DefaultMaxValueBytes         = 1 << 20
+	DefaultMaxExpandedBytes      = 64 << 20
+	DefaultMaxDiagnosticsPerKind = 100
+)
+
+// limit returns v, or def when v is zero, or no limit at all when v is
+// negative.
+func limit(v, def int64) int64 {
+	switch {
+	case v == 0:
+		return def
+	case v < 0:
+		return math.MaxInt64
+	}
+	return v
 }
 
 // readSize is how much input the Decoder reads at a time.
@@ -51,10 +93,20 @@ type Decoder struct {
 	finished bool // held entries were flushed at the end
 
 	macros    map[string]string
+	dropped   map[string]bool // macros whose definitions were too long
 	preambles []string
 	lower     map[string]string // field name -> lower case, to avoid allocating per field
 	diags     diag.List
-	index     int // number of entries read, for ordering
+	kinds     map[string]*kindCount // problems of each kind so far
+
+	// The limits, resolved from the options.
+	maxEntry, maxValue int
+	expandLeft         int64 // what macros may still expand to
+	maxPerKind         int
+	// growTo is the buffer size the next fill reads up to: doubled while
+	// one block needs more input, so that a long block costs linear time.
+	growTo int
+	index  int // number of entries read, for ordering
 	// keepAll keeps every entry as a possible target (Decode, which holds
 	// all items anyway, sets it when the input mentions crossref or xdata).
 	keepAll bool
@@ -112,11 +164,18 @@ func NewDecoder(r io.Reader, name string, opts DecodeOptions) *Decoder {
 	d := &Decoder{
 		r: r, name: name, opts: opts, line: 1, p: parser{reuse: true},
 		macros:  make(map[string]string, len(monthMacros)+len(opts.Macros)),
+		dropped: map[string]bool{},
 		lower:   map[string]string{},
+		kinds:   map[string]*kindCount{},
 		seen:    map[string]bool{},
 		targets: map[string]*rawEntry{},
 		wanted:  map[string]bool{},
 		waitOn:  map[string][]*rawEntry{},
+
+		maxEntry:   int(limit(int64(opts.MaxEntryBytes), DefaultMaxEntryBytes)),
+		maxValue:   int(limit(int64(opts.MaxValueBytes), DefaultMaxValueBytes)),
+		expandLeft: limit(opts.MaxExpandedBytes, DefaultMaxExpandedBytes),
+		maxPerKind: int(limit(int64(opts.MaxDiagnosticsPerKind), DefaultMaxDiagnosticsPerKind)),
 	}
 	for k, v := range monthMacros {
 		d.macros[k] = v
@@ -175,8 +234,69 @@ func (d *Decoder) Next() (bib.Item, error) {
 // (Encoder.Preamble).
 func (d *Decoder) Preambles() []string { return slices.Clone(d.preambles) }
 
-// Diagnostics returns every problem found so far, sorted by position.
-func (d *Decoder) Diagnostics() diag.List { return d.diags.Sorted() }
+// Diagnostics returns the problems found so far, sorted by position: the
+// first MaxDiagnosticsPerKind of each kind, and for each kind with more a
+// diagnostic counting the rest at the first one left out.
+func (d *Decoder) Diagnostics() diag.List {
+	out := slices.Clone(d.diags)
+	for kind, k := range d.kinds {
+		if k.n > d.maxPerKind {
+			out.Add(k.firstLeft, k.sev, "%d more like this (%s), not listed (MaxDiagnosticsPerKind)", k.n-d.maxPerKind, label(kind))
+		}
+	}
+	out.Sort()
+	return out
+}
+
+// kindCount counts the problems of one kind.
+type kindCount struct {
+	n         int
+	sev       diag.Severity
+	firstLeft diag.Pos // the first one not listed
+}
+
+// report records a problem; kind is its message format. Beyond
+// maxPerKind problems of a kind, it only counts them.
+func (d *Decoder) report(pos diag.Pos, sev diag.Severity, kind, msg string) {
+	k := d.kinds[kind]
+	if k == nil {
+		k = &kindCount{sev: sev}
+		d.kinds[kind] = k
+	}
+	k.n++
+	if k.n > d.maxPerKind {
+		if k.n == d.maxPerKind+1 {
+			k.firstLeft = pos
+		}
+		return
+	}
+	d.diags = append(d.diags, diag.Diagnostic{Pos: pos, Severity: sev, Msg: msg})
+}
+
+func (d *Decoder) warnf(pos diag.Pos, format string, args ...any) {
+	d.report(pos, diag.Warning, format, fmt.Sprintf(format, args...))
+}
+
+func (d *Decoder) errorf(pos diag.Pos, format string, args ...any) {
+	d.report(pos, diag.Error, format, fmt.Sprintf(format, args...))
+}
+
+// label describes a kind of problem by its format, with "…" for the
+// arguments and without trailing detail.
+func label(format string) string {
+	var b strings.Builder
+	for i := 0; i < len(format); i++ {
+		if format[i] == '%' && i+1 < len(format) {
+			b.WriteString("…")
+			i++
+			continue
+		}
+		b.WriteByte(format[i])
+	}
+	l, _, _ := strings.Cut(b.String(), " (")
+	l, _, _ = strings.Cut(l, ";")
+	return strings.TrimSpace(l)
+}
 
 func (d *Decoder) nextEntry() *rawEntry {
 	for len(d.ready) == 0 {
@@ -226,17 +346,79 @@ func (d *Decoder) nextBlock() (Block, bool) {
 				// before advance moves past it.
 				d.lc = d.counter()
 				for _, e := range p.errs {
-					d.diags.Add(d.lc.pos(e.off), e.sev, "%s", e.msg)
+					d.report(d.lc.pos(e.off), e.sev, e.kind, e.message(d.lc.pos))
 				}
 				d.lc = d.counter()
 				d.advance(end)
 				return b, true
 			}
+			if len(d.buf) > d.maxEntry && d.buf[0] == '@' && !d.eof {
+				d.skipEntry()
+				continue
+			}
+			// The block needs more input: read as much again as is held,
+			// so that parsing it again and again costs linear time.
+			d.fill(max(readSize, len(d.buf)))
+			continue
 		} else if d.eof {
 			return Block{}, false
 		}
-		d.fill()
+		d.fill(readSize)
 	}
+}
+
+// skipEntry reports and discards the entry at the start of buf, which is
+// longer than MaxEntryBytes, without holding it: it reads on until the
+// entry's braces balance, or up to the next line that starts with "@" when
+// they never do.
+func (d *Decoder) skipEntry() {
+	lc := d.counter()
+	start := lc.pos(d.base)
+	_, o, _ := d.p.entryStart(0)
+	closer := byte('}')
+	if d.buf[o] == '(' {
+		closer = ')'
+	}
+	key := d.buf[o+1 : min(len(d.buf), o+1+256)]
+	if k := strings.IndexAny(key, ", \t\r\n{}()="); k >= 0 {
+		key = key[:k]
+	}
+	key = strings.Clone(key)
+	depth, lineStart, j, end := 0, false, o+1, -1
+	for end < 0 {
+		for ; j < len(d.buf) && end < 0; j++ {
+			switch c := d.buf[j]; {
+			case c == '\n':
+				lineStart = true
+				continue
+			case c == ' ' || c == '\t' || c == '\r':
+				continue
+			case c == '@' && lineStart:
+				end = j
+			case c == '{':
+				depth++
+			case c == '}' && depth > 0:
+				depth--
+			case c == closer && depth == 0:
+				end = j + 1
+			}
+			lineStart = false
+		}
+		if end >= 0 {
+			break
+		}
+		if d.eof {
+			end = len(d.buf)
+			break
+		}
+		d.advance(j)
+		j = 0
+		d.fill(readSize)
+	}
+	lc = d.counter()
+	to := lc.pos(d.base + end)
+	d.advance(end)
+	d.errorf(start, "entry %q is longer than %d bytes (MaxEntryBytes); skipped up to %d:%d", key, d.maxEntry, to.Line, to.Col)
 }
 
 // latin1 re-reads a block that is not valid UTF-8 as Windows-1252; the
@@ -245,7 +427,7 @@ func (d *Decoder) latin1(b Block) Block {
 	if !d.warned8 {
 		d.warned8 = true
 		lc := d.counter()
-		d.diags.Warnf(lc.pos(b.Offset), "input is not valid UTF-8; read as Windows-1252 (Latin-1)")
+		d.warnf(lc.pos(b.Offset), "input is not valid UTF-8; read as Windows-1252 (Latin-1)")
 	}
 	p := &d.p
 	p.s, p.base, p.eof, p.more, p.errs = fromCP1252([]byte(b.Raw)), b.Offset, true, false, p.errs[:0]
@@ -253,10 +435,11 @@ func (d *Decoder) latin1(b Block) Block {
 	return nb
 }
 
-func (d *Decoder) fill() {
+// fill reads up to n more bytes of input.
+func (d *Decoder) fill(n int) {
 	// Read into a fresh buffer that starts with the unparsed rest, and
 	// view it as a string without copying: nothing writes to it again.
-	buf := make([]byte, len(d.buf)+readSize)
+	buf := make([]byte, len(d.buf)+n)
 	copy(buf, d.buf)
 	n, err := io.ReadFull(d.r, buf[len(d.buf):])
 	if n > 0 {
@@ -322,36 +505,96 @@ func (d *Decoder) handle(b Block) {
 	switch b.Kind {
 	case StringBlock:
 		for _, f := range b.Entry.Fields {
-			d.macros[strings.ToLower(f.Name)] = d.resolve(f.Value, &d.lc)
+			name := strings.ToLower(f.Name)
+			if v, ok := d.resolve(f.Value, &d.lc, owner{name: f.Name}); ok {
+				d.macros[name] = v
+				delete(d.dropped, name)
+			} else {
+				delete(d.macros, name)
+				d.dropped[name] = true
+			}
 		}
 	case PreambleBlock:
 		if len(b.Entry.Fields) > 0 {
-			d.preambles = append(d.preambles, d.resolve(b.Entry.Fields[0].Value, &d.lc))
+			if v, ok := d.resolve(b.Entry.Fields[0].Value, &d.lc, owner{preamble: true}); ok {
+				d.preambles = append(d.preambles, v)
+			}
 		}
 	case EntryBlock:
 		d.entry(b)
 	}
 }
 
-// resolve joins the parts of a value into one TeX string, expanding macros.
-func (d *Decoder) resolve(v Value, lc *lineCounter) string {
+// owner says whose value is resolved, for messages: a field of an entry,
+// an @string macro (name), or an @preamble.
+type owner struct {
+	entry, preamble bool
+	key, name       string
+}
+
+// what names the owner and says what is lost when its value is dropped.
+func (o owner) what() (string, string) {
+	switch {
+	case o.entry:
+		return fmt.Sprintf("entry %q, field %q", o.key, o.name), "the field is dropped"
+	case o.preamble:
+		return "@preamble", "it is dropped"
+	}
+	return fmt.Sprintf("@string %q", o.name), "the macro is left undefined"
+}
+
+// resolve joins the parts of a value into one TeX string, expanding
+// macros. It reports false, with an error naming the macro, when a macro
+// would make the value longer than MaxValueBytes or exceed what macros may
+// expand to in the input, or is one whose definition was dropped.
+func (d *Decoder) resolve(v Value, lc *lineCounter, o owner) (string, bool) {
 	if len(v) == 1 && v[0].Kind != Macro {
-		return v[0].Text
+		return v[0].Text, true
+	}
+	// Measure first, so that nothing is built that would be too long.
+	n := 0
+	for _, p := range v {
+		if p.Kind != Macro {
+			n += len(p.Text)
+			continue
+		}
+		name := strings.ToLower(p.Text)
+		m, ok := d.macros[name]
+		switch {
+		case !ok && d.dropped[name]:
+			what, lost := o.what()
+			d.errorf(lc.pos(p.Offset), "%s: macro %q was left undefined (its definition was too long); %s", what, p.Text, lost)
+			return "", false
+		case !ok:
+			d.warnf(lc.pos(p.Offset), "undefined macro %q (kept as its name)", p.Text)
+			n += len(p.Text)
+			continue
+		}
+		if n += len(m); n > d.maxValue {
+			what, lost := o.what()
+			d.errorf(lc.pos(p.Offset), "%s: expanding macro %q makes the value longer than %d bytes (MaxValueBytes); %s", what, p.Text, d.maxValue, lost)
+			return "", false
+		}
+		if d.expandLeft -= int64(len(m)); d.expandLeft < 0 {
+			d.expandLeft = 0
+			what, lost := o.what()
+			d.errorf(lc.pos(p.Offset), "%s: expanding macro %q exceeds the %d bytes macros may expand to in one input (MaxExpandedBytes); %s",
+				what, p.Text, limit(d.opts.MaxExpandedBytes, DefaultMaxExpandedBytes), lost)
+			return "", false
+		}
 	}
 	var sb strings.Builder
+	sb.Grow(n)
 	for _, p := range v {
 		if p.Kind != Macro {
 			sb.WriteString(p.Text)
-			continue
+		} else if m, ok := d.macros[strings.ToLower(p.Text)]; ok {
+			sb.WriteString(m)
+		} else {
+			sb.WriteString(p.Text) // undefined: kept as its name
 		}
-		m, ok := d.macros[strings.ToLower(p.Text)]
-		if !ok {
-			d.diags.Warnf(lc.pos(p.Offset), "undefined macro %q (kept as its name)", p.Text)
-			m = p.Text
-		}
-		sb.WriteString(m)
 	}
-	return sb.String()
+	return sb.String(), true
 }
 
 func (d *Decoder) lowerName(s string) string {
@@ -388,15 +631,18 @@ func (d *Decoder) entry(b Block) {
 		name := d.lowerName(f.Name)
 		pos := lc.pos(f.Offset)
 		if e.has(name) {
-			d.diags.Warnf(pos, "duplicate field %q in entry %q ignored", f.Name, src.Key)
+			d.warnf(pos, "duplicate field %q in entry %q ignored", f.Name, src.Key)
 			continue
 		}
-		e.fields = append(e.fields, rawField{name: name, tex: d.resolve(f.Value, lc), pos: pos})
+		tex, ok := d.resolve(f.Value, lc, owner{entry: true, key: src.Key, name: f.Name})
+		if ok {
+			e.fields = append(e.fields, rawField{name: name, tex: tex, pos: pos})
+		}
 	}
 	lkey := strings.ToLower(e.key)
 	if e.key != "" {
 		if d.seen[lkey] {
-			d.diags.Warnf(e.pos, "duplicate key %q", e.key)
+			d.warnf(e.pos, "duplicate key %q", e.key)
 		}
 		d.seen[lkey] = true
 	}
@@ -409,7 +655,7 @@ func (d *Decoder) entry(b Block) {
 				if k = strings.ToLower(strings.TrimSpace(k)); k != "" && !slices.Contains(e.deps, k) {
 					e.deps = append(e.deps, k)
 					if len(e.deps) > 64 {
-						d.diags.Warnf(e.pos, "entry %q: more than 64 xdata targets; the rest ignored", e.key)
+						d.warnf(e.pos, "entry %q: more than 64 xdata targets; the rest ignored", e.key)
 						break
 					}
 				}
@@ -509,9 +755,9 @@ func (d *Decoder) inherit(e *rawEntry) {
 		t := d.targets[k]
 		if t == nil {
 			if d.seen[k] {
-				d.diags.Warnf(e.pos, "entry %q: crossref/xdata target %q came earlier and was not kept; nothing inherited", e.key, k)
+				d.warnf(e.pos, "entry %q: crossref/xdata target %q came earlier and was not kept; nothing inherited", e.key, k)
 			} else {
-				d.diags.Warnf(e.pos, "entry %q: crossref/xdata target %q not found", e.key, k)
+				d.warnf(e.pos, "entry %q: crossref/xdata target %q not found", e.key, k)
 			}
 			continue
 		}

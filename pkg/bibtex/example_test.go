@@ -49,7 +49,7 @@ func ExampleParse() {
 	// entry "@misc{a, title = {x}\n"
 	// entry "@book{b, title = {Y}}"
 	// text "\n"
-	// refs.bib:3:1: error: unexpected '@' after the value of "title", expected ',' or '}'
+	// refs.bib:3:1: error: entry "a": unexpected '@' after the value of "title", expected ',' or '}'
 	// % MEK sources
 	// @misc{a, title = {x}
 	// @book{b, title = {Y}}

@@ -126,7 +126,8 @@ func TestNickngDifferential(t *testing.T) {
 					t.Errorf("%s: %s: nickng lacks field %s", c.rel, e.Key, fl.Name)
 					continue
 				}
-				if got, want := nv.String(), d.resolve(fl.Value, lc); got != want {
+				want, _ := d.resolve(fl.Value, lc, owner{entry: true, key: e.Key, name: fl.Name})
+				if got := nv.String(); got != want {
 					t.Errorf("%s: %s.%s: nickng %q, manba %q", c.rel, e.Key, fl.Name, got, want)
 				}
 			}

@@ -11,8 +11,10 @@ import (
 
 // Parse reads a BibTeX/BibLaTeX file into a syntax tree. It never fails as
 // a whole: on a syntax error it records the problem, keeps the fields of
-// the broken entry read so far, and resumes at the next "@" that starts a
-// line. The returned list holds every problem, sorted by position.
+// the broken entry read so far, and resumes at the next "@" that starts an
+// entry outside the broken entry's values (see parser.resume), reporting
+// the text it skipped. The returned list holds every problem, sorted by
+// position.
 //
 // Input that is not valid UTF-8 is read as Windows-1252 (Latin-1), with a
 // warning.
@@ -35,7 +37,7 @@ func Parse(filename string, src []byte) (*File, diag.List) {
 		diags.Warnf(f.Pos(0), "input is not valid UTF-8; read as Windows-1252 (Latin-1)")
 	}
 	for _, e := range p.errs {
-		diags.Add(f.Pos(e.off), e.sev, "%s", e.msg)
+		diags.Add(f.Pos(e.off), e.sev, "%s", e.message(f.Pos))
 	}
 	diags.Sort()
 	return f, diags
@@ -43,9 +45,25 @@ func Parse(filename string, src []byte) (*File, diag.List) {
 
 // problem is a diagnostic before its offset is turned into a position.
 type problem struct {
-	off int
-	sev diag.Severity
-	msg string
+	off  int
+	sev  diag.Severity
+	kind string // the message's format, to count problems of a kind
+	msg  string
+	// to, when not negative, is the offset where a skipped span ends; the
+	// message then ends with its position.
+	to int
+}
+
+// message returns the problem's text, with the end of a skipped span
+// turned into a position by pos.
+func (e problem) message(pos func(int) diag.Pos) string {
+	if e.to < 0 {
+		return e.msg
+	}
+	if p := pos(e.to); p.Line > 0 {
+		return fmt.Sprintf("%s at %d:%d", e.msg, p.Line, p.Col)
+	}
+	return e.msg
 }
 
 // parser scans blocks out of s. Offsets it records are s offsets plus base.
@@ -61,6 +79,8 @@ type parser struct {
 	// start is the offset of the block being parsed; recovery never
 	// resumes at or before it.
 	start int
+	// key is the key of the entry being parsed, once read, for messages.
+	key string
 
 	// Scratch space and a slab for values, so that an entry costs few
 	// allocations.
@@ -97,12 +117,22 @@ func isSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
 }
 
+// errorf records a syntax error; inside an entry whose key is known, the
+// message names the entry.
 func (p *parser) errorf(off int, format string, args ...any) {
-	p.errs = append(p.errs, problem{off: p.base + off, sev: diag.Error, msg: fmt.Sprintf(format, args...)})
+	p.report(off, diag.Error, format, args...)
 }
 
 func (p *parser) warnf(off int, format string, args ...any) {
-	p.errs = append(p.errs, problem{off: p.base + off, sev: diag.Warning, msg: fmt.Sprintf(format, args...)})
+	p.report(off, diag.Warning, format, args...)
+}
+
+func (p *parser) report(off int, sev diag.Severity, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	if p.key != "" {
+		msg = fmt.Sprintf("entry %q: %s", p.key, msg)
+	}
+	p.errs = append(p.errs, problem{off: p.base + off, sev: sev, kind: format, msg: msg, to: -1})
 }
 
 // atEnd reports whether j is past the end of s, and flags that more input
@@ -210,22 +240,44 @@ func (p *parser) text(i int) (Block, int) {
 	}
 	if p.more {
 		// Hand out the complete lines now so that long stretches of text
-		// do not have to be held in memory.
+		// do not have to be held in memory; a long line without a newline
+		// goes out up to where the scan stopped.
 		if nl := strings.LastIndexByte(s[i:j], '\n'); nl >= 0 {
 			p.more = false
 			j = i + nl + 1
+		} else if j-i >= readSize {
+			p.more = false
 		}
 	}
 	return Block{Kind: TextBlock, Offset: p.base + i, Raw: s[i:j]}, j
 }
 
-// recover returns where parsing resumes after a syntax error at or after
-// from: the start of the next line whose first non-blank byte is '@'.
+// recover returns where parsing resumes after a syntax error at from (see
+// resume) and reports the text skipped to get there, unless it holds
+// nothing but white space and closing delimiters.
 func (p *parser) recover(from int) int {
+	to := p.resume(from)
+	if p.more || to <= from {
+		return to
+	}
+	if skipped := p.s[from:to]; strings.Trim(skipped, " \t\r\n\f\v})") != "" {
+		where := "the next entry"
+		if to == len(p.s) {
+			where = "the end of the input"
+		}
+		p.errs = append(p.errs, problem{off: p.base + from, sev: diag.Warning, kind: "skipped",
+			msg: fmt.Sprintf("skipped %d bytes to %s", len(skipped), where), to: p.base + to})
+	}
+	return to
+}
+
+// resume returns where parsing resumes after a syntax error at or after
+// from: at the start of the line holding from if that line starts with
+// "@" (as when a closing brace is missing), else at the next "@" that
+// starts an entry, either at the start of a line or outside the braces and
+// quotes of the broken entry's values.
+func (p *parser) resume(from int) int {
 	s := p.s
-	j := from
-	// The line holding the error may itself start the next entry (as when
-	// a closing brace is missing).
 	if ls := strings.LastIndexByte(s[:from], '\n') + 1; ls > p.start {
 		l := ls
 		for l < len(s) && (s[l] == ' ' || s[l] == '\t') {
@@ -235,24 +287,43 @@ func (p *parser) recover(from int) int {
 			return ls
 		}
 	}
-	for {
-		k := strings.IndexByte(s[j:], '\n')
-		if k < 0 {
-			p.atEnd(len(s))
-			return len(s)
+	depth, quoted, lineStart := 0, false, false
+	for j := from; j < len(s); j++ {
+		c := s[j]
+		switch c {
+		case '\n':
+			lineStart = true
+			continue
+		case ' ', '\t', '\r':
+			continue
+		case '{':
+			depth++
+		case '}':
+			depth = max(depth-1, 0)
+		case '"':
+			quoted = quoted != (depth == 0)
+		case '%':
+			if depth == 0 && !quoted {
+				if k := strings.IndexByte(s[j:], '\n'); k >= 0 {
+					j += k - 1
+					continue
+				}
+				j = len(s)
+			}
+		case '@':
+			if lineStart || depth == 0 && !quoted {
+				if _, _, ok := p.entryStart(j); ok {
+					return j
+				}
+				if p.more {
+					return len(s)
+				}
+			}
 		}
-		j += k + 1
-		l := j
-		for l < len(s) && (s[l] == ' ' || s[l] == '\t') {
-			l++
-		}
-		if l < len(s) && s[l] == '@' {
-			return j
-		}
-		if p.atEnd(l) {
-			return len(s)
-		}
+		lineStart = false
 	}
+	p.atEnd(len(s))
+	return len(s)
 }
 
 // entry parses the @type{...} block at i. ok is false when the '@' does not
@@ -263,7 +334,8 @@ func (p *parser) entry(i int) (b Block, end int, ok bool) {
 		return Block{}, 0, false
 	}
 	s := p.s
-	p.start = i
+	p.start, p.key = i, ""
+	defer func() { p.key = "" }()
 	var e *Entry
 	if p.reuse {
 		p.spare = Entry{Type: typ, Delim: s[o]}
@@ -308,7 +380,7 @@ func (p *parser) entry(i int) (b Block, end int, ok bool) {
 func (p *parser) comment(i, o int, closer byte) int {
 	s, depth := p.s, 0
 	open := s[o]
-	limit := p.recover(o)
+	limit := p.resume(o)
 	if p.more {
 		return len(s)
 	}
@@ -387,6 +459,7 @@ func (p *parser) keyAndFields(e *Entry, i, o int, closer byte) int {
 		return p.fields(e, i, j, closer)
 	case s[n] == ',':
 		e.Key, e.KeyOffset = s[j:k], p.base+j
+		p.key = e.Key
 		return p.fields(e, i, n+1, closer)
 	case s[n] == closer:
 		e.Key, e.KeyOffset = s[j:k], p.base+j
@@ -396,8 +469,9 @@ func (p *parser) keyAndFields(e *Entry, i, o int, closer byte) int {
 		e.Complete = true
 		return n + 1
 	}
-	p.errorf(n, "unexpected %s after the entry key, expected ','", quoteByte(s, n))
 	e.Key, e.KeyOffset = s[j:k], p.base+j
+	p.key = e.Key
+	p.errorf(n, "unexpected %s after the entry key, expected ','", quoteByte(s, n))
 	return p.recover(n)
 }
 
