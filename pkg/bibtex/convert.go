@@ -43,9 +43,18 @@ func (d *Decoder) item(e *rawEntry) bib.Item {
 				continue // it made the type
 			}
 		}
-		d.field(&it, f)
+		d.field(&it, e.typ, f)
 	}
 	d.issued(&it, year, month, day, hasDate)
+	d.moveRoles(&it, e)
+	if _, ok := it.Extra[LeftoverField]; ok {
+		for _, f := range e.fields {
+			if f.name == LeftoverField {
+				d.readLeftovers(&it, f)
+				break
+			}
+		}
+	}
 	if t, ok := it.Vars["title"]; ok {
 		if sub, ok := it.Extra["subtitle"]; ok {
 			t += ": " + d.text(rawField{name: "subtitle", tex: sub}, kindRich)
@@ -62,7 +71,7 @@ func (d *Decoder) item(e *rawEntry) bib.Item {
 }
 
 // field converts one field into a variable of it, or keeps it in Extra.
-func (d *Decoder) field(it *bib.Item, f *rawField) {
+func (d *Decoder) field(it *bib.Item, entry string, f *rawField) {
 	rule := fieldRules[f.name]
 	var v string
 	var kind fieldKind
@@ -73,8 +82,28 @@ func (d *Decoder) field(it *bib.Item, f *rawField) {
 			kind = kindRich
 		case "number":
 			kind = kindText
-			if !articleTypes[it.Type] {
+			switch {
+			case seriesNumberEntries[entry]:
+				v = "collection-number"
+			case !articleTypes[it.Type]:
 				v = "number"
+			}
+		case "organization":
+			if entry == "online" {
+				v = "container-title"
+			}
+		case "langid", "language", "type":
+			if _, dup := it.Vars[v]; !dup {
+				s := d.text(*f, kindText)
+				if f.name == "type" {
+					if t, ok := typeStrings[strings.ToLower(s)]; ok {
+						s = t
+					}
+				} else {
+					s = LanguageTag(s)
+				}
+				it.Set(v, s)
+				return
 			}
 		}
 	} else {
@@ -222,6 +251,9 @@ func (d *Decoder) names(f *rawField) ([]bib.Name, bool) {
 		} else {
 			n.Family, n.Given = dec(tn.Last), dec(tn.First)
 			n.NonDroppingParticle, n.Suffix = dec(tn.Von), dec(tn.Jr)
+			if n.NonDroppingParticle == "" {
+				n.NonDroppingParticle, n.Family = splitElided(n.Family)
+			}
 		}
 		if !n.IsZero() {
 			names = append(names, n)

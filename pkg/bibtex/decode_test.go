@@ -49,7 +49,7 @@ func TestDecode(t *testing.T) {
 			`{"id":"c","type":"thesis","author":[{"family":"Moádab","given":"S."}],"title":"Exile","genre":"PhD thesis","publisher":"SOAS","issued":{"date-parts":[[2005]]},"custom":{"extra":{"file":":c.pdf:PDF","month":"Spring"}}}`, ""},
 		{"biblatex date wins over year; subtitle joined",
 			`@online{d, title = {Camp Ashraf}, subtitle = {A History}, date = {2005-05-19/2005-06}, year = {2004}, url = {https://example.org/a_b%20c}, urldate = {2020-01-02}, langid = {english}}`,
-			`{"id":"d","type":"webpage","title":"Camp Ashraf: A History","URL":"https://example.org/a_b%20c","language":"english","issued":{"date-parts":[[2005,5,19],[2005,6]]},"accessed":{"date-parts":[[2020,1,2]]},"custom":{"extra":{"subtitle":"A History","year":"2004"}}}`, ""},
+			`{"id":"d","type":"webpage","title":"Camp Ashraf: A History","URL":"https://example.org/a_b%20c","language":"en","issued":{"date-parts":[[2005,5,19],[2005,6]]},"accessed":{"date-parts":[[2020,1,2]]},"custom":{"extra":{"subtitle":"A History","year":"2004"}}}`, ""},
 		{"undefined macro is a warning and keeps its name",
 			`@misc{e, publisher = pmoi # { Press}, note = {\unknownmacro{x}}}`,
 			`{"id":"e","type":"document","note":"\\unknownmacro{x}","publisher":"pmoi Press"}`,

@@ -170,6 +170,13 @@ func (e *Encoder) entry(it bib.Item) (typ, key string, fields []outField) {
 		}
 	}
 	title, dropExtra := e.splitTitle(it)
+	var leftover []string
+	toLeftover := func(v, value string) {
+		if strings.ContainsAny(value, "\n\r") {
+			value = strings.Join(strings.Fields(value), " ")
+		}
+		leftover = append(leftover, leftoverLine(v, value))
+	}
 	for _, v := range bib.SortedKeys(it.Vars) {
 		val := it.Vars[v]
 		if v == "title" {
@@ -178,22 +185,33 @@ func (e *Encoder) entry(it bib.Item) (typ, key string, fields []outField) {
 		if v == "genre" && val == defaultGenre[typ] {
 			continue
 		}
-		name := e.varField(v, it.Type, typ, used)
-		if name == "" {
-			e.warnf(it, "no field left for %s; left out", v)
-			continue
+		if nums := standardNumbers(v, val); len(nums) > 1 {
+			// One number in the field, as biblatex checks it; the whole
+			// list goes to the leftover field and wins on reading.
+			toLeftover(v, texEncode(val, latex.EncodeOptions{}))
+			val = nums[0]
 		}
+		if k, ok := typeKeys[val]; v == "genre" && ok && e.opts.Dialect == BibLaTeX {
+			val = k // biblatex prints its localised string
+		}
+		if v == "language" {
+			babel := BabelName(val)
+			if LanguageTag(babel) != val {
+				toLeftover(v, texEncode(val, latex.EncodeOptions{ASCII: e.opts.ASCII}))
+			}
+			val = babel
+		}
+		name := e.varField(v, it.Type, typ, used)
 		if strings.ContainsAny(val, "\n\r") && kindOfField(name) != kindVerbatim {
 			e.warnf(it, "line breaks in %s become spaces", v)
+		}
+		if name == "" {
+			toLeftover(v, e.encodeValue(v, v, val))
+			continue
 		}
 		add(name, e.encodeValue(name, v, val))
 	}
 	for _, v := range bib.SortedKeys(it.Names) {
-		name := pick(used, nameFields[v], v)
-		if name == "" {
-			e.warnf(it, "no field left for %s; left out", v)
-			continue
-		}
 		var parts []string
 		for _, n := range it.Names[v] {
 			if n.DroppingParticle != "" {
@@ -204,7 +222,18 @@ func (e *Encoder) entry(it bib.Item) (typ, key string, fields []outField) {
 		if it.Extra["@"+v+"-and-others"] == "true" {
 			parts = append(parts, "others")
 		}
-		add(name, strings.Join(parts, " and "))
+		list := strings.Join(parts, " and ")
+		if fields, ok := nameFields[v]; ok {
+			if name := pick(used, fields, ""); name != "" {
+				add(name, list)
+				continue
+			}
+		} else if name, typeField := roleField(v, typ, used); name != "" {
+			add(name, list)
+			add(typeField, v)
+			continue
+		}
+		toLeftover(v, list)
 	}
 	for _, v := range bib.SortedKeys(it.Dates) {
 		d := it.Dates[v]
@@ -213,7 +242,22 @@ func (e *Encoder) entry(it bib.Item) (typ, key string, fields []outField) {
 		}
 		n := len(vars)
 		if vars = e.appendDate(vars, used, v, d); len(vars) == n {
-			e.warnf(it, "no field left for %s; left out", v)
+			toLeftover(v, e.dateText(d))
+		}
+	}
+	if len(leftover) > 0 {
+		if used[LeftoverField] {
+			e.warnf(it, "%s is taken by the input's own field; left out: %s", LeftoverField, strings.Join(leftover, "; "))
+		} else {
+			for _, l := range leftover {
+				v, _, _ := strings.Cut(l, ":")
+				if v == "ISBN" || v == "ISSN" {
+					e.warnf(it, "%s holds several numbers: the first is written to %s, all of them to %s", v, strings.ToLower(v), LeftoverField)
+				} else {
+					e.warnf(it, "%s has no BibTeX field; written to %s", v, LeftoverField)
+				}
+			}
+			add(LeftoverField, strings.Join(leftover, "\n"))
 		}
 	}
 	if len(it.Custom) > 0 {
@@ -286,17 +330,28 @@ func pick(used map[string]bool, candidates []string, fallback string) string {
 	return ""
 }
 
-// varField chooses the field that carries a CSL variable.
+// varField chooses the field that carries a CSL variable, or "" when no
+// BibTeX/BibLaTeX field can (the variable then goes to LeftoverField).
 func (e *Encoder) varField(v, cslType, entry string, used map[string]bool) string {
 	latexDialect := e.opts.Dialect == BibLaTeX
 	var c []string
 	switch v {
-	case "title", "volume", "edition", "version", "note", "abstract", "annote", "issue":
+	case "title", "volume", "edition", "version", "note", "abstract", "issue":
 		c = []string{v}
+	case "annote":
+		if latexDialect {
+			c = []string{"annotation", "annote"}
+		} else {
+			c = []string{"annote", "annotation"}
+		}
 	case "title-short":
 		c = []string{"shorttitle"}
 	case "container-title":
 		switch {
+		case cslType == "webpage" && latexDialect:
+			// biblatex's @online has no title field for the site; it
+			// prints the organization that published it there.
+			c = []string{"organization"}
 		case articleTypes[cslType] && latexDialect:
 			c = []string{"journaltitle", "journal", "booktitle"}
 		case articleTypes[cslType]:
@@ -308,14 +363,26 @@ func (e *Encoder) varField(v, cslType, entry string, used map[string]bool) strin
 		c = []string{"shortjournal"}
 	case "collection-title":
 		c = []string{"series"}
+	case "collection-number":
+		if seriesNumberEntries[entry] {
+			c = []string{"number"}
+		}
 	case "event-title":
 		c = []string{"eventtitle"}
 	case "original-title":
 		c = []string{"origtitle"}
+	case "original-publisher":
+		c = []string{"origpublisher"}
+	case "original-publisher-place":
+		c = []string{"origlocation"}
+	case "status":
+		c = []string{"pubstate"}
 	case "number-of-volumes":
 		c = []string{"volumes"}
 	case "number":
-		c = []string{"number"}
+		if !seriesNumberEntries[entry] {
+			c = []string{"number"}
+		}
 	case "page":
 		c = []string{"pages"}
 	case "number-of-pages":
@@ -324,6 +391,8 @@ func (e *Encoder) varField(v, cslType, entry string, used map[string]bool) strin
 		c = []string{"chapter"}
 	case "publisher":
 		switch {
+		case entry == "manual":
+			c = []string{"publisher", "organization"}
 		case cslType == "report":
 			c = []string{"institution"}
 		case cslType == "thesis" && !latexDialect:
@@ -332,6 +401,8 @@ func (e *Encoder) varField(v, cslType, entry string, used map[string]bool) strin
 			c = []string{"institution"}
 		case entry == "misc" && !latexDialect:
 			c = []string{"howpublished"}
+		case entry == "misc":
+			c = []string{"organization", "howpublished"}
 		}
 		c = append(c, "publisher", "organization", "institution", "school", "howpublished")
 	case "publisher-place":
@@ -345,7 +416,7 @@ func (e *Encoder) varField(v, cslType, entry string, used map[string]bool) strin
 	case "keyword":
 		c = []string{"keywords"}
 	case "language":
-		c = []string{"language", "langid"}
+		c = []string{"langid", "language"}
 	case "genre":
 		c = []string{"type"}
 	case "DOI", "URL", "ISBN", "ISSN", "PMID", "PMCID":
@@ -354,7 +425,7 @@ func (e *Encoder) varField(v, cslType, entry string, used map[string]bool) strin
 	if v == "issue" && articleTypes[cslType] {
 		c = []string{"number", "issue"}
 	}
-	return pick(used, c, v)
+	return pick(used, c, "")
 }
 
 // kindOfField returns how the decoder reads a field, so that the encoder
@@ -453,7 +524,7 @@ func (e *Encoder) appendDate(out []outField, used map[string]bool, v string, d b
 	}
 	if v != "issued" {
 		name := pick(used, map[string][]string{"accessed": {"urldate"}, "event-date": {"eventdate"},
-			"original-date": {"origdate"}}[v], v)
+			"original-date": {"origdate"}}[v], "")
 		if name == "" {
 			return out
 		}
@@ -496,6 +567,43 @@ func (e *Encoder) appendDate(out []outField, used map[string]bool, v string, d b
 	return out
 }
 
+// standardNumbers splits an ISBN or ISSN variable holding several numbers
+// ("978-1-85043-077-3 978-1-85043-083-4"); anything else is one value.
+func standardNumbers(v, val string) []string {
+	if v != "ISBN" && v != "ISSN" {
+		return nil
+	}
+	nums := strings.FieldsFunc(val, func(r rune) bool { return r == ' ' || r == ',' || r == ';' })
+	for _, n := range nums {
+		digits := 0
+		for _, r := range n {
+			switch {
+			case r >= '0' && r <= '9':
+				digits++
+			case r == '-' || r == 'X' || r == 'x':
+			default:
+				return nil
+			}
+		}
+		if digits < 7 {
+			return nil
+		}
+	}
+	return nums
+}
+
+// dateText is a date as the leftover field holds it.
+func (e *Encoder) dateText(d bib.Date) string {
+	if d.Literal != "" || d.From.IsZero() {
+		lit := d.Literal
+		if lit == "" {
+			lit = d.Raw
+		}
+		return texEncode(lit, latex.EncodeOptions{ASCII: e.opts.ASCII})
+	}
+	return biblatexDate(d)
+}
+
 // biblatexDate writes a date as BibLaTeX's date fields take it: ISO 8601
 // with EDTF ranges and circa, an open end as "1987/".
 func biblatexDate(d bib.Date) string {
@@ -513,6 +621,13 @@ func (e *Encoder) encodeName(n bib.Name) string {
 	}
 	fam, giv, jr := enc(n.Family), enc(n.Given), enc(n.Suffix)
 	von := enc(strings.TrimSpace(n.DroppingParticle + " " + n.NonDroppingParticle))
+	if n.DroppingParticle == "" && isElided(n.NonDroppingParticle) {
+		if p, _ := splitElided(n.NonDroppingParticle + n.Family); p == n.NonDroppingParticle {
+			// "al-Khalil" as one word, which readers split again; with a
+			// space, "al- Khalil" reads as a particle of its own.
+			fam, von = von+fam, ""
+		}
+	}
 	build := func() string {
 		s := strings.TrimSpace(von + " " + fam)
 		switch {
@@ -531,6 +646,9 @@ func (e *Encoder) encodeName(n bib.Name) string {
 			return false
 		}
 		t := splitName(s)
+		if t.Von == "" && von == "" && fam != t.Last {
+			return false
+		}
 		return t.Last == fam && t.Von == von && t.First == giv && t.Jr == jr
 	}
 	s := build()

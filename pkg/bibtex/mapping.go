@@ -171,7 +171,7 @@ var FieldRules = []FieldRule{
 	{"bookauthor", "container-author", kindNames, ""},
 	{"volume", "volume", kindText, ""},
 	{"volumes", "number-of-volumes", kindText, ""},
-	{"number", "issue", kindSpecial, "issue for article-journal, article-magazine, article-newspaper and periodical; number otherwise"},
+	{"number", "issue", kindSpecial, "issue for article-journal, article-magazine, article-newspaper and periodical; collection-number for book-like entries and their parts (@book, @incollection, @inproceedings, ...), as in biblatex; number otherwise"},
 	{"issue", "issue", kindText, ""},
 	{"pages", "page", kindText, "-- becomes an en dash"},
 	{"pagetotal", "number-of-pages", kindText, ""},
@@ -182,7 +182,7 @@ var FieldRules = []FieldRule{
 	{"publisher", "publisher", kindText, ""},
 	{"institution", "publisher", kindText, ""},
 	{"school", "publisher", kindText, ""},
-	{"organization", "publisher", kindText, ""},
+	{"organization", "publisher", kindSpecial, "container-title (the site) in @online; publisher otherwise"},
 	{"howpublished", "publisher", kindText, ""},
 	{"address", "publisher-place", kindText, ""},
 	{"location", "publisher-place", kindText, ""},
@@ -205,9 +205,12 @@ var FieldRules = []FieldRule{
 	{"annotation", "annote", kindRich, ""},
 	{"abstract", "abstract", kindRich, ""},
 	{"keywords", "keyword", kindText, ""},
-	{"langid", "language", kindText, ""},
-	{"language", "language", kindText, ""},
-	{"type", "genre", kindText, "for phdthesis and mastersthesis without a type, genre is \"PhD thesis\" or \"Master's thesis\""},
+	{"langid", "language", kindSpecial, "babel/polyglossia names become BCP 47 tags (english -> en, farsi -> fa; see Languages)"},
+	{"language", "language", kindSpecial, "as langid"},
+	{"pubstate", "status", kindText, ""},
+	{"origpublisher", "original-publisher", kindText, ""},
+	{"origlocation", "original-publisher-place", kindText, ""},
+	{"type", "genre", kindSpecial, "biblatex's localisation keys (phdthesis, techreport, ...) become their English strings (\"PhD thesis\", \"technical report\"); for phdthesis and mastersthesis without a type, genre is \"PhD thesis\" or \"Master's thesis\""},
 }
 
 var fieldRules = func() map[string]*FieldRule {
@@ -221,6 +224,16 @@ var fieldRules = func() map[string]*FieldRule {
 // articleTypes are the CSL types whose "number" field is an issue number.
 var articleTypes = map[string]bool{
 	"article-journal": true, "article-magazine": true, "article-newspaper": true, "periodical": true,
+}
+
+// seriesNumberEntries are the entry types whose number field is the
+// number of the work in its series (CSL collection-number), as in
+// biblatex's data model; in the others it is the item's own number.
+var seriesNumberEntries = map[string]bool{
+	"book": true, "mvbook": true, "collection": true, "mvcollection": true, "proceedings": true,
+	"mvproceedings": true, "reference": true, "mvreference": true, "inbook": true, "bookinbook": true,
+	"suppbook": true, "incollection": true, "suppcollection": true, "inproceedings": true,
+	"conference": true, "inreference": true,
 }
 
 // defaultGenre is the genre BibTeX's thesis types imply.
@@ -257,5 +270,6 @@ func MappingMarkdown() string {
 	for _, r := range FieldRules {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", r.Field, r.Var, r.Kind(), r.Note)
 	}
+	writeMappingExtras(&b)
 	return b.String()
 }

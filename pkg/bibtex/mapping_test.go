@@ -31,7 +31,7 @@ func TestMappingTables(t *testing.T) {
 		kindVerbatim: {bib.KindString},
 		kindNames:    {bib.KindName},
 		kindDate:     {bib.KindDate},
-		kindSpecial:  {bib.KindTitle, bib.KindNumber, bib.KindDate},
+		kindSpecial:  {bib.KindTitle, bib.KindNumber, bib.KindDate, bib.KindString},
 	}
 	for _, r := range FieldRules {
 		k := bib.KindOf(r.Var)

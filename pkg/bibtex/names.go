@@ -323,3 +323,30 @@ func endsInControlWord(w string) bool {
 	}
 	return n%2 == 1
 }
+
+// splitElided splits an elided particle written together with the family
+// name ("al-Khalil", "d'Alembert", "el-Sayed"): a lower-case word ending
+// in a hyphen or apostrophe before a capital. pandoc and citeproc read
+// such names so; biblatex prints them the same either way.
+func splitElided(family string) (particle, rest string) {
+	for i, r := range family {
+		switch {
+		case r >= 'a' && r <= 'z':
+			continue
+		case i > 0 && (r == '-' || r == '\'' || r == '’'):
+			j := i + utf8.RuneLen(r)
+			if next, _ := utf8.DecodeRuneInString(family[j:]); unicode.IsUpper(next) {
+				return family[:j], family[j:]
+			}
+		}
+		return "", family
+	}
+	return "", family
+}
+
+// isElided reports whether a particle is one lower-case word that ends in
+// a hyphen or apostrophe, which is written joined to the family name.
+func isElided(particle string) bool {
+	p, rest := splitElided(particle + "X")
+	return p != "" && rest == "X"
+}

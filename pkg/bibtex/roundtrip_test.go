@@ -3,6 +3,7 @@ package bibtex
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/manba/manba/pkg/bib"
@@ -40,8 +41,12 @@ func roundTrip(t testing.TB, items []bib.Item, opts EncodeOptions) ([]bib.Item, 
 		}
 	}
 	// Items read from BibTeX hold nothing BibTeX cannot.
-	if w := e.Diagnostics(); len(w) > 0 {
-		t.Errorf("writing: %v", w)
+	// Variables without a field of their own (a second ISBN) go to
+	// LeftoverField with a warning; nothing else may be reported.
+	for _, w := range e.Diagnostics() {
+		if !strings.HasSuffix(w.Msg, "written to "+LeftoverField) && !strings.HasSuffix(w.Msg, "all of them to "+LeftoverField) {
+			t.Errorf("writing: %v", w)
+		}
 	}
 	again, diags := Decode("roundtrip.bib", buf.Bytes(), DecodeOptions{})
 	if diags.HasErrors() {

@@ -11,4 +11,9 @@
 // Provenance, Remark and SeedCitations, or for any item carrying the same
 // shape (such as an extracted reference) with FieldConfidence and
 // FieldSources.
+//
+// The researchers' notes on each work (discrepancies between sources, facts
+// nobody could confirm) are in the annote variable, not note: styles do not
+// print annote, and the BibTeX/BibLaTeX writers put it in annote/annotation,
+// so a bibliography of the works shows the works and not the research.
 package works

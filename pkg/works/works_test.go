@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/manba/manba/internal/testenv"
@@ -24,6 +25,14 @@ func loadShared(t *testing.T) []bib.Item {
 	var items []bib.Item
 	if err := json.Unmarshal(b, &items); err != nil {
 		t.Fatal(err)
+	}
+	// The embedded copy keeps the research notes in annote, which styles
+	// do not print, where the shared file has them in note.
+	for i := range items {
+		if n := items[i].Get("note"); n != "" {
+			items[i].Set("annote", n)
+			items[i].Set("note", "")
+		}
 	}
 	return items
 }
@@ -245,5 +254,23 @@ func BenchmarkItems(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = Items()
+	}
+}
+
+// TestResearchNotesNotPrinted: the works' research notes ("Discrepancies:
+// ... Unconfirmed: ...") are in annote, which styles do not print, and no
+// work has a note.
+func TestResearchNotesNotPrinted(t *testing.T) {
+	withNotes := 0
+	for _, it := range Items() {
+		if it.Get("note") != "" {
+			t.Errorf("%s: research notes in note: %.60q", it.ID, it.Get("note"))
+		}
+		if a := it.Get("annote"); strings.HasPrefix(a, "Discrepancies:") || strings.HasPrefix(a, "Unconfirmed:") {
+			withNotes++
+		}
+	}
+	if withNotes < 30 {
+		t.Errorf("%d works carry research notes in annote, want >= 30", withNotes)
 	}
 }

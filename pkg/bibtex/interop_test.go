@@ -1,0 +1,160 @@
+package bibtex
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/manba/manba/pkg/bib"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// encodeOne writes one item in a dialect and reads it back.
+func encodeOne(t *testing.T, it bib.Item, dialect Dialect) (string, bib.Item) {
+	t.Helper()
+	var buf bytes.Buffer
+	require.NoError(t, Encode(&buf, []bib.Item{it}, EncodeOptions{Dialect: dialect}))
+	items, diags := Decode("x.bib", buf.Bytes(), DecodeOptions{})
+	require.False(t, diags.HasErrors(), "%v", diags)
+	require.Len(t, items, 1, buf.String())
+	return buf.String(), items[0]
+}
+
+func person(family, given string) bib.Name { return bib.Name{Family: family, Given: given} }
+
+// TestInteropFindings has one case per finding of issue 11 on what manba
+// writes: the BibLaTeX text must contain what biblatex and pandoc read,
+// and reading it back must give the item again.
+func TestInteropFindings(t *testing.T) {
+	tests := []struct {
+		name    string
+		item    bib.Item
+		dialect Dialect
+		want    []string // lines the output must contain
+		not     []string // and must not
+	}{{
+		name:    "LanguageWrittenAsLangid",
+		item:    bib.Item{ID: "a", Type: "book", Vars: map[string]string{"title": "T", "language": "en"}},
+		dialect: BibLaTeX, want: []string{"langid = {english}"}, not: []string{"language = "},
+	}, {
+		name:    "PersianLangid",
+		item:    bib.Item{ID: "a", Type: "book", Vars: map[string]string{"title": "T", "language": "fa"}},
+		dialect: BibLaTeX, want: []string{"langid = {persian}"},
+	}, {
+		name:    "LangidRegionKeptInLeftover",
+		item:    bib.Item{ID: "a", Type: "book", Vars: map[string]string{"title": "T", "language": "fa-IR"}},
+		dialect: BibLaTeX, want: []string{"langid = {persian}", "usera = {language: fa-IR}"},
+	}, {
+		name: "CollectionEditorAsEditora",
+		item: bib.Item{ID: "a", Type: "book", Vars: map[string]string{"title": "T", "collection-title": "S", "collection-number": "3"},
+			Names: map[string][]bib.Name{"collection-editor": {person("Gilsenan", "Michael")}}},
+		dialect: BibLaTeX, want: []string{"editora = {Gilsenan, Michael}", "editoratype = {collection-editor}", "number = {3}"},
+		not:     []string{"collection-editor = ", "collection-number = "},
+	}, {
+		name: "InterviewerAsEditortype",
+		item: bib.Item{ID: "a", Type: "interview", Vars: map[string]string{"title": "T", "publisher": "P"},
+			Names: map[string][]bib.Name{"author": {person("Jafari", "A")}, "interviewer": {person("Ebrahimi", "B")}}},
+		dialect: BibLaTeX, want: []string{"editor = {Ebrahimi, B}", "editortype = {interviewer}", "entrysubtype = {interview}", "organization = {P}"},
+		not:     []string{"interviewer = ", "publisher = "},
+	}, {
+		name: "ReviewedWorkAndMediumInLeftover",
+		item: bib.Item{ID: "a", Type: "review-book", Vars: map[string]string{"title": "T", "reviewed-title": "R", "medium": "Hardcover"},
+			Names: map[string][]bib.Name{"reviewed-author": {person("Banisadr", "Abolhassan")}}},
+		dialect: BibLaTeX, want: []string{"usera = {medium: Hardcover\nreviewed-title: R\nreviewed-author: Banisadr, Abolhassan}"},
+		not:     []string{"reviewed-title = ", "medium = ", "reviewed-author = "},
+	}, {
+		name: "AvailableDateInLeftover",
+		item: bib.Item{ID: "a", Type: "report", Vars: map[string]string{"title": "T"},
+			Dates: map[string]bib.Date{"available-date": {From: bib.DateParts{Year: 2005, Month: 5, Day: 19}}}},
+		dialect: BibLaTeX, want: []string{"usera = {available-date: 2005-05-19}"},
+	}, {
+		name:    "OnlineSiteAsOrganization",
+		item:    bib.Item{ID: "a", Type: "webpage", Vars: map[string]string{"title": "T", "container-title": "Nejat Society", "URL": "https://x.org"}},
+		dialect: BibLaTeX, want: []string{"@online{a", "organization = {Nejat Society}"}, not: []string{"booktitle"},
+	}, {
+		name:    "TwoISBNsNotPacked",
+		item:    bib.Item{ID: "a", Type: "book", Vars: map[string]string{"title": "T", "ISBN": "978-1-85043-077-3 978-1-85043-083-4"}},
+		dialect: BibLaTeX, want: []string{"isbn = {978-1-85043-077-3}", "usera = {ISBN: 978-1-85043-077-3 978-1-85043-083-4}"},
+	}, {
+		name:    "ManualPublisherNotInstitution",
+		item:    bib.Item{ID: "a", Type: "report", Vars: map[string]string{"title": "T", "publisher": "P"}, Extra: map[string]string{"@type": "manual"}},
+		dialect: BibLaTeX, want: []string{"@manual{a", "publisher = {P}"}, not: []string{"institution"},
+	}, {
+		name:    "ThesisTypeAsLocalisationKey",
+		item:    bib.Item{ID: "a", Type: "thesis", Vars: map[string]string{"title": "T", "genre": "technical report"}},
+		dialect: BibLaTeX, want: []string{"type = {techreport}"},
+	}, {
+		name: "ArabicParticleWithoutSpace",
+		item: bib.Item{ID: "a", Type: "article-journal", Vars: map[string]string{"title": "T"},
+			Names: map[string][]bib.Name{"author": {{Family: "Khalil", Given: "Samir", NonDroppingParticle: "al-"}}}},
+		dialect: BibLaTeX, want: []string{"author = {al-Khalil, Samir}"}, not: []string{"al- Khalil"},
+	}, {
+		name: "ArabicParticleWithoutSpaceBibTeX",
+		item: bib.Item{ID: "a", Type: "article-journal", Vars: map[string]string{"title": "T"},
+			Names: map[string][]bib.Name{"author": {{Family: "Alembert", Given: "Jean", NonDroppingParticle: "d'"}}}},
+		dialect: BibTeX, want: []string{"author = {d'Alembert, Jean}"},
+	}, {
+		name:    "ResearchNotesInAnnotation",
+		item:    bib.Item{ID: "a", Type: "book", Vars: map[string]string{"title": "T", "annote": "Unconfirmed: place."}},
+		dialect: BibLaTeX, want: []string{"annotation = {Unconfirmed: place.}"}, not: []string{"  note = "},
+	}, {
+		name:    "ResearchNotesInAnnoteBibTeX",
+		item:    bib.Item{ID: "a", Type: "book", Vars: map[string]string{"title": "T", "annote": "Unconfirmed: place."}},
+		dialect: BibTeX, want: []string{"annote = {Unconfirmed: place.}"}, not: []string{"  note = "},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, back := encodeOne(t, tt.item, tt.dialect)
+			for _, w := range tt.want {
+				assert.Contains(t, out, w)
+			}
+			for _, n := range tt.not {
+				assert.NotContains(t, out, n)
+			}
+			assert.True(t, tt.item.Equal(back), "read back:%s", itemDiff(tt.item, back))
+		})
+	}
+}
+
+// TestInteropReading covers the findings on reading BibLaTeX: langid and
+// language become BCP 47 tags, type keys biblatex's English strings, and
+// an elided particle joined to the family name is a particle again.
+func TestInteropReading(t *testing.T) {
+	tests := []struct {
+		name, src string
+		check     func(t *testing.T, it bib.Item)
+	}{
+		{"LangidEnglishIsEn", `@book{a, title={T}, langid={english}}`, func(t *testing.T, it bib.Item) {
+			assert.Equal(t, "en", it.Get("language"))
+		}},
+		{"LangidFarsiIsFa", `@book{a, title={T}, langid={farsi}}`, func(t *testing.T, it bib.Item) {
+			assert.Equal(t, "fa", it.Get("language"))
+		}},
+		{"LanguageNgermanIsDe", `@book{a, title={T}, language={ngerman}}`, func(t *testing.T, it bib.Item) {
+			assert.Equal(t, "de", it.Get("language"))
+		}},
+		{"TypePhdthesisIsPhDThesis", `@thesis{a, title={T}, type={phdthesis}}`, func(t *testing.T, it bib.Item) {
+			assert.Equal(t, "PhD thesis", it.Get("genre"))
+		}},
+		{"TypeTechreport", `@report{a, title={T}, type={techreport}}`, func(t *testing.T, it bib.Item) {
+			assert.Equal(t, "technical report", it.Get("genre"))
+		}},
+		{"AlKhalilParticle", `@article{a, title={T}, author={al-Khalil, Samir}}`, func(t *testing.T, it bib.Item) {
+			assert.Equal(t, bib.Name{Family: "Khalil", Given: "Samir", NonDroppingParticle: "al-", Original: "al-Khalil, Samir"}, it.Names["author"][0])
+		}},
+		{"SeriesNumberIsCollectionNumber", `@book{a, title={T}, series={S}, number={3}}`, func(t *testing.T, it bib.Item) {
+			assert.Equal(t, "3", it.Get("collection-number"))
+		}},
+		{"ForeignUseraKept", `@book{a, title={T}, usera={my own use}}`, func(t *testing.T, it bib.Item) {
+			assert.Equal(t, "my own use", it.Extra["usera"])
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			items, diags := Decode("x.bib", []byte(tt.src), DecodeOptions{})
+			require.False(t, diags.HasErrors(), "%v", diags)
+			require.Len(t, items, 1)
+			tt.check(t, items[0])
+		})
+	}
+}
