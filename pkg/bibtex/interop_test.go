@@ -49,19 +49,19 @@ func TestInteropFindings(t *testing.T) {
 		item: bib.Item{ID: "a", Type: "book", Vars: map[string]string{"title": "T", "collection-title": "S", "collection-number": "3"},
 			Names: map[string][]bib.Name{"collection-editor": {person("Gilsenan", "Michael")}}},
 		dialect: BibLaTeX, want: []string{"editora = {Gilsenan, Michael}", "editoratype = {collection-editor}", "number = {3}"},
-		not:     []string{"collection-editor = ", "collection-number = "},
+		not: []string{"collection-editor = ", "collection-number = "},
 	}, {
 		name: "InterviewerAsEditortype",
 		item: bib.Item{ID: "a", Type: "interview", Vars: map[string]string{"title": "T", "publisher": "P"},
 			Names: map[string][]bib.Name{"author": {person("Jafari", "A")}, "interviewer": {person("Ebrahimi", "B")}}},
 		dialect: BibLaTeX, want: []string{"editor = {Ebrahimi, B}", "editortype = {interviewer}", "entrysubtype = {interview}", "organization = {P}"},
-		not:     []string{"interviewer = ", "publisher = "},
+		not: []string{"interviewer = ", "publisher = "},
 	}, {
 		name: "ReviewedWorkAndMediumInLeftover",
 		item: bib.Item{ID: "a", Type: "review-book", Vars: map[string]string{"title": "T", "reviewed-title": "R", "medium": "Hardcover"},
 			Names: map[string][]bib.Name{"reviewed-author": {person("Banisadr", "Abolhassan")}}},
 		dialect: BibLaTeX, want: []string{"usera = {medium: Hardcover\nreviewed-title: R\nreviewed-author: Banisadr, Abolhassan}"},
-		not:     []string{"reviewed-title = ", "medium = ", "reviewed-author = "},
+		not: []string{"reviewed-title = ", "medium = ", "reviewed-author = "},
 	}, {
 		name: "AvailableDateInLeftover",
 		item: bib.Item{ID: "a", Type: "report", Vars: map[string]string{"title": "T"},
