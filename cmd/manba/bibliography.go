@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"github.com/manba/manba/pkg/bib"
@@ -17,50 +18,89 @@ func init() { commands = append(commands, newBibliographyCmd) }
 type styleOptions struct {
 	style  string
 	locale string
-	format string
+	to     string
 	from   string
 	output string
 }
 
 func (o *styleOptions) register(c *cobra.Command) {
-	c.Flags().StringVarP(&o.style, "style", "s", "apa", "CSL style: a built-in name ("+strings.Join(csl.EmbeddedStyles(), ", ")+") or a .csl file")
-	c.Flags().StringVarP(&o.locale, "locale", "l", "", "locale such as en-US, de-DE, fr-FR, fa-IR, ar; all CSL locales are built in (default: the style's, then en-US)")
-	c.Flags().StringVarP(&o.format, "format", "f", "text", "output format: text, html or md")
-	c.Flags().StringVar(&o.from, "from", "", "input format (default: detected from each file)")
-	c.Flags().StringVarP(&o.output, "output", "o", "", "write to FILE (atomically) instead of standard output")
+	f := c.Flags()
+	f.StringVarP(&o.style, "style", "s", "apa", "CSL style: a built-in name ("+strings.Join(csl.EmbeddedStyles(), ", ")+") or a .csl file")
+	f.StringVarP(&o.locale, "locale", "l", "", "locale such as en-US, de-DE, fr-FR, fa-IR, ar; all CSL locales are built in (default: the style's, then en-US)")
+	f.StringVar(&o.to, "to", "", "output format: text, html or md (default: from -o's extension, .html or .md, else text)")
+	f.StringVarP(&o.to, "format", "f", "", "old name of --to")
+	f.MarkDeprecated("format", "use --to")
+	f.StringVar(&o.from, "from", "", "input format (default: detected from each file)")
+	f.StringVarP(&o.output, "output", "o", "", "write to FILE (atomically) instead of standard output")
+	c.RegisterFlagCompletionFunc("to", cobra.FixedCompletions(textFormats, cobra.ShellCompDirectiveNoFileComp))
 }
 
-// load resolves the style and format flags.
-func (o *styleOptions) load() (*csl.Style, csl.Format, error) {
-	f, ok := csl.ParseFormat(o.format)
+// textFormats are the values of --to for rendered text.
+var textFormats = []cobra.Completion{"text", "html", "md"}
+
+// load resolves the style, locale and format flags and opens the output, so
+// that every usage error shows before any input is read.
+func (o *styleOptions) load(stdout io.Writer) (*csl.Style, csl.Format, *output, error) {
+	to := o.to
+	if to == "" {
+		to = textFormatOf(o.output)
+	}
+	f, ok := csl.ParseFormat(to)
 	if !ok {
-		return nil, 0, usagef("unknown --format %q (text, html or md)", o.format)
+		return nil, 0, nil, usagef("unknown --to %q (text, html or md)", o.to)
 	}
 	st, err := csl.LoadStyle(o.style)
 	if err != nil {
-		return nil, 0, usagef("--style: %v", err)
+		return nil, 0, nil, usagef("--style: %v", err)
 	}
-	return st, f, nil
+	if o.locale != "" && !knownLocale(o.locale) {
+		return nil, 0, nil, usagef("unknown --locale %q (built in: %s)", o.locale, strings.Join(csl.EmbeddedLocales(), ", "))
+	}
+	out, err := openOutput(o.output, stdout)
+	return st, f, out, err
 }
 
-// items reads FILEs in any format manba reads, or the built-in cited works
-// when there are none.
+// textFormatOf names the text format an output file's extension asks for.
+func textFormatOf(path string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".html", ".htm":
+		return "html"
+	case ".md", ".markdown":
+		return "md"
+	}
+	return "text"
+}
+
+// knownLocale reports whether a locale tag is built in, or its language is
+// (de for de-DE, "en-IE" falls back to English).
+func knownLocale(tag string) bool {
+	lang, _, _ := strings.Cut(tag, "-")
+	for _, l := range csl.EmbeddedLocales() {
+		if strings.EqualFold(l, tag) || strings.EqualFold(strings.SplitN(l, "-", 2)[0], lang) {
+			return true
+		}
+	}
+	return false
+}
+
+// items reads the named inputs (FILEs, or piped standard input) in any
+// format manba reads, or returns the built-in cited works when there are
+// none.
 func (o *styleOptions) items(files []string, stdin io.Reader, stderr io.Writer) ([]bib.Item, error) {
-	if len(files) == 0 {
+	names := inputNames(files, stdin)
+	if names == nil {
 		return works.Items(), nil
 	}
-	items, diags, err := loadItems(files, o.from, stdin)
+	items, diags, err := loadItems(names, o.from, stdin)
 	if derr := reportDiagnostics(stderr, diags); err == nil {
 		err = derr
 	}
 	return items, err
 }
 
-func (o *styleOptions) write(stdout io.Writer, text string) error {
-	out, err := openOutput(o.output, stdout)
-	if err != nil {
-		return err
-	}
+// write writes text to the output opened by load; nothing replaces an
+// output file when no item could be read.
+func write(out *output, text string) error {
 	if _, err := io.WriteString(out, text); err != nil {
 		out.Abort()
 		return err
@@ -85,29 +125,32 @@ any CSL 1.0.2 style file can be given instead. Entries are sorted and
 disambiguated as the style says, with the locale's collation (Arabic
 articles al-/el- and the ʿayn/hamza marks are ignored when sorting).
 
-Output is plain text, HTML (as citeproc-js writes it) or Markdown.`,
+Output is plain text, HTML (as citeproc-js writes it) or Markdown (--to,
+or the extension of -o: .html, .md).`,
 		Example: `  manba bibliography --style apa refs.bib
-  manba bibliography --style chicago-author-date --format html -o refs.html refs.json
+  manba bibliography --style chicago-author-date -o refs.html refs.json
   manba bibliography --style mystyle.csl --locale en-GB refs.ris
-  manba bibliography --style ieee --format md`,
+  cat refs.bib | manba bibliography --style ieee --to md`,
 		RunE: func(c *cobra.Command, args []string) error {
-			st, f, err := o.load()
+			st, f, out, err := o.load(c.OutOrStdout())
 			if err != nil {
 				return err
 			}
+			if !st.HasBibliography() {
+				out.Abort()
+				return usagef("style %q has no bibliography (try manba cite)", o.style)
+			}
 			items, err := o.items(args, c.InOrStdin(), c.ErrOrStderr())
 			if err != nil && len(items) == 0 {
+				out.Abort()
 				return err
-			}
-			if !st.HasBibliography() {
-				return usagef("style %q has no bibliography (try manba cite)", o.style)
 			}
 			p := csl.NewProcessor(st, o.locale, items)
 			text := p.BibliographyString(f)
 			if text != "" {
 				text += "\n"
 			}
-			if werr := o.write(c.OutOrStdout(), text); werr != nil {
+			if werr := write(out, text); werr != nil {
 				return werr
 			}
 			return err
@@ -117,7 +160,8 @@ Output is plain text, HTML (as citeproc-js writes it) or Markdown.`,
 	return c
 }
 
-// errUnknownKeys reports cite keys that match no item.
+// errUnknownKeys reports cite keys or work ids that match no item: an
+// input problem (exit 1) in every command.
 func errUnknownKeys(keys []string) error {
 	return fmt.Errorf("no work with key %s", strings.Join(keys, ", "))
 }

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 )
 
 func TestBibliographyBuiltinWorks(t *testing.T) {
@@ -47,16 +49,17 @@ func TestBibliographyUsageErrors(t *testing.T) {
 		err  string
 	}{
 		{[]string{"bibliography", "--style", "nosuch"}, 2, `unknown style "nosuch"`},
-		{[]string{"bibliography", "--format", "rtf"}, 2, `unknown --format "rtf"`},
+		{[]string{"bibliography", "--to", "rtf"}, 2, `unknown --to "rtf"`},
+		{[]string{"bibliography", "--format", "rtf"}, 2, `unknown --to "rtf"`},
+		{[]string{"bibliography", "--locale", "xx-YY"}, 2, `unknown --locale "xx-YY"`},
 		{[]string{"cite"}, 2, "requires at least 1 arg"},
 		{[]string{"cite", "nosuchkey"}, 1, "no work with key nosuchkey"},
 		{[]string{"bibliography", "nosuchfile.bib"}, 1, "nosuchfile.bib"},
 	}
 	for _, tt := range tests {
 		_, errOut, code := runCLI(t, "", tt.args...)
-		if code != tt.code || !strings.Contains(errOut, tt.err) {
-			t.Errorf("%v: exit %d, stderr %q; want %d and %q", tt.args, code, errOut, tt.code, tt.err)
-		}
+		assert.Equal(t, tt.code, code, "%v: %s", tt.args, errOut)
+		assert.Contains(t, errOut, tt.err, "%v", tt.args)
 	}
 }
 

@@ -27,21 +27,23 @@ or more cite keys separated by commas, each optionally followed by
 styles print "Ibid." and short forms for repeated works, and author-date
 styles add year suffixes where works would be confused.
 
-Works come from --bib FILEs (any format manba reads) or, without --bib,
-from manba's built-in cited works. All of them make up the bibliography,
+Works come from --bib FILEs (any format manba reads; repeatable, or a
+comma list), from standard input when it is piped, or else from manba's
+built-in cited works. All of them make up the bibliography,
 so citations agree with "manba bibliography" over the same works: the
 same year suffixes ("1989b"), added given names and citation numbers.`,
 		Example: `  manba cite --style apa rand2009mek
   manba cite --style chicago-notes-bibliography rand2009mek@p.\ 48 rand2009mek@50
-  manba cite --style apa --bib refs.bib smith2001,jones2003@12 --format html`,
+  manba cite --style apa --bib refs.bib --bib more.json smith2001,jones2003@12 --to html`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			st, f, err := o.load()
+			st, f, out, err := o.load(c.OutOrStdout())
 			if err != nil {
 				return err
 			}
-			items, err := o.items(o.bib, c.InOrStdin(), c.ErrOrStderr())
+			items, err := o.items(splitList(o.bib), c.InOrStdin(), c.ErrOrStderr())
 			if err != nil && len(items) == 0 {
+				out.Abort()
 				return err
 			}
 			known := map[string]bool{}
@@ -55,6 +57,7 @@ same year suffixes ("1989b"), added given names and citation numbers.`,
 				for _, k := range strings.Split(a, ",") {
 					cite := parseCite(strings.TrimSpace(k))
 					if cite.ID == "" {
+						out.Abort()
 						return usagef("empty cite key in %q", a)
 					}
 					if !known[cite.ID] {
@@ -66,6 +69,7 @@ same year suffixes ("1989b"), added given names and citation numbers.`,
 				cits = append(cits, cit)
 			}
 			if len(unknown) > 0 {
+				out.Abort()
 				return errUnknownKeys(unknown)
 			}
 			if !st.IsNote() {
@@ -78,14 +82,15 @@ same year suffixes ("1989b"), added given names and citation numbers.`,
 			// prints it: citations get its year suffixes and numbers.
 			p.RegisterAll()
 			text := strings.Join(p.Citations(cits, f), "\n") + "\n"
-			if werr := o.write(c.OutOrStdout(), text); werr != nil {
+			if werr := write(out, text); werr != nil {
 				return werr
 			}
 			return err
 		},
 	}
 	o.register(c)
-	c.Flags().StringSliceVar(&o.bib, "bib", nil, "read works from FILE (repeatable; default: the built-in cited works)")
+	c.Flags().StringArrayVar(&o.bib, "bib", nil, "read works from FILE (repeatable, or FILE,FILE; default: standard input when piped, else the built-in cited works)")
+	c.ValidArgsFunction = completeKeys(&o.bib)
 	return c
 }
 

@@ -24,25 +24,27 @@ type convertOptions struct {
 func newConvertCmd() *cobra.Command {
 	var o convertOptions
 	c := &cobra.Command{
-		Use:   "convert --to FORMAT [--from FORMAT] [-o FILE] [FILE...|-]",
+		Use:   "convert [--to FORMAT] [--from FORMAT] [-o FILE] [FILE...|-]",
 		Short: "Convert bibliographies between BibTeX, BibLaTeX, CSL-JSON and RIS",
 		Long: `convert reads bibliographies and writes them in another format, one item
 at a time, so that memory stays small however large the input is.
 
 Each input's format comes from its extension (.bib, .json, .ris, …) or, for
 standard input and unknown extensions, from its content; --from sets it for
-all inputs. With no FILE, or with "-", convert reads standard input.
+all inputs. With no FILE, or with "-", convert reads standard input. The
+output format is --to, or else the one -o's extension names.
 
 Problems in the input are reported on standard error as file:line:col and
 the rest is still converted; convert then exits with status 1. Fields the
-output format cannot hold are reported as warnings. With -o the output file
-is replaced only when everything was written, never left half-written.
+output format cannot hold are reported as warnings at the item's position.
+With -o the output file is replaced only when everything was written, never
+left half-written, and never when nothing could be read.
 
 Formats: bibtex, biblatex (.bib; capitals inside words such as MKO are
 braced on output), csljson (.json; written valid against the CSL 1.0.2
 schema), ris (.ris; the RIS of EndNote and Zotero).`,
 		Example: `  manba convert --to csljson refs.bib > refs.json
-  manba convert --to ris -o refs.ris refs.bib more.json
+  manba convert -o refs.ris refs.bib more.json
   zotero-export | manba convert --from ris --to biblatex --ascii -`,
 		RunE: func(c *cobra.Command, args []string) error {
 			return runConvert(o, args, c.InOrStdin(), c.OutOrStdout(), c.ErrOrStderr())
@@ -50,45 +52,31 @@ schema), ris (.ris; the RIS of EndNote and Zotero).`,
 	}
 	f := c.Flags()
 	f.StringVar(&o.from, "from", "", "input format (default: detect per input)")
-	f.StringVar(&o.to, "to", "", "output format (required)")
+	f.StringVar(&o.to, "to", "", "output format (default: from -o's extension: .bib bibtex, .json csljson, .ris ris)")
 	f.StringVarP(&o.output, "output", "o", "", "write to FILE (atomically) instead of standard output")
 	f.BoolVar(&o.ascii, "ascii", false, "write non-ASCII characters as LaTeX escapes (BibTeX/BibLaTeX)")
 	return c
 }
 
-// maxWriterWarnings bounds the warnings about what the output format cannot
-// hold: they repeat for every item of a large library.
-const maxWriterWarnings = 50
-
 func runConvert(o convertOptions, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	if o.to == "" {
-		return usagef("missing --to (want %s)", formatNames(true))
-	}
-	to, err := lookupFormat(o.to, true)
-	if err != nil {
-		return err
-	}
 	if o.from != "" {
 		if _, err := lookupFormat(o.from, false); err != nil {
 			return err
 		}
 	}
-	if len(args) == 0 {
-		args = []string{"-"}
-	}
-	out, err := openOutput(o.output, stdout)
+	args, err := needInputs(args, stdin)
 	if err != nil {
 		return err
 	}
-	outName := o.output
-	if outName == "" || outName == "-" {
-		outName = "<stdout>"
+	sink, err := openItemSink(o.to, o.output, "", writeOptions{ASCII: o.ascii}, stdout)
+	if err != nil {
+		return err
 	}
-	w := to.NewWriter(out, writeOptions{ASCII: o.ascii})
 	p := newProgress(stderr)
-	inputErrors := 0
+	inputErrors, written := 0, 0
 	for _, arg := range args {
-		diags, err := convertInput(arg, o.from, stdin, w, p)
+		n, diags, err := convertInput(arg, o.from, stdin, sink, p)
+		written += n
 		p.clear()
 		for _, d := range diags {
 			fmt.Fprintln(stderr, d.Error())
@@ -103,19 +91,20 @@ func runConvert(o convertOptions, args []string, stdin io.Reader, stdout, stderr
 			inputErrors++
 		case err != nil:
 			p.done()
-			out.Abort()
+			sink.Abort()
 			return err
 		}
 	}
 	p.done()
-	if err := w.Close(); err != nil {
-		out.Abort()
+	if written == 0 && inputErrors > 0 {
+		// Nothing could be read: an existing -o FILE keeps what it holds
+		// rather than become an empty list.
+		sink.Abort()
+		return fmt.Errorf("%d input error(s); nothing was converted", inputErrors)
+	}
+	if err := sink.Close(stderr); err != nil {
 		return err
 	}
-	if err := out.Close(); err != nil {
-		return err
-	}
-	reportWriterWarnings(stderr, w, outName)
 	if inputErrors > 0 {
 		return fmt.Errorf("%d input error(s); everything readable was converted", inputErrors)
 	}
@@ -128,45 +117,45 @@ type inputError struct{ error }
 
 func (e inputError) Unwrap() error { return e.error }
 
-// convertInput streams one input into w and returns its diagnostics. An inputError means nothing of it was read;
-// any other error (a read or write failure half-way) is fatal.
-func convertInput(arg, from string, stdin io.Reader, w itemWriter, p *progress) (diag.List, error) {
+// convertInput streams one input into the sink and returns the number of
+// items written and the input's diagnostics. An inputError means nothing of
+// it was read; any other error (a read or write failure half-way) is fatal.
+func convertInput(arg, from string, stdin io.Reader, sink *itemSink, p *progress) (int, diag.List, error) {
 	var r io.Reader = stdin
 	name := "<stdin>"
 	if arg != "-" {
 		f, err := os.Open(arg)
 		if err != nil {
-			return nil, inputError{err}
+			return 0, nil, inputError{err}
 		}
 		defer f.Close()
 		r, name = f, arg
 	}
 	ir, err := openItems(r, name, from)
 	if err != nil {
-		return nil, inputError{err}
+		return 0, nil, inputError{err}
 	}
-	pre, keepPreambles := preamblesOf(ir, w)
-	for {
+	pre, keepPreambles := preamblesOf(ir, sink)
+	for n := 0; ; n++ {
 		it, err := ir.Next()
 		if err == io.EOF {
+			var ferr error
 			if keepPreambles {
 				// A file of preambles and no entries keeps them too.
-				if err := pre.flush(); err != nil {
-					return ir.Diagnostics(), err
-				}
+				ferr = pre.flush()
 			}
-			return ir.Diagnostics(), nil
+			return n, ir.Diagnostics(), ferr
 		}
 		if err != nil {
-			return ir.Diagnostics(), fmt.Errorf("%s: %w", name, err)
+			return n, ir.Diagnostics(), fmt.Errorf("%s: %w", name, err)
 		}
 		if keepPreambles {
 			if err := pre.flush(); err != nil {
-				return ir.Diagnostics(), err
+				return n, ir.Diagnostics(), err
 			}
 		}
-		if err := w.Write(it); err != nil {
-			return ir.Diagnostics(), fmt.Errorf("writing item %q: %w", it.ID, err)
+		if err := sink.Write(it, itemPos(ir)); err != nil {
+			return n, ir.Diagnostics(), err
 		}
 		p.add()
 	}
@@ -180,9 +169,9 @@ type preambleCopier struct {
 	written int
 }
 
-func preamblesOf(r itemReader, w itemWriter) (*preambleCopier, bool) {
+func preamblesOf(r itemReader, sink *itemSink) (*preambleCopier, bool) {
 	from, ok1 := r.(interface{ Preambles() []string })
-	to, ok2 := w.(interface{ Preamble(string) error })
+	to, ok2 := sink.preambleWriter()
 	if !ok1 || !ok2 {
 		return nil, false
 	}
@@ -197,26 +186,6 @@ func (c *preambleCopier) flush() error {
 		}
 	}
 	return nil
-}
-
-// reportWriterWarnings prints what the output format could not hold, if the
-// writer tells.
-func reportWriterWarnings(stderr io.Writer, w itemWriter, outName string) {
-	dw, ok := w.(interface{ Diagnostics() diag.List })
-	if !ok {
-		return
-	}
-	warns := dw.Diagnostics()
-	for i, d := range warns {
-		if i == maxWriterWarnings {
-			fmt.Fprintf(stderr, "%s: warning: %d more warnings like these\n", outName, len(warns)-i)
-			break
-		}
-		if d.Pos.File == "" {
-			d.Pos.File = outName
-		}
-		fmt.Fprintln(stderr, d.Error())
-	}
 }
 
 // progress shows the number of items converted on a terminal, a few times

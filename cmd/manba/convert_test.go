@@ -12,6 +12,8 @@ import (
 	"github.com/manba/manba/pkg/bib"
 	"github.com/manba/manba/pkg/csljson"
 	"github.com/manba/manba/pkg/ris"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -200,14 +202,13 @@ func TestConvertStreams(t *testing.T) {
 	enc.Close()
 	r := &countingReader{r: bytes.NewReader(src.Bytes())}
 	w := &firstWriteRecorder{r: r}
-	f := formats["csljson"]
-	diags, err := convertInput("-", "", r, f.NewWriter(w, writeOptions{}), nil)
-	if err != nil || len(diags) != 0 {
-		t.Fatal(err, diags)
-	}
-	if w.readAtFirstWrite == 0 || w.readAtFirstWrite >= int64(src.Len()) {
-		t.Errorf("first item written after reading %d of %d bytes", w.readAtFirstWrite, src.Len())
-	}
+	sink := &itemSink{w: formats["csljson"].NewWriter(w, writeOptions{})}
+	n, diags, err := convertInput("-", "", r, sink, nil)
+	require.NoError(t, err)
+	require.Empty(t, diags)
+	assert.Equal(t, 2000, n)
+	assert.NotZero(t, w.readAtFirstWrite, "nothing written")
+	assert.Less(t, w.readAtFirstWrite, int64(src.Len()), "first item written after reading the whole input")
 }
 
 type countingReader struct {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/manba/manba/pkg/bib"
 	"github.com/manba/manba/pkg/dedupe"
+	"github.com/manba/manba/pkg/diag"
 	"github.com/spf13/cobra"
 )
 
@@ -58,7 +59,7 @@ adds a decision to that file.`,
 		},
 	}
 	c.Flags().StringVar(&o.from, "from", "", "input format (default: detect)")
-	c.Flags().StringVar(&o.to, "to", "csljson", "output format with --merge")
+	c.Flags().StringVar(&o.to, "to", "", "output format with --merge (default: from -o's extension, else csljson)")
 	c.Flags().StringVarP(&o.output, "output", "o", "", "write to FILE (atomically) instead of standard output")
 	c.Flags().BoolVar(&o.merge, "merge", false, "write the merged items instead of reporting pairs")
 	c.Flags().StringVar(&o.keymap, "keymap", "", "with --merge, write the old key -> kept key map (TSV) to FILE")
@@ -75,7 +76,7 @@ func runDedupe(o dedupeOptions, args []string, stdin io.Reader, stdout, stderr i
 		return usagef("--mark needs --distinct FILE")
 	}
 	if o.merge {
-		if _, err := lookupFormat(o.to, true); err != nil {
+		if _, err := outputFormat(o.to, o.output, "csljson"); err != nil {
 			return err
 		}
 	}
@@ -119,52 +120,99 @@ func runDedupe(o dedupeOptions, args []string, stdin io.Reader, stdout, stderr i
 		}
 	}
 
-	// Read the inputs one by one to know where each item comes from.
-	if len(args) == 0 {
-		args = []string{"-"}
+	args, err := needInputs(args, stdin)
+	if err != nil {
+		return err
 	}
-	var items []bib.Item
-	var source []string
-	for _, a := range args {
-		its, diags, err := loadItems([]string{a}, o.from, stdin)
-		if derr := reportDiagnostics(stderr, diags); derr != nil {
-			return derr
-		}
-		if err != nil {
-			return err
-		}
-		items = append(items, its...)
-		for range its {
-			source = append(source, a)
-		}
-	}
-	pairs := dedupe.Find(items, distinct)
 	if !o.merge {
 		out, err := openOutput(o.output, stdout)
 		if err != nil {
 			return err
 		}
+		items, source, _, err := dedupeInputs(args, o.from, stdin, stderr)
+		if err != nil {
+			out.Abort()
+			return err
+		}
+		pairs := dedupe.Find(items, distinct)
 		name := keyNamer(items, source)
 		for _, p := range pairs {
 			fmt.Fprintf(out, "%s\t%s\t%s\n", name(p.A), name(p.B), p.Reason)
 		}
 		return out.Close()
 	}
-	merged, keymap := dedupe.Merge(items, pairs)
+	sink, err := openItemSink(o.to, o.output, "csljson", writeOptions{}, stdout)
+	if err != nil {
+		return err
+	}
+	var keys *output
 	if o.keymap != "" {
-		out, err := openOutput(o.keymap, io.Discard)
-		if err != nil {
+		if keys, err = openOutput(o.keymap, io.Discard); err != nil {
+			sink.Abort()
 			return err
 		}
-		for _, m := range keymap {
-			fmt.Fprintf(out, "%s\t%s\n", m.Old, m.Kept)
+	}
+	items, _, at, err := dedupeInputs(args, o.from, stdin, stderr)
+	if err != nil {
+		sink.Abort()
+		if keys != nil {
+			keys.Abort()
 		}
-		if err := out.Close(); err != nil {
+		return err
+	}
+	pairs := dedupe.Find(items, distinct)
+	merged, keymap := dedupe.Merge(items, pairs)
+	if keys != nil {
+		for _, m := range keymap {
+			fmt.Fprintf(keys, "%s\t%s\n", m.Old, m.Kept)
+		}
+		if err := keys.Close(); err != nil {
+			sink.Abort()
 			return err
 		}
 	}
 	fmt.Fprintf(stderr, "%d items, %d duplicate pairs, %d items written\n", len(items), len(pairs), len(merged))
-	return writeItemsAs(o.to, o.output, stdout, merged)
+	return writeItems(sink, merged, mergedPositions(items, at, merged), stderr)
+}
+
+// dedupeInputs reads the inputs one by one to know which file each item
+// comes from, and where in it. Any input problem stops dedupe (exit 1):
+// merging a library read in part would drop items.
+func dedupeInputs(args []string, from string, stdin io.Reader, stderr io.Writer) ([]bib.Item, []string, []diag.Pos, error) {
+	var items []bib.Item
+	var source []string
+	var at []diag.Pos
+	for _, a := range args {
+		its, pos, diags, err := loadItemsAt([]string{a}, from, stdin)
+		if derr := reportDiagnostics(stderr, diags); derr != nil {
+			return nil, nil, nil, derr
+		}
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		items = append(items, its...)
+		at = append(at, pos...)
+		for range its {
+			source = append(source, a)
+		}
+	}
+	return items, source, at, nil
+}
+
+// mergedPositions gives each merged item the position of the input item
+// with its key, so that warnings about it point into the input.
+func mergedPositions(items []bib.Item, at []diag.Pos, merged []bib.Item) []diag.Pos {
+	first := map[string]diag.Pos{}
+	for i, it := range items {
+		if _, ok := first[it.ID]; !ok {
+			first[it.ID] = at[i]
+		}
+	}
+	out := make([]diag.Pos, len(merged))
+	for i, it := range merged {
+		out[i] = first[it.ID]
+	}
+	return out
 }
 
 // keyNamer names items by key, or by FILE:key when several inputs use the

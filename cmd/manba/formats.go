@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -70,6 +71,29 @@ func lookupFormat(name string, writable bool) (*format, error) {
 	return f, nil
 }
 
+// outputFormat resolves the format to write: --to when given, else the
+// format that claims -o's extension (.bib, .json, .ris, ...), else def. With
+// none of them it is a usage error.
+func outputFormat(to, output, def string) (*format, error) {
+	if to != "" {
+		return lookupFormat(to, true)
+	}
+	if ext := strings.ToLower(filepath.Ext(output)); ext != "" {
+		for _, n := range sortedFormatNames() {
+			if f := formats[n]; f.NewWriter != nil && slices.Contains(f.Exts, ext) {
+				return f, nil
+			}
+		}
+	}
+	if def != "" {
+		return lookupFormat(def, true)
+	}
+	if output != "" && output != "-" {
+		return nil, usagef("missing --to: cannot tell the format from %q (want %s)", output, formatNames(true))
+	}
+	return nil, usagef("missing --to (want %s)", formatNames(true))
+}
+
 // detectFormat picks the input format from the file extension, then from
 // the content.
 func detectFormat(name string, head []byte) (*format, error) {
@@ -129,6 +153,14 @@ func openItems(r io.Reader, name, from string) (itemReader, error) {
 	return f.NewReader(r, name), nil
 }
 
+// itemPos returns where the item r returned last starts, when r tells.
+func itemPos(r itemReader) diag.Pos {
+	if p, ok := r.(interface{ ItemPos() diag.Pos }); ok {
+		return p.ItemPos()
+	}
+	return diag.Pos{}
+}
+
 // emptyInput is an input with no items: an empty file or blank stdin.
 type emptyInput struct{}
 
@@ -150,16 +182,24 @@ func peek(r io.Reader, n int) ([]byte, io.Reader, error) {
 // for none or "-"), in order. Problems in the input are returned as
 // diagnostics; the error is for inputs that cannot be read at all.
 func loadItems(args []string, from string, stdin io.Reader) ([]bib.Item, diag.List, error) {
+	items, _, diags, err := loadItemsAt(args, from, stdin)
+	return items, diags, err
+}
+
+// loadItemsAt is loadItems that also returns where each item starts, for
+// diagnostics about it later (what an output format could not hold).
+func loadItemsAt(args []string, from string, stdin io.Reader) ([]bib.Item, []diag.Pos, diag.List, error) {
 	inputs, err := readInputs(args, stdin)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	var items []bib.Item
+	var at []diag.Pos
 	var diags diag.List
 	for _, in := range inputs {
 		ir, err := openItems(bytes.NewReader(in.Data), in.Name, from)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		for {
 			it, err := ir.Next()
@@ -167,13 +207,14 @@ func loadItems(args []string, from string, stdin io.Reader) ([]bib.Item, diag.Li
 				break
 			}
 			if err != nil {
-				return items, append(diags, ir.Diagnostics()...), fmt.Errorf("%s: %w", in.Name, err)
+				return items, at, append(diags, ir.Diagnostics()...), fmt.Errorf("%s: %w", in.Name, err)
 			}
 			items = append(items, it)
+			at = append(at, itemPos(ir))
 		}
 		diags = append(diags, ir.Diagnostics()...)
 	}
-	return items, diags, nil
+	return items, at, diags, nil
 }
 
 // reportDiagnostics prints diagnostics to stderr and returns an error when

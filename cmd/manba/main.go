@@ -10,9 +10,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // commands collects the subcommands; each command file adds its own in init.
@@ -25,26 +28,88 @@ func newRootCmd() *cobra.Command {
 		Long: `manba reads and writes BibTeX/BibLaTeX, CSL-JSON and RIS, formats
 bibliographies with CSL styles, and normalizes transliterated Persian and
 Arabic names (Masoud / Massoud / Mas'oud Rajavi).`,
+		Version:       version(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	root.SetVersionTemplate("manba {{.Version}}\n")
+	root.PersistentPreRun = warnDeprecatedFlags
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Errorf("%w\nRun '%s --help' for usage", err, c.CommandPath())}
 	})
 	for _, mk := range commands {
 		root.AddCommand(mk())
 	}
+	for _, c := range root.Commands() {
+		rejectUnknownSubcommands(c)
+	}
+	registerCompletions(root)
 	return root
 }
 
+// warnDeprecatedFlags tells on standard error which old flag names were
+// used (pflag would print it where cobra never shows it).
+func warnDeprecatedFlags(c *cobra.Command, _ []string) {
+	c.Flags().Visit(func(f *pflag.Flag) {
+		if f.Deprecated != "" {
+			fmt.Fprintf(c.ErrOrStderr(), "manba: warning: --%s is deprecated; %s\n", f.Name, f.Deprecated)
+		}
+	})
+}
+
+// rejectUnknownSubcommands makes a command that only groups others (manba
+// names) fail with a usage error on an unknown subcommand, where cobra
+// would print its help and exit 0.
+func rejectUnknownSubcommands(c *cobra.Command) {
+	for _, sub := range c.Commands() {
+		rejectUnknownSubcommands(sub)
+	}
+	if !c.HasSubCommands() || c.Runnable() {
+		return
+	}
+	c.RunE = func(c *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return c.Help()
+		}
+		msg := fmt.Sprintf("unknown command %q for %q", args[0], c.CommandPath())
+		if c.SuggestionsMinimumDistance <= 0 {
+			c.SuggestionsMinimumDistance = 2 // cobra's default, set only on its own path
+		}
+		if s := c.SuggestionsFor(args[0]); len(s) > 0 {
+			msg += "; did you mean " + strings.Join(s, " or ") + "?"
+		}
+		return usagef("%s\nRun '%s --help' for usage", msg, c.CommandPath())
+	}
+}
+
 func main() {
+	removeTempsOnSignal()
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// removeTempsOnSignal makes SIGINT and SIGTERM remove the temporary file
+// of -o before manba exits, with the shell's status for the signal.
+func removeTempsOnSignal() {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		s := <-sigs
+		removeTemps()
+		code := 130
+		if s == syscall.SIGTERM {
+			code = 143
+		}
+		os.Exit(code)
+	}()
 }
 
 // run executes the CLI and returns its exit code; tests call it directly.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := newRootCmd()
 	root.SetArgs(args)
+	if stdin == nil {
+		stdin = noStdin{}
+	}
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,11 +10,16 @@ import (
 )
 
 // runCLI runs manba with args and stdin and returns stdout, stderr and the
-// exit code.
+// exit code. An empty stdin stands for none (a terminal): commands given no
+// FILE then use their default or report a usage error.
 func runCLI(t *testing.T, stdin string, args ...string) (string, string, int) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	code := run(args, strings.NewReader(stdin), &out, &errOut)
+	var in io.Reader = noStdin{}
+	if stdin != "" {
+		in = strings.NewReader(stdin)
+	}
+	code := run(args, in, &out, &errOut)
 	return out.String(), errOut.String(), code
 }
 

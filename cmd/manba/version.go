@@ -15,12 +15,17 @@ func newVersionCmd() *cobra.Command {
 		Short: "Print manba's version",
 		Args:  cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			v := "(devel)"
-			if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-				v = bi.Main.Version
-			}
-			fmt.Fprintln(c.OutOrStdout(), "manba", v)
+			fmt.Fprintln(c.OutOrStdout(), "manba", version())
 			return nil
 		},
 	}
+}
+
+// version is the module version manba was built from ("(devel)" for a
+// build from a work tree); manba --version prints it too.
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
 }

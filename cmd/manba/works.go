@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"strings"
 
@@ -27,20 +28,29 @@ metadata. Fields nobody could confirm are left out, never guessed; the
 per-field sources and confidence levels travel in the CSL-JSON "custom"
 object.
 
-With IDs, only those works are printed, in the order given.`,
+With IDs, only those works are printed, in the order given; an unknown ID
+is an error (exit 1). The format is --to, or else -o's extension, or else
+CSL-JSON.`,
 		Example: `  manba works
-  manba works --to bibtex -o cited.bib
+  manba works -o cited.bib
   manba works rand2009mek hrw2005noexit --to biblatex`,
+		ValidArgsFunction: func(_ *cobra.Command, _ []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			return withPrefix(works.IDs(), prefix), cobra.ShellCompDirectiveNoFileComp
+		},
 		RunE: func(c *cobra.Command, args []string) error {
-			return runWorks(o, args, c.OutOrStdout())
+			return runWorks(o, args, c.OutOrStdout(), c.ErrOrStderr())
 		},
 	}
-	c.Flags().StringVar(&o.to, "to", "csljson", "output format (bibtex|biblatex|csljson|...)")
+	c.Flags().StringVar(&o.to, "to", "", "output format (bibtex|biblatex|csljson|ris; default: from -o's extension, else csljson)")
 	c.Flags().StringVarP(&o.output, "output", "o", "", "write to FILE (atomically) instead of standard output")
 	return c
 }
 
-func runWorks(o worksOptions, ids []string, stdout io.Writer) error {
+func runWorks(o worksOptions, ids []string, stdout, stderr io.Writer) error {
+	sink, err := openItemSink(o.to, o.output, "csljson", writeOptions{}, stdout)
+	if err != nil {
+		return err
+	}
 	items := works.Items()
 	if len(ids) > 0 {
 		items = items[:0]
@@ -54,33 +64,20 @@ func runWorks(o worksOptions, ids []string, stdout io.Writer) error {
 			items = append(items, it)
 		}
 		if len(unknown) > 0 {
-			return usagef("unknown work(s) %s; known: %s", strings.Join(unknown, ", "), strings.Join(works.IDs(), ", "))
+			sink.Abort()
+			return fmt.Errorf("%w; known: %s", errUnknownKeys(unknown), strings.Join(works.IDs(), ", "))
 		}
 	}
-	return writeItemsAs(o.to, o.output, stdout, items)
+	return writeItems(sink, items, nil, stderr)
 }
 
 // writeItemsAs writes items in the named format to path (atomically) or to
-// stdout; works, extract and dedupe share it.
+// stdout. New code uses openItemSink and writeItems, which also infer the
+// format from path and report what the format cannot hold.
 func writeItemsAs(to, path string, stdout io.Writer, items []bib.Item) error {
-	f, err := lookupFormat(to, true)
+	sink, err := openItemSink(to, path, "", writeOptions{}, stdout)
 	if err != nil {
 		return err
 	}
-	out, err := openOutput(path, stdout)
-	if err != nil {
-		return err
-	}
-	w := f.NewWriter(out, writeOptions{})
-	for _, it := range items {
-		if err := w.Write(it); err != nil {
-			out.Abort()
-			return err
-		}
-	}
-	if err := w.Close(); err != nil {
-		out.Abort()
-		return err
-	}
-	return out.Close()
+	return writeItems(sink, items, nil, io.Discard)
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+
 	"github.com/manba/manba/pkg/bib"
 	"github.com/manba/manba/pkg/csljson"
 	"github.com/manba/manba/pkg/works"
@@ -24,13 +26,12 @@ func needFormat(t *testing.T, name string) {
 
 func TestWorksUnknownID(t *testing.T) {
 	_, errOut, code := runCLI(t, "", "works", "nosuchwork")
-	if code != 2 || !strings.Contains(errOut, `nosuchwork`) || !strings.Contains(errOut, "rand2009mek") {
-		t.Fatalf("code %d, stderr %q", code, errOut)
-	}
+	assert.Equal(t, 1, code, "an unknown id is an input problem, as in cite")
+	assert.Contains(t, errOut, "no work with key nosuchwork")
+	assert.Contains(t, errOut, "rand2009mek", "the known ids are listed")
 	_, errOut, code = runCLI(t, "", "works", "--to", "docx")
-	if code != 2 || !strings.Contains(errOut, `unknown format "docx"`) {
-		t.Fatalf("code %d, stderr %q", code, errOut)
-	}
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errOut, `unknown format "docx"`)
 }
 
 func TestWorksCSLJSON(t *testing.T) {
