@@ -1,0 +1,82 @@
+package citekey
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/manba/manba/internal/testenv"
+)
+
+const sample = `% my library
+@string{ird = "Iran Review"}
+
+@Book{abrahamian,
+  Author = {Abrahamian, Ervand},  % the historian
+  title  = "The {Iranian} Mojahedin",
+  year   = 1989,
+}
+
+@incollection{x1, author = {رجوی, مسعود}, title = {تاریخ}, year = 1380, crossref = {abrahamian}}
+@xdata{common, publisher = ird}
+@article{pinned, author = {Haeri, Safa}, title = {All Lies}, year = 2005, extra = {Citation Key: pinned}, xdata = {common}}
+`
+
+func TestRekeyedBibTeXChangesOnlyKeysAndReferences(t *testing.T) {
+	bf, diags := ReadBibTeX("lib.bib", []byte(sample))
+	require.Empty(t, diags.Errors())
+	require.Len(t, bf.Items, 3)
+	keys, changes := Assign(bf.Items, Options{All: true})
+	assert.Equal(t, []string{"abrahamianiranian1989", "rajavitarikh1380", "pinned"}, keys)
+	assert.Len(t, changes, 2)
+	want := strings.NewReplacer("{abrahamian,", "{abrahamianiranian1989,", "{x1,", "{rajavitarikh1380,",
+		"crossref = {abrahamian}", "crossref = {abrahamianiranian1989}").Replace(sample)
+	out := string(bf.Rekeyed(keys))
+	assert.Equal(t, want, out)
+
+	// Re-keying the output again changes nothing.
+	bf2, _ := ReadBibTeX("lib.bib", []byte(out))
+	keys2, changes2 := Assign(bf2.Items, Options{All: true})
+	assert.Empty(t, changes2)
+	assert.Equal(t, out, string(bf2.Rekeyed(keys2)))
+}
+
+// TestCorpusKeysAreIdempotent re-keys every file of the shared corpus
+// twice: the second run changes nothing, keys are unique ignoring case,
+// and every key is ASCII.
+func TestCorpusKeysAreIdempotent(t *testing.T) {
+	dir := testenv.Shared(t, "corpus", "bib")
+	n := 0
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".bib") {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		require.NoError(t, err)
+		bf, _ := ReadBibTeX(path, src)
+		keys, _ := Assign(bf.Items, Options{All: true, Reserved: bf.Reserved})
+		seen := map[string]bool{}
+		for i, k := range keys {
+			if PinnedKey(&bf.Items[i]) == "" {
+				assert.False(t, seen[strings.ToLower(k)], "%s: duplicate key %s", path, k)
+			}
+			seen[strings.ToLower(k)] = true
+			assert.True(t, isASCII(k), k)
+		}
+		out := bf.Rekeyed(keys)
+		bf2, _ := ReadBibTeX(path, out)
+		require.Len(t, bf2.Items, len(bf.Items), path)
+		keys2, changes := Assign(bf2.Items, Options{All: true, Reserved: bf2.Reserved})
+		assert.Empty(t, changes, path)
+		assert.True(t, string(out) == string(bf2.Rekeyed(keys2)), "%s: second run changed the file", path)
+		n += len(keys)
+		return nil
+	})
+	require.NoError(t, err)
+	t.Logf("%d entries re-keyed", n)
+}
