@@ -21,6 +21,18 @@ func init() {
 			return cslWriter{csljson.NewEncoder(w, csljson.EncodeOptions{})}
 		},
 	})
+	// CSL-JSON Lines: one item per line, for pipelines and data too large
+	// to hold; the CSL-JSON reader reads it too.
+	registerFormat(&format{
+		Name: "ndjson",
+		Exts: []string{".ndjson", ".jsonl"},
+		NewReader: func(r io.Reader, name string) itemReader {
+			return csljson.NewDecoder(r, name)
+		},
+		NewWriter: func(w io.Writer, _ writeOptions) itemWriter {
+			return cslWriter{csljson.NewEncoder(w, csljson.EncodeOptions{Lines: true})}
+		},
+	})
 }
 
 // sniffJSON recognizes an array or object of items: the first byte after a

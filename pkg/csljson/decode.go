@@ -6,18 +6,26 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/manba/manba/pkg/bib"
 	"github.com/manba/manba/pkg/diag"
 )
 
-// maxItemSize bounds one item, so that a missing closing brace cannot make
-// the decoder buffer the rest of a huge file.
-const maxItemSize = 16 << 20
+// DefaultMaxItemBytes is the default of Decoder.MaxItemBytes.
+const DefaultMaxItemBytes = 16 << 20
 
 // Decoder reads CSL-JSON items from a stream.
 type Decoder struct {
+	// MaxItemBytes bounds the text of one item (default 16 MiB; negative
+	// for no limit), so that a huge item or a missing closing brace cannot
+	// make the decoder hold the rest of a large file: a longer item is
+	// reported and skipped, and decoding goes on with the next one. Set it
+	// before the first call to Next.
+	MaxItemBytes int
+
 	r    io.Reader
 	file string
 
@@ -39,6 +47,7 @@ type Decoder struct {
 	n         int // values seen, for messages
 
 	elem    []byte // the current value, reused
+	keys    []keySpan // the keys of the objects in elem, reused
 	ids     map[string]diag.Pos
 	warned8 bool // invalid UTF-8 reported
 	diags   diag.List
@@ -146,7 +155,12 @@ func (d *Decoder) nextValue() (diag.Pos, bool) {
 			}
 			d.advance()
 			d.mode = modeDone
-			if c, ok := d.peekNonSpace(); ok {
+			switch c, ok := d.peekNonSpace(); {
+			case ok && (c == '[' || c == '{'):
+				// Concatenated outputs: read on rather than lose them.
+				d.diags.Warnf(d.here(), "more items after the array of items; read as well")
+				d.mode, d.afterItem, d.n = modeStart, false, 0
+			case ok:
 				d.diags.Errorf(d.here(), "unexpected %s after the array of items; ignored the rest", quoteByte(c))
 			}
 			return diag.Pos{}, false
@@ -176,12 +190,18 @@ func (d *Decoder) nextValue() (diag.Pos, bool) {
 	d.afterItem = true
 	d.n++
 	start := d.here()
-	if !d.readValue(start.Col) {
+	switch d.readValue(start.Col) {
+	case valueEnded:
 		d.mode = modeDone
-		if len(d.elem) > maxItemSize {
-			d.diags.Errorf(start, "item is larger than %d MiB (missing \"}\"?); ignored the rest", maxItemSize>>20)
-		} else if d.rerr == nil {
+		if d.rerr == nil {
 			d.diags.Errorf(start, "unexpected end of input inside this item")
+		}
+		return diag.Pos{}, false
+	case valueTooLarge:
+		end := d.here()
+		d.diags.Errorf(start, "item %d is larger than %d bytes (MaxItemBytes); skipped up to %d:%d", d.n, d.maxItem(), end.Line, end.Col)
+		if c, ok := d.peekNonSpace(); d.resynced && ok && c == '{' {
+			d.afterItem = false
 		}
 		return diag.Pos{}, false
 	}
@@ -249,9 +269,28 @@ func (d *Decoder) peekNonSpace() (byte, bool) {
 	return 0, false
 }
 
+// The outcomes of readValue.
+const (
+	valueRead     = iota
+	valueEnded    // the input ended first
+	valueTooLarge // longer than MaxItemBytes: skipped, not kept
+)
+
+func (d *Decoder) maxItem() int {
+	switch {
+	case d.MaxItemBytes == 0:
+		return DefaultMaxItemBytes
+	case d.MaxItemBytes < 0:
+		return math.MaxInt
+	}
+	return d.MaxItemBytes
+}
+
 // readValue copies one JSON value into d.elem. It tracks only nesting and
-// strings; the JSON parser checks the value itself. It reports false at the
-// end of input before the value ends, or when the value is too large.
+// strings; the JSON parser checks the value itself. A value longer than
+// MaxItemBytes is scanned to its end without being kept; it also ends,
+// like a broken one (below), before a line that starts with "{" or "]" no
+// further right than it began.
 //
 // A line break inside a string is never valid JSON and almost always means
 // a quote is missing, which would make the rest of the input one long
@@ -259,12 +298,13 @@ func (d *Decoder) peekNonSpace() (byte, bool) {
 // that starts with "{" or "]" no further right than the value began, which
 // is where the next item (or the end of the array) is in indented and
 // one-item-per-line files alike.
-func (d *Decoder) readValue(startCol int) bool {
+func (d *Decoder) readValue(startCol int) int {
 	d.elem = d.elem[:0]
 	d.resynced = false
 	depth := 0
-	inString, escaped, scalar, broken := false, false, false, false
-	indent := -1 // while broken: columns of white space so far on this line, or -1
+	inString, escaped, scalar, broken, tooLarge := false, false, false, false, false
+	indent := -1 // while broken or too large: columns of white space so far on this line, or -1
+	maxItem := d.maxItem()
 	for d.fill() {
 		// Scan the buffered bytes without a call per byte.
 		buf := d.chunk[d.pos:d.end]
@@ -273,6 +313,21 @@ func (d *Decoder) readValue(startCol int) bool {
 	scan:
 		for ; i < len(buf); i++ {
 			c := buf[i]
+			if !broken && (tooLarge || len(d.elem)+i > maxItem) {
+				switch {
+				case c == '\n':
+					indent = 0
+				case indent < 0:
+				case c == ' ' || c == '\t':
+					indent++
+				case (c == '{' || c == ']') && indent < startCol && !inString:
+					d.resynced = true
+					done = true
+					break scan
+				default:
+					indent = -1
+				}
+			}
 			switch {
 			case broken:
 				switch {
@@ -338,18 +393,30 @@ func (d *Decoder) readValue(startCol int) bool {
 				}
 			}
 		}
-		d.elem = append(d.elem, buf[:i]...)
+		if !tooLarge {
+			d.elem = append(d.elem, buf[:i]...)
+			if len(d.elem) > maxItem {
+				tooLarge = true
+				d.elem = nil // let it go: nothing of it is kept
+			}
+		}
 		d.consume(i)
+		if done && tooLarge {
+			return valueTooLarge
+		}
 		if done {
-			return true
+			return valueRead
 		}
-		if len(d.elem) > maxItemSize {
-			return false
-		}
+	}
+	if tooLarge {
+		return valueTooLarge
 	}
 	// At the end of input, a broken value is still reported as a value so
 	// that the JSON parser says what is wrong with it.
-	return broken || scalar && !inString && depth == 0
+	if broken || scalar && !inString && depth == 0 {
+		return valueRead
+	}
+	return valueEnded
 }
 
 // consume moves past n buffered bytes, counting lines.
@@ -376,6 +443,9 @@ func (d *Decoder) decodeItem(elem []byte, start diag.Pos) (bib.Item, bool) {
 	}
 	var it bib.Item
 	err := it.UnmarshalJSON(elem)
+	if err == nil {
+		d.duplicateKeys(elem, start)
+	}
 	if err != nil {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
@@ -415,6 +485,65 @@ func (d *Decoder) decodeProperties(elem []byte, start diag.Pos) bib.Item {
 		return bib.Item{}
 	}
 	return it
+}
+
+// keySpan is a key of an object inside an item: which object (numbered in
+// order of their opening braces) and where its text is.
+type keySpan struct{ obj, from, to int }
+
+// duplicateKeys warns about a key that comes twice in one object of a
+// syntactically valid item: JSON leaves the meaning open, and the decoder
+// keeps the last value.
+func (d *Decoder) duplicateKeys(elem []byte, start diag.Pos) {
+	d.keys = d.keys[:0]
+	var stackBuf [16]int
+	stack := stackBuf[:0] // object number, or -1 for an array, per level
+	objs := 0
+	for i := 0; i < len(elem); i++ {
+		switch elem[i] {
+		case '"':
+			from := i + 1
+			for i++; i < len(elem) && elem[i] != '"'; i++ {
+				if elem[i] == '\\' {
+					i++
+				}
+			}
+			j := i + 1
+			for j < len(elem) && (elem[j] == ' ' || elem[j] == '\t' || elem[j] == '\r' || elem[j] == '\n') {
+				j++
+			}
+			if j < len(elem) && elem[j] == ':' && len(stack) > 0 && stack[len(stack)-1] >= 0 {
+				d.keys = append(d.keys, keySpan{obj: stack[len(stack)-1], from: from, to: min(i, len(elem))})
+			}
+		case '{':
+			objs++
+			stack = append(stack, objs)
+		case '[':
+			stack = append(stack, -1)
+		case '}', ']':
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+		}
+	}
+	if len(d.keys) < 2 {
+		return
+	}
+	slices.SortFunc(d.keys, func(a, b keySpan) int {
+		if a.obj != b.obj {
+			return a.obj - b.obj
+		}
+		if c := bytes.Compare(elem[a.from:a.to], elem[b.from:b.to]); c != 0 {
+			return c
+		}
+		return a.from - b.from
+	})
+	for i := 1; i < len(d.keys); i++ {
+		a, b := d.keys[i-1], d.keys[i]
+		if a.obj == b.obj && bytes.Equal(elem[a.from:a.to], elem[b.from:b.to]) {
+			d.diags.Warnf(posIn(start, elem, b.from-1), "duplicate key %q in an object; the last value is used", elem[b.from:b.to])
+		}
+	}
 }
 
 // check warns about what a CSL processor would trip over.

@@ -183,10 +183,16 @@ func TestDecodeDiagnostics(t *testing.T) {
 			diags: []string{`1:1: error: not CSL-JSON: want an array or object of items, found "@"`},
 		},
 		{
-			name:  "content after the array",
+			name:  "a second array after the array is read as well",
 			in:    "[{\"id\":\"a\",\"type\":\"book\"}]\n[{\"id\":\"b\",\"type\":\"book\"}]",
+			ids:   []string{"a", "b"},
+			diags: []string{`2:1: warning: more items after the array of items; read as well`},
+		},
+		{
+			name:  "other content after the array",
+			in:    "[{\"id\":\"a\",\"type\":\"book\"}]\nxyz",
 			ids:   []string{"a"},
-			diags: []string{`2:1: error: unexpected "[" after the array of items`},
+			diags: []string{`2:1: error: unexpected "x" after the array of items`},
 		},
 		{
 			name:  "stray closing brace in JSON Lines",

@@ -18,6 +18,10 @@ type EncodeOptions struct {
 	// Compact writes each item on one line, without indentation: the form
 	// that diffs and greps well for large libraries.
 	Compact bool
+	// Lines writes CSL-JSON Lines (NDJSON): one item per line and no
+	// enclosing array, for pipelines and data too large to hold. The
+	// Decoder reads it back.
+	Lines bool
 }
 
 // Encoder writes items as a CSL-JSON array, one at a time.
@@ -63,12 +67,17 @@ func (e *Encoder) Encode(it bib.Item) error {
 		e.diags.Warnf(diag.Pos{}, "item %q: %s", it.ID, w)
 	}
 	e.buf = e.buf[:0]
-	if e.n == 0 {
+	switch {
+	case e.opts.Lines:
+	case e.n == 0:
 		e.buf = append(e.buf, "[\n"...)
-	} else {
+	default:
 		e.buf = append(e.buf, ",\n"...)
 	}
-	if e.opts.Compact {
+	if e.opts.Lines {
+		e.buf, err = fixed.AppendJSON(e.buf)
+		e.buf = append(e.buf, '\n')
+	} else if e.opts.Compact {
 		e.buf, err = fixed.AppendJSON(e.buf)
 	} else {
 		err = e.appendIndented(fixed)
@@ -96,13 +105,16 @@ func (e *Encoder) appendIndented(it bib.Item) error {
 	return nil
 }
 
-// Close ends the array ("[]" when no item was written). It does not close
-// the underlying writer.
+// Close ends the array ("[]" when no item was written; nothing for
+// Lines). It does not close the underlying writer.
 func (e *Encoder) Close() error {
 	if e.err != nil || e.closed {
 		return e.err
 	}
 	e.closed = true
+	if e.opts.Lines {
+		return nil
+	}
 	end := "\n]\n"
 	if e.n == 0 {
 		end = "[]\n"
