@@ -46,7 +46,7 @@ type Decoder struct {
 	comma     diag.Pos
 	n         int // values seen, for messages
 
-	elem    []byte // the current value, reused
+	elem    []byte    // the current value, reused
 	keys    []keySpan // the keys of the objects in elem, reused
 	ids     map[string]diag.Pos
 	warned8 bool // invalid UTF-8 reported
