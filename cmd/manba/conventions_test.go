@@ -384,3 +384,12 @@ func tempFiles(dir string) []string {
 	}
 	return names
 }
+
+func TestCSLJSONErrorMessageLeaksGoTypes(t *testing.T) {
+	in := writeTemp(t, "bad.json", "[\n {\"id\": \"a\", \"type\": \"book\", \"author\": \"Smith, John\", \"title\": \"T\"}\n]\n")
+	stdout, stderr, code := runCLI(t, "", "convert", "--to", "bibtex", in)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, in+`:2:30: error: property "author": want a list of names (objects with "family" and "given", or "literal"), got a string; dropped`)
+	assert.NotContains(t, stderr, "Go value")
+	assert.Contains(t, stdout, "@book{a,", "the rest of the item is kept")
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -412,10 +413,57 @@ func (it *Item) UnmarshalJSON(data []byte) error {
 	*it = Item{}
 	return eachMember(data[i:], func(k string, v []byte) error {
 		if err := it.setJSONProperty(k, v); err != nil {
-			return fmt.Errorf("property %q: %w", k, err)
+			return fmt.Errorf("property %q: %w", k, plainJSONError(err))
 		}
 		return nil
 	})
+}
+
+// plainJSONError says what encoding/json's type errors mean in CSL-JSON's
+// words: they name Go types ("cannot unmarshal string into Go value of type
+// []bib.Name"), which a user never sees in the file.
+func plainJSONError(err error) error {
+	var te *json.UnmarshalTypeError
+	if !errors.As(err, &te) {
+		return err
+	}
+	got := te.Value
+	if kind, _, _ := strings.Cut(got, " "); kind == "number" {
+		got = "number"
+	}
+	article := "a "
+	if strings.IndexByte("aeiou", got[0]) >= 0 {
+		article = "an "
+	}
+	msg := "want " + jsonWant(te.Type) + ", got " + article + got
+	if te.Field != "" {
+		field := te.Field[strings.LastIndexByte(te.Field, '.')+1:]
+		msg = fmt.Sprintf("%q: %s", field, msg)
+	}
+	return errors.New(msg)
+}
+
+// jsonWant describes the JSON value a Go type decodes from.
+func jsonWant(t reflect.Type) string {
+	switch t {
+	case reflect.TypeFor[[]Name]():
+		return `a list of names (objects with "family" and "given", or "literal")`
+	case reflect.TypeFor[Name]():
+		return `a name (an object with "family" and "given", or "literal")`
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
+		reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	}
+	return "an object"
 }
 
 // errOtherShape stops a fast scan that met a shape it leaves to

@@ -108,7 +108,7 @@ func TestDecodeDiagnostics(t *testing.T) {
 			name:  "names that are not a list",
 			in:    `{"id":"a","type":"book","author":"Rajavi, Masoud"}`,
 			ids:   []string{"a"},
-			diags: []string{`1:25: error: property "author": json: cannot unmarshal string`},
+			diags: []string{`1:25: error: property "author": want a list of names (objects with "family" and "given", or "literal"), got a string; dropped`},
 		},
 		{
 			name:  "unknown type and property warned",
