@@ -393,3 +393,20 @@ func TestCSLJSONErrorMessageLeaksGoTypes(t *testing.T) {
 	assert.NotContains(t, stderr, "Go value")
 	assert.Contains(t, stdout, "@book{a,", "the rest of the item is kept")
 }
+
+func TestWarningsAboutOutputCarryNoPosition(t *testing.T) {
+	tests := []struct {
+		name, content, to, want string
+	}{
+		{"in.bib", "% x\n\n  @online{site, title={T}, eventtitle={E}}\n", "ris", ":3:3: warning: item \"site\": RIS has no tag for event-title"},
+		{"in.json", "[\n{\"id\": \"a\", \"type\": \"book\", \"title\": \"T\", \"author\": [{\"family\": \"Rajavi\", \"non-dropping-particle\": \"al\"}], \"season\": \"x\"},\n  {\"id\": \"b\", \"type\": \"online\", \"title\": \"T\"}\n]\n", "ris", ":3:3: warning: item \"b\": "},
+		{"in.ris", "TY  - BOOK\nTI  - T\nER  - \n\nTY  - JOUR\nTI  - A\nN1  - one\n\n  two\nER  - \n", "bibtex", ":5:1: warning: item \"a\": line breaks in note become spaces"},
+	}
+	for _, tt := range tests {
+		in := writeTemp(t, tt.name, tt.content)
+		_, stderr, code := runCLI(t, "", "convert", "--to", tt.to, in)
+		require.Equal(t, 0, code, "%s: %s", tt.name, stderr)
+		assert.Contains(t, stderr, in+tt.want, tt.name)
+		assert.NotContains(t, stderr, "<stdout>:", tt.name)
+	}
+}

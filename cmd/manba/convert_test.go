@@ -166,28 +166,22 @@ func TestConvertOutputFile(t *testing.T) {
 	path := filepath.Join(dir, "out.ris")
 	_, stderr, code := runCLI(t, "", "convert", "--to", "ris", "-o", path, convertDir+"messy.json")
 	got, err := os.ReadFile(path)
-	if code != 1 || err != nil || strings.Count(string(got), "ER  - ") != 5 {
-		t.Fatalf("exit %d, %v, stderr %s\n%s", code, err, stderr, got)
-	}
-	if !strings.Contains(stderr, path+`: warning: item "rajavi-online": type "online" has no RIS type`) {
-		t.Errorf("writer warnings do not name the output:\n%s", stderr)
-	}
+	require.NoError(t, err)
+	require.Equal(t, 1, code, stderr)
+	assert.Equal(t, 5, strings.Count(string(got), "ER  - "))
+	assert.Contains(t, stderr, convertDir+`messy.json:10:3: warning: item "rajavi-online": type "online" has no RIS type`,
+		"a writer warning names the item's position in its input")
 
 	// A read failure half-way: the old file stays, no temporary is left.
 	path = filepath.Join(dir, "out.json")
-	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, os.WriteFile(path, []byte("old"), 0o644))
 	_, stderr, code = runCLI(t, "", "convert", "--from", "ris", "--to", "csljson", "-o", path, convertDir+"cited.ris", dir)
-	if code != 1 || !strings.Contains(stderr, "is a directory") {
-		t.Errorf("exit %d, stderr %q", code, stderr)
-	}
-	if got, _ := os.ReadFile(path); string(got) != "old" {
-		t.Errorf("failed conversion changed the output: %q", got)
-	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
-		t.Errorf("temporary files left behind: %v", entries)
-	}
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "is a directory")
+	got, _ = os.ReadFile(path)
+	assert.Equal(t, "old", string(got), "failed conversion changed the output")
+	entries, _ := os.ReadDir(dir)
+	assert.Len(t, entries, 2, "temporary files left behind")
 }
 
 // TestConvertStreams checks that convert does not hold the whole input: a

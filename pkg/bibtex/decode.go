@@ -107,6 +107,8 @@ type Decoder struct {
 	// one block needs more input, so that a long block costs linear time.
 	growTo int
 	index  int // number of entries read, for ordering
+
+	itemPos diag.Pos // where the entry of the item last returned starts
 	// keepAll keeps every entry as a possible target (Decode, which holds
 	// all items anyway, sets it when the input mentions crossref or xdata).
 	keepAll bool
@@ -223,11 +225,17 @@ func (d *Decoder) Next() (bib.Item, error) {
 		return bib.Item{}, io.EOF
 	}
 	it := d.item(e)
+	d.itemPos = e.pos
 	if !e.kept {
 		d.free = e
 	}
 	return it, nil
 }
+
+// ItemPos returns where the entry of the item Next returned last starts,
+// for diagnostics about the item found later (what an output format
+// cannot hold).
+func (d *Decoder) ItemPos() diag.Pos { return d.itemPos }
 
 // Preambles returns the TeX of the @preamble blocks read so far, macros
 // expanded, so that a program writing the items back can keep them

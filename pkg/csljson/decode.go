@@ -51,6 +51,7 @@ type Decoder struct {
 	ids     map[string]diag.Pos
 	warned8 bool // invalid UTF-8 reported
 	diags   diag.List
+	itemPos diag.Pos // where the item last returned starts
 }
 
 type mode int
@@ -110,10 +111,16 @@ func (d *Decoder) Next() (bib.Item, error) {
 			continue
 		}
 		if it, ok := d.decodeItem(d.elem, start); ok {
+			d.itemPos = start
 			return it, nil
 		}
 	}
 }
+
+// ItemPos returns where the item Next returned last starts, for
+// diagnostics about the item found later (what an output format cannot
+// hold).
+func (d *Decoder) ItemPos() diag.Pos { return d.itemPos }
 
 // nextValue reads the next top-level value into d.elem and returns its
 // position; ok is false when there was none (end of input, or a value that

@@ -27,6 +27,7 @@ type Decoder struct {
 	used     map[string]bool // ids seen, to keep generated ones unique
 	suffixes map[string]int  // next suffix to try for a generated id
 	warned8  bool            // invalid UTF-8 reported
+	itemPos  diag.Pos        // where the record last returned starts
 }
 
 // tagLine is one "XX  - value" line.
@@ -41,6 +42,11 @@ type tagLine struct {
 func NewDecoder(r io.Reader, filename string) *Decoder {
 	return &Decoder{r: bufio.NewReaderSize(r, 64<<10), file: filename, used: map[string]bool{}, suffixes: map[string]int{}}
 }
+
+// ItemPos returns where the record of the item Next returned last starts,
+// for diagnostics about the item found later (what an output format
+// cannot hold).
+func (d *Decoder) ItemPos() diag.Pos { return d.itemPos }
 
 // Diagnostics returns the problems found so far, sorted by position.
 func (d *Decoder) Diagnostics() diag.List {

@@ -49,6 +49,7 @@ const extraPrefix = "ris:"
 // and written back.
 func (d *Decoder) build(rec []tagLine) bib.Item {
 	d.n++
+	d.itemPos = rec[0].pos
 	var it bib.Item
 	ty := strings.ToUpper(strings.TrimSpace(rec[0].value))
 	csl, ok := risToCSL[ty]
