@@ -71,6 +71,11 @@ type line struct {
 	offset int
 }
 
+// maxLine is the longest line read as one: a longer one (a file without
+// line breaks) is cut into pieces at spaces, so that the work per line,
+// and with it the whole, stays linear in the input.
+const maxLine = 16 << 10
+
 func splitLines(src []byte) []line {
 	var out []line
 	off := 0
@@ -82,12 +87,39 @@ func splitLines(src []byte) []line {
 		} else {
 			l, src = src[:i], src[i+1:]
 		}
-		text := strings.TrimRight(string(l), "\r")
-		out = append(out, line{text, off})
+		for start := 0; start < len(l); {
+			end := cutAt(l, start)
+			text := strings.TrimRight(string(l[start:end]), "\r")
+			out = append(out, line{text, off + start})
+			start = end
+		}
+		if len(l) == 0 {
+			out = append(out, line{"", off})
+		}
 		off += len(l) + 1
 	}
 	return out
 }
+
+// cutAt returns the end of the piece of l that starts at start: the end
+// of l, or a space (else a character boundary) before maxLine bytes.
+func cutAt(l []byte, start int) int {
+	if len(l)-start <= maxLine {
+		return len(l)
+	}
+	end := start + maxLine
+	if sp := bytes.LastIndexByte(l[start:end], ' '); sp > maxLine/2 {
+		return start + sp + 1
+	}
+	for end > start+1 && !utf8.RuneStart(l[end]) {
+		end--
+	}
+	return end
+}
+
+// maxParagraph bounds the running text read as one paragraph for
+// mentions that wrap across lines.
+const maxParagraph = 64 << 10
 
 // Extract finds the references of a plain-text document: the entries of its
 // reference lists, then the inline mentions of its running text, in
@@ -142,7 +174,7 @@ func Extract(name string, src []byte) ([]Reference, diag.List) {
 			continue
 		}
 		j := i
-		for j+1 < len(ls) && !inList[j+1] && strings.TrimSpace(ls[j+1].text) != "" {
+		for j+1 < len(ls) && !inList[j+1] && strings.TrimSpace(ls[j+1].text) != "" && ls[j+1].offset-ls[i].offset < maxParagraph {
 			j++
 		}
 		end := ls[j].offset + len(ls[j].text)

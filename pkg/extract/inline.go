@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/manba/manba/pkg/bib"
 	"github.com/manba/manba/pkg/diag"
@@ -110,11 +111,11 @@ func inlineMentions(l line, lines *diag.Lines) []Reference {
 		conf := map[string]string{"title": works.Medium, "type": works.Medium}
 		// The issuer is often named just before: "Human Rights Watch said
 		// in a report ... The 28-page report, “No Exit”".
-		if org := issuerJustBefore(s[:m[0]]); org != "" {
+		if org := issuerJustBefore(tail(s[:m[0]], 200)); org != "" {
 			// "the Human Rights Watch report “No Exit”"
 			it.SetNames("author", []bib.Name{{Literal: org}})
 			conf["author"] = works.Medium
-		} else if org := issuerBefore(s[:m[0]]); org != "" {
+		} else if org := issuerBefore(tail(s[:m[0]], issuerWindow)); org != "" {
 			it.SetNames("author", []bib.Name{{Literal: org}})
 			conf["author"] = works.Low
 		}
@@ -151,6 +152,23 @@ func matches(re *regexp.Regexp, s string, worth bool) [][]int {
 		return nil
 	}
 	return re.FindAllStringSubmatchIndex(s, -1)
+}
+
+// issuerWindow is how far before a quoted title the issuer is looked
+// for: a paragraph or two, so that the search stays linear in the text.
+const issuerWindow = 2000
+
+// tail returns the last n bytes of s or a little less, starting on a
+// character.
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
 }
 
 // issuerBefore returns the last organization said to have issued
