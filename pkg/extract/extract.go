@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/manba/manba/pkg/bib"
@@ -60,10 +61,30 @@ type Reference struct {
 }
 
 var (
-	headingRE       = regexp.MustCompile(`(?i)^\s*(?:#{1,6}\s*)?(references|reference list|references and notes|sources?|sources consulted|resources|bibliography|select(?:ed)? bibliography|notes|end ?notes|foot ?notes|notes and references|works cited|literature cited|literature|further reading|suggested reading|recommended reading|also read|see also|read more|citations|sources and notes|appendix(?:\s+[a-z0-9]{1,3})?|for further (?:study|reading))\s*:?\s*$`)
-	headingInlineRE = regexp.MustCompile(`(?i)^\s*(references|sources?|resources|bibliography|notes|works cited|further reading|see also)\s*:\s+(\S.*)`)
-	labelRE         = regexp.MustCompile(`^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)]|\((\d{1,3})\)|[•*▪◦·–-])\s+(\S.*)$`)
+	headingRE = regexp.MustCompile(`(?i)^\s*(?:#{1,6}\s*)?(?:(?:\d{1,2}|[ivx]{1,4})\.?\s+)?(` + headingWords + `)\s*:?\s*$`)
+	headingInlineRE = regexp.MustCompile(`(?i)^\s*(references|sources?|resources|bibliography|notes|works cited|further reading|see also|références|referencias|fuentes|literatur|quellen|منابع)\s*:\s+(\S.*)`)
+	// labelRE reads the label of a list entry: "[1]", "1.", "1)", "(1)",
+	// Wikipedia's "^" and "^ a b", "↑", a bullet, or a bare number before
+	// a capitalised word ("12 Smith, ..."); digits may be Persian or
+	// Arabic.
+	labelRE = regexp.MustCompile(`^\s*(?:\[(` + labelNum + `)\]\s*|(` + labelNum + `)[.)]\s+|\((` + labelNum + `)\)\s+|(?:\^|↑)(?:\s+a(?:\s+[b-z])+)?\s*|[•*▪◦·–-]\s+|(` + labelNum + `)\s+)(\S.*)$`)
+
 )
+
+// headingWords are the titles of reference lists and note sections, in
+// English, French, Spanish, German and Persian (Arabic too).
+const headingWords = `references|reference list|references and notes|references cited|sources?|sources consulted|resources|` +
+	`bibliography|select(?:ed)? bibliography|notes|end ?notes|foot ?notes|notes and references|works cited|` +
+	`literature cited|literature|further reading|suggested reading|recommended reading|also read|see also|` +
+	`read more|citations|sources and notes|appendix(?:\s+[a-z0-9]{1,3})?|for further (?:study|reading)|` +
+	`références|références bibliographiques|notes et références|bibliographie|sources et bibliographie|` +
+	`notes de bas de page|referencias|referencias bibliográficas|bibliografía|notas|notas y referencias|` +
+	`fuentes|obras citadas|literatur|literaturverzeichnis|quellen|quellenverzeichnis|anmerkungen|` +
+	`einzelnachweise|fußnoten|endnoten|منابع|منابع و مآخذ|مآخذ|کتابنامه|کتاب‌شناسی|` +
+	`پی[\x{200c} ]?نوشت(?:[\x{200c} ]?ها)?|پانویس(?:[\x{200c} ]?ها)?|یادداشت(?:[\x{200c} ]?ها)?|المصادر|المراجع|الهوامش`
+
+// labelNum is a list number in Western, Persian or Arabic digits.
+const labelNum = `[0-9۰-۹٠-٩]{1,3}`
 
 // line is one line of the source with its byte offset.
 type line struct {
@@ -230,9 +251,9 @@ func readList(ls []line, start int, heading string, lines *diag.Lines) ([]Refere
 		}
 		wasBlank := blank
 		blank = false
-		if m := labelRE.FindStringSubmatch(ls[i].text); m != nil {
-			label := m[1] + m[2] + m[3]
-			body := strings.TrimSpace(m[4])
+		if m := labelRE.FindStringSubmatch(ls[i].text); m != nil && (m[4] == "" || startsName(m[5])) {
+			label := m[1] + m[2] + m[3] + m[4]
+			body := strings.TrimSpace(m[5])
 			if label != "" {
 				numbered = true
 				if m[1] != "" {
@@ -243,7 +264,8 @@ func readList(ls []line, start int, heading string, lines *diag.Lines) ([]Refere
 			out = append(out, raw{body, label, lines.Pos(off), indent})
 			continue
 		}
-		if n := len(out); n > 0 && !wasBlank && (numbered && out[n-1].label != "" || indent > out[n-1].indent) {
+		if n := len(out); n > 0 && !wasBlank && (numbered && out[n-1].label != "" || indent > out[n-1].indent ||
+			!endsEntry(strings.TrimSpace(ls[i-1].text)) || !startsName(text)) {
 			out[n-1].text += " " + text
 			continue
 		}
@@ -305,7 +327,7 @@ func firstSegment(s string) string {
 // refLike reports whether an unlabelled line in a list is a reference: not
 // prose, not too long, and with at least two parts or a date.
 func refLike(s string) bool {
-	if len(s) > 300 || prose(s) {
+	if len(s) > 300 || prose(unquote(s)) {
 		return false
 	}
 	segs := splitSegments(s)
@@ -390,4 +412,19 @@ func addSources(r *Reference) {
 	for _, f := range bib.SortedKeys(r.Item.Dates) {
 		_ = works.SetFieldProvenance(&r.Item, f, "", src)
 	}
+}
+
+// startsName reports whether s starts like a reference after a bare
+// number: a capital, a quote, or a letter of a script without case.
+func startsName(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || strings.ContainsRune("\"“‘", r) || unicode.IsLetter(r) && !unicode.IsLower(r)
+}
+
+// endsEntry reports whether a line can end a reference: it ends with a
+// period, a closing bracket or quote, a number or a web address; a line
+// that stops on a comma or a word was wrapped.
+func endsEntry(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".)]”\"'’", r) || unicode.IsDigit(r) || strings.Contains(lastWord(s), "://")
 }
