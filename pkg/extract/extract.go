@@ -61,14 +61,13 @@ type Reference struct {
 }
 
 var (
-	headingRE = regexp.MustCompile(`(?i)^\s*(?:#{1,6}\s*)?(?:(?:\d{1,2}|[ivx]{1,4})\.?\s+)?(` + headingWords + `)\s*:?\s*$`)
+	headingRE       = regexp.MustCompile(`(?i)^\s*(?:#{1,6}\s*)?(?:(?:\d{1,2}|[ivx]{1,4})\.?\s+)?(` + headingWords + `)\s*:?\s*$`)
 	headingInlineRE = regexp.MustCompile(`(?i)^\s*(references|sources?|resources|bibliography|notes|works cited|further reading|see also|références|referencias|fuentes|literatur|quellen|منابع)\s*:\s+(\S.*)`)
 	// labelRE reads the label of a list entry: "[1]", "1.", "1)", "(1)",
 	// Wikipedia's "^" and "^ a b", "↑", a bullet, or a bare number before
 	// a capitalised word ("12 Smith, ..."); digits may be Persian or
 	// Arabic.
 	labelRE = regexp.MustCompile(`^\s*(?:\[(` + labelNum + `)\]\s*|(` + labelNum + `)[.)]\s+|\((` + labelNum + `)\)\s+|(?:\^|↑)(?:\s+a(?:\s+[b-z])+)?\s*|[•*▪◦·–-]\s+|(` + labelNum + `)\s+)(\S.*)$`)
-
 )
 
 // headingWords are the titles of reference lists and note sections, in
