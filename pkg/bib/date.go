@@ -45,11 +45,18 @@ type Date struct {
 	Literal string
 	// Raw is an unparsed date string given by the source (CSL-JSON "raw").
 	Raw string
+	// Calendar names the calendar the source wrote the date in when it is
+	// not the Gregorian one ("solar-hijri", "lunar-hijri", see package
+	// calendar); From and To then hold the Gregorian equivalent, and
+	// Original the text as written ("۱۳۸۰", "15 Khordad 1380").
+	Calendar string
+	Original string
 }
 
 // IsZero reports whether the date carries nothing.
 func (d Date) IsZero() bool {
-	return d.From.IsZero() && d.To.IsZero() && !d.OpenEnd && d.Season == "" && !d.Circa && d.Literal == "" && d.Raw == ""
+	return d.From.IsZero() && d.To.IsZero() && !d.OpenEnd && d.Season == "" && !d.Circa && d.Literal == "" && d.Raw == "" &&
+		d.Calendar == "" && d.Original == ""
 }
 
 // IsRange reports whether the date has an end point.

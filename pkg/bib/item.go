@@ -32,6 +32,9 @@ type Item struct {
 	Dates  map[string]Date
 	Extra  map[string]string
 	Custom map[string][]byte
+	// Forms keeps other forms of fields: original script, romanizations,
+	// translations (see Forms).
+	Forms Forms
 }
 
 // Get returns the value of a string, title or number variable.
@@ -91,6 +94,7 @@ func (it Item) Clone() Item {
 	c.Vars = maps.Clone(it.Vars)
 	c.Dates = maps.Clone(it.Dates)
 	c.Extra = maps.Clone(it.Extra)
+	c.Forms = it.Forms.clone()
 	if it.Names != nil {
 		c.Names = make(map[string][]Name, len(it.Names))
 		for k, v := range it.Names {
@@ -110,7 +114,7 @@ func (it Item) Clone() Item {
 // ignored, so an item equals its own round trip through any format.
 func (it Item) Equal(o Item) bool {
 	if it.ID != o.ID || it.Type != o.Type || !maps.Equal(it.Vars, o.Vars) ||
-		!maps.Equal(it.Dates, o.Dates) || !maps.Equal(it.Extra, o.Extra) {
+		!maps.Equal(it.Dates, o.Dates) || !maps.Equal(it.Extra, o.Extra) || !it.Forms.equal(o.Forms) {
 		return false
 	}
 	if len(it.Names) != len(o.Names) {

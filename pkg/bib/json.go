@@ -98,11 +98,12 @@ func (it Item) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	var err error
 	wroteCustom := false
+	mergeCustom := len(it.Extra) > 0 || it.hasCustomForms()
 	for _, k := range sortedKeysInto(keyBuf[:0], it.Custom) {
-		if k == "custom" && len(it.Extra) > 0 {
+		if k == "custom" && mergeCustom {
 			continue // merged with Extra below
 		}
-		if len(it.Extra) > 0 && !wroteCustom && k > "custom" {
+		if mergeCustom && !wroteCustom && k > "custom" {
 			if dst, err = it.appendCustomWithExtra(dst); err != nil {
 				return nil, err
 			}
@@ -113,7 +114,7 @@ func (it Item) AppendJSON(dst []byte) ([]byte, error) {
 			return nil, fmt.Errorf("item %q: property %q: %w", it.ID, k, err)
 		}
 	}
-	if len(it.Extra) > 0 && !wroteCustom {
+	if mergeCustom && !wroteCustom {
 		if dst, err = it.appendCustomWithExtra(dst); err != nil {
 			return nil, err
 		}
@@ -150,11 +151,12 @@ func appendCompact(dst, raw []byte) ([]byte, error) {
 }
 
 // appendCustomWithExtra writes the "custom" property: the item's custom
-// object with Extra under the key "extra".
+// object with Extra under the key "extra" and Forms and calendar dates under
+// "multi" and "original-dates" (see forms_json.go).
 func (it Item) appendCustomWithExtra(dst []byte) ([]byte, error) {
 	dst = appendKey(dst, "custom")
 	raw, ok := it.Custom["custom"]
-	if !ok {
+	if !ok && !it.hasCustomForms() {
 		// The common case (items read from BibTeX): no object to merge with.
 		dst = append(dst, '{')
 		dst = AppendJSONString(dst, extraKey)
@@ -163,10 +165,17 @@ func (it Item) appendCustomWithExtra(dst []byte) ([]byte, error) {
 		return append(dst, '}'), nil
 	}
 	obj := map[string]json.RawMessage{}
-	if err := json.Unmarshal(raw, &obj); err != nil {
-		return nil, fmt.Errorf("item %q: custom is not an object: %w", it.ID, err)
+	if ok {
+		if err := json.Unmarshal(raw, &obj); err != nil {
+			return nil, fmt.Errorf("item %q: custom is not an object: %w", it.ID, err)
+		}
 	}
-	obj[extraKey] = appendExtra(nil, it.Extra)
+	if len(it.Extra) > 0 {
+		obj[extraKey] = appendExtra(nil, it.Extra)
+	}
+	if err := it.addCustomForms(obj); err != nil {
+		return nil, err
+	}
 	merged, err := marshalSortedObject(obj)
 	if err != nil {
 		return nil, err
@@ -411,12 +420,16 @@ func (it *Item) UnmarshalJSON(data []byte) error {
 		return fmt.Errorf("want a JSON object, got %s", abbreviate(data[i:]))
 	}
 	*it = Item{}
-	return eachMember(data[i:], func(k string, v []byte) error {
+	err := eachMember(data[i:], func(k string, v []byte) error {
 		if err := it.setJSONProperty(k, v); err != nil {
 			return fmt.Errorf("property %q: %w", k, plainJSONError(err))
 		}
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	return it.liftCustomForms()
 }
 
 // plainJSONError says what encoding/json's type errors mean in CSL-JSON's

@@ -67,6 +67,7 @@ func (d *Decoder) item(e *rawEntry) bib.Item {
 	if g, ok := defaultGenre[e.typ]; ok && it.Vars["genre"] == "" {
 		it.Set("genre", g)
 	}
+	d.fieldsToForms(&it, e)
 	return it
 }
 

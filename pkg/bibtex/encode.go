@@ -82,6 +82,7 @@ type outField struct {
 // alphabetically), then the fields kept in Extra (same order), so that a
 // field kept in Extra never takes the place of the variable on reading.
 func (e *Encoder) Encode(it bib.Item) error {
+	it = e.formsToFields(it)
 	typ, key, fields := e.entry(it)
 	w := e.w
 	if e.n > 0 {

@@ -184,3 +184,13 @@ func TestCheck(t *testing.T) {
 	}
 	assert.NoError(t, Date{SolarHijri, 1403, 12, 30}.Check(), "1403 is a leap year")
 }
+
+func TestSystemByName(t *testing.T) {
+	for _, s := range []System{Gregorian, SolarHijri, LunarHijri} {
+		got, ok := SystemByName(s.String())
+		assert.True(t, ok, s)
+		assert.Equal(t, s, got)
+	}
+	_, ok := SystemByName("julian")
+	assert.False(t, ok)
+}

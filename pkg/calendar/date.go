@@ -3,6 +3,7 @@ package calendar
 import (
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // System is a calendar.
@@ -40,7 +41,7 @@ func (s System) Abbrev() string {
 // SystemByName returns the calendar named by its identifier (see String);
 // "persian", "jalali", "islamic" and "hijri" are accepted too.
 func SystemByName(name string) (System, bool) {
-	switch fold(name) {
+	switch strings.NewReplacer("-", "", "_", "", " ", "").Replace(strings.ToLower(name)) {
 	case "gregorian", "":
 		return Gregorian, true
 	case "solarhijri", "persian", "jalali", "shamsi":

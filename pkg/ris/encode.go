@@ -61,6 +61,7 @@ func (e *Encoder) Encode(it bib.Item) error {
 		return errClosed
 	}
 	e.buf = e.buf[:0]
+	it = formsToTags(it)
 	var dropped []string
 	warn := func(format string, args ...any) {
 		e.diags.Warnf(diag.Pos{}, "item %q: %s", it.ID, fmt.Sprintf(format, args...))

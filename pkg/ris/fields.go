@@ -224,6 +224,7 @@ func (d *Decoder) build(rec []tagLine) bib.Item {
 	}
 	d.setPages(&it, sp, ep)
 	d.setIssued(&it, pys, das)
+	d.tagsToForms(&it, rec[0].pos)
 	if it.ID == "" {
 		it.ID = d.generateID(&it)
 	}
