@@ -89,7 +89,7 @@ func (g *Generator) eval(fn string, args []arg, it *bib.Item) string {
 		}
 		return strings.Join(cs[:n], "") + "EtAl"
 	case "year":
-		if y := it.Dates["issued"].Year(); y != 0 {
+		if y := it.Dates["issued"].WrittenYear(); y != 0 { // 1380 for 1380 SH, as cited
 			return strconv.Itoa(y)
 		}
 		return ""
