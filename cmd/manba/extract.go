@@ -1,12 +1,15 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/manba/manba/pkg/bib"
 	"github.com/manba/manba/pkg/extract"
+	"github.com/manba/manba/pkg/extract/refparse"
 	"github.com/manba/manba/pkg/works"
 	"github.com/spf13/cobra"
 )
@@ -20,6 +23,8 @@ type extractOptions struct {
 	noWorks bool
 	resolve bool
 	list    bool
+	lines   bool
+	model   string
 }
 
 func newExtractCmd() *cobra.Command {
@@ -43,10 +48,18 @@ merged, so the output has one item per work, listing every citation of it.
 A linked item takes the known work's key; --resolve also replaces its
 fields with the known work's.
 
---list prints what was found, one citation per line, instead of items.`,
+--list prints what was found, one citation per line, instead of items.
+
+--lines reads every non-empty input line as one reference string and
+writes one item per line, in input order (an item with only a note where
+nothing could be read), without finding lists or linking.
+
+References are parsed by a trained model embedded in manba (see 'manba
+extract train'); --model uses a model trained on your own labelled data.`,
 		Example: `  manba extract article.txt
   manba extract --list article.txt
-  manba extract --bib library.bib --to bibtex -o refs.bib a.txt b.txt`,
+  manba extract --bib library.bib --to bibtex -o refs.bib a.txt b.txt
+  manba extract --lines --to bibtex references.txt`,
 		RunE: func(c *cobra.Command, args []string) error {
 			return runExtract(o, args, c.InOrStdin(), c.OutOrStdout(), c.ErrOrStderr())
 		},
@@ -57,6 +70,9 @@ fields with the known work's.
 	c.Flags().BoolVar(&o.noWorks, "no-works", false, "do not link to manba's built-in cited works")
 	c.Flags().BoolVar(&o.resolve, "resolve", false, "output a linked work's known fields instead of the extracted ones")
 	c.Flags().BoolVar(&o.list, "list", false, "list the citations found instead of writing items")
+	c.Flags().BoolVar(&o.lines, "lines", false, "read each non-empty input line as one reference; one item per line")
+	c.Flags().StringVar(&o.model, "model", "", "parse references with the model in FILE (from 'manba extract train')")
+	c.AddCommand(newExtractTrainCmd())
 	return c
 }
 
@@ -66,6 +82,17 @@ func runExtract(o extractOptions, args []string, stdin io.Reader, stdout, stderr
 		if _, err := lookupFormat(o.to, true); err != nil {
 			return err
 		}
+	}
+	var model *refparse.Model
+	if o.model != "" {
+		m, err := loadModel(o.model)
+		if err != nil {
+			return err
+		}
+		model = m
+	}
+	if o.lines {
+		return runExtractLines(o, model, args, stdin, stdout, stderr)
 	}
 	var known []bib.Item
 	if !o.noWorks {
@@ -87,7 +114,7 @@ func runExtract(o extractOptions, args []string, stdin io.Reader, stdout, stderr
 	}
 	var refs []extract.Reference
 	for _, in := range inputs {
-		rs, diags := extract.Extract(in.Name, in.Data)
+		rs, diags := extract.ExtractWith(model, in.Name, in.Data)
 		if err := reportDiagnostics(stderr, diags); err != nil {
 			return err
 		}
@@ -109,6 +136,124 @@ func runExtract(o extractOptions, args []string, stdin io.Reader, stdout, stderr
 	}
 	items := extract.Bibliography(refs, extract.Options{Known: known, Resolve: o.resolve})
 	return writeItemsAs(o.to, o.output, stdout, items)
+}
+
+// runExtractLines writes one item per non-empty line of the inputs.
+func runExtractLines(o extractOptions, model *refparse.Model, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if o.list {
+		return usagef("--lines writes items; it cannot be combined with --list")
+	}
+	inputs, err := readInputs(args, stdin)
+	if err != nil {
+		return err
+	}
+	var items []bib.Item
+	for _, in := range inputs {
+		its, diags := extract.ParseLines(model, in.Name, in.Data)
+		if err := reportDiagnostics(stderr, diags); err != nil {
+			return err
+		}
+		items = append(items, its...)
+	}
+	return writeItemsAs(o.to, o.output, stdout, items)
+}
+
+type extractTrainOptions struct {
+	parser  string
+	output  string
+	epochs  int
+	measure bool
+}
+
+func newExtractTrainCmd() *cobra.Command {
+	var o extractTrainOptions
+	c := &cobra.Command{
+		Use:   "train --parser FILE.xml -o MODEL",
+		Short: "Train the reference parser on labelled references",
+		Long: `train fits a reference-parser model to labelled references in AnyStyle's
+XML format (<dataset><sequence><author>...</author><title>...</title>...
+</sequence>...</dataset>) and writes it to -o, for 'manba extract --model'.
+Training is reproducible: the same file and options give the same bytes.
+
+--measure keeps one reference in five (chosen by a hash of its text) out
+of training and prints the field F1 of each label on both parts.`,
+		Example: `  manba extract train --parser my-refs.xml -o my.model
+  manba extract --model my.model article.txt`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			return runExtractTrain(o, c.OutOrStdout(), c.ErrOrStderr())
+		},
+	}
+	c.Flags().StringVar(&o.parser, "parser", "", "labelled references in AnyStyle's XML format (required)")
+	c.Flags().StringVarP(&o.output, "output", "o", "", "the model file to write, atomically (required)")
+	c.Flags().IntVar(&o.epochs, "epochs", 0, "passes over the data (0: the default, 12)")
+	c.Flags().BoolVar(&o.measure, "measure", false, "hold one in five references out and print field F1 on both parts")
+	return c
+}
+
+func runExtractTrain(o extractTrainOptions, stdout, stderr io.Writer) error {
+	if o.parser == "" || o.output == "" {
+		return usagef("train needs --parser FILE.xml and -o MODEL")
+	}
+	out, err := openOutput(o.output, stdout)
+	if err != nil {
+		return err
+	}
+	f, err := os.Open(o.parser)
+	if err != nil {
+		out.Abort()
+		return err
+	}
+	defer f.Close()
+	seqs, err := refparse.ReadXML(bufio.NewReader(f))
+	if err != nil {
+		out.Abort()
+		return fmt.Errorf("%s:%w", o.parser, err)
+	}
+	if len(seqs) == 0 {
+		out.Abort()
+		return fmt.Errorf("%s: no labelled references", o.parser)
+	}
+	train, measure := seqs, []refparse.Sequence(nil)
+	if o.measure {
+		train, measure = refparse.Split(seqs)
+	}
+	m, err := refparse.Train(train, refparse.TrainOptions{Epochs: o.epochs})
+	if err != nil {
+		out.Abort()
+		return fmt.Errorf("%s: %w", o.parser, err)
+	}
+	if err := m.Write(out); err != nil {
+		out.Abort()
+		return err
+	}
+	fmt.Fprintf(stderr, "trained on %d references\n", len(train))
+	if o.measure {
+		for _, part := range []struct {
+			name string
+			seqs []refparse.Sequence
+		}{{"train", train}, {"measure-only", measure}} {
+			scores, acc := refparse.Evaluate(m, part.seqs)
+			fmt.Fprintf(stderr, "%s (%d references): token accuracy %.3f\n", part.name, len(part.seqs), acc)
+			for _, sc := range scores {
+				fmt.Fprintf(stderr, "  %-16s F1 %.3f\n", sc.Label, sc.F1())
+			}
+		}
+	}
+	return out.Close()
+}
+
+func loadModel(path string) (*refparse.Model, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	m, err := refparse.Read(bufio.NewReader(f))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return m, nil
 }
 
 // writeCitationList prints one line per citation: position, kind, label,

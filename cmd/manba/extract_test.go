@@ -9,6 +9,8 @@ import (
 
 	"github.com/manba/manba/internal/testenv"
 	"github.com/manba/manba/pkg/bib"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 const seed001 = "../../../shared/seeds/001_5a60d35f54bdcc58.txt"
@@ -138,4 +140,58 @@ func TestExtractUserBibliography(t *testing.T) {
 		!strings.Contains(lines[1], "cite\t") || !strings.Contains(lines[1], "[page 4] (cites <stdin>:5:4)\t-> cohen2009") {
 		t.Errorf("listing:\n%s", out)
 	}
+}
+
+// TestExtractLines: one item per non-empty line, in order, in every
+// output format; a line nothing is read from keeps its text as the note.
+func TestExtractLines(t *testing.T) {
+	input := "Piazza, J. A. (1994). The Democratic Islamic Republic of Iran in Exile. Journal of Third World Studies, 11(1), 9–43.\n\n" +
+		"Lane, Robert K. Essays on Folklore. New York: Norton, 1998.\n" +
+		"Ibid.\n"
+	out, errOut, code := runCLI(t, input, "extract", "--lines", "--to", "csljson")
+	require.Equal(t, 0, code, errOut)
+	var items []bib.Item
+	require.NoError(t, json.Unmarshal([]byte(out), &items))
+	require.Len(t, items, 3)
+	assert.Equal(t, "Journal of Third World Studies", items[0].Get("container-title"))
+	assert.Equal(t, "Lane", items[1].Names["author"][0].Family)
+	assert.Equal(t, "Essays on Folklore", items[1].Get("title"))
+	assert.Equal(t, "Ibid.", items[2].Get("note"))
+	assert.Contains(t, errOut, "<stdin>:4:1: warning: nothing read from")
+
+	for _, to := range []string{"bibtex", "biblatex", "ris"} {
+		out, errOut, code := runCLI(t, input, "extract", "--lines", "--to", to)
+		require.Equal(t, 0, code, errOut)
+		assert.Contains(t, out, "Essays on Folklore", to)
+	}
+	_, errOut, code = runCLI(t, input, "extract", "--lines", "--list")
+	assert.Equal(t, 2, code, errOut)
+}
+
+// TestExtractTrainAndModel trains a model on a small labelled file, uses
+// it with --model, and rejects a file that is not a model.
+func TestExtractTrainAndModel(t *testing.T) {
+	dir := t.TempDir()
+	xml := filepath.Join(dir, "refs.xml")
+	require.NoError(t, os.WriteFile(xml, []byte(`<?xml version="1.0"?><dataset>
+<sequence><author>Lane, Robert K.</author><title>Essays on Folklore.</title><location>New York:</location><publisher>Norton,</publisher><date>1998.</date></sequence>
+<sequence><author>Smith, Anne.</author><title>Rivers of Iran.</title><location>London:</location><publisher>Verso,</publisher><date>2001.</date></sequence>
+</dataset>`), 0o644))
+	model := filepath.Join(dir, "my.model")
+	_, errOut, code := runCLI(t, "", "extract", "train", "--parser", xml, "-o", model)
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, errOut, "trained on 2 references")
+
+	out, errOut, code := runCLI(t, "Jones, Mary. Tales of Shiraz. Paris: Seuil, 2003.\n", "extract", "--lines", "--model", model, "--to", "csljson")
+	require.Equal(t, 0, code, errOut)
+	var items []bib.Item
+	require.NoError(t, json.Unmarshal([]byte(out), &items))
+	require.Len(t, items, 1)
+	assert.Equal(t, "Tales of Shiraz", items[0].Get("title"))
+
+	_, errOut, code = runCLI(t, "x\n", "extract", "--lines", "--model", xml)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, "not a refparse model")
+	_, _, code = runCLI(t, "", "extract", "train", "--parser", xml)
+	assert.Equal(t, 2, code)
 }

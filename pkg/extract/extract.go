@@ -11,6 +11,7 @@ import (
 
 	"github.com/manba/manba/pkg/bib"
 	"github.com/manba/manba/pkg/diag"
+	"github.com/manba/manba/pkg/extract/refparse"
 	"github.com/manba/manba/pkg/works"
 )
 
@@ -146,7 +147,11 @@ const maxParagraph = 64 << 10
 // document order within each kind. Repeats are resolved (Target). Problems
 // (an "ibid" with nothing before it, text that is not UTF-8) are reported as
 // warnings; the rest of the document is still read.
-func Extract(name string, src []byte) ([]Reference, diag.List) {
+func Extract(name string, src []byte) ([]Reference, diag.List) { return ExtractWith(nil, name, src) }
+
+// ExtractWith is Extract with the reference parser m (nil: the embedded
+// model).
+func ExtractWith(m *refparse.Model, name string, src []byte) ([]Reference, diag.List) {
 	var diags diag.List
 	lines := diag.NewLines(name, src)
 	if !utf8.Valid(src) {
@@ -162,14 +167,16 @@ func Extract(name string, src []byte) ([]Reference, diag.List) {
 		var end int
 		if headingRE.MatchString(ls[i].text) {
 			heading := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(ls[i].text), ":"))
-			entries, end = readList(ls, i+1, heading, lines)
-		} else if m := headingInlineRE.FindStringSubmatchIndex(ls[i].text); m != nil {
-			// "Sources: [1] ..." - the list starts on the heading's line.
-			heading := ls[i].text[m[2]:m[3]]
-			first := line{text: ls[i].text[m[4]:], offset: ls[i].offset + m[4]}
-			rest := append([]line{first}, ls[i+1:]...)
-			entries, end = readList(rest, 0, heading, lines)
-			end += i
+			entries, end = readList(m, ls, i+1, heading, lines)
+		} else if hm := headingInlineRE.FindStringSubmatchIndex(ls[i].text); hm != nil {
+			// "Sources: [1] ..." - the list starts on the heading's line:
+			// read it from there (in place, so that many such lines stay
+			// linear).
+			heading := ls[i].text[hm[2]:hm[3]]
+			whole := ls[i]
+			ls[i] = line{text: whole.text[hm[4]:], offset: whole.offset + hm[4]}
+			entries, end = readList(m, ls, i, heading, lines)
+			ls[i] = whole
 		}
 		if len(entries) == 0 {
 			continue
@@ -228,7 +235,7 @@ func Extract(name string, src []byte) ([]Reference, diag.List) {
 // label right after a numbered entry, or indented under an unnumbered one,
 // continues that entry (hard-wrapped text). It returns the entries and the
 // index of the first line after the list.
-func readList(ls []line, start int, heading string, lines *diag.Lines) ([]Reference, int) {
+func readList(m *refparse.Model, ls []line, start int, heading string, lines *diag.Lines) ([]Reference, int) {
 	type raw struct {
 		text, label string
 		pos         diag.Pos
@@ -278,7 +285,7 @@ func readList(ls []line, start int, heading string, lines *diag.Lines) ([]Refere
 	}
 	refs := make([]Reference, len(out))
 	for j, r := range out {
-		refs[j] = entry(r.text, r.label, heading, r.pos)
+		refs[j] = entry(m, r.text, r.label, heading, r.pos)
 	}
 	return refs, i
 }
@@ -288,14 +295,14 @@ func seeAlso(s string) bool {
 }
 
 // entry parses one list entry; an entry in prose becomes a Comment.
-func entry(text, label, heading string, pos diag.Pos) Reference {
+func entry(m *refparse.Model, text, label, heading string, pos diag.Pos) Reference {
 	r := Reference{Text: text, Pos: pos, Kind: ListEntry, Section: heading, Label: label, Target: -1}
 	if prose(firstSegment(unquote(text))) {
 		r.Kind = Comment
 		r.Item = bib.Item{Type: "document"}
 		return r
 	}
-	r.Parsed = ParseReference(text)
+	r.Parsed = ParseReferenceWith(m, text)
 	return r
 }
 
