@@ -4,8 +4,11 @@ import (
 	"hash/maphash"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/manba/manba/pkg/translit"
 )
 
 // Assignment is the cluster of one input name.
@@ -70,7 +73,7 @@ func (c *Clusterer) Cluster(inputs []string) []Assignment {
 	formOfDistinct := make([]int, len(uniq))
 	for d := range parsed {
 		p := &parsed[d]
-		k := p.Kind.String() + "\x00" + p.Key + "\x00" + string(rune('0'+p.Gender))
+		k := p.Kind.String() + "\x00" + p.fine + "\x00" + string(rune('0'+p.Gender))
 		if p.Key == "|" || p.Key == "org:" {
 			k += "\x00" + uniq[d] // nothing to match on: keep apart
 		}
@@ -139,7 +142,8 @@ func (c *Clusterer) Cluster(inputs []string) []Assignment {
 			join(f.cl, f.p)
 		}
 	}
-	var seen []int32 // seen[ci] == stamp: cluster ci already compared
+	usedKeys := map[string]int{} // cluster keys handed out: Jamil and Jamal fold alike
+	var seen []int32             // seen[ci] == stamp: cluster ci already compared
 	var strong, weak []int
 	for stamp, fi := range order {
 		f := forms[fi]
@@ -200,7 +204,7 @@ func (c *Clusterer) Cluster(inputs []string) []Assignment {
 		}
 		if pick < 0 {
 			pick = len(clusters)
-			clusters = append(clusters, &cluster{key: f.p.Key, canonical: displayName(f.p)})
+			clusters = append(clusters, &cluster{key: uniqueKey(usedKeys, f.p.Key), canonical: displayName(f.p)})
 		} else {
 			f.why = bestMatch(f.p, clusters[pick]).explain()
 		}
@@ -221,6 +225,17 @@ func (c *Clusterer) Cluster(inputs []string) []Assignment {
 		out[i] = Assignment{Input: s, Key: cl.key, Canonical: cl.canonical, Why: why}
 	}
 	return out
+}
+
+// uniqueKey returns key, or key with a number when another cluster has
+// it: match keys fold some different names alike (Jamil, Jamal).
+func uniqueKey(used map[string]int, key string) string {
+	n := used[key]
+	used[key] = n + 1
+	if n == 0 {
+		return key
+	}
+	return key + "#" + strconv.Itoa(n+1)
 }
 
 // bestMatch compares p with the members of a cluster: a strong match if
@@ -345,9 +360,21 @@ func preferEntry(clusters []*cluster, cands []int) int {
 // together ("Abol Hassan", "Abolhassan"); clusters are also indexed (index
 // true) under the skeletons of their family names, for a surname alone.
 // Organizations go under the skeletons of their distinctive words and
-// their acronyms. Keys are hashes: a collision costs a comparison, not a
-// wrong merge.
+// their acronyms. Every skeleton is taken as written and as each
+// romanization convention reads it (translit.Model.Skeletons), one
+// convention for all the words of a name, so that Jomeini (Spanish) meets
+// Khomeini and Radschawi (German) meets Rajavi. Keys are hashes: a
+// collision costs a comparison, not a wrong merge.
 func blockKeys(dst []uint64, p *Parsed, index bool) []uint64 {
+	start := len(dst)
+	add := func(k uint64) {
+		for _, x := range dst[start:] {
+			if x == k {
+				return
+			}
+		}
+		dst = append(dst, k)
+	}
 	key := func(kind byte, parts ...string) uint64 {
 		var h maphash.Hash
 		h.SetSeed(blockSeed)
@@ -358,59 +385,96 @@ func blockKeys(dst []uint64, p *Parsed, index bool) []uint64 {
 		}
 		return h.Sum64()
 	}
+	sk := tokenSkeletons(p.toks)
+	nv := translit.DefaultModel.NumSkeletons()
 	if p.Kind == Org {
 		for _, a := range p.acrs {
-			dst = append(dst, key('a', a))
+			add(key('a', a))
 		}
 		distinct := 0
-		for _, t := range p.toks {
+		for i, t := range p.toks {
 			if !defaultLists.generic[t.key] {
-				dst = append(dst, key('o', t.skel))
+				for v := 0; v < nv; v++ {
+					add(key('o', sk[i][v]))
+				}
 				distinct++
 			}
 		}
 		if distinct == 0 {
-			for _, t := range p.toks {
-				dst = append(dst, key('o', t.skel))
+			for i := range p.toks {
+				add(key('o', sk[i][0]))
 			}
 		}
 		return dst
 	}
 	if w := shortWord(p); w != "" {
-		dst = append(dst, key('a', w))
+		add(key('a', w))
 	}
 	if len(p.toks) == 1 {
-		return append(dst, key('p', p.toks[0].skel))
+		for v := 0; v < nv; v++ {
+			add(key('p', sk[0][v]))
+		}
+		return dst
 	}
 	initials := false
 	for _, t := range p.toks {
 		initials = initials || t.initial
 	}
-	for i, t := range p.toks {
-		if t.fam && (index || initials) {
-			// Clusters are found by family name for a surname alone or
-			// with initials.
-			dst = append(dst, key('p', t.skel))
+	for v := 0; v < nv; v++ {
+		for i, t := range p.toks {
+			if t.fam && (index || initials) {
+				// Clusters are found by family name for a surname alone or
+				// with initials.
+				add(key('p', sk[i][v]))
+			}
+			for j := i + 1; j < len(p.toks); j++ {
+				u := p.toks[j]
+				if !index && !t.fam && !u.fam && len(p.toks) > 2 {
+					continue // query with pairs that hold a family name
+				}
+				a, b := sk[i][v], sk[j][v]
+				if a > b {
+					a, b = b, a
+				}
+				add(key('q', a, b))
+			}
 		}
-		for j := i + 1; j < len(p.toks); j++ {
-			u := p.toks[j]
-			if !index && !t.fam && !u.fam && len(p.toks) > 2 {
-				continue // query with pairs that hold a family name
+		var h maphash.Hash
+		h.SetSeed(blockSeed)
+		h.WriteByte('c')
+		for i := range p.toks {
+			h.WriteString(sk[i][v])
+		}
+		add(h.Sum64())
+	}
+	return dst
+}
+
+// tokenSkeletons returns, for each token, its skeletons under every
+// convention (an initial is its letter under all).
+func tokenSkeletons(toks []token) [][]string {
+	m := translit.DefaultModel
+	out := make([][]string, len(toks))
+	for i, t := range toks {
+		if t.initial || t.rd.Symbols == "" {
+			s := t.key
+			if t.initial {
+				s = "." + s
 			}
-			a, b := t.skel, u.skel
-			if a > b {
-				a, b = b, a
+			out[i] = make([]string, m.NumSkeletons())
+			for v := range out[i] {
+				out[i][v] = s
 			}
-			dst = append(dst, key('q', a, b))
+			continue
+		}
+		out[i] = m.Skeletons(nil, t.rd)
+		if t.org {
+			// An organization word goes by its synonym's skeleton too
+			// (Khalq, People, خلق).
+			out[i][0] = t.skel
 		}
 	}
-	var h maphash.Hash
-	h.SetSeed(blockSeed)
-	h.WriteByte('c')
-	for _, t := range p.toks {
-		h.WriteString(t.skel)
-	}
-	return append(dst, h.Sum64())
+	return out
 }
 
 var blockSeed = maphash.MakeSeed()

@@ -42,7 +42,7 @@ func ExampleEquivalent() {
 	same, _ = names.Equivalent(bib.Name{Family: "Rajavi", Given: "Masoud"}, bib.Name{Family: "Rajavi", Given: "Kazem"})
 	fmt.Println(same)
 	// Output:
-	// true matched by: zh/j + doubled letters (authority: Ḥanīfnizhād, Muḥammad)
+	// true matched by: zh/j + doubled letters + e for a (Persian, Turkish) (authority: Ḥanīfnizhād, Muḥammad)
 	// true matched by: apostrophe + diacritics + gh/q
 	// false
 }

@@ -13,6 +13,7 @@ type folded struct {
 	key, skel string
 	latin     string // the Latin profile without spaces: the key of the word lists
 	rules     translit.Rule
+	rd        translit.Reading // the word read by the romanization model
 }
 
 // The fold cache: names repeat their words (Mohammad, Rajavi) endlessly,
@@ -44,7 +45,7 @@ func foldWord(w string) folded {
 	}
 	k, r := translit.FoldExplain(w)
 	f = folded{key: k, skel: translit.SkeletonOfFolded(k), rules: r,
-		latin: strings.ReplaceAll(translit.Latin.String(w), " ", "")}
+		latin: strings.ReplaceAll(translit.Latin.String(w), " ", ""), rd: translit.DefaultModel.Read(w)}
 	sh.Lock()
 	if sh.m == nil || len(sh.m) >= cacheShardMax {
 		sh.m = make(map[string]folded, 64)

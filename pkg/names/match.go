@@ -7,69 +7,7 @@ import (
 	"github.com/manba/manba/pkg/translit"
 )
 
-// isKClass reports the letters that fuzzy matching lets stand for each
-// other: k and g (Askarizadeh, Asgarizadeh).
-func isKClass(c byte) bool { return c == 'k' || c == 'g' }
-
 func isKeyVowel(c byte) bool { return c == 'a' || c == 'u' || c == 'i' }
-
-// fuzzyEq reports whether two folded words are the same name written with
-// a vowel more or less (Azodanlu, Azdanlu; Hanifunejad, Hanifnejad) or k
-// for g. Vowels are never substituted (Khomeini is not Khamenei), one edit
-// is allowed from 5 letters on and two from 9, and in words shorter than 9
-// both must end alike, so that Khomein is not Khomeini.
-func fuzzyEq(a, b string) bool {
-	n := max(len(a), len(b))
-	if n < 5 {
-		return false
-	}
-	limit := 1
-	if n >= 9 {
-		limit = 2
-	}
-	// Walk both words gap by gap: the vowels before each consonant must
-	// be equal or missing on one side; the consonants must be equal or
-	// both k/g.
-	i, j, diffs, cons := 0, 0, 0, 0
-	for {
-		si, sj := i, j
-		for i < len(a) && isKeyVowel(a[i]) {
-			i++
-		}
-		for j < len(b) && isKeyVowel(b[j]) {
-			j++
-		}
-		ga, gb := a[si:i], b[sj:j]
-		if ga != gb {
-			if ga != "" && gb != "" {
-				return false
-			}
-			diffs++
-		}
-		endA, endB := i == len(a), j == len(b)
-		if endA || endB {
-			if endA != endB {
-				return false
-			}
-			if diffs > limit || cons < 2 {
-				return false
-			}
-			return n >= 9 || (ga == "") == (gb == "")
-		}
-		if a[i] != b[j] {
-			if !isKClass(a[i]) || !isKClass(b[j]) {
-				return false
-			}
-			diffs++
-		}
-		if diffs > limit {
-			return false
-		}
-		cons++
-		i++
-		j++
-	}
-}
 
 // transposed reports two words of at least 6 letters that differ only by
 // two neighbouring consonants swapped, a common typing slip (Mohsen,
@@ -105,19 +43,34 @@ func initialOf(t token) byte {
 
 // tokEq compares two tokens; note says how they matched when not equal.
 func tokEq(a, b token) (ok bool, note string) {
+	ok, note, _ = tokCompare(a, b)
+	return ok, note
+}
+
+// tokCompare compares two tokens with the romanization model: ok when
+// the cost of explaining one spelling by the other is within the budget
+// for their length, and the two are not different names of the given-name
+// lexicon (Hamid and Hamed, whose long vowels the script writes).
+func tokCompare(a, b token) (ok bool, note string, c translit.Comparison) {
 	switch {
 	case a.initial || b.initial:
-		return initialOf(a) == initialOf(b), "initial"
-	case a.key == b.key:
-		return true, ""
-	case a.script || b.script:
-		return a.skel != "" && a.skel == b.skel, "script skeleton"
-	case fuzzyEq(a.key, b.key):
-		return true, "vowel"
-	case transposed(a.key, b.key):
-		return true, "transposed letters"
+		return initialOf(a) == initialOf(b), "initial", c
+	case a.rd.Symbols == b.rd.Symbols && a.rd.Symbols != "":
+		return true, "", c
+	case a.key == b.key && (a.org || b.org):
+		return true, "", c // organization words: synonyms and translations meet by key
 	}
-	return false, ""
+	if ga, gb := givenName(a), givenName(b); ga != nil && gb != nil && ga != gb {
+		return false, "different names " + ga.form + " / " + gb.form, c
+	}
+	c = translit.DefaultModel.Compare(a.rd, b.rd)
+	if c.Same() {
+		return true, strings.Join(c.Rules, noteSep), c
+	}
+	if transposed(a.key, b.key) {
+		return true, "transposed letters", c
+	}
+	return false, "", c
 }
 
 // ruleDiff returns the folding rules that made two differently written
@@ -142,8 +95,17 @@ type verdict struct {
 	notes []string
 }
 
+// noteSep joins several notes given as one.
+const noteSep = "\x00"
+
 func (v *verdict) note(s string) {
 	if s == "" {
+		return
+	}
+	if strings.Contains(s, noteSep) {
+		for _, n := range strings.Split(s, noteSep) {
+			v.note(n)
+		}
 		return
 	}
 	for _, n := range v.notes {
@@ -159,9 +121,15 @@ func (v verdict) explain() string {
 	if r == 0 && len(v.notes) == 0 {
 		r = v.rules
 	}
-	parts := v.notes
-	if s := r.String(); s != "" {
-		parts = append([]string{s}, parts...)
+	var parts []string
+	rs := r.String()
+	if rs != "" {
+		parts = append(parts, rs)
+	}
+	for _, n := range v.notes {
+		if !strings.Contains(" + "+rs+" + ", " + "+n+" + ") {
+			parts = append(parts, n) // what the folding rules do not already say
+		}
 	}
 	if len(parts) == 0 {
 		return "same key"
@@ -298,17 +266,35 @@ func comparePerson(a, b *Parsed) verdict {
 	return v
 }
 
+// readingsMeet compares the readings of two token lists run together
+// (Abdulrahman, Abd al-Rahman).
+func readingsMeet(a, b []token) bool {
+	var x, y translit.Reading
+	for _, t := range a {
+		x.Symbols += t.rd.Symbols
+		x.Script = x.Script || t.rd.Script
+	}
+	for _, t := range b {
+		y.Symbols += t.rd.Symbols
+		y.Script = y.Script || t.rd.Script
+	}
+	return translit.DefaultModel.Compare(x, y).Same()
+}
+
 // concatenated matches names that differ only in spacing (Abol Hassan,
 // Abolhassan).
 func concatenated(a, b *Parsed, v verdict) verdict {
+	if len(a.toks) == len(b.toks) {
+		return verdict{} // the words were compared one by one
+	}
 	var x, y strings.Builder
 	for _, t := range a.toks {
-		x.WriteString(t.key)
+		x.WriteString(t.rd.Symbols)
 	}
 	for _, t := range b.toks {
-		y.WriteString(t.key)
+		y.WriteString(t.rd.Symbols)
 	}
-	if x.Len() >= 6 && (x.String() == y.String() || fuzzyEq(x.String(), y.String())) {
+	if x.Len() >= 6 && (x.String() == y.String() || readingsMeet(a.toks, b.toks)) {
 		v.ok = true
 		v.note("spacing")
 		return v

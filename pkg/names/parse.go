@@ -39,6 +39,7 @@ type Parsed struct {
 	Script     bool // written in Perso-Arabic script
 	Key        string
 
+	fine string  // the readings of the tokens: names with one fine key are one name
 	toks []token // person: given then family tokens; org: content words
 	acrs []string
 	alts []Parsed // other names of the same person, from Aliases (née ...)
@@ -52,6 +53,8 @@ type token struct {
 	initial   bool // a given name written as an initial (M., A.-A.)
 	script    bool
 	rules     translit.Rule
+	rd        translit.Reading // read by the romanization model
+	org       bool             // a word of an organization name
 }
 
 // Parse parses free text or a BibTeX name ("Rajavi, Mas’oud",
@@ -284,6 +287,7 @@ func (p *Parsed) setOrg(l *Lists, t string) {
 		}
 	}
 	p.Key = orgKey(p)
+	p.fine = p.Key
 }
 
 func appendUnique(toks []token, t token) []token {
@@ -323,7 +327,7 @@ func (l *Lists) orgToken(w string) (token, bool) {
 	if k != "" {
 		skel = translit.SkeletonOfFolded(k)
 	}
-	return token{raw: w, key: k, skel: skel, script: script, rules: rules}, true
+	return token{raw: w, key: k, skel: skel, script: script, rules: rules, rd: f.rd, org: true}, true
 }
 
 // acronyms returns the initials an organization may go by: of every word,
@@ -451,6 +455,7 @@ func (p *Parsed) setPerson(l *Lists, t string) {
 		}
 	}
 	p.Key = personKey(p.toks)
+	p.fine = fineKey(p.toks)
 }
 
 // stripHonorifics removes leading titles ("Maj. Gen.", "Mr.s.",
@@ -601,7 +606,7 @@ func newToken(w string, fam bool) token {
 		w = strings.TrimPrefix(w, "ال")
 	}
 	f := foldWord(w)
-	k, skel := f.key, f.skel
+	k, skel, rd := f.key, f.skel, f.rd
 	if strings.IndexByte(k, ' ') >= 0 {
 		k = strings.ReplaceAll(k, " ", "")
 		skel = translit.SkeletonOfFolded(k)
@@ -609,7 +614,7 @@ func newToken(w string, fam bool) token {
 	if n := normalizeCompound(k); n != k {
 		k, skel = n, translit.SkeletonOfFolded(n)
 	}
-	return token{raw: w, key: k, skel: skel, fam: fam, script: script, rules: f.rules}
+	return token{raw: w, key: k, skel: skel, fam: fam, script: script, rules: f.rules, rd: rd}
 }
 
 // normalizeCompound evens out the article inside Arabic compound names,
@@ -626,6 +631,25 @@ func normalizeCompound(k string) string {
 		k = k[:len(k)-3] + "ula" // -allah, -ollah (the final h is silent)
 	}
 	return k
+}
+
+// fineKey joins the readings of the tokens: two names with one fine key
+// are spelled alike up to what the model reads alike (doubled letters,
+// apostrophes, kh/ḵ/x).
+func fineKey(toks []token) string {
+	var b strings.Builder
+	for _, t := range toks {
+		if t.fam {
+			b.WriteByte('|')
+		}
+		if t.initial {
+			b.WriteString(t.key + ".")
+		} else {
+			b.WriteString(t.rd.Symbols)
+		}
+		b.WriteByte(' ')
+	}
+	return b.String()
 }
 
 func personKey(toks []token) string {
@@ -666,6 +690,7 @@ func (l *Lists) FromName(n bib.Name) Parsed {
 		p.Gender = 'f'
 	}
 	p.Key = personKey(p.toks)
+	p.fine = fineKey(p.toks)
 	return p
 }
 

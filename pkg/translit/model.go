@@ -1,0 +1,739 @@
+package translit
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// The romanization model: a word is read into symbols (consonants, short
+// vowels a e i o u, long vowels A I U, diphthongs Y and W), and two
+// readings are compared by a weighted edit distance whose costs say which
+// differences romanizations of one Persian or Arabic name actually
+// produce. Short vowels are not written in the script, so they differ
+// freely (cheaply) between conventions: e/i, o/u, a/e; long vowels are
+// written, so Jamil (ī) and Jamal (ā) differ by a vowel no convention
+// exchanges. The readings, costs and blocking variants are data
+// (data/conventions.tsv), each row citing where the convention is
+// documented.
+
+//go:embed data/conventions.tsv
+var conventionsTSV string
+
+// maxSymbols bounds the words the model compares: longer ones (no name is
+// that long) compare by equality, so that time stays bounded.
+const maxSymbols = 48
+
+// step is one edit the model knows: its cost and the label explaining it.
+type step struct {
+	cost  float32
+	label uint16 // index into Model.labels; 0: no label
+	ok    bool
+}
+
+// Model is a romanization model: how spellings are read and what each
+// difference between two readings costs. The zero value is not usable; see
+// DefaultModel.
+type Model struct {
+	labels   []string
+	read     map[string]readRule
+	maxRead  int // longest LETTERS of a read rule, in runes
+	sub      [128][128]step
+	indel    [5][128]step // by context: any, vowel, sun, script, final
+	article  step         // a short vowel for another before l: al, ol, ul, el
+	variants []variant
+}
+
+type readRule struct {
+	sym   string
+	label uint16
+}
+
+// variant is a convention's reading of some symbols, for blocking.
+type variant struct {
+	name string
+	from [128]byte // symbol -> symbol; 0: unchanged
+}
+
+const (
+	ctxAny = iota
+	ctxVowel
+	ctxSun
+	ctxScript
+	ctxFinal
+)
+
+// DefaultModel is the embedded model.
+var DefaultModel = func() *Model {
+	m, err := ParseModel(conventionsTSV, "conventions.tsv")
+	if err != nil {
+		panic(err) // embedded at build time and checked by the tests
+	}
+	return m
+}()
+
+// ParseModel reads a model in the format of data/conventions.tsv.
+func ParseModel(src, file string) (*Model, error) {
+	m := &Model{labels: []string{""}, read: map[string]readRule{}}
+	labelIndex := map[string]uint16{}
+	label := func(s string) uint16 {
+		if s == "-" {
+			return 0
+		}
+		if i, ok := labelIndex[s]; ok {
+			return i
+		}
+		i := uint16(len(m.labels))
+		m.labels = append(m.labels, s)
+		labelIndex[s] = i
+		return i
+	}
+	label("typo") // an edit no convention explains
+	byName := map[string]int{}
+	sc := bufio.NewScanner(strings.NewReader(src))
+	line := 0
+	for sc.Scan() {
+		line++
+		text := sc.Text()
+		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		f := strings.Split(text, "\t")
+		bad := func(format string, args ...any) error {
+			return fmt.Errorf("%s:%d: %s", file, line, fmt.Sprintf(format, args...))
+		}
+		symbol := func(s string) (byte, error) {
+			if len(s) != 1 || s[0] >= 128 {
+				return 0, bad("want one ASCII symbol, got %q", s)
+			}
+			return s[0], nil
+		}
+		switch f[0] {
+		case "read":
+			if len(f) < 5 {
+				return nil, bad("read needs LETTERS SYMBOLS LABEL SOURCE")
+			}
+			m.read[f[1]] = readRule{sym: f[2], label: label(f[3])}
+			m.maxRead = max(m.maxRead, utf8.RuneCountInString(f[1]))
+		case "sub":
+			if len(f) < 6 {
+				return nil, bad("sub needs X Y COST LABEL SOURCE")
+			}
+			x, err := symbol(f[1])
+			if err != nil {
+				return nil, err
+			}
+			y, err := symbol(f[2])
+			if err != nil {
+				return nil, err
+			}
+			c, err := strconv.ParseFloat(f[3], 32)
+			if err != nil {
+				return nil, bad("%v", err)
+			}
+			s := step{cost: float32(c), label: label(f[4]), ok: true}
+			m.sub[x][y], m.sub[y][x] = s, s
+		case "indel":
+			if len(f) < 6 {
+				return nil, bad("indel needs X CONTEXT COST LABEL SOURCE")
+			}
+			x, err := symbol(f[1])
+			if err != nil {
+				return nil, err
+			}
+			ctx := map[string]int{"any": ctxAny, "vowel": ctxVowel, "sun": ctxSun, "script": ctxScript, "final": ctxFinal}
+			ci, ok := ctx[f[2]]
+			if !ok {
+				return nil, bad("unknown context %q", f[2])
+			}
+			c, err := strconv.ParseFloat(f[3], 32)
+			if err != nil {
+				return nil, bad("%v", err)
+			}
+			m.indel[ci][x] = step{cost: float32(c), label: label(f[4]), ok: true}
+		case "article":
+			if len(f) < 4 {
+				return nil, bad("article needs COST LABEL SOURCE")
+			}
+			c, err := strconv.ParseFloat(f[1], 32)
+			if err != nil {
+				return nil, bad("%v", err)
+			}
+			m.article = step{cost: float32(c), label: label(f[2]), ok: true}
+		case "variant":
+			if len(f) < 5 {
+				return nil, bad("variant needs CONVENTION X Y SOURCE")
+			}
+			x, err := symbol(f[2])
+			if err != nil {
+				return nil, err
+			}
+			y, err := symbol(f[3])
+			if err != nil {
+				return nil, err
+			}
+			i, ok := byName[f[1]]
+			if !ok {
+				i = len(m.variants)
+				byName[f[1]] = i
+				m.variants = append(m.variants, variant{name: f[1]})
+			}
+			m.variants[i].from[x] = y
+		default:
+			return nil, bad("unknown kind %q", f[0])
+		}
+	}
+	return m, sc.Err()
+}
+
+// Reading is a word read into the model's symbols.
+type Reading struct {
+	Symbols string
+	Script  bool     // read from Perso-Arabic script: short vowels are not written
+	rules   []uint16 // labels of the read rules that fired
+}
+
+func isVowelSym(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u', 'A', 'I', 'U', 'Y', 'W':
+		return true
+	}
+	return false
+}
+
+func isShortVowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u':
+		return true
+	}
+	return false
+}
+
+// isSun reports the consonants the Arabic article assimilates to.
+func isSun(c byte) bool {
+	switch c {
+	case 't', 'T', 'd', 'D', 'r', 'z', 's', 'S', 'l', 'n':
+		return true
+	}
+	return false
+}
+
+// Read reads one word (letters only; other characters are skipped).
+func (m *Model) Read(word string) Reading {
+	var r Reading
+	if hasArabicLetter(word) {
+		r.Script = true
+		r.Symbols = readScript(word)
+		return r
+	}
+	w := strings.ToLower(norm.NFC.String(word))
+	var b []byte
+	for i := 0; i < len(w); {
+		if rule, n := m.longestRead(w[i:]); n > 0 {
+			b = append(b, rule.sym...)
+			r.addRule(rule.label)
+			i += n
+			continue
+		}
+		c, n := utf8.DecodeRuneInString(w[i:])
+		i += n
+		switch {
+		case c >= 'a' && c <= 'z':
+			b = append(b, byte(c))
+		case c < utf8.RuneSelf || isApostrophe(c) || !unicode.IsLetter(c):
+			// apostrophes (ayn, hamza) and punctuation carry no letter
+		default:
+			if s, ok := latinLookup(c); ok {
+				for _, x := range []byte(s) {
+					if x >= 'a' && x <= 'z' {
+						b = append(b, x)
+					}
+				}
+			}
+		}
+	}
+	r.Symbols = string(shape(b, &r))
+	return r
+}
+
+func (r *Reading) addRule(l uint16) {
+	for _, x := range r.rules {
+		if x == l {
+			return
+		}
+	}
+	r.rules = append(r.rules, l)
+}
+
+func (m *Model) longestRead(s string) (readRule, int) {
+	// Cut up to maxRead runes and try the longest prefix first.
+	end, n := 0, 0
+	var ends [8]int
+	for end < len(s) && n < m.maxRead && n < len(ends) {
+		_, size := utf8.DecodeRuneInString(s[end:])
+		end += size
+		ends[n] = end
+		n++
+	}
+	for k := n - 1; k >= 0; k-- {
+		if rule, ok := m.read[s[:ends[k]]]; ok {
+			return rule, ends[k]
+		}
+	}
+	return readRule{}, 0
+}
+
+// shape applies what the model reads from letters in context: doubled
+// consonants are single, a final i or y is the long ī of a nisba
+// (Khomeini, Khomeiny), e/a before i or y closes into the diphthong Y
+// (Hossein, Husayn), a/o before w or u and e before w into W (Rowhani,
+// Firdausi, Turkish Firdevsi), a final h
+// after a vowel is silent (Fatemeh, Allah).
+func shape(b []byte, r *Reading) []byte {
+	// silent final h
+	if n := len(b); n >= 2 && b[n-1] == 'h' && isVowelSym(b[n-2]) {
+		b = b[:n-1]
+	}
+	out := b[:0:0]
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		var next, after byte
+		if i+1 < len(b) {
+			next = b[i+1]
+		}
+		if i+2 < len(b) {
+			after = b[i+2]
+		}
+		last := byte(0)
+		if len(out) > 0 {
+			last = out[len(out)-1]
+		}
+		switch {
+		case !isVowelSym(c) && c == last:
+			continue // doubled consonant
+		case (c == 'i' || c == 'y') && i == len(b)-1 && len(out) > 0:
+			out = append(out, 'I')
+			continue
+		case (c == 'e' || c == 'a') && (next == 'i' || next == 'y') && !isVowelSym(after) && i+2 < len(b):
+			out = append(out, 'Y')
+			i++
+			continue
+		case (c == 'e' || c == 'a') && next == 'y' && after == 'i' && i+3 < len(b) && !isVowelSym(b[i+3]):
+			out = append(out, 'Y') // Turkish Hüseyin: ey before a written i
+			i++
+			continue
+		case (c == 'a' || c == 'o' || c == 'e' && next == 'w') && (next == 'w' || next == 'u') && !isVowelSym(after) && i > 0:
+			out = append(out, 'W')
+			i++
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func hasArabicLetter(s string) bool {
+	for _, r := range s {
+		if isArabicLetter(unifyArabic(r)) {
+			return true
+		}
+	}
+	return false
+}
+
+// scriptSymbols are the consonant symbols of the Perso-Arabic letters;
+// the vowel letters ا و ی ه are read in context by readScript.
+var scriptSymbols = map[rune]byte{
+	'ب': 'b', 'پ': 'p', 'ت': 't', 'ث': 'T', 'ج': 'j', 'چ': 'C', 'ح': 'h', 'خ': 'x',
+	'د': 'd', 'ذ': 'D', 'ر': 'r', 'ز': 'z', 'ژ': 'Z', 'س': 's', 'ش': 'S', 'ص': 's',
+	'ض': 'z', 'ط': 't', 'ظ': 'z', 'غ': 'G', 'ف': 'f', 'ق': 'q', 'ک': 'k', 'گ': 'g',
+	'ل': 'l', 'م': 'm', 'ن': 'n', 'ڤ': 'w',
+}
+
+// readScript reads a word of Perso-Arabic script: alef is a long ā except
+// as the carrier of a word's first vowel; و and ی are consonants at the
+// start of a word or before alef and long vowels elsewhere; final ه after
+// a consonant is the silent -e of Persian; ة is -a; ayn and hamza are not
+// read.
+func readScript(s string) string {
+	var rs []rune
+	var ends []bool // a sub-word ends after the letter (ZWNJ, or the word's end)
+	for _, r := range s {
+		if r == 0x200C && len(ends) > 0 {
+			ends[len(ends)-1] = true
+		}
+		if isIgnorable(r) {
+			continue
+		}
+		r = unifyArabic(r)
+		if isArabicLetter(r) {
+			rs = append(rs, r)
+			ends = append(ends, false)
+		}
+	}
+	if len(ends) > 0 {
+		ends[len(ends)-1] = true
+	}
+	b := make([]byte, 0, len(rs)+2)
+	at := func(i int) rune {
+		if i < 0 || i >= len(rs) {
+			return 0
+		}
+		return rs[i]
+	}
+	for i, r := range rs {
+		next := at(i + 1)
+		if ends[i] {
+			next = 0 // the next letter belongs to another sub-word
+		}
+		start := i == 0 || ends[i-1]
+		switch r {
+		case 'آ':
+			b = append(b, 'A')
+		case 'ا', 'أ', 'إ':
+			if !start {
+				b = append(b, 'A')
+			}
+		case 'ى':
+			b = append(b, 'A')
+		case 'و':
+			if start || next == 'ا' || next == 'آ' || next == 'ی' && !ends[i] {
+				b = append(b, 'w')
+			} else {
+				b = append(b, 'U')
+			}
+		case 'ی':
+			if start && !ends[i] || next == 'ا' || next == 'آ' || next == 'و' || next == 'ی' {
+				b = append(b, 'y')
+			} else {
+				b = append(b, 'I')
+			}
+		case 'ه':
+			if ends[i] && !start {
+				b = append(b, 'e')
+			} else {
+				b = append(b, 'h')
+			}
+		case 'ة':
+			b = append(b, 'a')
+		default:
+			if c, ok := scriptSymbols[r]; ok && (len(b) == 0 || b[len(b)-1] != c) {
+				b = append(b, c)
+			}
+		}
+	}
+	return string(b)
+}
+
+// Comparison is the outcome of comparing two words.
+type Comparison struct {
+	Cost   float64 // the cheapest edit explaining one spelling by the other
+	Budget float64 // the cost allowed for words of this length
+	Score  float64 // 1 - Cost/(2 Budget), at least 0: 0.5 and more is the same name
+	Rules  []string
+}
+
+// Same reports whether the comparison is within the budget.
+func (c Comparison) Same() bool { return c.Cost <= c.Budget }
+
+// Budget is the cost allowed between two spellings of one name whose
+// longer reading has n symbols: short names allow a few convention
+// differences, long ones also one slip (a letter off in a 12-letter name
+// is still the name; in a 4-letter name it is not).
+func Budget(n int) float64 { return 0.25 + 0.07*float64(n) }
+
+// typo is the cost of an edit no convention explains.
+const typo = 0.8
+
+// Compare compares two readings.
+func (m *Model) Compare(a, b Reading) Comparison {
+	n := max(len(a.Symbols), len(b.Symbols))
+	c := Comparison{Budget: Budget(n)}
+	switch {
+	case a.Symbols == b.Symbols:
+	case len(a.Symbols) > maxSymbols || len(b.Symbols) > maxSymbols || a.Symbols == "" || b.Symbols == "":
+		c.Cost = typo * float64(n)
+	default:
+		var labels []uint16
+		c.Cost, labels = m.distance(a, b)
+		for _, l := range labels {
+			c.Rules = appendLabel(c.Rules, m.labels[l])
+		}
+	}
+	for _, l := range symmetricRules(a.rules, b.rules) {
+		c.Rules = appendLabel(c.Rules, m.labels[l])
+	}
+	if a.Script != b.Script {
+		c.Rules = appendLabel(c.Rules, "script")
+	}
+	sort.Strings(c.Rules)
+	c.Score = max(0, 1-c.Cost/(2*c.Budget))
+	return c
+}
+
+func appendLabel(ls []string, l string) []string {
+	if l == "" {
+		return ls
+	}
+	for _, x := range ls {
+		if x == l {
+			return ls
+		}
+	}
+	return append(ls, l)
+}
+
+// symmetricRules returns the read rules that fired on one side only: the
+// conventions that tell the spellings apart.
+func symmetricRules(a, b []uint16) []uint16 {
+	var out []uint16
+	has := func(s []uint16, x uint16) bool {
+		for _, y := range s {
+			if y == x {
+				return true
+			}
+		}
+		return false
+	}
+	for _, x := range a {
+		if !has(b, x) {
+			out = append(out, x)
+		}
+	}
+	for _, x := range b {
+		if !has(a, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// indelCost is the cost of writing symbol x at position i of s (the other
+// side omits it) and its label.
+func (m *Model) indelCost(s string, i int, otherScript bool) (float32, uint16) {
+	x := s[i]
+	if x >= 128 {
+		return typo, 0
+	}
+	if otherScript {
+		if st := m.indel[ctxScript][x]; st.ok {
+			return st.cost, st.label
+		}
+	}
+	if st := m.indel[ctxFinal][x]; st.ok && i == len(s)-1 {
+		return st.cost, st.label // the last letter decides more than a slip
+	}
+	best := step{cost: typo}
+	try := func(st step) {
+		if st.ok && st.cost < best.cost {
+			best = st
+		}
+	}
+	if i > 0 && isVowelSym(s[i-1]) || i+1 < len(s) && isVowelSym(s[i+1]) {
+		try(m.indel[ctxVowel][x])
+	}
+	if i+1 < len(s) && isSun(s[i+1]) && i > 0 {
+		try(m.indel[ctxSun][x])
+	}
+	try(m.indel[ctxAny][x])
+	return best.cost, best.label
+}
+
+func (m *Model) subCost(x, y byte) (float32, uint16) {
+	if x == y {
+		return 0, 0
+	}
+	if x < 128 && y < 128 {
+		if st := m.sub[x][y]; st.ok {
+			return st.cost, st.label
+		}
+	}
+	return typo, 0
+}
+
+// subAt is subCost in context: the vowel of the Arabic article before l
+// (Abdallah, Abdollah, Abdullah; al-Din, ol-Din) is any short vowel.
+func (m *Model) subAt(s string, i int, t string, j int) (float32, uint16) {
+	x, y := s[i], t[j]
+	if x != y && m.article.ok && isShortVowel(x) && isShortVowel(y) && i > 0 && j > 0 &&
+		afterArticle(s, i+1) && afterArticle(t, j+1) {
+		if c, l := m.subCost(x, y); c < m.article.cost {
+			return c, l
+		}
+		return m.article.cost, m.article.label
+	}
+	return m.subCost(x, y)
+}
+
+// afterArticle reports an l at i that can be the article's: followed by a
+// consonant (al-Din, ol-Karim) or by the a of a final -allah (Abdollah,
+// Abdollahi), not by another vowel (Jalali, Jalili) or nothing (Jamil).
+func afterArticle(s string, i int) bool {
+	if i+1 >= len(s) || s[i] != 'l' {
+		return false
+	}
+	next := s[i+1]
+	if !isVowelSym(next) {
+		return true
+	}
+	return (next == 'a' || next == 'A') && (i+2 == len(s) || s[i+2] == 'I' || s[i+2] == 'h')
+}
+
+// distance is the weighted edit distance of two readings and the labels
+// of the edits on the cheapest path.
+func (m *Model) distance(a, b Reading) (float64, []uint16) {
+	s, t := a.Symbols, b.Symbols
+	w := len(t) + 1
+	var arr [(maxSymbols + 1) * (maxSymbols + 1)]float32
+	d := arr[:(len(s)+1)*w]
+	for j := 1; j <= len(t); j++ {
+		c, _ := m.indelCost(t, j-1, a.Script)
+		d[j] = d[j-1] + c
+	}
+	for i := 1; i <= len(s); i++ {
+		c, _ := m.indelCost(s, i-1, b.Script)
+		d[i*w] = d[(i-1)*w] + c
+		for j := 1; j <= len(t); j++ {
+			sc, _ := m.subAt(s, i-1, t, j-1)
+			best := d[(i-1)*w+j-1] + sc
+			if c, _ := m.indelCost(s, i-1, b.Script); d[(i-1)*w+j]+c < best {
+				best = d[(i-1)*w+j] + c
+			}
+			if c, _ := m.indelCost(t, j-1, a.Script); d[i*w+j-1]+c < best {
+				best = d[i*w+j-1] + c
+			}
+			d[i*w+j] = best
+		}
+	}
+	// Walk back along the cheapest path for the labels.
+	var labels []uint16
+	add := func(l uint16, cost float32) {
+		switch {
+		case cost >= typo:
+			l = m.label("typo")
+		case l == 0:
+			return
+		}
+		for _, x := range labels {
+			if x == l {
+				return
+			}
+		}
+		labels = append(labels, l)
+	}
+	const eps = 1e-4
+	i, j := len(s), len(t)
+	for i > 0 || j > 0 {
+		cur := d[i*w+j]
+		if i > 0 && j > 0 {
+			sc, sl := m.subAt(s, i-1, t, j-1)
+			if abs32(d[(i-1)*w+j-1]+sc-cur) < eps {
+				if sc > 0 {
+					add(sl, sc)
+				}
+				i, j = i-1, j-1
+				continue
+			}
+		}
+		if i > 0 {
+			c, l := m.indelCost(s, i-1, b.Script)
+			if abs32(d[(i-1)*w+j]+c-cur) < eps {
+				if c > 0 || l != 0 && !b.Script {
+					add(l, c)
+				}
+				i--
+				continue
+			}
+		}
+		c, l := m.indelCost(t, j-1, a.Script)
+		if c > 0 || l != 0 && !a.Script {
+			add(l, c)
+		}
+		j--
+	}
+	return float64(d[len(s)*w+len(t)]), labels
+}
+
+func abs32(x float32) float32 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// label returns the index of a label, adding it if new; only for labels
+// the code itself names ("typo"), which are added at load time.
+func (m *Model) label(s string) uint16 {
+	for i, l := range m.labels {
+		if l == s {
+			return uint16(i)
+		}
+	}
+	return 0
+}
+
+// CompareWords reads and compares two words with the default model.
+func CompareWords(a, b string) Comparison {
+	return DefaultModel.Compare(DefaultModel.Read(a), DefaultModel.Read(b))
+}
+
+// Skeletons appends the consonant skeleton of a reading as written, then
+// under each convention's reading of its letters (Spanish j as kh, German
+// ch as kh, Turkish c as j, ...), one per convention in a fixed order
+// (NumSkeletons in all), so that spellings that only a convention makes
+// meet share a blocking key.
+func (m *Model) Skeletons(dst []string, r Reading) []string {
+	base := skeletonOf(r.Symbols, nil)
+	dst = append(dst, base)
+	for i := range m.variants {
+		dst = append(dst, skeletonOf(r.Symbols, &m.variants[i].from))
+	}
+	return dst
+}
+
+// NumSkeletons is the number of skeletons Skeletons appends.
+func (m *Model) NumSkeletons() int { return len(m.variants) + 1 }
+
+// skeletonOf returns the consonants of a reading with the cheap
+// equivalences merged (q gh g k c; th s; dh z; t d finally), after a
+// convention's mapping.
+func skeletonOf(sym string, conv *[128]byte) string {
+	var arr [maxSymbols]byte
+	b := arr[:0]
+	for i := 0; i < len(sym) && len(b) < len(arr); i++ {
+		c := sym[i]
+		if conv != nil && c < 128 && conv[c] != 0 {
+			c = conv[c]
+		}
+		switch c {
+		case 'a', 'e', 'i', 'o', 'u', 'A', 'I', 'U', 'Y', 'W', 'y', 'w', 'h':
+			continue
+		case 'q', 'G', 'g', 'c':
+			c = 'k'
+		case 'T':
+			c = 's'
+		case 'D':
+			c = 'z'
+		case 'p':
+			c = 'b'
+		case 'Z':
+			c = 'j'
+		case 't':
+			if i == len(sym)-1 {
+				c = 'd' // Turkish final devoicing: Ahmet, Ahmad
+			}
+		}
+		if len(b) > 0 && b[len(b)-1] == c {
+			continue
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}
