@@ -410,3 +410,33 @@ func TestWarningsAboutOutputCarryNoPosition(t *testing.T) {
 		assert.NotContains(t, stderr, "<stdout>:", tt.name)
 	}
 }
+
+func TestMacrosOfOneFileUnseenByTheNext(t *testing.T) {
+	dir := t.TempDir()
+	abbrev := filepath.Join(dir, "abbrev.bib")
+	authors := filepath.Join(dir, "authors.bib")
+	articles := filepath.Join(dir, "articles.bib")
+	require.NoError(t, os.WriteFile(abbrev, []byte("@string{jmes = {Journal of Middle East Studies}}\n@string{dc = \"{Di Caro}\"}"), 0o644)) // no final newline
+	require.NoError(t, os.WriteFile(authors, []byte("@string{dcd = dc # \" and Dorigo\"}\n"), 0o644))
+	require.NoError(t, os.WriteFile(articles, []byte("% articles\n@article{a1, author = dcd, title = {T}, journal = jmes, year = 2001, crossref = {proc}}\n\n@article{a2, title = {U}, journal = nosuch, year = 2002}\n"), 0o644))
+	procs := filepath.Join(dir, "procs.bib")
+	require.NoError(t, os.WriteFile(procs, []byte("@proceedings{proc, title = {Proc}, publisher = {P}, year = 2001}\n"), 0o644))
+
+	stdout, stderr, code := runCLI(t, "", "convert", "--to", "csljson", abbrev, authors, articles, procs)
+	assert.Equal(t, 0, code, stderr)
+	assert.Contains(t, stdout, `"literal": "Di Caro"`, "a macro of an earlier file expands")
+	assert.Contains(t, stdout, `"family": "Dorigo"`)
+	assert.Contains(t, stdout, `"container-title": "Journal of Middle East Studies"`)
+	assert.Contains(t, stdout, `"publisher": "P"`, "a crossref target in a later file is inherited")
+	assert.Contains(t, stderr, articles+":4:37: warning: undefined macro \"nosuch\"", "positions stay those of each file:\n"+stderr)
+	assert.NotContains(t, stderr, "jmes")
+
+	for _, args := range [][]string{
+		{"bibliography", "--style", "apa", abbrev, authors, articles},
+		{"cite", "--bib", abbrev, "--bib", authors + "," + articles, "a1"},
+	} {
+		stdout, stderr, code := runCLI(t, "", args...)
+		assert.Equal(t, 0, code, "%v: %s", args, stderr)
+		assert.Contains(t, stdout, "Di Caro", "%v", args)
+	}
+}

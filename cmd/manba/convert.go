@@ -1,10 +1,8 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -74,22 +72,32 @@ func runConvert(o convertOptions, args []string, stdin io.Reader, stdout, stderr
 	}
 	p := newProgress(stderr)
 	inputErrors, written := 0, 0
+	var inputs []openedInput
+	defer func() {
+		for _, in := range inputs {
+			in.close()
+		}
+	}()
 	for _, arg := range args {
-		n, diags, err := convertInput(arg, o.from, stdin, sink, p)
+		in, err := openInput(arg, o.from, stdin)
+		if err != nil {
+			// The input could not be opened or recognized: say so and go on
+			// with the others.
+			fmt.Fprintln(stderr, "manba:", err)
+			inputErrors++
+			continue
+		}
+		inputs = append(inputs, in)
+	}
+	for _, run := range runs(inputs) {
+		n, diags, err := convertRun(run, sink, p)
 		written += n
 		p.clear()
 		for _, d := range diags {
 			fmt.Fprintln(stderr, d.Error())
 		}
 		inputErrors += len(diags.Errors())
-		var ie inputError
-		switch {
-		case errors.As(err, &ie):
-			// The input could not be opened or recognized: say so and go on
-			// with the others.
-			fmt.Fprintln(stderr, "manba:", err)
-			inputErrors++
-		case err != nil:
+		if err != nil {
 			p.done()
 			sink.Abort()
 			return err
@@ -112,29 +120,17 @@ func runConvert(o convertOptions, args []string, stdin io.Reader, stdout, stderr
 }
 
 // inputError is an input that could not be read at all (missing file,
-// unknown format); the other inputs are still converted.
+// unknown format); the other inputs are still read.
 type inputError struct{ error }
 
 func (e inputError) Unwrap() error { return e.error }
 
-// convertInput streams one input into the sink and returns the number of
-// items written and the input's diagnostics. An inputError means nothing of
-// it was read; any other error (a read or write failure half-way) is fatal.
-func convertInput(arg, from string, stdin io.Reader, sink *itemSink, p *progress) (int, diag.List, error) {
-	var r io.Reader = stdin
-	name := "<stdin>"
-	if arg != "-" {
-		f, err := os.Open(arg)
-		if err != nil {
-			return 0, nil, inputError{err}
-		}
-		defer f.Close()
-		r, name = f, arg
-	}
-	ir, err := openItems(r, name, from)
-	if err != nil {
-		return 0, nil, inputError{err}
-	}
+// convertRun streams a run of inputs (readerOf) into the sink and returns
+// the number of items written and the inputs' diagnostics. An error (a read
+// or write failure half-way) is fatal.
+func convertRun(run []openedInput, sink *itemSink, p *progress) (int, diag.List, error) {
+	ir := readerOf(run)
+	name := run[0].name
 	pre, keepPreambles := preamblesOf(ir, sink)
 	for n := 0; ; n++ {
 		it, err := ir.Next()

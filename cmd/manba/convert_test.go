@@ -197,7 +197,9 @@ func TestConvertStreams(t *testing.T) {
 	r := &countingReader{r: bytes.NewReader(src.Bytes())}
 	w := &firstWriteRecorder{r: r}
 	sink := &itemSink{w: formats["csljson"].NewWriter(w, writeOptions{})}
-	n, diags, err := convertInput("-", "", r, sink, nil)
+	in, err := openInput("-", "", r)
+	require.NoError(t, err)
+	n, diags, err := convertRun([]openedInput{in}, sink, nil)
 	require.NoError(t, err)
 	require.Empty(t, diags)
 	assert.Equal(t, 2000, n)

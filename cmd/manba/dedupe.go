@@ -175,26 +175,20 @@ func runDedupe(o dedupeOptions, args []string, stdin io.Reader, stdout, stderr i
 	return writeItems(sink, merged, mergedPositions(items, at, merged), stderr)
 }
 
-// dedupeInputs reads the inputs one by one to know which file each item
-// comes from, and where in it. Any input problem stops dedupe (exit 1):
-// merging a library read in part would drop items.
+// dedupeInputs reads the inputs (BibTeX ones as one database) and tells
+// which file each item comes from, and where in it. Any input problem stops
+// dedupe (exit 1): merging a library read in part would drop items.
 func dedupeInputs(args []string, from string, stdin io.Reader, stderr io.Writer) ([]bib.Item, []string, []diag.Pos, error) {
-	var items []bib.Item
-	var source []string
-	var at []diag.Pos
-	for _, a := range args {
-		its, pos, diags, err := loadItemsAt([]string{a}, from, stdin)
-		if derr := reportDiagnostics(stderr, diags); derr != nil {
-			return nil, nil, nil, derr
-		}
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		items = append(items, its...)
-		at = append(at, pos...)
-		for range its {
-			source = append(source, a)
-		}
+	items, at, diags, err := loadItemsAt(args, from, stdin)
+	if derr := reportDiagnostics(stderr, diags); derr != nil {
+		return nil, nil, nil, derr
+	}
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	source := make([]string, len(items))
+	for i := range at {
+		source[i] = at[i].File
 	}
 	return items, source, at, nil
 }

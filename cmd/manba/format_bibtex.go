@@ -21,6 +21,7 @@ func init() {
 		Name:      "bibtex",
 		Exts:      []string{".bib", ".bibtex"},
 		Sniff:     sniffBibTeX,
+		Database:  true,
 		NewReader: newReader,
 		NewWriter: func(w io.Writer, opts writeOptions) itemWriter {
 			return newBibWriter(w, bibtex.BibTeX, opts)
@@ -28,6 +29,7 @@ func init() {
 	})
 	registerFormat(&format{
 		Name:      "biblatex",
+		Database:  true,
 		NewReader: newReader,
 		NewWriter: func(w io.Writer, opts writeOptions) itemWriter {
 			return newBibWriter(w, bibtex.BibLaTeX, opts)

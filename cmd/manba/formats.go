@@ -37,6 +37,9 @@ type format struct {
 	Name  string   // as given to --from/--to: "bibtex", "biblatex", "csljson", "ris"
 	Exts  []string // file extensions, with the dot
 	Sniff func(head []byte) bool
+	// Database is set for BibTeX: consecutive inputs of the format are read
+	// as one database (macros and crossref targets shared).
+	Database bool
 	// NewReader and NewWriter are nil when the format cannot be read or written.
 	NewReader func(r io.Reader, name string) itemReader
 	NewWriter func(w io.Writer, opts writeOptions) itemWriter
@@ -128,31 +131,6 @@ func sortedFormatNames() []string {
 	return names
 }
 
-// openItems opens one input as a stream of items, detecting its format
-// unless from is set.
-func openItems(r io.Reader, name, from string) (itemReader, error) {
-	var f *format
-	var err error
-	if from != "" {
-		if f, err = lookupFormat(from, false); err != nil {
-			return nil, err
-		}
-	} else {
-		var head []byte
-		head, r, err = peek(r, 4096)
-		if err != nil {
-			return nil, err
-		}
-		if len(bytes.TrimSpace(head)) == 0 {
-			return emptyInput{}, nil // nothing to read, in any format
-		}
-		if f, err = detectFormat(name, head); err != nil {
-			return nil, err
-		}
-	}
-	return f.NewReader(r, name), nil
-}
-
 // itemPos returns where the item r returned last starts, when r tells.
 func itemPos(r itemReader) diag.Pos {
 	if p, ok := r.(interface{ ItemPos() diag.Pos }); ok {
@@ -188,26 +166,40 @@ func loadItems(args []string, from string, stdin io.Reader) ([]bib.Item, diag.Li
 
 // loadItemsAt is loadItems that also returns where each item starts, for
 // diagnostics about it later (what an output format could not hold).
+// Consecutive BibTeX inputs are read as one database (readerOf).
 func loadItemsAt(args []string, from string, stdin io.Reader) ([]bib.Item, []diag.Pos, diag.List, error) {
-	inputs, err := readInputs(args, stdin)
-	if err != nil {
-		return nil, nil, nil, err
+	if len(args) == 0 {
+		args = []string{"-"}
+	}
+	var inputs []openedInput
+	defer func() {
+		for _, in := range inputs {
+			in.close()
+		}
+	}()
+	for _, a := range args {
+		in, err := openInput(a, from, stdin)
+		if err != nil {
+			var ie inputError
+			if errors.As(err, &ie) {
+				err = ie.error
+			}
+			return nil, nil, nil, err
+		}
+		inputs = append(inputs, in)
 	}
 	var items []bib.Item
 	var at []diag.Pos
 	var diags diag.List
-	for _, in := range inputs {
-		ir, err := openItems(bytes.NewReader(in.Data), in.Name, from)
-		if err != nil {
-			return nil, nil, nil, err
-		}
+	for _, run := range runs(inputs) {
+		ir := readerOf(run)
 		for {
 			it, err := ir.Next()
 			if err == io.EOF {
 				break
 			}
 			if err != nil {
-				return items, at, append(diags, ir.Diagnostics()...), fmt.Errorf("%s: %w", in.Name, err)
+				return items, at, append(diags, ir.Diagnostics()...), err
 			}
 			items = append(items, it)
 			at = append(at, itemPos(ir))

@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // runCLI runs manba with args and stdin and returns stdout, stderr and the
@@ -39,12 +42,8 @@ func TestExitCodes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, stderr, code := runCLI(t, "", tt.args...)
-			if code != tt.code {
-				t.Errorf("exit code %d, want %d (stderr %q)", code, tt.code, stderr)
-			}
-			if !strings.Contains(stderr, tt.err) {
-				t.Errorf("stderr %q does not mention %q", stderr, tt.err)
-			}
+			assert.Equal(t, tt.code, code, stderr)
+			assert.Contains(t, stderr, tt.err)
 		})
 	}
 }
@@ -52,50 +51,39 @@ func TestExitCodes(t *testing.T) {
 func TestOutputIsAtomic(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "out.bib")
-	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
-		t.Fatal(err)
+	require.NoError(t, os.WriteFile(path, []byte("old"), 0o644))
+	read := func() string {
+		b, err := os.ReadFile(path)
+		require.NoError(t, err)
+		return string(b)
 	}
+
 	o, err := openOutput(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	o.Write([]byte("partial"))
 	o.Abort()
-	if got, _ := os.ReadFile(path); string(got) != "old" {
-		t.Errorf("aborted write changed the target: %q", got)
-	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
-		t.Errorf("aborted write left %d files, want 1", len(entries))
-	}
+	assert.Equal(t, "old", read(), "aborted write changed the target")
+	entries, _ := os.ReadDir(dir)
+	assert.Len(t, entries, 1, "aborted write left a file")
+
 	o, err = openOutput(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	o.Write([]byte("new"))
-	if got, _ := os.ReadFile(path); string(got) != "old" {
-		t.Errorf("target changed before Close: %q", got)
-	}
-	if err := o.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if got, _ := os.ReadFile(path); string(got) != "new" {
-		t.Errorf("after Close the target holds %q, want %q", got, "new")
-	}
-	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o644 {
-		t.Errorf("replaced file has mode %v (%v), want the target's 0644", fi.Mode().Perm(), err)
-	}
+	assert.Equal(t, "old", read(), "target changed before Close")
+	require.NoError(t, o.Close())
+	assert.Equal(t, "new", read())
+	fi, err := os.Stat(path)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o644), fi.Mode().Perm(), "the replaced file keeps the target's mode")
+
 	fresh := filepath.Join(dir, "fresh.json")
 	o, err = openOutput(fresh, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	o.Write([]byte("[]"))
-	if err := o.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if fi, err := os.Stat(fresh); err != nil || fi.Mode().Perm() != 0o644 {
-		t.Errorf("new file has mode %v (%v), want 0644", fi.Mode().Perm(), err)
-	}
+	require.NoError(t, o.Close())
+	fi, err = os.Stat(fresh)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o644), fi.Mode().Perm(), "a new file gets the usual mode")
 }
 
 func TestEveryCommandHasHelp(t *testing.T) {
@@ -104,13 +92,9 @@ func TestEveryCommandHasHelp(t *testing.T) {
 		if c.Name() == "help" || c.Name() == "completion" {
 			continue
 		}
-		if c.Short == "" {
-			t.Errorf("command %q has no short help", c.Name())
-		}
+		assert.NotEmpty(t, c.Short, "command %q has no short help", c.Name())
 		_, stderr, code := runCLI(t, "", c.Name(), "--help")
-		if code != 0 {
-			t.Errorf("%s --help exited %d: %s", c.Name(), code, stderr)
-		}
+		assert.Equal(t, 0, code, "%s --help: %s", c.Name(), stderr)
 	}
 }
 
@@ -121,11 +105,7 @@ func TestEmptyInput(t *testing.T) {
 		{"dedupe"},
 	} {
 		stdout, stderr, code := runCLI(t, "  \n", args...)
-		if code != 0 {
-			t.Errorf("%v on blank input: exit %d, stderr %q", args, code, stderr)
-		}
-		if strings.Contains(stdout, "@") {
-			t.Errorf("%v on blank input wrote items: %q", args, stdout)
-		}
+		assert.Equal(t, 0, code, "%v on blank input: %s", args, stderr)
+		assert.NotContains(t, stdout, "@", "%v on blank input wrote items", args)
 	}
 }
