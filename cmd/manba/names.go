@@ -65,8 +65,10 @@ name: input<TAB>cluster_key<TAB>canonical. Names of one cluster share the
 cluster key; keys of authority entries start with "@". Text after a tab is
 ignored, so the first column of a TSV file can be given. The canonical form is
 the authority's, or the fullest name of the cluster. With --explain a fourth
-column says why a name joined its cluster ("ou/u + ezafe", "surname only",
-"authority: Rajavī, Masʻūd"). Blank lines are skipped.`,
+column says why a name joined its cluster ("ou/u + ezafe", "Spanish j = kh",
+"surname only", "authority: Rajavī, Masʻūd") and a fifth gives the score of
+the match (1: written alike, 0.5: the least the model accepts). Blank lines
+are skipped.`,
 		Example: `  manba names cluster names.txt
   manba names cluster --explain --authority mine.tsv - < names.txt`,
 		Args: cobra.MaximumNArgs(1),
@@ -74,7 +76,29 @@ column says why a name joined its cluster ("ou/u + ezafe", "surname only",
 			return runNamesCluster(o, args, c.InOrStdin(), c.OutOrStdout(), c.ErrOrStderr())
 		},
 	}
-	cluster.Flags().BoolVar(&o.explain, "explain", false, "add a fourth column saying why each name joined its cluster")
+	cluster.Flags().BoolVar(&o.explain, "explain", false, "add columns saying why each name joined its cluster and how well it matched")
+
+	compare := &cobra.Command{
+		Use:   "compare A B",
+		Short: "Say whether two names are one person or organization, with a score and the reasons",
+		Long: `compare compares two names as cluster does and prints one TSV line:
+same or different, the score (1: written alike; 0.5: the least the
+romanization model accepts; 0: no match) and the explanation: the conventions
+that make the spellings meet ("Spanish j = kh", "o for u (Persian damma)",
+"article assimilated"), or why they differ ("different names Ḥamīd / Ḥāmid",
+"different authority entries"). With --authority none only the rules decide.`,
+		Example: `  manba names compare 'Ruhollah Khomeini' 'Ruhola Jomeini'
+  manba names compare --authority none 'Hamid Rezaei' 'Hamed Rezaei'`,
+		Args: func(c *cobra.Command, args []string) error {
+			if len(args) != 2 {
+				return usagef("compare needs two names, got %d", len(args))
+			}
+			return nil
+		},
+		RunE: func(c *cobra.Command, args []string) error {
+			return runNamesCompare(o, args, c.OutOrStdout(), c.ErrOrStderr())
+		},
+	}
 
 	parse := &cobra.Command{
 		Use:   "parse [FILE|-]",
@@ -126,7 +150,7 @@ joined by " and " as in BibTeX; in CSL-JSON they travel in custom.extra.`,
 	normalize.Flags().StringVar(&o.from, "from", "", "input format (detected from the extension or content when empty)")
 	normalize.Flags().StringVar(&o.to, "to", "csljson", "output format")
 
-	c.AddCommand(cluster, parse, fold, normalize)
+	c.AddCommand(cluster, compare, parse, fold, normalize)
 	return c
 }
 
@@ -219,10 +243,31 @@ func runNamesCluster(o namesOptions, args []string, stdin io.Reader, stdout, std
 	for _, a := range cl.Cluster(lines) {
 		fmt.Fprintf(out, "%s\t%s\t%s", tsv(a.Input), tsv(a.Key), tsv(a.Canonical))
 		if o.explain {
-			fmt.Fprintf(out, "\t%s", tsv(a.Why))
+			fmt.Fprintf(out, "\t%s\t%.2f", tsv(a.Why), a.Score)
 		}
 		fmt.Fprintln(out)
 	}
+	if err := out.Close(); err != nil {
+		return err
+	}
+	return reportDiagnostics(stderr, diags)
+}
+
+func runNamesCompare(o namesOptions, args []string, stdout, stderr io.Writer) error {
+	cl, _, diags, err := o.setup()
+	if err != nil {
+		return err
+	}
+	out, err := openOutput(o.output, stdout)
+	if err != nil {
+		return err
+	}
+	c := cl.Compare(args[0], args[1])
+	verdict := "different"
+	if c.Same {
+		verdict = "same"
+	}
+	fmt.Fprintf(out, "%s\t%.2f\t%s\n", verdict, c.Score, tsv(c.Why))
 	if err := out.Close(); err != nil {
 		return err
 	}

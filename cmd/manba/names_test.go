@@ -68,7 +68,7 @@ func TestNamesClusterExplainAndFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows := clusterRows(t, "", "--explain", in)
-	if len(rows) != 2 || len(rows[1]) != 4 || rows[1][0] != "Yaqoubi" {
+	if len(rows) != 2 || len(rows[1]) != 5 || rows[1][0] != "Yaqoubi" {
 		t.Fatalf("rows %q", rows)
 	}
 	if rows[0][1] != rows[1][1] || !strings.Contains(rows[1][3], "surname only") {
@@ -201,4 +201,30 @@ func TestNamesClusterAuthorityNone(t *testing.T) {
 	for _, r := range rows {
 		assert.False(t, strings.HasPrefix(r[1], "@"), "no authority key in %q", r)
 	}
+}
+
+func TestNamesCompare(t *testing.T) {
+	tests := []struct {
+		args    []string
+		verdict string
+		why     string
+	}{
+		{[]string{"Ruhollah Khomeini", "Ruhola Jomeini"}, "same", "Spanish j = kh"},
+		{[]string{"--authority", "none", "Shirin Ebadi", "Chirine Ebadi"}, "same", "French ch = sh"},
+		{[]string{"--authority", "none", "Hamid Rezaei", "Hamed Rezaei"}, "different", "different names Ḥamīd / Ḥāmid"},
+		{[]string{"Masoud Rajavi", "Maryam Rajavi"}, "different", "different authority entries"},
+	}
+	for _, tt := range tests {
+		out, errOut, code := runCLI(t, "", append([]string{"names", "compare"}, tt.args...)...)
+		require.Equal(t, 0, code, errOut)
+		f := strings.Split(strings.TrimRight(out, "\n"), "\t")
+		require.Len(t, f, 3, out)
+		assert.Equal(t, tt.verdict, f[0], out)
+		assert.Contains(t, f[2], tt.why, out)
+		if tt.verdict == "same" {
+			assert.GreaterOrEqual(t, f[1], "0.50", out)
+		}
+	}
+	_, errOut, code := runCLI(t, "", "names", "compare", "only one")
+	assert.Equal(t, 2, code, errOut)
 }

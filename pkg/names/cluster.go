@@ -14,9 +14,10 @@ import (
 // Assignment is the cluster of one input name.
 type Assignment struct {
 	Input     string
-	Key       string // shared by every name of the cluster
-	Canonical string // the authority's canonical form, or the fullest name of the cluster
-	Why       string // how the name joined its cluster; empty for the name that founded it
+	Key       string  // shared by every name of the cluster
+	Canonical string  // the authority's canonical form, or the fullest name of the cluster
+	Why       string  // how the name joined its cluster; empty for the name that founded it
+	Score     float64 // how well it matched (see Comparison.Score); 1 for the founder
 }
 
 // Clusterer groups names that denote the same person or organization.
@@ -54,6 +55,7 @@ func (c *Clusterer) Cluster(inputs []string) []Assignment {
 		first int
 		cl    int
 		why   string
+		score float64
 	}
 	distinctOf := make([]int, len(inputs))
 	byInput := make(map[string]int, len(inputs)/2)
@@ -138,7 +140,7 @@ func (c *Clusterer) Cluster(inputs []string) []Assignment {
 		f := forms[fi]
 		if e := f.entry; e != nil {
 			f.cl = entryCluster(e)
-			f.why = "authority: " + e.Canonical
+			f.why, f.score = "authority: "+e.Canonical, 1
 			join(f.cl, f.p)
 		}
 	}
@@ -206,7 +208,8 @@ func (c *Clusterer) Cluster(inputs []string) []Assignment {
 			pick = len(clusters)
 			clusters = append(clusters, &cluster{key: uniqueKey(usedKeys, f.p.Key), canonical: displayName(f.p)})
 		} else {
-			f.why = bestMatch(f.p, clusters[pick]).explain()
+			v := bestMatch(f.p, clusters[pick])
+			f.why, f.score = v.explain(), v.score()
 		}
 		f.cl = pick
 		join(pick, f.p)
@@ -216,13 +219,17 @@ func (c *Clusterer) Cluster(inputs []string) []Assignment {
 		d := distinctOf[i]
 		f := forms[formOfDistinct[d]]
 		cl := clusters[f.cl]
-		why := f.why
+		why, score := f.why, f.score
+		if why == "" {
+			score = 1
+		}
 		if d != f.first && why == "" {
 			// Same key as the name that founded the cluster: say which
 			// rules made them meet.
-			why = compare(&parsed[d], f.p).explain()
+			v := compare(&parsed[d], f.p)
+			why, score = v.explain(), v.score()
 		}
-		out[i] = Assignment{Input: s, Key: cl.key, Canonical: cl.canonical, Why: why}
+		out[i] = Assignment{Input: s, Key: cl.key, Canonical: cl.canonical, Why: why, Score: score}
 	}
 	return out
 }

@@ -88,11 +88,39 @@ func ruleDiff(a, b token) translit.Rule {
 
 // verdict is the outcome of comparing two parsed names.
 type verdict struct {
-	ok    bool
-	weak  bool // a surname alone, a subset of the words or an acronym: fine if unambiguous
-	wider bool // weak because the first name compared has more words than the second
-	rules translit.Rule
-	notes []string
+	ok           bool
+	weak         bool // a surname alone, a subset of the words or an acronym: fine if unambiguous
+	wider        bool // weak because the first name compared has more words than the second
+	rules        translit.Rule
+	notes        []string
+	cost, budget float64 // of the word comparisons, for the score
+}
+
+// add counts one word comparison in the score.
+func (v *verdict) add(c translit.Comparison, a, b token) {
+	budget := c.Budget
+	if budget == 0 {
+		budget = translit.Budget(max(len(a.rd.Symbols), len(b.rd.Symbols)))
+	}
+	v.cost += c.Cost
+	v.budget += budget
+}
+
+// score is 1 for names written alike, 0.5 at the edge of what the model
+// accepts, 0 for names that do not match; a match that is only a part of
+// the other name (a surname, an acronym) scores at most 0.75.
+func (v verdict) score() float64 {
+	if !v.ok {
+		return 0
+	}
+	s := 1.0
+	if v.budget > 0 {
+		s = max(0.5, 1-v.cost/(2*v.budget))
+	}
+	if v.weak {
+		s = min(s, 0.75)
+	}
+	return s
 }
 
 // noteSep joins several notes given as one.
@@ -194,13 +222,14 @@ func matchTokens(s, l []token, v *verdict) ([]int, bool) {
 				if pass == 0 && t.key != u.key {
 					continue
 				}
-				ok, note := tokEq(t, u)
+				ok, note, c := tokCompare(t, u)
 				if !ok {
 					continue
 				}
 				used[j], at[i] = true, j
 				v.rules |= ruleDiff(t, u)
 				v.note(note)
+				v.add(c, t, u)
 				break
 			}
 		}
@@ -229,12 +258,13 @@ func comparePerson(a, b *Parsed) verdict {
 			if !u.fam && len(l) > 1 {
 				continue
 			}
-			if ok, note := tokEq(s[0], u); ok && (note != "script skeleton" || len(l) == 1) {
+			if ok, note, c := tokCompare(s[0], u); ok && (!strings.Contains(note, "script") || len(l) == 1) {
 				// Weak even against another surname alone: "Rajavi" and
 				// "Madam Rajavi" may be different Rajavis.
 				v.ok, v.weak = true, true
 				v.rules |= ruleDiff(s[0], u)
 				v.note(note)
+				v.add(c, s[0], u)
 				v.note("surname only")
 				return v
 			}
@@ -352,20 +382,70 @@ func Equivalent(a, b bib.Name) (same bool, why string) {
 }
 
 func (au *Authority) equivalent(pa, pb *Parsed) (bool, string) {
+	c := au.compare(pa, pb)
+	return c.Same, c.Why
+}
+
+// Comparison is what Compare says about two names.
+type Comparison struct {
+	Same  bool
+	Score float64 // 1: written alike; 0.5: the least the model accepts; 0: no match
+	Why   string  // "matched by: Spanish j = kh + ou/u", "different names Ḥamīd / Ḥāmid"
+}
+
+// Compare compares two names as Cluster does, with the clusterer's
+// authority (the embedded one when nil): the score and the rules that
+// explain the match, or why the names differ.
+func (c *Clusterer) Compare(a, b string) Comparison {
+	au := c.Authority
+	if au == nil {
+		au = DefaultAuthority()
+	}
+	pa, pb := au.lists.Parse(a), au.lists.Parse(b)
+	return au.compare(&pa, &pb)
+}
+
+func (au *Authority) compare(pa, pb *Parsed) Comparison {
 	ea, eb := au.Lookup(*pa), au.Lookup(*pb)
 	if ea != nil && eb != nil {
 		if ea == eb {
 			v := compare(pa, pb)
 			if v.ok {
-				return true, "matched by: " + v.explain() + " (authority: " + ea.Canonical + ")"
+				return Comparison{true, v.score(), "matched by: " + v.explain() + " (authority: " + ea.Canonical + ")"}
 			}
-			return true, "matched by: authority: " + ea.Canonical
+			return Comparison{true, 1, "matched by: authority: " + ea.Canonical}
 		}
-		return false, "different authority entries: " + ea.Canonical + " / " + eb.Canonical
+		return Comparison{false, 0, "different authority entries: " + ea.Canonical + " / " + eb.Canonical}
 	}
 	v := compare(pa, pb)
 	if !v.ok {
-		return false, "no match"
+		return Comparison{false, 0, whyApart(pa, pb)}
 	}
-	return true, "matched by: " + v.explain()
+	return Comparison{true, v.score(), "matched by: " + v.explain()}
+}
+
+// whyApart explains a failed comparison: names of the given-name lexicon
+// that differ, or the words that found no match.
+func whyApart(a, b *Parsed) string {
+	if a.Kind != b.Kind {
+		return "no match: " + a.Kind.String() + " / " + b.Kind.String()
+	}
+	var unmatched []string
+	for _, t := range a.toks {
+		found := false
+		for _, u := range b.toks {
+			ok, note := tokEq(t, u)
+			if strings.HasPrefix(note, "different names") {
+				return note
+			}
+			found = found || ok
+		}
+		if !found {
+			unmatched = append(unmatched, t.raw)
+		}
+	}
+	if len(unmatched) == 0 {
+		return "no match"
+	}
+	return "no match for " + strings.Join(unmatched, ", ")
 }
