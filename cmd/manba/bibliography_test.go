@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestBibliographyBuiltinWorks(t *testing.T) {
@@ -19,22 +20,19 @@ func TestBibliographyBuiltinWorks(t *testing.T) {
 			"Abrahamian, E. (1989b). The Iranian Mojahedin. Yale University Press.\n",
 			"Goulka, J., Hansell, L., Wilke, E., & Larson, J. (2009).",
 		}},
-		{[]string{"bibliography", "-s", "chicago", "--format", "html"}, []string{
+		{[]string{"bibliography", "-s", "chicago", "--to", "html"}, []string{
 			`<div class="csl-bib-body">`,
 			`<div class="csl-entry">Abrahamian, Ervand. 1989b. <i>The Iranian Mojahedin</i>. Yale University Press.</div>`,
 		}},
-		{[]string{"bibliography", "--style", "ieee", "--format", "md"}, []string{"[1]", "*The Iranian Mojahedin*"}},
+		{[]string{"bibliography", "--style", "ieee", "--to", "md"}, []string{"[1]", "*The Iranian Mojahedin*"}},
 	}
 	for _, tt := range tests {
 		out, errOut, code := runCLI(t, "", tt.args...)
-		if code != 0 {
-			t.Fatalf("%v: exit %d: %s", tt.args, code, errOut)
-		}
+		require.Equal(t, 0, code, "%v: %s", tt.args, errOut)
 		rest := out
 		for _, w := range tt.want {
 			i := strings.Index(rest, w)
-			if i < 0 {
-				t.Errorf("%v: output lacks %q (or out of order):\n%s", tt.args, w, out)
+			if !assert.GreaterOrEqual(t, i, 0, "%v: output lacks %q (or out of order):\n%s", tt.args, w, out) {
 				break
 			}
 			rest = rest[i+len(w):]
@@ -66,36 +64,27 @@ func TestBibliographyUsageErrors(t *testing.T) {
 func TestBibliographyStyleFileAndOutput(t *testing.T) {
 	dir := t.TempDir()
 	style := filepath.Join(dir, "mini.csl")
-	os.WriteFile(style, []byte(`<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0">
+	require.NoError(t, os.WriteFile(style, []byte(`<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0">
   <citation><layout><text variable="title"/></layout></citation>
   <bibliography><sort><key variable="title"/></sort><layout><text variable="title" text-case="uppercase"/></layout></bibliography>
-</style>`), 0o644)
+</style>`), 0o644))
 	out := filepath.Join(dir, "out.txt")
 	_, errOut, code := runCLI(t, "", "bibliography", "--style", style, "-o", out)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	require.Equal(t, 0, code, errOut)
 	b, err := os.ReadFile(out)
-	if err != nil || !strings.HasPrefix(string(b), "ALL MKO SAY ARE PURE LIES\n[ARTICLE OF 20 JULY 2003") {
-		t.Errorf("output file: %q, %v", b, err)
-	}
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(string(b), "ALL MKO SAY ARE PURE LIES\n[ARTICLE OF 20 JULY 2003"), "output file: %q", b)
 	bad := filepath.Join(dir, "bad.csl")
-	os.WriteFile(bad, []byte("<style>\n  <citation><layout><text macro=\"nope\"/></layout></citation></style>"), 0o644)
+	require.NoError(t, os.WriteFile(bad, []byte("<style>\n  <citation><layout><text macro=\"nope\"/></layout></citation></style>"), 0o644))
 	_, errOut, code = runCLI(t, "", "bibliography", "--style", bad)
-	if code != 2 || !strings.Contains(errOut, "bad.csl:2:21: error: undefined macro") {
-		t.Errorf("bad style: exit %d, %q", code, errOut)
-	}
+	assert.Equal(t, 2, code, "bad style")
+	assert.Contains(t, errOut, "bad.csl:2:21: error: undefined macro")
 }
 
 func TestCite(t *testing.T) {
 	out, errOut, code := runCLI(t, "", "cite", "--style", "apa", "rand2009mek,hrw2005noexit@p. 12", "rand2009mek@chap. 3")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
-	want := "(Goulka et al., 2009; Human Rights Watch, 2005, p. 12)\n(Goulka et al., 2009, Chapter 3)\n"
-	if out != want {
-		t.Errorf("got %q, want %q", out, want)
-	}
+	require.Equal(t, 0, code, errOut)
+	assert.Equal(t, "(Goulka et al., 2009; Human Rights Watch, 2005, p. 12)\n(Goulka et al., 2009, Chapter 3)\n", out)
 }
 
 // TestCiteAgreesWithBibliography checks that citations carry the year
@@ -108,13 +97,10 @@ func TestCiteAgreesWithBibliography(t *testing.T) {
 	}
 	for _, tc := range tests {
 		out, errOut, code := runCLI(t, "", "cite", "--style", tc.style, tc.key)
-		if code != 0 || out != tc.cite {
-			t.Errorf("cite --style %s %s: exit %d, got %q, want %q (%s)", tc.style, tc.key, code, out, tc.cite, errOut)
-		}
+		assert.Equal(t, 0, code, errOut)
+		assert.Equal(t, tc.cite, out, "cite --style %s %s", tc.style, tc.key)
 		bibOut, _, _ := runCLI(t, "", "bibliography", "--style", tc.style)
-		if !strings.Contains(bibOut, tc.entry) {
-			t.Errorf("bibliography --style %s lacks %q", tc.style, tc.entry)
-		}
+		assert.Contains(t, bibOut, tc.entry, "bibliography --style %s", tc.style)
 	}
 }
 
@@ -129,8 +115,8 @@ func TestParseCite(t *testing.T) {
 	}
 	for _, tt := range tests {
 		c := parseCite(tt.in)
-		if c.ID != tt.id || c.Label != tt.label || c.Locator != tt.loc {
-			t.Errorf("parseCite(%q) = %+v", tt.in, c)
-		}
+		assert.Equal(t, tt.id, c.ID, tt.in)
+		assert.Equal(t, tt.label, c.Label, tt.in)
+		assert.Equal(t, tt.loc, c.Locator, tt.in)
 	}
 }

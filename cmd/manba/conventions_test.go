@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/manba/manba/internal/testenv"
+	"github.com/spf13/cobra"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -149,6 +150,7 @@ func TestToNotInferredFromOutputExtension(t *testing.T) {
 		{[]string{"convert", bibFile}, "x.BIB", "@book{one,"},
 		{[]string{"works", "rand2009mek"}, "w.bib", "@techreport{rand2009mek,"},
 		{[]string{"works", "rand2009mek"}, "w.ris", "TY  - RPRT"},
+		{[]string{"works", "rand2009mek"}, "w.jsonl", `{"id":"rand2009mek",`},
 		{[]string{"dedupe", "--merge", bibFile}, "d.ris", "TY  - BOOK"},
 		{[]string{"bibliography", bibFile}, "b.html", `<div class="csl-entry">`},
 		{[]string{"bibliography", bibFile}, "b.md", "*A Book*"},
@@ -178,6 +180,17 @@ func TestOutputFlagIsToInFiveCommandsAndFormatInTwo(t *testing.T) {
 			assert.True(t, f.Hidden, "%v: --format is a hidden alias", path)
 		}
 	}
+	// No command shows another name for it.
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		if f := c.Flags().Lookup("format"); f != nil {
+			assert.True(t, f.Hidden, "%s: --format is hidden", c.CommandPath())
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
 	// The old name still works, and says it is old.
 	stdout, stderr, code := runCLI(t, "", "bibliography", "--format", "html")
 	require.Equal(t, 0, code, stderr)

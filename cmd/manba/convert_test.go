@@ -23,21 +23,13 @@ func checkGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
 	path := filepath.Join("testdata", name)
 	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+		require.NoError(t, os.WriteFile(path, got, 0o644))
 		return
 	}
 	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("mismatch with %s:\n--- got\n%s\n--- want\n%s", path, got, want)
-	}
+	require.NoError(t, err, "run go test -update")
+	assert.Equal(t, string(want), string(got), "mismatch with %s", path)
 }
 
 const convertDir = "testdata/convert/"
@@ -71,9 +63,7 @@ func TestConvertGolden(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
 			stdout, stderr, code := runCLI(t, tt.stdin, append([]string{"convert"}, tt.args...)...)
-			if code != tt.code {
-				t.Errorf("exit %d, want %d; stderr:\n%s", code, tt.code, stderr)
-			}
+			assert.Equal(t, tt.code, code, stderr)
 			checkGolden(t, "convert/"+tt.golden, fmt.Appendf(nil, "# exit %d\n# stderr\n%s# stdout\n%s", code, stderr, stdout))
 		})
 	}
@@ -82,9 +72,7 @@ func TestConvertGolden(t *testing.T) {
 func readFile(t *testing.T, path string) string {
 	t.Helper()
 	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	return string(b)
 }
 
@@ -93,27 +81,22 @@ func readFile(t *testing.T, path string) string {
 func TestConvertRoundTrip(t *testing.T) {
 	needFormat(t, "csljson")
 	needFormat(t, "ris")
-	risOut, _, code := runCLI(t, "", "convert", "--to", "ris", convertDir+"cited.json")
-	if code != 0 {
-		t.Fatalf("to RIS: exit %d", code)
-	}
+	risOut, stderr, code := runCLI(t, "", "convert", "--to", "ris", convertDir+"cited.json")
+	require.Equal(t, 0, code, "to RIS: %s", stderr)
 	jsonOut, stderr, code := runCLI(t, risOut, "convert", "--to", "csljson", "-")
-	if code != 0 || stderr != "" {
-		t.Fatalf("back to CSL-JSON: exit %d, %s", code, stderr)
-	}
+	require.Equal(t, 0, code, "back to CSL-JSON: %s", stderr)
+	require.Empty(t, stderr)
 	orig, _ := csljson.Decode("cited.json", []byte(readFile(t, convertDir+"cited.json")))
 	back, diags := csljson.Decode("back.json", []byte(jsonOut))
-	if len(diags) != 0 || len(back) != len(orig) {
-		t.Fatalf("%d items of %d, %v", len(back), len(orig), diags)
-	}
+	require.Empty(t, diags)
+	require.Len(t, back, len(orig))
 	for i := range orig {
 		a, b := orig[i], back[i]
-		if a.ID != b.ID || a.Type != b.Type || a.Get("title") != b.Get("title") || a.Dates["issued"] != b.Dates["issued"] {
-			t.Errorf("item %d: %s %s %q %v became %s %s %q %v", i, a.ID, a.Type, a.Get("title"), a.Dates["issued"], b.ID, b.Type, b.Get("title"), b.Dates["issued"])
-		}
-		if len(a.Names["author"]) != len(b.Names["author"]) {
-			t.Errorf("%s: authors %v became %v", a.ID, a.Names["author"], b.Names["author"])
-		}
+		assert.Equal(t, a.ID, b.ID, "item %d", i)
+		assert.Equal(t, a.Type, b.Type, a.ID)
+		assert.Equal(t, a.Get("title"), b.Get("title"), a.ID)
+		assert.Equal(t, a.Dates["issued"], b.Dates["issued"], a.ID)
+		assert.Len(t, b.Names["author"], len(a.Names["author"]), a.ID)
 	}
 }
 
@@ -133,11 +116,11 @@ func TestConvertUsage(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			stdout, stderr, code := runCLI(t, "", tt.args...)
-			if code != tt.code || !strings.Contains(stderr, tt.msg) {
-				t.Errorf("exit %d (want %d), stderr %q (want %q)", code, tt.code, stderr, tt.msg)
-			}
-			if tt.name == "help" && (!strings.Contains(stdout, "manba convert --to csljson refs.bib") || !strings.Contains(stdout, "file:line:col")) {
-				t.Errorf("help lacks examples or explanation:\n%s", stdout)
+			assert.Equal(t, tt.code, code, stderr)
+			assert.Contains(t, stderr, tt.msg)
+			if tt.name == "help" {
+				assert.Contains(t, stdout, "manba convert --to csljson refs.bib", "help has examples")
+				assert.Contains(t, stdout, "file:line:col", "help explains diagnostics")
 			}
 		})
 	}
@@ -148,13 +131,13 @@ func TestConvertUsage(t *testing.T) {
 func TestConvertBadInputs(t *testing.T) {
 	needFormat(t, "ris")
 	stdout, stderr, code := runCLI(t, "", "convert", "--to", "ris", "testdata/convert/nosuchfile.json", convertDir+"cited.ris")
-	if code != 1 || !strings.Contains(stderr, "nosuchfile.json") || strings.Count(stdout, "ER  - ") != 4 {
-		t.Errorf("missing file: exit %d, stderr %q, %d records", code, stderr, strings.Count(stdout, "ER  - "))
-	}
+	assert.Equal(t, 1, code, "missing file")
+	assert.Contains(t, stderr, "nosuchfile.json")
+	assert.Equal(t, 4, strings.Count(stdout, "ER  - "), "the other input is converted")
 	stdout, stderr, code = runCLI(t, "%% not a bibliography\n", "convert", "--to", "ris")
-	if code != 1 || !strings.Contains(stderr, "<stdin>: cannot tell the format; use --from") || stdout != "" {
-		t.Errorf("unknown format: exit %d, stderr %q, stdout %q", code, stderr, stdout)
-	}
+	assert.Equal(t, 1, code, "unknown format")
+	assert.Contains(t, stderr, "<stdin>: cannot tell the format; use --from")
+	assert.Empty(t, stdout)
 }
 
 func TestConvertOutputFile(t *testing.T) {
@@ -245,8 +228,8 @@ func TestSniff(t *testing.T) {
 	}
 	for _, tt := range tests {
 		f, err := detectFormat("<stdin>", []byte(tt.head))
-		if err != nil || f.Name != tt.want {
-			t.Errorf("%q: got %v, %v; want %s", tt.head, f, err, tt.want)
+		if assert.NoError(t, err, "%q", tt.head) {
+			assert.Equal(t, tt.want, f.Name, "%q", tt.head)
 		}
 	}
 }
@@ -256,9 +239,8 @@ func TestSniff(t *testing.T) {
 func TestConvertRISReadsBack(t *testing.T) {
 	needFormat(t, "ris")
 	out, _, _ := runCLI(t, "", "convert", "--to", "ris", convertDir+"messy.json")
-	if _, diags := ris.Decode("out.ris", []byte(out)); len(diags) != 0 {
-		t.Errorf("our RIS has problems: %v", diags)
-	}
+	_, diags := ris.Decode("out.ris", []byte(out))
+	assert.Empty(t, diags, "our RIS has problems")
 }
 
 // TestConvertRISThroughBibTeX converts RIS to BibTeX and back: the values
@@ -268,27 +250,19 @@ func TestConvertRISThroughBibTeX(t *testing.T) {
 	needFormat(t, "bibtex")
 	src := readFile(t, "../../pkg/ris/testdata/zotero.ris") + "TY  - EJOUR\nID  - extra\nTI  - Kept tags\nL1  - a.pdf\nL1  - b.pdf\nER  - \n"
 	bibOut, stderr, code := runCLI(t, src, "convert", "--from", "ris", "--to", "bibtex")
-	if code != 0 {
-		t.Fatalf("to BibTeX: exit %d, %s", code, stderr)
-	}
+	require.Equal(t, 0, code, "to BibTeX: %s", stderr)
 	risOut, stderr, code := runCLI(t, bibOut, "convert", "--to", "ris")
-	if code != 0 {
-		t.Fatalf("back to RIS: exit %d, %s", code, stderr)
-	}
+	require.Equal(t, 0, code, "back to RIS: %s", stderr)
 	orig, _ := ris.Decode("orig.ris", []byte(src))
 	back, _ := ris.Decode("back.ris", []byte(risOut))
-	if len(back) != len(orig) {
-		t.Fatalf("%d items, want %d", len(back), len(orig))
-	}
+	require.Len(t, back, len(orig))
 	for i := range orig {
 		a, b := orig[i], back[i]
-		if a.ID != b.ID || a.Type != b.Type || a.Get("title") != b.Get("title") || a.Get("URL") != b.Get("URL") || a.Dates["issued"] != b.Dates["issued"] {
-			t.Errorf("%s changed:\n%s\n---\n%s", a.ID, jsonOf(a), jsonOf(b))
-		}
+		same := a.ID == b.ID && a.Type == b.Type && a.Get("title") == b.Get("title") && a.Get("URL") == b.Get("URL") && a.Dates["issued"] == b.Dates["issued"]
+		assert.True(t, same, "%s changed:\n%s\n---\n%s", a.ID, jsonOf(a), jsonOf(b))
 	}
-	if !strings.Contains(risOut, "TY  - EJOUR\nID  - extra\n") || !strings.Contains(risOut, "L1  - a.pdf\nL1  - b.pdf\n") {
-		t.Errorf("kept tags lost:\n%s", risOut)
-	}
+	assert.Contains(t, risOut, "TY  - EJOUR\nID  - extra\n", "kept tags lost")
+	assert.Contains(t, risOut, "L1  - a.pdf\nL1  - b.pdf\n", "kept tags lost")
 }
 
 func jsonOf(it bib.Item) string {

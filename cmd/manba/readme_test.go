@@ -5,6 +5,9 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestREADME runs every "$ manba ..." line of the README's sh blocks and
@@ -12,27 +15,17 @@ import (
 // so that the README cannot drift from the CLI.
 func TestREADME(t *testing.T) {
 	readme, err := os.ReadFile("../../README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	t.Chdir("../..")
 	cmds := readmeCommands(string(readme))
-	if len(cmds) < 5 {
-		t.Fatalf("found %d commands in README.md, want at least 5", len(cmds))
-	}
+	require.GreaterOrEqual(t, len(cmds), 5, "commands in README.md")
 	for _, c := range cmds {
 		t.Run(strings.Join(c.args, " "), func(t *testing.T) {
 			stdout, stderr, code := runCLI(t, "", c.args...)
-			if code != 0 {
-				t.Fatalf("exit code %d; stderr:\n%s", code, stderr)
-			}
-			if strings.TrimSpace(stdout) == "" {
-				t.Fatal("printed nothing")
-			}
+			require.Equal(t, 0, code, stderr)
+			require.NotEmpty(t, strings.TrimSpace(stdout), "printed nothing")
 			for _, want := range c.output {
-				if !strings.Contains(stdout, want) {
-					t.Errorf("output lacks the README's line %q; got:\n%s", want, stdout)
-				}
+				assert.Contains(t, stdout, want, "output lacks the README's line")
 			}
 		})
 	}

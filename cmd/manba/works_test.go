@@ -5,10 +5,10 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/manba/manba/pkg/bib"
 	"github.com/manba/manba/pkg/csljson"
@@ -37,73 +37,48 @@ func TestWorksUnknownID(t *testing.T) {
 func TestWorksCSLJSON(t *testing.T) {
 	needFormat(t, "csljson")
 	out, errOut, code := runCLI(t, "", "works")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	require.Equal(t, 0, code, errOut)
 	got, diags := csljson.Decode("out.json", []byte(out))
-	if diags.HasErrors() {
-		t.Fatalf("output is not CSL-JSON: %v\n%s", diags, out)
-	}
+	require.False(t, diags.HasErrors(), "output is not CSL-JSON: %v", diags)
 	want := works.Items()
-	if len(got) != len(want) {
-		t.Fatalf("%d items, want %d", len(got), len(want))
-	}
+	require.Len(t, got, len(want))
 	for i := range want {
 		// Properties outside the CSL schema (translated-title) travel in
 		// "custom"; Canonical is the item as that round trip gives it back.
-		if !got[i].Equal(csljson.Canonical(want[i])) {
-			t.Errorf("item %d (%s) changed in output", i, want[i].ID)
-		}
+		assert.True(t, got[i].Equal(csljson.Canonical(want[i])), "item %d (%s) changed in output", i, want[i].ID)
 	}
 
 	path := filepath.Join(t.TempDir(), "two.json")
-	if _, errOut, code := runCLI(t, "", "works", "singleton2003saddam", "rand2009mek", "-o", path); code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	_, errOut, code = runCLI(t, "", "works", "singleton2003saddam", "rand2009mek", "-o", path)
+	require.Equal(t, 0, code, errOut)
 	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var two []bib.Item
-	if err := json.Unmarshal(b, &two); err != nil {
-		t.Fatal(err)
-	}
-	got = two
-	if len(got) != 2 || got[0].ID != "singleton2003saddam" || got[1].ID != "rand2009mek" {
-		t.Fatalf("selected works: %+v", got)
-	}
+	require.NoError(t, json.Unmarshal(b, &two))
+	require.Len(t, two, 2)
+	assert.Equal(t, "singleton2003saddam", two[0].ID)
+	assert.Equal(t, "rand2009mek", two[1].ID)
 }
 
 func TestWorksBibTeX(t *testing.T) {
 	needFormat(t, "bibtex")
 	out, errOut, code := runCLI(t, "", "works", "--to", "bibtex", "rand2009mek")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	require.Equal(t, 0, code, errOut)
 	for _, want := range []string{"{rand2009mek,", "MG-871-OSD", "Goulka"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("bibtex output lacks %q:\n%s", want, out)
-		}
+		assert.Contains(t, out, want)
 	}
 }
 
 func TestWorksBibLaTeX(t *testing.T) {
 	needFormat(t, "biblatex")
 	path := filepath.Join(t.TempDir(), "works.bib")
-	if _, errOut, code := runCLI(t, "", "works", "--to", "biblatex", "-o", path); code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	_, errOut, code := runCLI(t, "", "works", "--to", "biblatex", "-o", path)
+	require.Equal(t, 0, code, errOut)
 	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	out := string(b)
-	if n := len(regexp.MustCompile(`(?m)^@\w+\{`).FindAllString(out, -1)); n != len(works.IDs()) {
-		t.Errorf("%d entries, want %d", n, len(works.IDs()))
-	}
+	assert.Len(t, regexp.MustCompile(`(?m)^@\w+\{`).FindAllString(out, -1), len(works.IDs()), "one entry per work")
 	for _, want := range []string{"{hrw2005noexit,", "{Human Rights Watch}", "MG-871-OSD", "date = {2009-07-28}", "Iran-Interlink"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("biblatex output lacks %q", want)
-		}
+		assert.Contains(t, out, want)
 	}
 }
