@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+	"time"
 
 	"github.com/manba/manba/internal/testenv"
 )
@@ -122,4 +123,48 @@ func BenchmarkDecoderMemory(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
+}
+
+// BenchmarkNickngParse is nickng/bibtex's parse alone on the bench file:
+// the yardstick for BenchmarkDecodeJSON (see BenchmarkDecodeVsNickng).
+func BenchmarkNickngParse(b *testing.B) {
+	src := benchInput(b)
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := parseNickngLocked(src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDecodeVsNickng times BibTeX -> CSL-JSON (streaming decode and
+// AppendJSON) and nickng/bibtex's parse alone, alternately on the same
+// file in the same run, and reports how many times faster manba is
+// (x-nickng) and both speeds.
+func BenchmarkDecodeVsNickng(b *testing.B) {
+	src := benchInput(b)
+	var ours, theirs time.Duration
+	var out []byte
+	for b.Loop() {
+		t0 := time.Now()
+		if _, err := parseNickngLocked(src); err != nil {
+			b.Fatal(err)
+		}
+		t1 := time.Now()
+		d := NewDecoder(bytes.NewReader(src), "bench.bib", DecodeOptions{})
+		for {
+			it, err := d.Next()
+			if err != nil {
+				break
+			}
+			out, _ = it.AppendJSON(out[:0])
+		}
+		ours += time.Since(t1)
+		theirs += t1.Sub(t0)
+	}
+	mb := float64(len(src)) * float64(b.N) / 1e6
+	b.ReportMetric(theirs.Seconds()/ours.Seconds(), "x-nickng")
+	b.ReportMetric(mb/ours.Seconds(), "MB/s-manba")
+	b.ReportMetric(mb/theirs.Seconds(), "MB/s-nickng")
 }

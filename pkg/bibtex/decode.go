@@ -3,9 +3,11 @@ package bibtex
 import (
 	"bytes"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -69,9 +71,11 @@ func limit(v, def int64) int64 {
 const readSize = 64 << 10
 
 // Decoder reads bib.Items from a BibTeX/BibLaTeX stream. It holds the
-// current entry, the @string macros, the entries other entries may inherit
-// from (crossref and xdata targets), and the entries waiting for a target
-// not seen yet; memory does not grow with the rest of the file.
+// current entry, the @string macros and a hash of each key read; the
+// entries other entries may inherit from (crossref and xdata targets) and
+// the entries waiting for a target not seen yet are kept serialized, in a
+// temporary file beyond a few MiB, with an index in memory (see store).
+// Memory does not grow with the rest of the file.
 //
 // Items come in file order, except that an entry waiting for its crossref
 // or xdata target comes right after that target. @xdata entries are
@@ -113,15 +117,28 @@ type Decoder struct {
 	// all items anyway, sets it when the input mentions crossref or xdata).
 	keepAll bool
 
-	seen    map[string]bool      // keys read (lower case), for duplicates
-	targets map[string]*rawEntry // entries kept for inheritance (lower-case key)
-	wanted  map[string]bool      // keys some entry refers to
+	seen    map[uint64]struct{} // hashes of the keys read (lower case)
+	targets *store              // entries kept for inheritance (lower-case key), and waiting ones
+	wanted  map[string]bool     // keys some entry refers to
+	// incomplete are targets still waiting for targets of their own:
+	// entries that inherit from them wait until they are complete.
+	incomplete map[string]bool
 	// waitOn lists, for each target key not read yet, the entries waiting
 	// for it.
-	waitOn map[string][]*rawEntry
+	waitOn map[string][]*waiter
 	ready  []*rawEntry // entries to return
 	free   *rawEntry   // an entry Next is done with, for reuse
 }
+
+// waiter is an entry waiting for crossref or xdata targets not read yet;
+// the entry itself is in the store under waitKey(index).
+type waiter struct {
+	index   int
+	pending int      // targets not read yet
+	keys    []string // keys the entry is also stored under as a target
+}
+
+func waitKey(index int) string { return "\x00" + strconv.Itoa(index) }
 
 // rawField is a field with its value resolved to one TeX string.
 type rawField struct {
@@ -137,8 +154,6 @@ type rawEntry struct {
 	fields   []rawField
 	index    int
 	deps     []string // lower-case keys of crossref and xdata targets
-	pending  int      // targets not read yet
-	kept     bool     // held as a target or waiting: not to be recycled
 }
 
 func (e *rawEntry) get(name string) (string, bool) {
@@ -165,14 +180,15 @@ var monthMacros = map[string]string{
 func NewDecoder(r io.Reader, name string, opts DecodeOptions) *Decoder {
 	d := &Decoder{
 		r: r, name: name, opts: opts, line: 1, p: parser{reuse: true},
-		macros:  make(map[string]string, len(monthMacros)+len(opts.Macros)),
-		dropped: map[string]bool{},
-		lower:   map[string]string{},
-		kinds:   map[string]*kindCount{},
-		seen:    map[string]bool{},
-		targets: map[string]*rawEntry{},
-		wanted:  map[string]bool{},
-		waitOn:  map[string][]*rawEntry{},
+		macros:     make(map[string]string, len(monthMacros)+len(opts.Macros)),
+		dropped:    map[string]bool{},
+		lower:      map[string]string{},
+		kinds:      map[string]*kindCount{},
+		seen:       map[uint64]struct{}{},
+		targets:    newStore(name),
+		wanted:     map[string]bool{},
+		incomplete: map[string]bool{},
+		waitOn:     map[string][]*waiter{},
 
 		maxEntry:   int(limit(int64(opts.MaxEntryBytes), DefaultMaxEntryBytes)),
 		maxValue:   int(limit(int64(opts.MaxValueBytes), DefaultMaxValueBytes)),
@@ -226,9 +242,7 @@ func (d *Decoder) Next() (bib.Item, error) {
 	}
 	it := d.item(e)
 	d.itemPos = e.pos
-	if !e.kept {
-		d.free = e
-	}
+	d.free = e
 	return it, nil
 }
 
@@ -311,23 +325,27 @@ func (d *Decoder) nextEntry() *rawEntry {
 		b, ok := d.nextBlock()
 		if !ok {
 			if d.finished {
+				if err := d.targets.err; err != nil {
+					d.errorf(diag.Pos{File: d.name}, "crossref/xdata targets could not be kept in a temporary file (%v); some were not inherited", err)
+					d.targets.err = nil
+				}
+				d.targets.close()
 				return nil
 			}
 			d.finished = true
 			// Entries whose targets never came, in file order.
-			var rest []*rawEntry
-			for _, es := range d.waitOn {
-				for _, e := range es {
-					if e.pending > 0 {
-						e.pending = 0
-						rest = append(rest, e)
+			var rest []*waiter
+			for _, ws := range d.waitOn {
+				for _, w := range ws {
+					if w.pending > 0 {
+						w.pending = 0
+						rest = append(rest, w)
 					}
 				}
 			}
-			slices.SortFunc(rest, func(a, b *rawEntry) int { return a.index - b.index })
-			for _, e := range rest {
-				d.inherit(e)
-				d.queue(e)
+			slices.SortFunc(rest, func(a, b *waiter) int { return a.index - b.index })
+			for _, w := range rest {
+				d.unwait(w)
 			}
 			d.waitOn = nil
 			continue
@@ -512,10 +530,12 @@ func (c *lineCounter) pos(off int) diag.Pos {
 func (d *Decoder) handle(b Block) {
 	switch b.Kind {
 	case StringBlock:
+		// Macros outlive the input buffer they were read from: they are
+		// copied, not to keep the whole buffer alive.
 		for _, f := range b.Entry.Fields {
-			name := strings.ToLower(f.Name)
+			name := strings.Clone(strings.ToLower(f.Name))
 			if v, ok := d.resolve(f.Value, &d.lc, owner{name: f.Name}); ok {
-				d.macros[name] = v
+				d.macros[name] = strings.Clone(v)
 				delete(d.dropped, name)
 			} else {
 				delete(d.macros, name)
@@ -525,7 +545,7 @@ func (d *Decoder) handle(b Block) {
 	case PreambleBlock:
 		if len(b.Entry.Fields) > 0 {
 			if v, ok := d.resolve(b.Entry.Fields[0].Value, &d.lc, owner{preamble: true}); ok {
-				d.preambles = append(d.preambles, v)
+				d.preambles = append(d.preambles, strings.Clone(v))
 			}
 		}
 	case EntryBlock:
@@ -618,7 +638,8 @@ func (d *Decoder) lowerName(s string) string {
 	}
 	l := strings.ToLower(s)
 	if len(d.lower) < 4096 {
-		d.lower[s] = l
+		l = strings.Clone(l)
+		d.lower[strings.Clone(s)] = l
 	}
 	return l
 }
@@ -649,19 +670,19 @@ func (d *Decoder) entry(b Block) {
 	}
 	lkey := strings.ToLower(e.key)
 	if e.key != "" {
-		if d.seen[lkey] {
+		if d.isSeen(lkey) {
 			d.warnf(e.pos, "duplicate key %q", e.key)
 		}
-		d.seen[lkey] = true
+		d.markSeen(lkey)
 	}
 	if !d.opts.NoInherit {
 		if v, ok := e.get("crossref"); ok {
-			e.deps = append(e.deps, strings.ToLower(strings.TrimSpace(v)))
+			e.deps = append(e.deps, strings.Clone(strings.ToLower(strings.TrimSpace(v))))
 		}
 		if v, ok := e.get("xdata"); ok {
 			for _, k := range strings.Split(v, ",") {
 				if k = strings.ToLower(strings.TrimSpace(k)); k != "" && !slices.Contains(e.deps, k) {
-					e.deps = append(e.deps, k)
+					e.deps = append(e.deps, strings.Clone(k))
 					if len(e.deps) > 64 {
 						d.warnf(e.pos, "entry %q: more than 64 xdata targets; the rest ignored", e.key)
 						break
@@ -673,16 +694,21 @@ func (d *Decoder) entry(b Block) {
 			d.wanted[k] = true
 		}
 	}
+	var w *waiter
 	for _, k := range e.deps {
-		if d.targets[k] == nil && !d.seen[k] {
-			e.pending++
-			e.kept = true
-			d.waitOn[k] = append(d.waitOn[k], e)
+		if d.incomplete[k] || !d.targets.has(k) && !d.isSeen(k) {
+			if w == nil {
+				w = &waiter{index: e.index}
+			}
+			w.pending++
+			d.waitOn[k] = append(d.waitOn[k], w)
 		}
 	}
-	if e.pending == 0 {
+	if w == nil {
 		d.inherit(e)
 		d.queue(e)
+	} else {
+		d.targets.put(waitKey(e.index), e)
 	}
 	if d.opts.NoInherit || e.key == "" {
 		return
@@ -698,28 +724,64 @@ func (d *Decoder) entry(b Block) {
 	}
 	for _, k := range keys {
 		if d.keepAll || e.typ == "xdata" || parentTypes[e.typ] || d.wanted[k] {
-			if d.targets[k] == nil {
-				d.targets[k] = e
-				e.kept = true
+			if !d.targets.has(k) {
+				k = strings.Clone(k)
+				d.targets.put(k, e)
+				if w != nil {
+					w.keys = append(w.keys, k)
+					d.incomplete[k] = true
+				}
 			}
 		}
-		d.seen[k] = true
-		d.release(k)
+		d.markSeen(k)
+		if !d.incomplete[k] {
+			d.release(k)
+		}
 	}
 }
 
+// isSeen reports whether an entry with the lower-case key was read. Keys
+// are remembered by a 64-bit hash, so that memory stays small: a false
+// "seen" needs a collision, about 1 in 10^8 for a million keys.
+func (d *Decoder) isSeen(key string) bool {
+	_, ok := d.seen[maphash.String(seenSeed, key)]
+	return ok
+}
+
+func (d *Decoder) markSeen(key string) { d.seen[maphash.String(seenSeed, key)] = struct{}{} }
+
+var seenSeed = maphash.MakeSeed()
+
 // release queues the entries that were waiting only for key.
 func (d *Decoder) release(key string) {
-	es, ok := d.waitOn[key]
+	ws, ok := d.waitOn[key]
 	if !ok {
 		return
 	}
 	delete(d.waitOn, key)
-	for _, e := range es {
-		if e.pending--; e.pending == 0 {
-			d.inherit(e)
-			d.queue(e)
+	for _, w := range ws {
+		if w.pending--; w.pending == 0 {
+			d.unwait(w)
 		}
+	}
+}
+
+// unwait takes a waiting entry out of the store, lets it inherit and
+// queues it. An entry that is itself a target is stored again with what it
+// inherited, for the entries that inherit from it later.
+func (d *Decoder) unwait(w *waiter) {
+	key := waitKey(w.index)
+	e := d.targets.get(key)
+	d.targets.drop(key)
+	if e == nil {
+		return // the store failed to read it back: reported at the end
+	}
+	d.inherit(e)
+	d.queue(e)
+	for _, k := range w.keys {
+		d.targets.put(k, e)
+		delete(d.incomplete, k)
+		d.release(k)
 	}
 }
 
@@ -760,16 +822,16 @@ func (d *Decoder) inherit(e *rawEntry) {
 		return
 	}
 	for _, k := range e.deps {
-		t := d.targets[k]
+		t := d.targets.get(k)
 		if t == nil {
-			if d.seen[k] {
+			if d.isSeen(k) {
 				d.warnf(e.pos, "entry %q: crossref/xdata target %q came earlier and was not kept; nothing inherited", e.key, k)
 			} else {
 				d.warnf(e.pos, "entry %q: crossref/xdata target %q not found", e.key, k)
 			}
 			continue
 		}
-		if t == e {
+		if t.index == e.index {
 			continue
 		}
 		var renames map[string]string

@@ -191,3 +191,47 @@ func TestWarningsAreCappedPerKind(t *testing.T) {
 	assert.Equal(t, `h.bib:101:25: warning: 150 more like this (undefined macro …), not listed (MaxDiagnosticsPerKind)`, diags[100].Error())
 	assert.Equal(t, `h.bib:251:1: warning: duplicate key "k0"`, diags[101].Error())
 }
+
+func TestCrossrefTargetsAreNotHeldInMemory(t *testing.T) {
+	// Targets and waiting entries go to the store; with spilling forced,
+	// every one is read back from the temporary file.
+	src := `@inproceedings{child1, title = {Paper}, crossref = {Proc}}
+@xdata{pub, publisher = {Verso}, location = {London}}
+@proceedings{proc, title = {Proceedings of X}, year = 2005, xdata = {later}}
+@inbook{child2, title = {Chapter}, crossref = {book}}
+@book{book, author = {Zabih, Sepehr}, title = {The Left}, xdata = {pub}}
+@xdata{later, publisher = {ACM}}
+@inproceedings{child3, title = {Late}, crossref = {proc}}
+`
+	var want []bib.Item
+	for _, spill := range []bool{false, true} {
+		d := NewDecoder(strings.NewReader(src), "x.bib", DecodeOptions{})
+		if spill {
+			d.targets.spillAt = 0
+		}
+		var items []bib.Item
+		for {
+			it, err := d.Next()
+			if err == io.EOF {
+				break
+			}
+			require.NoError(t, err)
+			items = append(items, it)
+		}
+		assert.Empty(t, d.Diagnostics())
+		// child1 waits for proc, and proc for its xdata: child1 inherits
+		// what proc inherited.
+		require.Equal(t, []string{"book", "child2", "proc", "child1", "child3"}, ids(items))
+		for _, i := range []int{2, 3, 4} {
+			assert.Equal(t, "ACM", items[i].Vars["publisher"], items[i].ID)
+		}
+		assert.Equal(t, "Verso", items[1].Vars["publisher"])
+		if spill {
+			assert.Nil(t, d.targets.file, "the temporary file is closed at the end")
+			for i := range want {
+				assert.True(t, want[i].Equal(items[i]), "item %d", i)
+			}
+		}
+		want = items
+	}
+}
