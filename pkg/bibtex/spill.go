@@ -21,13 +21,13 @@ type store struct {
 	fileName string // of the input, for positions
 	spillAt  int    // spillAfter, or less in tests
 	index    map[string]stored
-	mem   []byte   // entries not spilled yet; offsets below base are in file
-	base  int64    // file size: where mem starts in the sequence of entries
-	file  *os.File // nil until the first spill
-	name  string   // the file's name when it could not be removed at once
-	err   error    // the first I/O error; entries then stay in memory
-	buf   []byte   // scratch for reading back
-	cache map[string]*rawEntry
+	mem      []byte   // entries not spilled yet; offsets below base are in file
+	base     int64    // file size: where mem starts in the sequence of entries
+	file     *os.File // nil until the first spill
+	name     string   // the file's name when it could not be removed at once
+	err      error    // the first I/O error; entries then stay in memory
+	buf      []byte   // scratch for reading back
+	cache    map[string]*rawEntry
 }
 
 // stored is where one serialized entry is.
