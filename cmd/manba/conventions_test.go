@@ -453,3 +453,27 @@ func TestMacrosOfOneFileUnseenByTheNext(t *testing.T) {
 		assert.Contains(t, stdout, "Di Caro", "%v", args)
 	}
 }
+
+// TestOutputToDeviceReplacesIt checks that -o on a device or a pipe writes
+// into it: as root, renaming a temporary file over /dev/null would replace
+// the device with a file.
+func TestOutputToDeviceReplacesIt(t *testing.T) {
+	_, stderr, code := runCLI(t, "", "works", "rand2009mek", "-o", os.DevNull)
+	require.Equal(t, 0, code, stderr)
+	fi, err := os.Stat(os.DevNull)
+	require.NoError(t, err)
+	assert.NotZero(t, fi.Mode()&os.ModeCharDevice, "/dev/null is still a device")
+
+	fifo := filepath.Join(t.TempDir(), "pipe")
+	require.NoError(t, syscall.Mkfifo(fifo, 0o600))
+	got := make(chan string)
+	go func() {
+		b, _ := os.ReadFile(fifo)
+		got <- string(b)
+	}()
+	_, stderr, code = runCLI(t, "", "works", "rand2009mek", "-o", fifo)
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, <-got, `"id": "rand2009mek"`)
+	entries, _ := os.ReadDir(filepath.Dir(fifo))
+	assert.Len(t, entries, 1, "no temporary file beside the pipe")
+}

@@ -127,10 +127,11 @@ func splitList(values []string) []string {
 // written atomically (a temporary file in the same directory, renamed over
 // the target only when everything was written).
 type output struct {
-	w    *bufio.Writer
-	tmp  *os.File
-	path string // the file replaced: the target of -o after symbolic links
-	name string // the path as the user gave it, for messages
+	w      *bufio.Writer
+	direct *os.File // a device or pipe written in place
+	tmp    *os.File
+	path   string // the file replaced: the target of -o after symbolic links
+	name   string // the path as the user gave it, for messages
 }
 
 // openOutput opens path for writing, or stdout for "" and "-". A path that
@@ -142,12 +143,21 @@ func openOutput(path string, stdout io.Writer) (*output, error) {
 	if path == "" || path == "-" {
 		return &output{w: bufio.NewWriterSize(stdout, 64<<10)}, nil
 	}
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		if fi.IsDir() {
+			return nil, usagef("cannot write %s: it is a directory", path)
+		}
+		// A device, pipe or socket (/dev/null, /dev/stdout, >(gzip)) is
+		// written in place: it cannot be replaced, and must not be.
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return nil, usagef("cannot write %s: %v", path, plainErr(err))
+		}
+		return &output{w: bufio.NewWriterSize(f, 64<<10), direct: f, name: path}, nil
+	}
 	target, err := followLinks(path)
 	if err != nil {
 		return nil, usagef("cannot write %s: %v", path, plainErr(err))
-	}
-	if fi, err := os.Stat(target); err == nil && fi.IsDir() {
-		return nil, usagef("cannot write %s: it is a directory", path)
 	}
 	dir := filepath.Dir(target)
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
@@ -199,6 +209,11 @@ func (o *output) Write(p []byte) (int, error) { return o.w.Write(p) }
 // Close flushes and, for a file, renames it into place.
 func (o *output) Close() error {
 	err := o.w.Flush()
+	if o.direct != nil {
+		if cerr := o.direct.Close(); err == nil {
+			err = cerr
+		}
+	}
 	if o.tmp == nil {
 		return err
 	}
@@ -230,6 +245,9 @@ func (o *output) Close() error {
 
 // Abort discards a file being written; the target is left as it was.
 func (o *output) Abort() {
+	if o.direct != nil {
+		o.direct.Close()
+	}
 	if o.tmp != nil {
 		o.tmp.Close()
 		os.Remove(o.tmp.Name())
