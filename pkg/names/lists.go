@@ -40,7 +40,7 @@ func NewLists() *Lists {
 
 var defaultLists = func() *Lists {
 	l := NewLists()
-	for _, f := range []string{"data/honorifics.txt", "data/particles.txt", "data/orgwords.txt", "data/nicknames.txt"} {
+	for _, f := range []string{"data/honorifics.txt", "data/particles.txt", "data/orgwords.txt", "data/places.txt", "data/nicknames.txt"} {
 		src, err := dataFS.ReadFile(f)
 		if err != nil {
 			panic(err) // embedded at build time

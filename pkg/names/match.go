@@ -59,6 +59,8 @@ func tokCompare(a, b token) (ok bool, note string, c translit.Comparison) {
 		return true, "", c
 	case a.key == b.key && (a.org || b.org):
 		return true, "", c // organization words: synonyms and translations meet by key
+	case a.lex || b.lex:
+		return false, "", c // West is not East, however close the spelling
 	}
 	if ga, gb := givenName(a), givenName(b); ga != nil && gb != nil && ga != gb {
 		return false, "different names " + ga.form + " / " + gb.form, c

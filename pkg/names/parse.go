@@ -55,6 +55,7 @@ type token struct {
 	rules     translit.Rule
 	rd        translit.Reading // read by the romanization model
 	org       bool             // a word of an organization name
+	lex       bool             // a generic word or a translation of the lexicon: compared by key only
 }
 
 // Parse parses free text or a BibTeX name ("Rajavi, Mas’oud",
@@ -232,7 +233,11 @@ func (l *Lists) isOrg(t string) bool {
 		}
 	}
 	for _, w := range words {
-		k := foldWord(w).key
+		f := foldWord(w)
+		k := f.key
+		if hasArabic(w) && l.orgWord[l.synSkel[f.skel]] {
+			return true // استان, زندان: a generic word in the script
+		}
 		if l.orgWord[k] || l.orgWord[l.syn[k]] || len(k) > 3 && strings.HasSuffix(k, "s") && (l.orgWord[k[:len(k)-1]] || l.orgWord[l.syn[k[:len(k)-1]]]) {
 			return true
 		}
@@ -315,19 +320,21 @@ func (l *Lists) orgToken(w string) (token, bool) {
 	}
 	script := hasArabic(w)
 	skel := translit.SkeletonOfFolded(k)
+	mapped := true // a translation of the lexicon
 	if to, ok := l.syn[k]; ok {
 		k = to
 	} else if to, ok := l.syn[strings.TrimSuffix(k, "s")]; ok && len(k) > 3 {
 		k = to
 	} else if to, ok := l.synSkel[skel]; ok && script {
 		k, script = to, false
-	} else if len(k) > 4 && strings.HasSuffix(k, "s") && !script {
+	} else if mapped = false; len(k) > 4 && strings.HasSuffix(k, "s") && !script {
 		k = k[:len(k)-1]
 	}
 	if k != "" {
 		skel = translit.SkeletonOfFolded(k)
 	}
-	return token{raw: w, key: k, skel: skel, script: script, rules: rules, rd: f.rd, org: true}, true
+	lex := mapped || l.generic[k]
+	return token{raw: w, key: k, skel: skel, script: script, rules: rules, rd: f.rd, org: true, lex: lex}, true
 }
 
 // acronyms returns the initials an organization may go by: of every word,
