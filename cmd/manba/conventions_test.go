@@ -46,7 +46,7 @@ func TestNoVersionFlag(t *testing.T) {
 }
 
 func TestUnknownSubcommandPrintsHelpAndExits0(t *testing.T) {
-	for _, args := range [][]string{{"names", "bogus"}, {"bogus"}, {"names", "clustr"}} {
+	for _, args := range [][]string{{"names", "bogus"}, {"bogus"}, {"names", "clustr"}, {"completion", "bogus"}} {
 		stdout, stderr, code := runCLI(t, "", args...)
 		assert.Equal(t, 2, code, "%v", args)
 		assert.Contains(t, stderr, `unknown command "`+args[len(args)-1]+`"`, "%v", args)
@@ -57,6 +57,17 @@ func TestUnknownSubcommandPrintsHelpAndExits0(t *testing.T) {
 	stdout, _, code := runCLI(t, "", "names")
 	assert.Equal(t, 0, code, "a group without a subcommand shows its help")
 	assert.Contains(t, stdout, "Available Commands")
+
+	for _, args := range [][]string{{"help", "bogus"}, {"help", "names", "bogus"}} {
+		stdout, stderr, code := runCLI(t, "", args...)
+		assert.Equal(t, 2, code, "%v", args)
+		assert.Contains(t, stderr, "unknown help topic", "%v", args)
+		assert.Empty(t, stdout, "%v", args)
+	}
+	stdout, _, code = runCLI(t, "", "help", "names", "cluster")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, stdout, "manba names cluster")
+	assert.Contains(t, complete(t, "help", "na"), "names")
 }
 
 func TestUnknownFlagOrValueExits2(t *testing.T) {

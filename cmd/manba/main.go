@@ -40,6 +40,8 @@ Arabic names (Masoud / Massoud / Mas'oud Rajavi).`,
 	for _, mk := range commands {
 		root.AddCommand(mk())
 	}
+	root.SetHelpCommand(newHelpCmd())
+	root.InitDefaultCompletionCmd() // now, so that the walks below see it
 	for _, c := range root.Commands() {
 		rejectUnknownSubcommands(c)
 	}
@@ -55,6 +57,35 @@ func warnDeprecatedFlags(c *cobra.Command, _ []string) {
 			fmt.Fprintf(c.ErrOrStderr(), "manba: warning: --%s is deprecated; %s\n", f.Name, f.Deprecated)
 		}
 	})
+}
+
+// newHelpCmd is cobra's help command, except that an unknown topic is a
+// usage error (exit 2) rather than the usage and exit 0.
+func newHelpCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		RunE: func(c *cobra.Command, args []string) error {
+			cmd, rest, err := c.Root().Find(args)
+			if err != nil || len(rest) > 0 {
+				return usagef("unknown help topic %q\nRun 'manba --help' for usage", strings.Join(args, " "))
+			}
+			return cmd.Help()
+		},
+		ValidArgsFunction: func(c *cobra.Command, args []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			cmd, _, err := c.Root().Find(args)
+			if err != nil {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			var names []string
+			for _, sub := range cmd.Commands() {
+				if sub.IsAvailableCommand() {
+					names = append(names, sub.Name())
+				}
+			}
+			return withPrefix(names, prefix), cobra.ShellCompDirectiveNoFileComp
+		},
+	}
 }
 
 // rejectUnknownSubcommands makes a command that only groups others (manba
