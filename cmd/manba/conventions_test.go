@@ -488,3 +488,53 @@ func TestOutputToDeviceReplacesIt(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Dir(fifo))
 	assert.Len(t, entries, 1, "no temporary file beside the pipe")
 }
+
+// TestEveryCommandFollowsTheConventions runs every command that writes
+// with an unknown --to and with an -o path in no directory: both are
+// usage errors (exit 2) in all of them. A new command with --to or -o must
+// be added to the table.
+func TestEveryCommandFollowsTheConventions(t *testing.T) {
+	t.Chdir("../..")
+	invocations := map[string][]string{
+		"manba bibliography":    nil,
+		"manba cite":            {"rand2009mek"},
+		"manba convert":         {"--to", "ris", "testdata/messy.bib"},
+		"manba dedupe":          {"testdata/messy.bib"},
+		"manba extract":         {"testdata/article.txt"},
+		"manba extract train":   {"--parser", "nosuch.xml"},
+		"manba keys":            {"testdata/messy.bib"},
+		"manba man":             nil,
+		"manba names cluster":   {"testdata/names.txt"},
+		"manba names compare":   {"Masoud", "Massoud"},
+		"manba names fold":      {"testdata/names.txt"},
+		"manba names parse":     {"testdata/names.txt"},
+		"manba names normalize": {"testdata/messy.bib"},
+		"manba tidy":            {"testdata/messy.bib"},
+		"manba works":           nil,
+	}
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+		hasTo, hasOut := c.Flag("to") != nil, c.Flag("output") != nil
+		if !hasTo && !hasOut || c.Annotations[groupAnnotation] != "" {
+			return
+		}
+		extra, ok := invocations[c.CommandPath()]
+		if !assert.True(t, ok, "%s writes output: add it to the table", c.CommandPath()) {
+			return
+		}
+		base := append(strings.Fields(c.CommandPath())[1:], extra...)
+		if hasTo {
+			_, stderr, code := runCLI(t, "", append(base, "--to", "bogus")...)
+			assert.Equal(t, 2, code, "%s --to bogus: %s", c.CommandPath(), stderr)
+		}
+		if hasOut {
+			_, stderr, code := runCLI(t, "", append(base, "-o", "no/such/dir/out")...)
+			assert.Equal(t, 2, code, "%s -o no/such/dir/out: %s", c.CommandPath(), stderr)
+			assert.Contains(t, stderr, "cannot write no/such/dir/out: no directory", c.CommandPath())
+		}
+	}
+	walk(newRootCmd())
+}

@@ -75,7 +75,7 @@ func runDedupe(o dedupeOptions, args []string, stdin io.Reader, stdout, stderr i
 	if len(o.mark) > 0 && o.distinct == "" {
 		return usagef("--mark needs --distinct FILE")
 	}
-	if o.merge {
+	if o.merge || o.to != "" {
 		if _, err := outputFormat(o.to, o.output, "csljson"); err != nil {
 			return err
 		}

@@ -88,6 +88,9 @@ func newHelpCmd() *cobra.Command {
 	}
 }
 
+// groupAnnotation marks a command that only groups others.
+const groupAnnotation = "manba-group"
+
 // rejectUnknownSubcommands makes a command that only groups others (manba
 // names) fail with a usage error on an unknown subcommand, where cobra
 // would print its help and exit 0.
@@ -98,6 +101,10 @@ func rejectUnknownSubcommands(c *cobra.Command) {
 	if !c.HasSubCommands() || c.Runnable() {
 		return
 	}
+	if c.Annotations == nil {
+		c.Annotations = map[string]string{}
+	}
+	c.Annotations[groupAnnotation] = "true"
 	c.RunE = func(c *cobra.Command, args []string) error {
 		if len(args) == 0 {
 			return c.Help()
