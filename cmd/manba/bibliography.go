@@ -21,6 +21,7 @@ type styleOptions struct {
 	to     string
 	from   string
 	output string
+	scriptFlags
 }
 
 func (o *styleOptions) register(c *cobra.Command) {
@@ -32,6 +33,7 @@ func (o *styleOptions) register(c *cobra.Command) {
 	f.MarkDeprecated("format", "use --to")
 	f.StringVar(&o.from, "from", "", "input format (default: detected from each file)")
 	f.StringVarP(&o.output, "output", "o", "", "write to FILE (atomically) instead of standard output")
+	o.scriptFlags.register(c)
 	c.RegisterFlagCompletionFunc("to", cobra.FixedCompletions(textFormats, cobra.ShellCompDirectiveNoFileComp))
 }
 
@@ -52,6 +54,9 @@ func (o *styleOptions) load(stdout io.Writer) (*csl.Style, csl.Format, *output, 
 	st, err := csl.LoadStyle(o.style)
 	if err != nil {
 		return nil, 0, nil, usagef("--style: %v", err)
+	}
+	if _, err := o.options(); err != nil {
+		return nil, 0, nil, err
 	}
 	if o.locale != "" && !knownLocale(o.locale) {
 		return nil, 0, nil, usagef("unknown --locale %q (built in: %s)", o.locale, strings.Join(csl.EmbeddedLocales(), ", "))
@@ -145,7 +150,8 @@ or the extension of -o: .html, .md).`,
 				out.Abort()
 				return err
 			}
-			p := csl.NewProcessor(st, o.locale, items)
+			popts, _ := o.options() // checked by load
+			p := csl.NewProcessorOptions(st, o.locale, items, popts)
 			text := p.BibliographyString(f)
 			if text != "" {
 				text += "\n"

@@ -77,7 +77,8 @@ same year suffixes ("1989b"), added given names and citation numbers.`,
 					cits[i].NoteIndex = 0
 				}
 			}
-			p := csl.NewProcessor(st, o.locale, items)
+			popts, _ := o.options() // checked by load
+			p := csl.NewProcessorOptions(st, o.locale, items, popts)
 			// The works form the bibliography, as "manba bibliography"
 			// prints it: citations get its year suffixes and numbers.
 			p.RegisterAll()

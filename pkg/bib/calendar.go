@@ -64,8 +64,8 @@ const (
 // or Persian digits ("۱۳۸۰", "1380 ش", "Ramadan 1422"), and, in an item in
 // Persian or Arabic (by its language or the script of its title), a year
 // between 1250 and 1500 taken as Gregorian, which is read as Solar Hijri for
-// Persian and Lunar Hijri for Arabic. It returns one message per conversion
-// or problem, naming the variable.
+// Persian and Lunar Hijri for Arabic. It returns a message for each such
+// guessed year and each problem in a date text, naming the variable.
 func ResolveCalendars(it *Item) []string {
 	def := itemCalendar(it)
 	var msgs []string
@@ -74,7 +74,7 @@ func ResolveCalendars(it *Item) []string {
 		if d.Calendar != "" {
 			continue
 		}
-		text := ""
+		text, guessed := "", false
 		switch {
 		case d.From.IsZero() && d.Literal != "":
 			text = d.Literal
@@ -86,6 +86,7 @@ func ResolveCalendars(it *Item) []string {
 			if d.From.Month > 0 {
 				text = strings.ReplaceAll(text, "-", "/")
 			}
+			guessed = true
 		default:
 			continue
 		}
@@ -98,7 +99,9 @@ func ResolveCalendars(it *Item) []string {
 		}
 		nd.Circa = d.Circa
 		it.SetDate(v, nd)
-		msgs = append(msgs, fmt.Sprintf("%s %q read as %s, %s", v, text, nd.Calendar, nd.From))
+		if guessed {
+			msgs = append(msgs, fmt.Sprintf("%s %q of a %s item read as %s, %s", v, text, langName(def), nd.Calendar, nd.From))
+		}
 	}
 	return msgs
 }
@@ -166,4 +169,11 @@ func (d Date) WrittenYear() int {
 		return c.Year
 	}
 	return d.From.Year
+}
+
+func langName(s calendar.System) string {
+	if s == calendar.LunarHijri {
+		return "Arabic"
+	}
+	return "Persian"
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/manba/manba/pkg/bib"
+	"github.com/manba/manba/pkg/calendar"
 )
 
 func ExampleItem() {
@@ -17,4 +18,10 @@ func ExampleItem() {
 	fmt.Println(string(out))
 	// Output:
 	// {"id":"singleton2003saddam","type":"book","author":[{"family":"Singleton","given":"Anne"}],"title":"Saddam’s Private Army","publisher":"Iran-Interlink","issued":{"date-parts":[[2003]]}}
+}
+
+func ExampleCalendarDate() {
+	d, _, _ := bib.CalendarDate("۱۵ خرداد ۱۳۸۰", calendar.Gregorian)
+	fmt.Println(d.From, d.Calendar, d.Original, d.DualYear())
+	// Output: 2001-06-05 solar-hijri ۱۵ خرداد ۱۳۸۰ 1380/2001
 }

@@ -1,6 +1,7 @@
 package bib
 
 import (
+	"encoding/json"
 	"maps"
 	"strings"
 )
@@ -177,4 +178,24 @@ func isAlpha(s string) bool {
 // IsRomanization reports whether a tag names a Latin-script form ("-Latn").
 func IsRomanization(tag string) bool {
 	return strings.Contains(strings.ToLower(tag), "-latn")
+}
+
+// TitleTranslation returns the translation of the title into lang: its
+// form under that tag, else for English the CSL 1.1 "translated-title"
+// variable (kept in Custom by CSL 1.0.2 readers).
+func (it *Item) TitleTranslation(lang string) string {
+	if tr := it.Form("title", lang); tr != "" {
+		return tr
+	}
+	if lang != TagEnglish {
+		return ""
+	}
+	if tr := it.Vars["translated-title"]; tr != "" {
+		return tr
+	}
+	var s string
+	if raw, ok := it.Custom["translated-title"]; ok && json.Unmarshal(raw, &s) == nil {
+		return s
+	}
+	return ""
 }

@@ -335,6 +335,9 @@ func (c *rctx) datePart(p bib.DateParts, season string, e *element, d bib.Date, 
 			if y < 1000 {
 				s += c.p.loc.term("ad", "long", false)
 			}
+			if c.sortKey == nil { // sort by the Gregorian year
+				s = c.p.calendarYear(d, p, s)
+			}
 		}
 	case "month":
 		if p.Month == 0 {

@@ -115,13 +115,18 @@ type Processor struct {
 	// anySubsequent is set when some cite is in subsequent position.
 	anySubsequent bool
 	styleEnglish  bool
+	opts          Options // scripts and calendars (scripts.go)
 }
 
 // NewProcessor prepares items for rendering in a style. lang picks the
 // locale ("en-US", "fa-IR"); empty means the style's default-locale, then
 // en-US. Items with duplicate IDs keep the first.
 func NewProcessor(style *Style, lang string, items []bib.Item) *Processor {
-	p := &Processor{style: style, loc: style.localeFor(lang), byID: map[string]*ref{}}
+	return NewProcessorOptions(style, lang, items, Options{})
+}
+
+func newProcessor(style *Style, lang string, items []bib.Item, opts Options) *Processor {
+	p := &Processor{style: style, loc: style.localeFor(lang), byID: map[string]*ref{}, opts: opts}
 	l := strings.ToLower(p.loc.Lang)
 	p.styleEnglish = l == "" || strings.HasPrefix(l, "en")
 	for i := range items {
@@ -132,6 +137,7 @@ func NewProcessor(style *Style, lang string, items []bib.Item) *Processor {
 		if extra := noteVariables(it); extra != nil {
 			it = extra
 		}
+		it = p.scriptForm(it)
 		r := &ref{item: it, index: len(p.refs)}
 		lang := strings.ToLower(it.Vars["language"])
 		if lang == "" {

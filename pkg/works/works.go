@@ -12,12 +12,26 @@ import (
 //go:embed works.json
 var data []byte
 
+// formsData holds the other script forms of fields of the Persian works
+// (romanizations in ALA-LC and in the common spelling, English
+// translations), by item ID, field and BCP 47 tag. They are manba's
+// additions to the researched metadata, kept apart from works.json so that
+// it stays a copy of the shared file: the ALA-LC forms follow the Library of
+// Congress Persian romanization table, the common forms repeat the
+// researchers' "title_romanized", and the translations are theirs.
+//
+//go:embed forms.json
+var formsData []byte
+
 // load decodes the embedded data once; the result is shared and must never
 // be handed out without cloning.
 var load = sync.OnceValues(func() ([]bib.Item, error) {
 	var items []bib.Item
 	if err := json.Unmarshal(data, &items); err != nil {
 		return nil, fmt.Errorf("works: embedded works.json: %w", err)
+	}
+	if err := addForms(items); err != nil {
+		return nil, err
 	}
 	return items, nil
 })
@@ -70,4 +84,23 @@ func ByID(id string) (bib.Item, bool) {
 		return bib.Item{}, false
 	}
 	return all()[i].Clone(), true
+}
+
+// addForms adds formsData to the items and converts every date written in a
+// Hijri calendar (bib.ResolveCalendars).
+func addForms(items []bib.Item) error {
+	var forms map[string]map[string]map[string]string
+	if err := json.Unmarshal(formsData, &forms); err != nil {
+		return fmt.Errorf("works: embedded forms.json: %w", err)
+	}
+	for i := range items {
+		it := &items[i]
+		for field, tags := range forms[it.ID] {
+			for tag, v := range tags {
+				it.SetForm(field, tag, v)
+			}
+		}
+		bib.ResolveCalendars(it)
+	}
+	return nil
 }

@@ -26,6 +26,10 @@ func loadShared(t *testing.T) []bib.Item {
 	if err := json.Unmarshal(b, &items); err != nil {
 		t.Fatal(err)
 	}
+	// The script forms are manba's additions (forms.json).
+	if err := addForms(items); err != nil {
+		t.Fatal(err)
+	}
 	// The embedded copy keeps the research notes in annote, which styles
 	// do not print, where the shared file has them in note.
 	for i := range items {
@@ -272,5 +276,26 @@ func TestResearchNotesNotPrinted(t *testing.T) {
 	}
 	if withNotes < 30 {
 		t.Errorf("%d works carry research notes in annote, want >= 30", withNotes)
+	}
+}
+
+// TestPersianBookForms pins the romanized title, its translation and the
+// romanized publisher of the Persian book.
+func TestPersianBookForms(t *testing.T) {
+	it, ok := ByID("mko_origin_to_fate")
+	if !ok {
+		t.Fatal("mko_origin_to_fate missing")
+	}
+	for _, c := range []struct{ field, tag, want string }{
+		{"title", bib.TagRomanALALC, "Sāzmān-i Mujāhidīn-i Khalq: paydāyī tā farjām (1344–1384)"},
+		{"publisher", bib.TagRomanALALC, "Muʼassasah-ʼi Muṭālaʻāt va Pizhūhishhā-yi Siyāsī"},
+		{"publisher", "en", "Institute for Political Studies and Research"},
+	} {
+		if got := it.Form(c.field, c.tag); got != c.want {
+			t.Errorf("%s [%s] = %q, want %q", c.field, c.tag, got, c.want)
+		}
+	}
+	if got := it.TitleTranslation("en"); !strings.HasPrefix(got, "Mujahedin-e Khalq Organization: Origin to Fate") {
+		t.Errorf("translation = %q", got)
 	}
 }
