@@ -156,8 +156,9 @@ func peek(r io.Reader, n int) ([]byte, io.Reader, error) {
 	return head, io.MultiReader(bytes.NewReader(head), r), nil
 }
 
-// loadItems reads every item of the named inputs (files, or standard input
-// for none or "-"), in order. Problems in the input are returned as
+// loadItems reads every item of the named inputs (files, "-" for standard
+// input; with none, standard input when it is given, else a usage error),
+// in order. Problems in the input are returned as
 // diagnostics; the error is for inputs that cannot be read at all.
 func loadItems(args []string, from string, stdin io.Reader) ([]bib.Item, diag.List, error) {
 	items, _, diags, err := loadItemsAt(args, from, stdin)
@@ -168,8 +169,9 @@ func loadItems(args []string, from string, stdin io.Reader) ([]bib.Item, diag.Li
 // diagnostics about it later (what an output format could not hold).
 // Consecutive BibTeX inputs are read as one database (readerOf).
 func loadItemsAt(args []string, from string, stdin io.Reader) ([]bib.Item, []diag.Pos, diag.List, error) {
-	if len(args) == 0 {
-		args = []string{"-"}
+	args, err := needInputs(args, stdin)
+	if err != nil {
+		return nil, nil, nil, err
 	}
 	var inputs []openedInput
 	defer func() {

@@ -81,10 +81,11 @@ func needInputs(args []string, stdin io.Reader) ([]string, error) {
 }
 
 // readInputs reads the named inputs ("-" is standard input), or standard
-// input when there are none.
+// input when there are none and it is given (needInputs).
 func readInputs(args []string, stdin io.Reader) ([]input, error) {
-	if len(args) == 0 {
-		args = []string{"-"}
+	args, err := needInputs(args, stdin)
+	if err != nil {
+		return nil, err
 	}
 	var out []input
 	for _, a := range args {
