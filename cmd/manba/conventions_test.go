@@ -497,6 +497,7 @@ func TestEveryCommandFollowsTheConventions(t *testing.T) {
 	t.Chdir("../..")
 	invocations := map[string][]string{
 		"manba bibliography":    nil,
+		"manba check":           {"testdata/messy.bib"},
 		"manba cite":            {"rand2009mek"},
 		"manba convert":         {"--to", "ris", "testdata/messy.bib"},
 		"manba dedupe":          {"testdata/messy.bib"},
