@@ -14,6 +14,7 @@ type folded struct {
 	latin     string // the Latin profile without spaces: the key of the word lists
 	rules     translit.Rule
 	rd        translit.Reading // the word read by the romanization model
+	given     *givenEntry      // the given name of the lexicon it clearly spells, if any
 }
 
 // The fold cache: names repeat their words (Mohammad, Rajavi) endlessly,
@@ -46,6 +47,7 @@ func foldWord(w string) folded {
 	k, r := translit.FoldExplain(w)
 	f = folded{key: k, skel: translit.SkeletonOfFolded(k), rules: r,
 		latin: strings.ReplaceAll(translit.Latin.String(w), " ", ""), rd: translit.DefaultModel.Read(w)}
+	f.given = lookupGiven(f.rd)
 	sh.Lock()
 	if sh.m == nil || len(sh.m) >= cacheShardMax {
 		sh.m = make(map[string]folded, 64)

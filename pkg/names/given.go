@@ -54,9 +54,19 @@ const givenMargin = 0.1
 
 // givenName returns the lexicon entry a token clearly spells, or nil.
 func givenName(t token) *givenEntry {
-	if t.initial || t.rd.Symbols == "" {
+	if t.initial {
 		return nil
 	}
+	return t.given
+}
+
+// lookupGiven returns the lexicon entry a reading clearly spells, or nil;
+// it is called once per distinct word (through the fold cache).
+func lookupGiven(rd translit.Reading) *givenEntry {
+	if rd.Symbols == "" {
+		return nil
+	}
+	t := struct{ rd translit.Reading }{rd}
 	m := translit.DefaultModel
 	cands := givenLexicon()[m.Skeletons(nil, t.rd)[0]]
 	if len(cands) == 0 {

@@ -54,6 +54,7 @@ type token struct {
 	script    bool
 	rules     translit.Rule
 	rd        translit.Reading // read by the romanization model
+	given     *givenEntry      // the lexicon's given name it spells, if any
 	org       bool             // a word of an organization name
 	lex       bool             // a generic word or a translation of the lexicon: compared by key only
 }
@@ -621,7 +622,7 @@ func newToken(w string, fam bool) token {
 	if n := normalizeCompound(k); n != k {
 		k, skel = n, translit.SkeletonOfFolded(n)
 	}
-	return token{raw: w, key: k, skel: skel, fam: fam, script: script, rules: f.rules, rd: rd}
+	return token{raw: w, key: k, skel: skel, fam: fam, script: script, rules: f.rules, rd: rd, given: f.given}
 }
 
 // normalizeCompound evens out the article inside Arabic compound names,

@@ -434,7 +434,7 @@ func readScript(s string) string {
 
 // Comparison is the outcome of comparing two words.
 type Comparison struct {
-	Cost   float64 // the cheapest edit explaining one spelling by the other
+	Cost   float64 // the cheapest edit explaining one spelling by the other; 2 Budget + 1 when over 2 Budget
 	Budget float64 // the cost allowed for words of this length
 	Score  float64 // 1 - Cost/(2 Budget), at least 0: 0.5 and more is the same name
 	Rules  []string
@@ -462,7 +462,7 @@ func (m *Model) Compare(a, b Reading) Comparison {
 		c.Cost = typo * float64(n)
 	default:
 		var labels []uint16
-		c.Cost, labels = m.distance(a, b)
+		c.Cost, labels = m.distance(a, b, 2*c.Budget) // beyond, the score is 0 anyway
 		for _, l := range labels {
 			c.Rules = appendLabel(c.Rules, m.labels[l])
 		}
@@ -588,28 +588,42 @@ func afterArticle(s string, i int) bool {
 
 // distance is the weighted edit distance of two readings and the labels
 // of the edits on the cheapest path.
-func (m *Model) distance(a, b Reading) (float64, []uint16) {
+func (m *Model) distance(a, b Reading, limit float64) (float64, []uint16) {
 	s, t := a.Symbols, b.Symbols
 	w := len(t) + 1
 	var arr [(maxSymbols + 1) * (maxSymbols + 1)]float32
+	var delArr, insArr [maxSymbols]float32
 	d := arr[:(len(s)+1)*w]
+	del, ins := delArr[:len(s)], insArr[:len(t)]
+	for i := range del {
+		del[i], _ = m.indelCost(s, i, b.Script)
+	}
+	for j := range ins {
+		ins[j], _ = m.indelCost(t, j, a.Script)
+	}
 	for j := 1; j <= len(t); j++ {
-		c, _ := m.indelCost(t, j-1, a.Script)
-		d[j] = d[j-1] + c
+		d[j] = d[j-1] + ins[j-1]
 	}
 	for i := 1; i <= len(s); i++ {
-		c, _ := m.indelCost(s, i-1, b.Script)
-		d[i*w] = d[(i-1)*w] + c
+		d[i*w] = d[(i-1)*w] + del[i-1]
+		rowMin := d[i*w]
 		for j := 1; j <= len(t); j++ {
 			sc, _ := m.subAt(s, i-1, t, j-1)
 			best := d[(i-1)*w+j-1] + sc
-			if c, _ := m.indelCost(s, i-1, b.Script); d[(i-1)*w+j]+c < best {
+			if c := del[i-1]; d[(i-1)*w+j]+c < best {
 				best = d[(i-1)*w+j] + c
 			}
-			if c, _ := m.indelCost(t, j-1, a.Script); d[i*w+j-1]+c < best {
+			if c := ins[j-1]; d[i*w+j-1]+c < best {
 				best = d[i*w+j-1] + c
 			}
 			d[i*w+j] = best
+			rowMin = min(rowMin, best)
+		}
+		if float64(rowMin) > limit {
+			// Every path already costs more than the caller cares to
+			// know: no need for the rest, nor for the labels. The
+			// result does not depend on the order of the words.
+			return limit + 1, nil
 		}
 	}
 	// Walk back along the cheapest path for the labels.
@@ -703,7 +717,8 @@ func (m *Model) NumSkeletons() int { return len(m.variants) + 1 }
 
 // skeletonOf returns the consonants of a reading with the cheap
 // equivalences merged (q gh g k c; th s; dh z; t d finally), after a
-// convention's mapping.
+// convention's mapping. h stays: without it Mohammad, Mahmoud and Ahmad
+// would share one skeleton and one block.
 func skeletonOf(sym string, conv *[128]byte) string {
 	var arr [maxSymbols]byte
 	b := arr[:0]
@@ -713,7 +728,7 @@ func skeletonOf(sym string, conv *[128]byte) string {
 			c = conv[c]
 		}
 		switch c {
-		case 'a', 'e', 'i', 'o', 'u', 'A', 'I', 'U', 'Y', 'W', 'y', 'w', 'h':
+		case 'a', 'e', 'i', 'o', 'u', 'A', 'I', 'U', 'Y', 'W', 'y', 'w':
 			continue
 		case 'q', 'G', 'g', 'c':
 			c = 'k'
