@@ -100,7 +100,7 @@ func ResolveCalendars(it *Item) []string {
 		nd.Circa = d.Circa
 		it.SetDate(v, nd)
 		if guessed {
-			msgs = append(msgs, fmt.Sprintf("%s %q of a %s item read as %s, %s", v, text, langName(def), nd.Calendar, nd.From))
+			msgs = append(msgs, fmt.Sprintf("%s %q of an item in %s read as %s, %s", v, text, langName(def), nd.Calendar, nd.From))
 		}
 	}
 	return msgs

@@ -412,6 +412,7 @@ func (d *Decoder) generateID(it *bib.Item) string {
 	if who == "" {
 		who = strings.Fields(it.Get("title") + " item")[0]
 	}
+	who = romanKeyWord(it, who) // رجوی -> Rajavi
 	var b strings.Builder
 	for _, r := range norm.NFD.String(who) {
 		if r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
@@ -421,7 +422,7 @@ func (d *Decoder) generateID(it *bib.Item) string {
 	if b.Len() == 0 {
 		b.WriteString("item")
 	}
-	if y := it.Dates["issued"].Year(); y != 0 {
+	if y := it.Dates["issued"].WrittenYear(); y != 0 { // 1380 for 1380 SH, as cited
 		b.WriteString(strconv.Itoa(y))
 	}
 	base := b.String()

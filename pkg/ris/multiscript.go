@@ -6,9 +6,12 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/manba/manba/pkg/bib"
 	"github.com/manba/manba/pkg/diag"
+	"github.com/manba/manba/pkg/names"
+	"github.com/manba/manba/pkg/translit"
 )
 
 // RIS has one tag for another form of a field, TT (translated title); manba
@@ -131,4 +134,35 @@ func (d *Decoder) formFromLine(it *bib.Item, line string, pos diag.Pos) bool {
 		it.SetForm(v, tag, value)
 	}
 	return true
+}
+
+// romanKeyWord returns a word in Persian or Arabic script for an ID in
+// Latin letters: the common English family name the authority file knows
+// for the item's first name (رجوی, مسعود -> Rajavi), else a letter-by-letter
+// romanization (translit.Latin), so that the name stays in the key.
+func romanKeyWord(it *bib.Item, who string) string {
+	if !hasArabicScript(who) {
+		return who
+	}
+	for _, v := range []string{"author", "editor", "collection-editor", "translator"} {
+		if ns := it.Names[v]; len(ns) > 0 {
+			if n, ok := names.DefaultAuthority().Romanize(ns[0], names.Common); ok {
+				if n.Family != "" {
+					return n.Family
+				}
+				return strings.Fields(n.Literal + " x")[0]
+			}
+			break
+		}
+	}
+	return translit.Latin.String(who)
+}
+
+func hasArabicScript(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Arabic, r) {
+			return true
+		}
+	}
+	return false
 }

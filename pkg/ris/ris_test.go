@@ -128,7 +128,7 @@ func TestDecodeFields(t *testing.T) {
 			in:   "TY  - BOOK\nAU  - Ḥaqqānī, Ḥusayn\nPY  - 2001\nER  - \nTY  - BOOK\nAU  - Haqqani, H.\nPY  - 2001\nER  - \nTY  - BOOK\nTI  - سازمان\nER  - \n",
 			want: `{"id":"haqqani2001","type":"book","author":[{"family":"Ḥaqqānī","given":"Ḥusayn"}],"issued":{"date-parts":[[2001]]}}` + "\n" +
 				`{"id":"haqqani2001a","type":"book","author":[{"family":"Haqqani","given":"H."}],"issued":{"date-parts":[[2001]]}}` + "\n" +
-				`{"id":"item","type":"book","title":"سازمان"}`,
+				`{"id":"sazman","type":"book","title":"سازمان"}`,
 		},
 		{
 			name: "lenient syntax: one space before the hyphen, none after ER; keywords, notes",
