@@ -353,6 +353,9 @@ func (e *Encoder) varField(v, cslType, entry string, used map[string]bool) strin
 			// biblatex's @online has no title field for the site; it
 			// prints the organization that published it there.
 			c = []string{"organization"}
+		case cslType == "webpage":
+			// BibTeX has no @online; pandoc and manba read its journal.
+			c = []string{"journal", "booktitle"}
 		case articleTypes[cslType] && latexDialect:
 			c = []string{"journaltitle", "journal", "booktitle"}
 		case articleTypes[cslType]:
@@ -470,7 +473,20 @@ func (e *Encoder) encodeValue(field, v, val string) string {
 			out = dashes
 		}
 	}
+	if listFields[field] {
+		if parts, _ := splitNames(out); len(parts) > 1 {
+			// biblatex reads these fields as "and"-separated lists: one
+			// publisher called "Henry Holt and Company" needs braces.
+			out = "{" + out + "}"
+		}
+	}
 	return out
+}
+
+// listFields are biblatex's literal lists among the fields manba writes.
+var listFields = map[string]bool{
+	"publisher": true, "location": true, "address": true, "institution": true, "organization": true,
+	"school": true, "origpublisher": true, "origlocation": true,
 }
 
 // splitTitle returns the title to write: when the item came with a
