@@ -139,6 +139,11 @@ func explain(line string, it bib.Item, ok bool, gaps map[string]string) string {
 		if _, own := it.Extra[m[1]]; own {
 			return "the source's own field written back"
 		}
+		if v, _, ok := strings.Cut(m[1], "_"); ok && !it.Forms.IsZero() && bib.KindOf(v) != bib.KindUnknown {
+			// The other forms of a field (title_fa), which BibLaTeX's
+			// data model has no place for; see pkg/bibtex/multiscript.go.
+			return "a field's other form written as " + v + "_<tag>"
+		}
 		if _, both := it.Extra["location"]; both && m[1] == "address" {
 			// ACM's address (publisher's city) and location (venue).
 			return "the source has both address and location"
