@@ -6,7 +6,10 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/manba/manba/pkg/bib"
 	"github.com/manba/manba/pkg/diag"
@@ -67,8 +70,14 @@ ignored, so the first column of a TSV file can be given. The canonical form is
 the authority's, or the fullest name of the cluster. With --explain a fourth
 column says why a name joined its cluster ("ou/u + ezafe", "Spanish j = kh",
 "surname only", "authority: Rajavī, Masʻūd") and a fifth gives the score of
-the match (1: written alike, 0.5: the least the model accepts). Blank lines
-are skipped.`,
+the match (1: written alike, 0.5: the least the model accepts).
+
+Bad lines get a diagnostic on standard error with their position and the
+rest is clustered: blank lines and lines over 1024 bytes are skipped (they
+have no output row), invalid UTF-8 and control characters are replaced, a
+word mixing Latin and Perso-Arabic letters is reported. Past ten problems of
+one kind, the rest are counted. Exit status 1 when a line was skipped or
+changed.`,
 		Example: `  manba names cluster names.txt
   manba names cluster --explain --authority mine.tsv - < names.txt`,
 		Args: cobra.MaximumNArgs(1),
@@ -126,7 +135,7 @@ only; Persian script meets its romanizations).`,
   echo 'مسعود رجوی' | manba names fold --profile skeleton`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			return runNamesFold(o, args, c.InOrStdin(), c.OutOrStdout())
+			return runNamesFold(o, args, c.InOrStdin(), c.OutOrStdout(), c.ErrOrStderr())
 		},
 	}
 	fold.Flags().StringVar(&o.profile, "profile", "default", "folding profile (cleanup|latin|default|skeleton)")
@@ -188,28 +197,148 @@ func (o namesOptions) setup() (*names.Clusterer, *names.Lists, diag.List, error)
 	return &names.Clusterer{Authority: au}, lists, diags, nil
 }
 
-// readLines returns the non-blank lines of the input, without a byte
+// maxNameBytes bounds a line read as a name: no name is longer, and a
+// longer line (a paragraph pasted by mistake) is reported and skipped.
+const maxNameBytes = 1024
+
+// maxPerKind is how many diagnostics of one kind are listed; the rest are
+// counted.
+const maxPerKind = 10
+
+// lineChecker reports what is wrong with the lines of a names file,
+// listing the first few problems of each kind and counting the rest.
+type lineChecker struct {
+	diags diag.List
+	count map[string]int
+	last  map[string]diag.Pos
+}
+
+func (c *lineChecker) add(kind string, sev diag.Severity, pos diag.Pos, format string, args ...any) {
+	if c.count == nil {
+		c.count, c.last = map[string]int{}, map[string]diag.Pos{}
+	}
+	c.count[kind]++
+	c.last[kind] = pos
+	if c.count[kind] <= maxPerKind {
+		c.diags.Add(pos, sev, format, args...)
+	}
+}
+
+// done appends, for each kind with more problems than were listed, how
+// many more there were.
+func (c *lineChecker) done() diag.List {
+	kinds := make([]string, 0, len(c.count))
+	for k := range c.count {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	for _, k := range kinds {
+		if n := c.count[k] - maxPerKind; n > 0 {
+			c.diags.Add(c.last[k], diag.Warning, "%d more lines with %s (only the first %d are listed)", n, k, maxPerKind)
+		}
+	}
+	return c.diags
+}
+
+// readLines returns the names of the input, one a line, without a byte
 // order mark or carriage returns. A name holds no tab: what follows a tab
-// is ignored, so that the first column of a TSV file can be read.
-func readLines(args []string, stdin io.Reader) ([]string, error) {
+// is ignored, so that the first column of a TSV file can be read. Bad
+// lines get a diagnostic with their position and the rest is read: blank
+// lines and lines longer than maxNameBytes are skipped, invalid UTF-8 and
+// control characters are replaced (by U+FFFD and a space), and a word
+// mixing Latin and Perso-Arabic letters is reported.
+func readLines(args []string, stdin io.Reader) ([]string, diag.List, error) {
 	inputs, err := readInputs(args, stdin)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	var c lineChecker
 	var lines []string
 	for _, in := range inputs {
 		data := bytes.TrimPrefix(in.Data, []byte("\xef\xbb\xbf"))
-		for _, l := range strings.Split(string(data), "\n") {
+		all := strings.Split(string(data), "\n")
+		if len(all) > 0 && all[len(all)-1] == "" {
+			all = all[:len(all)-1] // the newline that ends the file
+		}
+		for n, l := range all {
+			pos := diag.Pos{File: in.Name, Line: n + 1, Col: 1}
 			l = strings.TrimRight(l, "\r")
 			if i := strings.IndexByte(l, '\t'); i >= 0 {
 				l = l[:i]
 			}
-			if strings.TrimSpace(l) != "" {
+			if l, ok := checkLine(&c, pos, l); ok {
 				lines = append(lines, l)
 			}
 		}
 	}
-	return lines, nil
+	return lines, c.done(), nil
+}
+
+// checkLine reports the problems of one line and returns what is left to
+// read as a name, or false when nothing is.
+func checkLine(c *lineChecker, pos diag.Pos, l string) (string, bool) {
+	switch {
+	case strings.TrimSpace(l) == "":
+		c.add("blank lines", diag.Warning, pos, "blank line skipped")
+		return "", false
+	case len(l) > maxNameBytes:
+		c.add("over-long lines", diag.Error, pos, "line of %d bytes is longer than a name can be (%d): skipped", len(l), maxNameBytes)
+		return "", false
+	}
+	if !utf8.ValidString(l) {
+		at := 0
+		for at < len(l) {
+			r, size := utf8.DecodeRuneInString(l[at:])
+			if r == utf8.RuneError && size == 1 {
+				break
+			}
+			at += size
+		}
+		p := pos
+		p.Col = at + 1
+		c.add("invalid UTF-8", diag.Error, p, "invalid UTF-8 (byte 0x%02x) replaced by U+FFFD", l[at])
+		l = strings.ToValidUTF8(l, "\uFFFD")
+	}
+	if i := strings.IndexFunc(l, isControl); i >= 0 {
+		p := pos
+		p.Col = i + 1
+		r, _ := utf8.DecodeRuneInString(l[i:])
+		c.add("control characters", diag.Error, p, "control character %U replaced by a space", r)
+		l = strings.Map(func(r rune) rune {
+			if isControl(r) {
+				return ' '
+			}
+			return r
+		}, l)
+	}
+	if w, ok := mixedScripts(l); ok {
+		c.add("mixed scripts", diag.Warning, pos, "%q mixes Latin and Perso-Arabic letters in one word", w)
+	}
+	return l, true
+}
+
+func isControl(r rune) bool {
+	return r < 0x20 && r != '\t' || r >= 0x7f && r < 0xa0
+}
+
+// mixedScripts returns a word written partly in Latin and partly in
+// Perso-Arabic letters, such as a name and its translation run together.
+func mixedScripts(l string) (string, bool) {
+	for _, w := range strings.Fields(l) {
+		latin, arabic := false, false
+		for _, r := range w {
+			switch {
+			case unicode.Is(unicode.Latin, r):
+				latin = true
+			case unicode.Is(unicode.Arabic, r):
+				arabic = true
+			}
+		}
+		if latin && arabic {
+			return w, true
+		}
+	}
+	return "", false
 }
 
 // tsv makes a value safe for a TSV field.
@@ -232,10 +361,11 @@ func runNamesCluster(o namesOptions, args []string, stdin io.Reader, stdout, std
 	if err != nil {
 		return err
 	}
-	lines, err := readLines(args, stdin)
+	lines, lineDiags, err := readLines(args, stdin)
 	if err != nil {
 		return err
 	}
+	diags = append(diags, lineDiags...)
 	out, err := openOutput(o.output, stdout)
 	if err != nil {
 		return err
@@ -279,10 +409,11 @@ func runNamesParse(o namesOptions, args []string, stdin io.Reader, stdout, stder
 	if err != nil {
 		return err
 	}
-	lines, err := readLines(args, stdin)
+	lines, lineDiags, err := readLines(args, stdin)
 	if err != nil {
 		return err
 	}
+	diags = append(diags, lineDiags...)
 	out, err := openOutput(o.output, stdout)
 	if err != nil {
 		return err
@@ -309,12 +440,12 @@ func runNamesParse(o namesOptions, args []string, stdin io.Reader, stdout, stder
 	return reportDiagnostics(stderr, diags)
 }
 
-func runNamesFold(o namesOptions, args []string, stdin io.Reader, stdout io.Writer) error {
+func runNamesFold(o namesOptions, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	p, ok := translit.Profiles[strings.ToLower(o.profile)]
 	if !ok {
 		return usagef("unknown profile %q (want cleanup|latin|default|skeleton)", o.profile)
 	}
-	lines, err := readLines(args, stdin)
+	lines, diags, err := readLines(args, stdin)
 	if err != nil {
 		return err
 	}
@@ -325,7 +456,10 @@ func runNamesFold(o namesOptions, args []string, stdin io.Reader, stdout io.Writ
 	for _, l := range lines {
 		fmt.Fprintln(out, p.String(l))
 	}
-	return out.Close()
+	if err := out.Close(); err != nil {
+		return err
+	}
+	return reportDiagnostics(stderr, diags)
 }
 
 func runNamesNormalize(o namesOptions, args []string, stdin io.Reader, stdout, stderr io.Writer) error {

@@ -228,3 +228,33 @@ func TestNamesCompare(t *testing.T) {
 	_, errOut, code := runCLI(t, "", "names", "compare", "only one")
 	assert.Equal(t, 2, code, errOut)
 }
+
+// Bad lines get a diagnostic with their position; the rest is clustered.
+func TestNamesClusterBadInput(t *testing.T) {
+	long := strings.Repeat("Rajavi ", 1500)
+	in := "Masoud Rajavi\n\n" + long + "\nMas\xffoud Rajavi\nMasoud\x07Rajavi\nMasoudمسعود Rajavi\nRajavi, Mas’oud\n"
+	out, errOut, code := runCLI(t, in, "names", "cluster", "--authority", "none")
+	assert.Equal(t, 1, code, "skipped and changed lines are input problems")
+	for _, want := range []string{
+		"<stdin>:2:1: warning: blank line skipped",
+		"<stdin>:3:1: error: line of 10500 bytes is longer than a name can be (1024): skipped",
+		"<stdin>:4:4: error: invalid UTF-8 (byte 0xff) replaced by U+FFFD",
+		"<stdin>:5:7: error: control character U+0007 replaced by a space",
+		`<stdin>:6:1: warning: "Masoudمسعود" mixes Latin and Perso-Arabic letters in one word`,
+	} {
+		assert.Contains(t, errOut, want)
+	}
+	rows := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	require.Len(t, rows, 5, "every line but the blank and the over-long one: %q", out)
+	key := func(i int) string { return strings.Split(rows[i], "\t")[1] }
+	assert.Equal(t, key(0), key(2), "the control character is a space: %q", rows)
+	assert.Equal(t, key(0), key(4), "%q", rows)
+}
+
+// Past ten problems of one kind the rest are counted, not listed.
+func TestNamesClusterManyBlankLines(t *testing.T) {
+	_, errOut, code := runCLI(t, "Masoud Rajavi"+strings.Repeat("\n", 30)+"Maryam Rajavi\n", "names", "cluster")
+	assert.Equal(t, 0, code, errOut)
+	assert.Equal(t, 10, strings.Count(errOut, "blank line skipped"), errOut)
+	assert.Contains(t, errOut, "19 more lines with blank lines (only the first 10 are listed)")
+}

@@ -63,12 +63,27 @@ type token struct {
 // "Mr. Mas’oud Khodabandeh", "Human Rights Watch") with the default lists.
 func Parse(s string) Parsed { return defaultLists.Parse(s) }
 
+// MaxNameBytes bounds what Parse reads of a name: a longer string (a
+// paragraph pasted by mistake) is matched on its first MaxNameBytes bytes
+// only, and a name has at most maxTokens words for matching, so that time
+// and memory stay bounded whatever the input.
+const MaxNameBytes = 1024
+
+const maxTokens = 16
+
 // Parse parses s with the lists l.
 func (l *Lists) Parse(s string) Parsed {
 	p := Parsed{Original: s}
 	t := s
-	if needsSpaceCleanup(s) {
-		t = strings.Join(strings.Fields(s), " ")
+	if len(t) > MaxNameBytes {
+		cut := MaxNameBytes
+		for cut > 0 && !utf8.RuneStart(t[cut]) {
+			cut--
+		}
+		t = t[:cut]
+	}
+	if needsSpaceCleanup(t) {
+		t = strings.Join(strings.Fields(t), " ")
 	}
 	if strings.HasPrefix(t, "{") && strings.HasSuffix(t, "}") && len(t) > 2 {
 		// BibTeX protects a corporate name with braces.
@@ -286,6 +301,9 @@ func (p *Parsed) setOrg(l *Lists, t string) {
 				w = dom[:strings.LastIndexByte(dom, '.')]
 			}
 			for _, part := range strings.Split(w, ".") {
+				if len(p.toks) >= maxTokens {
+					break
+				}
 				if tok, ok := l.orgToken(part); ok {
 					p.toks = appendUnique(p.toks, tok)
 				}
@@ -586,6 +604,9 @@ func (l *Lists) personTokens(n bib.Name) []token {
 				i++
 				w += words[i]
 				joining = l.joinNext[string(nk)] || l.keep[string(nk)] || l.article[string(nk)]
+			}
+			if len(toks) >= maxTokens {
+				return
 			}
 			t := newToken(w, fam)
 			if full, ok := l.nick[t.key]; ok && !fam {

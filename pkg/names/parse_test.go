@@ -144,3 +144,21 @@ func TestListsLoad(t *testing.T) {
 		t.Errorf("Clone shares the default lists: %+v", p)
 	}
 }
+
+// A huge input is read only as far as a name can go: bounded words, and
+// clustering it with itself stays cheap.
+func TestParseBounded(t *testing.T) {
+	for _, s := range []string{strings.Repeat("Ali Rajavi ", 100_000), strings.Repeat("Party of ", 100_000) + "Iran", strings.Repeat("م", 50_000)} {
+		p := Parse(s)
+		if p.Original != s {
+			t.Fatalf("Original not kept")
+		}
+		if len(p.toks) > maxTokens {
+			t.Errorf("%d tokens, want at most %d", len(p.toks), maxTokens)
+		}
+		as := Cluster([]string{s, s + "x", "Ali Rajavi"})
+		if len(as) != 3 {
+			t.Fatalf("%d assignments", len(as))
+		}
+	}
+}
