@@ -41,7 +41,8 @@ alternatives separated by "|" (the first non-empty one wins).
 
 Keys are ASCII: names in Persian or Arabic script take the common English
 spelling of the authority file (رجوی, مسعود -> rajavi), other text the
-letter mapping of pkg/translit; diacritics are dropped. Equal keys get the
+letter mapping of pkg/translit; diacritics are dropped. year is Gregorian
+(a Solar Hijri 1380 gives 2001). Equal keys get the
 suffixes a, b, ... in input order. A key pinned by a "Citation Key: KEY"
 line in the note/extra field, or named with --pin, never changes.
 

@@ -32,9 +32,9 @@ func TestRekeyedBibTeXChangesOnlyKeysAndReferences(t *testing.T) {
 	require.Empty(t, diags.Errors())
 	require.Len(t, bf.Items, 3)
 	keys, changes := Assign(bf.Items, Options{All: true})
-	assert.Equal(t, []string{"abrahamianiranian1989", "rajavitarikh1380", "pinned"}, keys)
+	assert.Equal(t, []string{"abrahamianiranian1989", "rajavitarikh2001", "pinned"}, keys)
 	assert.Len(t, changes, 2)
-	want := strings.NewReplacer("{abrahamian,", "{abrahamianiranian1989,", "{x1,", "{rajavitarikh1380,",
+	want := strings.NewReplacer("{abrahamian,", "{abrahamianiranian1989,", "{x1,", "{rajavitarikh2001,",
 		"crossref = {abrahamian}", "crossref = {abrahamianiranian1989}").Replace(sample)
 	out := string(bf.Rekeyed(keys))
 	assert.Equal(t, want, out)
@@ -44,6 +44,16 @@ func TestRekeyedBibTeXChangesOnlyKeysAndReferences(t *testing.T) {
 	keys2, changes2 := Assign(bf2.Items, Options{All: true})
 	assert.Empty(t, changes2)
 	assert.Equal(t, out, string(bf2.Rekeyed(keys2)))
+}
+
+func TestHijriYearsBecomeGregorian(t *testing.T) {
+	src := "@book{a, author = {رجوی, مسعود}, title = {تاریخ}, year = 1380, langid = {persian}}\n" +
+		"@book{b, author = {رجوی, مسعود}, title = {تاریخ}, date = {2001}}\n"
+	bf, _ := ReadBibTeX("fa.bib", []byte(src))
+	require.Len(t, bf.Items, 2)
+	require.Equal(t, "solar-hijri", bf.Items[0].Dates["issued"].Calendar)
+	keys, _ := Assign(bf.Items, Options{All: true})
+	assert.Equal(t, []string{"rajavitarikh2001", "rajavitarikh2001a"}, keys)
 }
 
 // TestCorpusKeysAreIdempotent re-keys every file of the shared corpus

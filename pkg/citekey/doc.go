@@ -22,8 +22,10 @@
 // Perso-Arabic text takes the letter mapping of translit.Latin, each word
 // capitalised (تاریخ -> Tarikh); Latin letters lose their diacritics,
 // Greek and Cyrillic are romanized (see ASCII). Nothing is dropped and no
-// key holds U+FFFD. Years are taken as the source gives them (a Solar
-// Hijri 1380 stays 1380).
+// key holds U+FFFD. year is the Gregorian year: a date the source wrote in
+// the Solar or Lunar Hijri calendar (bib.Date.Calendar, converted by
+// package calendar) gives the Gregorian year it starts in (1380 SH ->
+// 2001).
 //
 // Assign gives keys to a library: pinned keys (a Better BibTeX "Citation
 // Key:" line, or a list) never change, existing keys are kept unless asked,

@@ -89,7 +89,9 @@ func (g *Generator) eval(fn string, args []arg, it *bib.Item) string {
 		}
 		return strings.Join(cs[:n], "") + "EtAl"
 	case "year":
-		if y := it.Dates["issued"].WrittenYear(); y != 0 { // 1380 for 1380 SH, as cited
+		// Gregorian, also for a date the source wrote in a Hijri calendar
+		// (1380 SH -> 2001), so that keys sort and compare across calendars.
+		if y := it.Dates["issued"].Year(); y != 0 {
 			return strconv.Itoa(y)
 		}
 		return ""
