@@ -539,3 +539,21 @@ func TestEveryCommandFollowsTheConventions(t *testing.T) {
 	}
 	walk(newRootCmd())
 }
+
+// TestUnknownKeyInDedupeMarkPassesSilently: a --mark naming no item read
+// is an unknown key (exit 1), and the decisions file is left alone.
+func TestUnknownKeyInDedupeMarkPassesSilently(t *testing.T) {
+	in := writeTemp(t, "lib.json", dupJSON)
+	decisions := filepath.Join(t.TempDir(), "d.tsv")
+	_, stderr, code := runCLI(t, "", "dedupe", "--distinct", decisions, "--mark", "abr-copy,abrahamain89", in)
+	assert.Equal(t, 1, code, stderr)
+	assert.Contains(t, stderr, "no work with key abrahamain89")
+	_, err := os.Stat(decisions)
+	assert.True(t, os.IsNotExist(err), "no decision recorded")
+
+	_, stderr, code = runCLI(t, "", "dedupe", "--distinct", decisions, "--mark", "abr-copy,abrahamian89", in)
+	require.Equal(t, 0, code, stderr)
+	got, err := os.ReadFile(decisions)
+	require.NoError(t, err)
+	assert.Equal(t, "abr-copy\tabrahamian89\n", string(got))
+}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/manba/manba/pkg/bib"
@@ -80,47 +81,18 @@ func runDedupe(o dedupeOptions, args []string, stdin io.Reader, stdout, stderr i
 			return err
 		}
 	}
-	distinct := &dedupe.Distinct{}
-	if o.distinct != "" {
-		data, err := os.ReadFile(o.distinct)
-		switch {
-		case errors.Is(err, fs.ErrNotExist) && len(o.mark) > 0:
-			// Created below.
-		case err != nil:
-			return err
-		default:
-			d, diags := dedupe.ReadDistinct(bytes.NewReader(data), o.distinct)
-			if err := reportDiagnostics(stderr, diags); err != nil {
-				return err
-			}
-			distinct = d
-		}
+	marks, err := parseMarks(o.mark)
+	if err != nil {
+		return err
 	}
-	if len(o.mark) > 0 {
-		for _, m := range o.mark {
-			a, b, ok := strings.Cut(m, ",")
-			if !ok || strings.TrimSpace(a) == "" || strings.TrimSpace(b) == "" {
-				return usagef("--mark %q: want KEY1,KEY2", m)
-			}
-			distinct.Add(strings.TrimSpace(a), strings.TrimSpace(b))
-		}
-		out, err := openOutput(o.distinct, io.Discard)
-		if err != nil {
-			return err
-		}
-		if _, err := distinct.WriteTo(out); err != nil {
-			out.Abort()
-			return err
-		}
-		if err := out.Close(); err != nil {
-			return err
-		}
-		if len(args) == 0 {
-			return nil // only recording decisions
-		}
+	distinct, err := readDistinct(o, marks, stderr)
+	if err != nil {
+		return err
 	}
-
-	args, err := needInputs(args, stdin)
+	if len(marks) > 0 && len(args) == 0 {
+		return recordDistinct(o.distinct, distinct, marks) // only recording decisions
+	}
+	args, err = needInputs(args, stdin)
 	if err != nil {
 		return err
 	}
@@ -129,7 +101,7 @@ func runDedupe(o dedupeOptions, args []string, stdin io.Reader, stdout, stderr i
 		if err != nil {
 			return err
 		}
-		items, source, _, err := dedupeInputs(args, o.from, stdin, stderr)
+		items, source, _, err := o.inputs(args, stdin, stderr, distinct, marks)
 		if err != nil {
 			out.Abort()
 			return err
@@ -152,7 +124,7 @@ func runDedupe(o dedupeOptions, args []string, stdin io.Reader, stdout, stderr i
 			return err
 		}
 	}
-	items, _, at, err := dedupeInputs(args, o.from, stdin, stderr)
+	items, _, at, err := o.inputs(args, stdin, stderr, distinct, marks)
 	if err != nil {
 		sink.Abort()
 		if keys != nil {
@@ -175,15 +147,76 @@ func runDedupe(o dedupeOptions, args []string, stdin io.Reader, stdout, stderr i
 	return writeItems(sink, merged, mergedPositions(items, at, merged), stderr)
 }
 
-// dedupeInputs reads the inputs (BibTeX ones as one database) and tells
-// which file each item comes from, and where in it. Any input problem stops
-// dedupe (exit 1): merging a library read in part would drop items.
-func dedupeInputs(args []string, from string, stdin io.Reader, stderr io.Writer) ([]bib.Item, []string, []diag.Pos, error) {
-	items, at, diags, err := loadItemsAt(args, from, stdin)
+// parseMarks reads the --mark values, KEY1,KEY2 each.
+func parseMarks(values []string) ([][2]string, error) {
+	var marks [][2]string
+	for _, m := range values {
+		a, b, ok := strings.Cut(m, ",")
+		a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+		if !ok || a == "" || b == "" {
+			return nil, usagef("--mark %q: want KEY1,KEY2", m)
+		}
+		marks = append(marks, [2]string{a, b})
+	}
+	return marks, nil
+}
+
+// readDistinct reads the decisions file; it may be missing when --mark
+// is about to create it.
+func readDistinct(o dedupeOptions, marks [][2]string, stderr io.Writer) (*dedupe.Distinct, error) {
+	if o.distinct == "" {
+		return &dedupe.Distinct{}, nil
+	}
+	data, err := os.ReadFile(o.distinct)
+	switch {
+	case errors.Is(err, fs.ErrNotExist) && len(marks) > 0:
+		return &dedupe.Distinct{}, nil
+	case err != nil:
+		return nil, err
+	}
+	d, diags := dedupe.ReadDistinct(bytes.NewReader(data), o.distinct)
+	if err := reportDiagnostics(stderr, diags); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// recordDistinct adds the marked pairs to the decisions and rewrites the
+// decisions file.
+func recordDistinct(path string, distinct *dedupe.Distinct, marks [][2]string) error {
+	if len(marks) == 0 {
+		return nil
+	}
+	for _, m := range marks {
+		distinct.Add(m[0], m[1])
+	}
+	out, err := openOutput(path, io.Discard)
+	if err != nil {
+		return err
+	}
+	if _, err := distinct.WriteTo(out); err != nil {
+		out.Abort()
+		return err
+	}
+	return out.Close()
+}
+
+// inputs reads the inputs (BibTeX ones as one database) and tells
+// which file each item comes from, and where in it; then it records the
+// --mark decisions, whose keys must name items read. Any input problem
+// stops dedupe (exit 1): merging a library read in part would drop items.
+func (o dedupeOptions) inputs(args []string, stdin io.Reader, stderr io.Writer, distinct *dedupe.Distinct, marks [][2]string) ([]bib.Item, []string, []diag.Pos, error) {
+	items, at, diags, err := loadItemsAt(args, o.from, stdin)
 	if derr := reportDiagnostics(stderr, diags); derr != nil {
 		return nil, nil, nil, derr
 	}
 	if err != nil {
+		return nil, nil, nil, err
+	}
+	if err := checkMarks(items, marks); err != nil {
+		return nil, nil, nil, err
+	}
+	if err := recordDistinct(o.distinct, distinct, marks); err != nil {
 		return nil, nil, nil, err
 	}
 	source := make([]string, len(items))
@@ -191,6 +224,27 @@ func dedupeInputs(args []string, from string, stdin io.Reader, stderr io.Writer)
 		source[i] = at[i].File
 	}
 	return items, source, at, nil
+}
+
+// checkMarks makes sure that marked keys name items read: a typo would
+// record a decision about nothing.
+func checkMarks(items []bib.Item, marks [][2]string) error {
+	known := map[string]bool{}
+	for _, it := range items {
+		known[it.ID] = true
+	}
+	var unknown []string
+	for _, m := range marks {
+		for _, k := range m {
+			if !known[k] && !slices.Contains(unknown, k) {
+				unknown = append(unknown, k)
+			}
+		}
+	}
+	if len(unknown) > 0 {
+		return errUnknownKeys(unknown)
+	}
+	return nil
 }
 
 // mergedPositions gives each merged item the position of the input item
