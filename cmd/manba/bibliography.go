@@ -51,6 +51,11 @@ func (o *styleOptions) load(stdout io.Writer) (*csl.Style, csl.Format, *output, 
 	if !ok {
 		return nil, 0, nil, usagef("unknown --to %q (text, html or md)", o.to)
 	}
+	if o.from != "" {
+		if _, err := lookupFormat(o.from, false); err != nil {
+			return nil, 0, nil, err
+		}
+	}
 	st, err := csl.LoadStyle(o.style)
 	if err != nil {
 		return nil, 0, nil, usagef("--style: %v", err)

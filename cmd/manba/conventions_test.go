@@ -80,6 +80,7 @@ func TestUnknownFlagOrValueExits2(t *testing.T) {
 		{"bibliography", "--to", "rtf"},
 		{"bibliography", "--style", "nosuch"},
 		{"cite", "--locale", "xx", "rand2009mek"},
+		{"bibliography", "--from", "docx"},
 	} {
 		_, stderr, code := runCLI(t, "", args...)
 		assert.Equal(t, 2, code, "%v: %s", args, stderr)
@@ -375,7 +376,7 @@ func TestBadOutputPathShowsTempNameAndExits1(t *testing.T) {
 }
 
 func TestKilledRunLeavesTempFile(t *testing.T) {
-	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP} {
 		t.Run(sig.String(), func(t *testing.T) {
 			dir := t.TempDir()
 			out := filepath.Join(dir, "out.json")

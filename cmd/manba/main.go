@@ -125,17 +125,18 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
-// removeTempsOnSignal makes SIGINT and SIGTERM remove the temporary file
-// of -o before manba exits, with the shell's status for the signal.
+// removeTempsOnSignal makes SIGINT, SIGTERM and SIGHUP (a closed
+// terminal) remove the temporary file of -o before manba exits, with the
+// shell's status for the signal (128 + its number).
 func removeTempsOnSignal() {
 	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	go func() {
 		s := <-sigs
 		removeTemps()
-		code := 130
-		if s == syscall.SIGTERM {
-			code = 143
+		code := 1
+		if n, ok := s.(syscall.Signal); ok {
+			code = 128 + int(n)
 		}
 		os.Exit(code)
 	}()

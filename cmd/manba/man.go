@@ -66,7 +66,7 @@ func writeMan(w io.Writer, root *cobra.Command) {
 	}
 	walk(root)
 	fmt.Fprintf(w, ".SH GLOBAL FLAGS\n.TP\n\\fB\\-h, \\-\\-help\nhelp for manba or any command\n.TP\n\\fB\\-\\-version\nprint manba's version\n")
-	fmt.Fprintf(w, ".SH EXIT STATUS\n.TP\n0\nall went well\n.TP\n1\nproblems in the input or an unknown key (everything readable was still processed)\n.TP\n2\nusage errors: an unknown command, flag or value, or an output path that cannot be written\n.TP\n130, 143\nstopped by SIGINT or SIGTERM\n")
+	fmt.Fprintf(w, ".SH EXIT STATUS\n.TP\n0\nall went well\n.TP\n1\nproblems in the input or an unknown key (everything readable was still processed)\n.TP\n2\nusage errors: an unknown command, flag or value, or an output path that cannot be written\n.TP\n129, 130, 143\nstopped by SIGHUP, SIGINT or SIGTERM (the temporary file of \\-o is removed)\n")
 }
 
 func writeCommand(w io.Writer, c *cobra.Command) {
