@@ -41,7 +41,7 @@ codes.`,
 // conventions is what every command does alike; README.md says the same.
 const conventions = `Every command reads the FILE arguments, or "-" for standard input; given no FILE, it reads standard input when that is a pipe or a file (not a terminal or /dev/null), and otherwise uses its default (the built-in cited works) or stops with a usage error. Input formats come from the extension or the content (--from sets them).
 
-Output goes to standard output, or to -o FILE, which is replaced atomically: only when everything was written, never when nothing could be read, through symbolic links (the link stays), and without a temporary file left behind, also on SIGINT or SIGTERM. The output format is --to, or else the one the extension of -o names (.bib BibTeX, .json CSL-JSON, .ris RIS; .html and .md for rendered text); --format is an old name of --to.
+Output goes to standard output, or to -o FILE, which is replaced atomically: only when everything was written, never when nothing could be read, through symbolic links (the link stays), and without a temporary file left behind, also on SIGINT, SIGTERM or SIGHUP. The output format is --to, or else the one the extension of -o names (.bib BibTeX, .json CSL-JSON, .ris RIS; .html and .md for rendered text); --format is an old name of --to.
 
 Problems are reported on standard error as file:line:col: severity: message, also for what an output format cannot hold (at the item it concerns); everything readable is still processed. --bib is repeatable and also takes comma lists.`
 
