@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spf13/cobra"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -87,15 +88,21 @@ func TestOutputIsAtomic(t *testing.T) {
 }
 
 func TestEveryCommandHasHelp(t *testing.T) {
-	root := newRootCmd()
-	for _, c := range root.Commands() {
-		if c.Name() == "help" || c.Name() == "completion" {
-			continue
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		for _, sub := range c.Commands() {
+			if sub.Name() == "help" || sub.Hidden {
+				continue
+			}
+			assert.NotEmpty(t, sub.Short, "%s has no short help", sub.CommandPath())
+			path := append(strings.Fields(sub.CommandPath())[1:], "--help")
+			stdout, stderr, code := runCLI(t, "", path...)
+			assert.Equal(t, 0, code, "%v: %s", path, stderr)
+			assert.Contains(t, stdout, "Usage:", "%v", path)
+			walk(sub)
 		}
-		assert.NotEmpty(t, c.Short, "command %q has no short help", c.Name())
-		_, stderr, code := runCLI(t, "", c.Name(), "--help")
-		assert.Equal(t, 0, code, "%s --help: %s", c.Name(), stderr)
 	}
+	walk(newRootCmd())
 }
 
 func TestEmptyInput(t *testing.T) {
