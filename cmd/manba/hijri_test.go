@@ -63,3 +63,29 @@ func TestScriptFlagErrors(t *testing.T) {
 		assert.Contains(t, errOut, "unknown --", args)
 	}
 }
+
+// TestHijriRoundTrip converts the Persian and Arabic items RIS -> BibLaTeX
+// -> CSL-JSON -> RIS -> CSL-JSON: the original calendar text, every script
+// form and the translations come back, and so do the IDs.
+func TestHijriRoundTrip(t *testing.T) {
+	want, errOut, code := runCLI(t, "", "convert", "--to", "csljson", "../../testdata/persian.ris")
+	require.Equal(t, 0, code, errOut)
+	require.Contains(t, want, `"text": "رمضان ١٤٢٢"`)
+	require.Contains(t, want, `"fa-Latn-alalc97": "Nimūnah-ʼi duvvum"`)
+	for _, ascii := range []bool{false, true} {
+		args := []string{"convert", "--to", "biblatex", "../../testdata/persian.ris"}
+		if ascii {
+			args = append(args, "--ascii")
+		}
+		bibText, errOut, code := runCLI(t, "", args...)
+		require.Equal(t, 0, code, errOut)
+		viaBib, errOut, code := runCLI(t, bibText, "convert", "--from", "biblatex", "--to", "csljson", "-")
+		require.Equal(t, 0, code, errOut)
+		assert.Equal(t, want, viaBib, "through BibLaTeX (ascii=%v)", ascii)
+		risText, errOut, code := runCLI(t, viaBib, "convert", "--from", "csljson", "--to", "ris", "-")
+		require.Equal(t, 0, code, errOut)
+		viaRIS, errOut, code := runCLI(t, risText, "convert", "--from", "ris", "--to", "csljson", "-")
+		require.Equal(t, 0, code, errOut)
+		assert.Equal(t, want, viaRIS, "through RIS")
+	}
+}

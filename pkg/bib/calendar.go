@@ -20,7 +20,13 @@ func CalendarDate(text string, def calendar.System) (Date, []calendar.Warning, b
 	if !ok {
 		return Date{}, warns, false
 	}
-	return fromCalendar(p.Date, strings.TrimSpace(text)), warns, true
+	d := fromCalendar(p.Date, strings.TrimSpace(text))
+	if p.End.Year != 0 && p.Date.System != calendar.Gregorian {
+		d.To = DateParts{Year: p.End.GregorianYear()}
+	} else if p.End.Year != 0 {
+		d.To = DateParts{Year: p.End.Year}
+	}
+	return d, warns, true
 }
 
 func fromCalendar(c calendar.Date, original string) Date {
@@ -152,9 +158,18 @@ func (d Date) DualYear() string {
 		return ""
 	}
 	g := strconv.Itoa(d.From.Year)
+	if d.IsRange() {
+		g += "–" + strconv.Itoa(d.To.Year)
+	}
 	c, ok := d.CalendarDate()
 	if !ok {
 		return g
+	}
+	if p, _, _ := calendar.Parse(d.Original, c.System); p.End.Year != 0 {
+		if c.System == calendar.LunarHijri {
+			return fmt.Sprintf("%d–%d AH/%s", c.Year, p.End.Year, g)
+		}
+		return fmt.Sprintf("%d–%d/%s", c.Year, p.End.Year, g)
 	}
 	if c.System == calendar.LunarHijri {
 		return fmt.Sprintf("%d AH/%s", c.Year, g)

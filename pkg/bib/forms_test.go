@@ -71,6 +71,7 @@ func TestResolveCalendars(t *testing.T) {
 		{"Arabic item, bare year", "ar", "x", Date{From: DateParts{Year: 1422}}, "lunar-hijri", DateParts{Year: 2001}, "1422 AH/2001"},
 		{"Persian item, full date", "fa", "x", Date{From: DateParts{Year: 1380, Month: 3, Day: 15}}, "solar-hijri", DateParts{Year: 2001, Month: 6, Day: 5}, "1380/2001"},
 		{"literal with era mark", "en", "x", Date{Literal: "1422 AH"}, "lunar-hijri", DateParts{Year: 2001}, "1422 AH/2001"},
+		{"literal range", "fa", "x", Date{Literal: "۱۳۴۴–۱۳۸۴"}, "solar-hijri", DateParts{Year: 1965}, "1344–1384/1965–2005"},
 		{"English item keeps 1380", "en", "x", Date{From: DateParts{Year: 1380}}, "", DateParts{Year: 1380}, "1380"},
 		{"Persian item, Gregorian year", "fa", "x", Date{From: DateParts{Year: 2005}}, "", DateParts{Year: 2005}, "2005"},
 	}

@@ -21,6 +21,9 @@ type Parsed struct {
 	// Gloss holds the Gregorian years the text gave beside a Hijri date, as
 	// in "1380 [2001 or 2002]" or "1380/2001".
 	Gloss []int
+	// End is the last year of a range of years ("1380–1382"); zero when
+	// the text gives one date.
+	End Date
 }
 
 // maxDateText bounds the text Parse looks at; dates are short.
@@ -42,6 +45,7 @@ type token struct {
 	digits  int  // numberToken: how many digits
 	persian bool // numberToken: written with Persian digits
 	inGloss bool // inside brackets
+	dashed  bool // numberToken: follows a number and a dash ("1380–1382")
 }
 
 // digitValue returns the value of an ASCII, Arabic-Indic or Persian digit.
@@ -159,6 +163,7 @@ type reader struct {
 	era     *token
 	eraSys  System
 	persian bool
+	end     *token // last year of a range
 	warns   []Warning
 }
 
@@ -171,6 +176,7 @@ func (r *reader) read(toks []token) {
 		t := toks[i]
 		switch t.kind {
 		case numberToken:
+			t.dashed = i >= 2 && toks[i-2].kind == numberToken && strings.Contains("-–—", toks[i-1].text)
 			r.persian = r.persian || t.persian
 			if t.inGloss {
 				r.gloss = append(r.gloss, t)
@@ -181,9 +187,14 @@ func (r *reader) read(toks []token) {
 			i += r.readWords(toks, i) - 1
 		}
 	}
-	// "1380/2001": a second year beside the first is a gloss.
+	// "1380/2001": a second year beside the first is a gloss;
+	// "1380–1382" is a range.
 	if len(r.nums) == 2 && r.nums[0].digits >= 3 && r.nums[1].digits >= 3 {
-		r.gloss = append(r.gloss, r.nums[1])
+		if r.nums[1].dashed {
+			r.end = &r.nums[1]
+		} else {
+			r.gloss = append(r.gloss, r.nums[1])
+		}
 		r.nums = r.nums[:1]
 	}
 }
@@ -378,6 +389,17 @@ func (r *reader) result(def System) (Parsed, []Warning, bool) {
 		}
 	}
 	p := Parsed{Date: d, Gloss: r.glossYears()}
+	if r.end != nil {
+		end := Date{System: d.System, Year: r.end.value}
+		switch err := end.Check(); {
+		case err != nil:
+			r.warn(*r.end, "%v; end of the range dropped", err)
+		case end.Year < d.Year:
+			r.warn(*r.end, "range ends in %d before it starts in %d; end dropped", end.Year, d.Year)
+		default:
+			p.End = end
+		}
+	}
 	if len(p.Gloss) > 0 && d.System != Gregorian && !r.glossFits(Date{System: d.System, Year: d.Year}) {
 		first, last, _ := Date{System: d.System, Year: d.Year}.Span()
 		r.warn(r.gloss[0], "Gregorian %s does not match %d %s (%d–%d)", r.glossText(), d.Year, d.System.Abbrev(), first.Year, last.Year)

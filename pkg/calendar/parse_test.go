@@ -104,6 +104,21 @@ func TestParseWarnings(t *testing.T) {
 	}
 }
 
+func TestParseRange(t *testing.T) {
+	p, warns, ok := Parse("۱۳۴۴–۱۳۸۴ ش", Gregorian)
+	require.True(t, ok)
+	assert.Empty(t, warns)
+	assert.Equal(t, Date{SolarHijri, 1344, 0, 0}, p.Date)
+	assert.Equal(t, Date{SolarHijri, 1384, 0, 0}, p.End)
+
+	p, warns, ok = Parse("1384-1344 SH", Gregorian)
+	require.True(t, ok)
+	assert.Zero(t, p.End)
+	require.Len(t, warns, 1)
+	assert.Equal(t, 5, warns[0].Offset)
+	assert.Contains(t, warns[0].Msg, "before it starts")
+}
+
 func TestParseNothing(t *testing.T) {
 	for _, s := range []string{"", "n.d.", "   "} {
 		_, _, ok := Parse(s, Gregorian)
