@@ -192,8 +192,14 @@ func (d *Decoder) text(f rawField, kind fieldKind) string {
 // collapseSpace trims s and turns each run of ASCII white space into one
 // space; other spaces, such as the no-break space ~ stands for, are kept.
 func collapseSpace(s string) string {
+	for len(s) > 0 && isSpace(s[0]) {
+		s = s[1:]
+	}
+	for len(s) > 0 && isSpace(s[len(s)-1]) {
+		s = s[:len(s)-1]
+	}
 	n := len(s)
-	if n == 0 || s[0] > ' ' && s[n-1] > ' ' && !needsCollapse(s) {
+	if !needsCollapse(s) {
 		return s
 	}
 	b := make([]byte, 0, n)
