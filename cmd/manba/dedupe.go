@@ -101,16 +101,32 @@ func runDedupe(o dedupeOptions, args []string, stdin io.Reader, stdout, stderr i
 		if err != nil {
 			return err
 		}
-		items, source, _, err := o.inputs(args, stdin, stderr, distinct, marks)
+		// Only the keys of each item are kept (dedupe.Finder), not the
+		// items: 100k items in bounded memory.
+		finder := dedupe.NewFinder(distinct)
+		var ids, source []string
+		diags, err := eachItemAt(args, o.from, stdin, func(it bib.Item, at diag.Pos) {
+			finder.Add(it)
+			ids = append(ids, it.ID)
+			source = append(source, at.File)
+		})
+		if derr := reportDiagnostics(stderr, diags); derr != nil {
+			err = derr
+		}
+		if err == nil {
+			err = checkMarks(ids, marks)
+		}
+		if err == nil {
+			err = recordDistinct(o.distinct, distinct, marks)
+		}
 		if err != nil {
 			out.Abort()
 			return err
 		}
-		pairs := dedupe.Find(items, distinct)
-		name := keyNamer(items, source)
-		for _, p := range pairs {
+		name := keyNamer(ids, source)
+		finder.EachPair(func(p dedupe.Pair) {
 			fmt.Fprintf(out, "%s\t%s\t%s\n", name(p.A), name(p.B), p.Reason)
-		}
+		})
 		return out.Close()
 	}
 	sink, err := openItemSink(o.to, o.output, "csljson", writeOptions{}, stdout)
@@ -213,7 +229,11 @@ func (o dedupeOptions) inputs(args []string, stdin io.Reader, stderr io.Writer, 
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	if err := checkMarks(items, marks); err != nil {
+	ids := make([]string, len(items))
+	for i, it := range items {
+		ids[i] = it.ID
+	}
+	if err := checkMarks(ids, marks); err != nil {
 		return nil, nil, nil, err
 	}
 	if err := recordDistinct(o.distinct, distinct, marks); err != nil {
@@ -228,10 +248,10 @@ func (o dedupeOptions) inputs(args []string, stdin io.Reader, stderr io.Writer, 
 
 // checkMarks makes sure that marked keys name items read: a typo would
 // record a decision about nothing.
-func checkMarks(items []bib.Item, marks [][2]string) error {
+func checkMarks(ids []string, marks [][2]string) error {
 	known := map[string]bool{}
-	for _, it := range items {
-		known[it.ID] = true
+	for _, id := range ids {
+		known[id] = true
 	}
 	var unknown []string
 	for _, m := range marks {
@@ -265,18 +285,18 @@ func mergedPositions(items []bib.Item, at []diag.Pos, merged []bib.Item) []diag.
 
 // keyNamer names items by key, or by FILE:key when several inputs use the
 // same key, so that every reported item can be found.
-func keyNamer(items []bib.Item, source []string) func(int) string {
+func keyNamer(ids []string, source []string) func(int) string {
 	files := map[string]map[string]bool{}
-	for i, it := range items {
-		if files[it.ID] == nil {
-			files[it.ID] = map[string]bool{}
+	for i, id := range ids {
+		if files[id] == nil {
+			files[id] = map[string]bool{}
 		}
-		files[it.ID][source[i]] = true
+		files[id][source[i]] = true
 	}
 	return func(i int) string {
-		if len(files[items[i].ID]) > 1 {
-			return source[i] + ":" + items[i].ID
+		if len(files[ids[i]]) > 1 {
+			return source[i] + ":" + ids[i]
 		}
-		return items[i].ID
+		return ids[i]
 	}
 }

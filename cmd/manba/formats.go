@@ -169,9 +169,22 @@ func loadItems(args []string, from string, stdin io.Reader) ([]bib.Item, diag.Li
 // diagnostics about it later (what an output format could not hold).
 // Consecutive BibTeX inputs are read as one database (readerOf).
 func loadItemsAt(args []string, from string, stdin io.Reader) ([]bib.Item, []diag.Pos, diag.List, error) {
+	var items []bib.Item
+	var at []diag.Pos
+	diags, err := eachItemAt(args, from, stdin, func(it bib.Item, pos diag.Pos) {
+		items = append(items, it)
+		at = append(at, pos)
+	})
+	return items, at, diags, err
+}
+
+// eachItemAt is loadItemsAt for a caller that does not keep the items: it
+// hands each one to fn with where it starts, so that memory need not hold
+// them all.
+func eachItemAt(args []string, from string, stdin io.Reader, fn func(bib.Item, diag.Pos)) (diag.List, error) {
 	args, err := needInputs(args, stdin)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, err
 	}
 	var inputs []openedInput
 	defer func() {
@@ -186,12 +199,10 @@ func loadItemsAt(args []string, from string, stdin io.Reader) ([]bib.Item, []dia
 			if errors.As(err, &ie) {
 				err = ie.error
 			}
-			return nil, nil, nil, err
+			return nil, err
 		}
 		inputs = append(inputs, in)
 	}
-	var items []bib.Item
-	var at []diag.Pos
 	var diags diag.List
 	for _, run := range runs(inputs) {
 		ir := readerOf(run)
@@ -201,14 +212,13 @@ func loadItemsAt(args []string, from string, stdin io.Reader) ([]bib.Item, []dia
 				break
 			}
 			if err != nil {
-				return items, at, append(diags, ir.Diagnostics()...), err
+				return append(diags, ir.Diagnostics()...), err
 			}
-			items = append(items, it)
-			at = append(at, itemPos(ir))
+			fn(it, itemPos(ir))
 		}
 		diags = append(diags, ir.Diagnostics()...)
 	}
-	return items, at, diags, nil
+	return diags, nil
 }
 
 // reportDiagnostics prints diagnostics to stderr and returns an error when

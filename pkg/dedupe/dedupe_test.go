@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/manba/manba/pkg/bib"
 	"github.com/manba/manba/pkg/dedupe"
 	"github.com/manba/manba/pkg/works"
@@ -259,4 +262,28 @@ func TestReasonWithoutMarkup(t *testing.T) {
 	if _, why := dedupe.Compare(a, b); why != `same title "The Iranian Mojahedin", same year 1989, author Abrahamian` {
 		t.Errorf("reason = %q", why)
 	}
+}
+
+func TestFinderStreamsLikeFind(t *testing.T) {
+	// Items that share several blocks (DOI, ISBN and title) are reported
+	// once; EachPair and Pairs agree with Find.
+	items := []bib.Item{
+		{ID: "a", Type: "book", Vars: map[string]string{"title": "Radical Islam", "DOI": "10.1/x", "ISBN": "1-85043-077-2"}},
+		{ID: "b", Type: "book", Vars: map[string]string{"title": "Radical Islam", "DOI": "10.1/X", "ISBN": "9781850430773"}},
+		{ID: "c", Type: "book", Vars: map[string]string{"title": "Radical Islam", "ISBN": "1-85043-077-2"}},
+		{ID: "d", Type: "book", Vars: map[string]string{"title": "Something else"}},
+	}
+	want := dedupe.Find(items, nil)
+	require.Equal(t, []dedupe.Pair{{0, 1, "same DOI 10.1/x"}, {0, 2, "same ISBN 9781850430773"}, {1, 2, "same ISBN 9781850430773"}}, want)
+	f := dedupe.NewFinder(nil)
+	for _, it := range items {
+		f.Add(it)
+	}
+	var got []dedupe.Pair
+	f.EachPair(func(p dedupe.Pair) { got = append(got, p) })
+	assert.Equal(t, want, got)
+	assert.Equal(t, want, f.Pairs())
+	d := &dedupe.Distinct{}
+	d.Add("c", "a")
+	assert.Equal(t, []dedupe.Pair{{0, 1, "same DOI 10.1/x"}, {1, 2, "same ISBN 9781850430773"}}, dedupe.Find(items, d))
 }

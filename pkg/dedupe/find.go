@@ -1,7 +1,8 @@
 package dedupe
 
 import (
-	"sort"
+	"slices"
+	"strings"
 
 	"github.com/manba/manba/pkg/bib"
 )
@@ -20,48 +21,122 @@ type Pair struct {
 // cost grows with the number of candidate pairs, not the square of the
 // number of items.
 func Find(items []bib.Item, distinct *Distinct) []Pair {
-	kk := make([]keys, len(items))
-	blocks := map[string][]int{}
-	for i, it := range items {
-		k := keysOf(it, false)
-		kk[i] = k
-		if k.doi != "" {
-			blocks["doi:"+k.doi] = append(blocks["doi:"+k.doi], i)
+	f := NewFinder(distinct)
+	for _, it := range items {
+		f.Add(it)
+	}
+	return f.Pairs()
+}
+
+// Finder finds the duplicate pairs among items added one at a time. It
+// keeps only what comparing needs (the keys of each item, not the item),
+// so that a program can stream a large library through it.
+type Finder struct {
+	distinct *Distinct
+	ids      []string
+	keys     []*keys // pointers, so that growing the slice copies little
+	// Items sharing an identifier or a title key form a block; blockOf
+	// numbers the blocks by key, blocks lists their items, and inBlocks
+	// lists each item's blocks in the order they were added.
+	blockOf  map[string]int32
+	blocks   [][]int32
+	inBlocks [][]int32
+}
+
+// NewFinder returns a Finder that leaves out the pairs recorded in
+// distinct (which may be nil).
+func NewFinder(distinct *Distinct) *Finder {
+	return &Finder{distinct: distinct, blockOf: map[string]int32{}}
+}
+
+// Add adds the next item; Pairs refers to it by its index, counting from 0.
+func (f *Finder) Add(it bib.Item) {
+	i := int32(len(f.keys))
+	k := keysOf(it, false)
+	var in []int32
+	add := func(key string) {
+		b, ok := f.blockOf[key]
+		if !ok {
+			b = int32(len(f.blocks))
+			f.blockOf[key] = b
+			f.blocks = append(f.blocks, nil)
 		}
-		if k.url != "" {
-			blocks["url:"+k.url] = append(blocks["url:"+k.url], i)
-		}
-		for _, n := range k.isbns {
-			blocks["isbn:"+n] = append(blocks["isbn:"+n], i)
-		}
-		for _, t := range k.titles {
-			blocks["title:"+t] = append(blocks["title:"+t], i)
+		if !slices.Contains(in, b) {
+			f.blocks[b] = append(f.blocks[b], i)
+			in = append(in, b)
 		}
 	}
-	seen := map[[2]int]bool{}
+	if k.doi != "" {
+		add("doi:" + k.doi)
+	}
+	if k.url != "" {
+		add("url:" + k.url)
+	}
+	for _, n := range k.isbns {
+		add("isbn:" + n)
+	}
+	for _, t := range k.titles {
+		add("title:" + t)
+	}
+	f.ids = append(f.ids, strings.Clone(it.ID))
+	if len(k.people) > maxPeople {
+		k.people = k.people[:maxPeople]
+	}
+	k.people = slices.Clip(k.people)
+	f.keys = append(f.keys, &k)
+	f.inBlocks = append(f.inBlocks, in)
+}
+
+// maxPeople bounds the authors (or editors) of an item a Finder keeps for
+// comparing: a long list agrees or not within its first names.
+const maxPeople = 8
+
+// Pairs returns every pair of duplicates among the items added, ordered by
+// A then B.
+func (f *Finder) Pairs() []Pair {
 	var pairs []Pair
-	for _, block := range blocks {
+	f.EachPair(func(p Pair) { pairs = append(pairs, p) })
+	return pairs
+}
+
+// EachPair calls fn with every pair of duplicates, ordered by A then B,
+// without holding them all: only the indexes of the pairs are kept, and
+// each reason is worked out as its pair is handed out. A pair that shares
+// several blocks is compared once, in the first block of A that B is also
+// in, so nothing records which pairs were seen.
+func (f *Finder) EachPair(fn func(Pair)) {
+	var found [][2]int32
+	for bn, block := range f.blocks {
 		for x := 0; x < len(block); x++ {
 			for y := x + 1; y < len(block); y++ {
-				a, b := block[x], block[y]
-				if a == b || seen[[2]int{a, b}] {
+				a, b := int(block[x]), int(block[y])
+				if f.firstShared(a, b) != int32(bn) || f.distinct.Has(f.ids[a], f.ids[b]) {
 					continue
 				}
-				seen[[2]int{a, b}] = true
-				if distinct.Has(items[a].ID, items[b].ID) {
-					continue
-				}
-				if ok, why := compareKeys(kk[a], kk[b]); ok {
-					pairs = append(pairs, Pair{A: a, B: b, Reason: why})
+				if ok, _ := compareKeys(*f.keys[a], *f.keys[b]); ok {
+					found = append(found, [2]int32{int32(a), int32(b)})
 				}
 			}
 		}
 	}
-	sort.Slice(pairs, func(i, j int) bool {
-		if pairs[i].A != pairs[j].A {
-			return pairs[i].A < pairs[j].A
+	slices.SortFunc(found, func(p, q [2]int32) int {
+		if p[0] != q[0] {
+			return int(p[0] - q[0])
 		}
-		return pairs[i].B < pairs[j].B
+		return int(p[1] - q[1])
 	})
-	return pairs
+	for _, p := range found {
+		_, why := compareKeys(*f.keys[p[0]], *f.keys[p[1]])
+		fn(Pair{A: int(p[0]), B: int(p[1]), Reason: why})
+	}
+}
+
+// firstShared returns the first block of a that b is also in.
+func (f *Finder) firstShared(a, b int) int32 {
+	for _, k := range f.inBlocks[a] {
+		if slices.Contains(f.inBlocks[b], k) {
+			return k
+		}
+	}
+	return -1
 }
