@@ -210,7 +210,15 @@ func (e *Encoder) entry(it bib.Item) (typ, key string, fields []outField) {
 			toLeftover(v, e.encodeValue(v, v, val))
 			continue
 		}
-		add(name, e.encodeValue(name, v, val))
+		out := e.encodeValue(name, v, val)
+		if kindOfField(name) == kindVerbatim && !balanced(out) {
+			// BibTeX counts every brace, escaped or not, so a lone one
+			// would end the value or run into the next field. In a URL
+			// or DOI, %7B and %7D mean the same braces.
+			e.warnf(it, "%s has unbalanced braces; written as %%7B and %%7D", v)
+			out = e.encodeValue(name, v, percentBraces.Replace(val))
+		}
+		add(name, out)
 	}
 	for _, v := range bib.SortedKeys(it.Names) {
 		var parts []string
@@ -777,6 +785,7 @@ func texEncode(s string, opts latex.EncodeOptions) string {
 }
 
 var (
+	percentBraces      = strings.NewReplacer("{", "%7B", "}", "%7D")
 	escapedBraceMacros = strings.NewReplacer(`\{`, `\textbraceleft{}`, `\}`, `\textbraceright{}`)
 	braceMacros        = strings.NewReplacer(`{`, `\textbraceleft{}`, `}`, `\textbraceright{}`)
 )

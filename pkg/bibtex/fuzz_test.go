@@ -84,6 +84,16 @@ func FuzzDecode(f *testing.F) {
 			if len(again) != len(items) {
 				t.Fatalf("encoder output has %d items, want %d:\n%s", len(again), len(items), buf.Bytes())
 			}
+			// Verbatim fields come back whole (braces BibTeX cannot hold
+			// unbalanced as %7B/%7D), not cut short or run into the next.
+			for i := range items {
+				for _, v := range []string{"DOI", "URL"} {
+					want := items[i].Get(v)
+					if got := again[i].Get(v); got != want && got != percentBraces.Replace(want) {
+						t.Fatalf("%s %q reads back as %q:\n%s", v, want, got, buf.Bytes())
+					}
+				}
+			}
 		}
 	})
 }

@@ -158,3 +158,21 @@ func TestInteropReading(t *testing.T) {
 		})
 	}
 }
+
+// TestVerbatimUnbalancedBraceParsesBack: a DOI or URL with a lone brace is
+// written so that the file parses back, the next field intact.
+func TestVerbatimUnbalancedBraceParsesBack(t *testing.T) {
+	it := bib.Item{ID: "a", Type: "book", Vars: map[string]string{"title": "T", "DOI": "10.1000/a{b", "URL": "https://x.org/a}b", "note": "after"}}
+	for _, d := range []Dialect{BibTeX, BibLaTeX} {
+		var buf bytes.Buffer
+		e := NewEncoder(&buf, EncodeOptions{Dialect: d})
+		require.NoError(t, e.Encode(it))
+		assert.Len(t, e.Diagnostics(), 2, "one warning per field")
+		items, diags := Decode("x.bib", buf.Bytes(), DecodeOptions{})
+		require.False(t, diags.HasErrors(), "%v\n%s", diags, buf.String())
+		require.Len(t, items, 1)
+		assert.Equal(t, "10.1000/a%7Bb", items[0].Get("DOI"))
+		assert.Equal(t, "https://x.org/a%7Db", items[0].Get("URL"))
+		assert.Equal(t, "after", items[0].Get("note"))
+	}
+}

@@ -335,13 +335,17 @@ func (e *Encoder) names(tag string, names []bib.Name, warn func(string, ...any))
 	}
 }
 
-// pages writes SP and EP. A simple range "12-20" splits; anything else goes
+// pages writes SP and EP. A simple range "12-20" or "12–20" splits; anything else goes
 // whole into SP. For books and theses a lone SP means the number of pages,
 // so a single page there is written as SP and EP alike. It reports false
 // when the number of pages had no place.
 func (e *Encoder) pages(it bib.Item) bool {
 	page := it.Get("page")
-	if sp, ep, ok := strings.Cut(page, "-"); ok && sp != "" && ep != "" && sp != ep && !strings.ContainsAny(sp+ep, "-,;& ") {
+	sp, ep, ok := strings.Cut(page, "-")
+	if !ok {
+		sp, ep, ok = strings.Cut(page, "–") // an en dash, as BibTeX's -- reads
+	}
+	if ok && sp != "" && ep != "" && sp != ep && !strings.ContainsAny(sp+ep, "-–,;& ") {
 		e.tag("SP", sp)
 		e.tag("EP", ep)
 	} else if page != "" && pagesAreCount(it.Type) && !strings.ContainsAny(page, "-–") {

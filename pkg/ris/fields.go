@@ -163,14 +163,11 @@ func (d *Decoder) build(rec []tagLine) bib.Item {
 		case "CY", "PP":
 			set("publisher-place", tl)
 		case "SN":
-			switch {
-			case issnRE.MatchString(tl.value):
-				set("ISSN", tl)
-			case numberInSN(csl) && !isbnRE.MatchString(tl.value):
-				set("number", tl)
-			default:
-				set("ISBN", tl)
+			kind, sure := snKind(tl.value, csl)
+			if !sure {
+				d.diags.Warnf(tl.pos, "SN %q is not a valid ISSN or ISBN; read as the %s of a %s", tl.value, kind, csl)
 			}
+			set(kind, tl)
 		case "M1":
 			set("number", tl)
 		case "M3":
@@ -240,8 +237,6 @@ func pick(cond bool, a, b string) string {
 }
 
 var (
-	issnRE = regexp.MustCompile(`^\d{4}-?\d{3}[\dXx]$`)
-	isbnRE = regexp.MustCompile(`^(?:ISBN[:\s]*)?(?:97[89][-\s]?)?\d[-\s\d]{7,15}[\dXx]$`)
 	doiRE  = regexp.MustCompile(`10\.\d{4,9}/\S+`)
 	timeRE = regexp.MustCompile(`^\d{1,2}:\d{2}(:\d{2})?$`)
 )

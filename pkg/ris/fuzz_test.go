@@ -5,8 +5,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"testing/iotest"
+
+	"github.com/manba/manba/pkg/bib"
+	"github.com/manba/manba/pkg/bibtex"
 )
 
 // FuzzDecode checks that any input decodes without panicking, with
@@ -55,5 +59,29 @@ func FuzzDecode(f *testing.F) {
 				t.Fatalf("item changed in a round trip:\n%s\n%s\n%s", a, b, out.Bytes())
 			}
 		}
+		checkBibTeX(t, items)
 	})
+}
+
+// checkBibTeX writes the items as BibTeX and reads them back: a verbatim
+// DOI or URL (which RIS may give with any braces) must not break the
+// entry or run into the next field; braces may come back as %7B/%7D.
+func checkBibTeX(t *testing.T, items []bib.Item) {
+	var buf bytes.Buffer
+	if err := bibtex.Encode(&buf, items, bibtex.EncodeOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	again, diags := bibtex.Decode("out.bib", buf.Bytes(), bibtex.DecodeOptions{NoInherit: true})
+	if diags.HasErrors() || len(again) != len(items) {
+		t.Fatalf("BibTeX of the items: %d of %d items, %v\n%s", len(again), len(items), diags.Errors(), buf.Bytes())
+	}
+	braces := strings.NewReplacer("{", "%7B", "}", "%7D")
+	for i := range items {
+		for _, v := range []string{"DOI", "URL"} {
+			want := strings.TrimSpace(items[i].Get(v))
+			if got := again[i].Get(v); got != want && got != braces.Replace(want) {
+				t.Fatalf("%s %q came back from BibTeX as %q\n%s", v, want, got, buf.Bytes())
+			}
+		}
+	}
 }
