@@ -359,7 +359,11 @@ func TestBadOutputPathShowsTempNameAndExits1(t *testing.T) {
 		{dir, "it is a directory"},
 	}
 	if os.Geteuid() != 0 { // root writes anywhere
-		tests = append(tests, struct{ path, msg string }{filepath.Join(readOnly, "x.json"), "permission denied"})
+		readOnlyFile := filepath.Join(dir, "ro.json")
+		require.NoError(t, os.WriteFile(readOnlyFile, []byte("[]"), 0o444))
+		tests = append(tests,
+			struct{ path, msg string }{filepath.Join(readOnly, "x.json"), "permission denied"},
+			struct{ path, msg string }{readOnlyFile, "permission denied"})
 	}
 	for _, tt := range tests {
 		for _, args := range [][]string{

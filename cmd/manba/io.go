@@ -3,15 +3,17 @@ package main
 // The conventions every command follows for its inputs and its output.
 //
 // Inputs: FILE arguments, "-" for standard input; with no FILE, standard
-// input when it is piped or redirected (not a terminal, not /dev/null);
-// with neither, the command's default (the built-in works) or a usage
-// error. Use inputNames or needInputs to apply this, loadItems to read.
+// input when it is a pipe or a file (not a terminal, not /dev/null); with
+// neither, the command's default (the built-in works) or a usage error.
+// Use inputNames or needInputs to apply this, loadItems or loadItemsAt to
+// read items: consecutive BibTeX inputs are one database (database.go).
 //
 // Output: standard output, or -o FILE written atomically through
-// openOutput; the item format comes from --to or else from -o's extension
+// openOutput (a device or pipe is written in place); items through
+// openItemSink, whose format comes from --to or else from -o's extension
 // (outputFormat). A bad -o path is a usage error (exit 2) found before any
 // input is read; the temporary file never shows in a message and is
-// removed on failure, on Abort and on SIGINT/SIGTERM.
+// removed on failure, on Abort and on SIGINT, SIGTERM or SIGHUP (main).
 
 import (
 	"bufio"
@@ -163,6 +165,13 @@ func openOutput(path string, stdout io.Writer) (*output, error) {
 	dir := filepath.Dir(target)
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		return nil, usagef("cannot write %s: no directory %s", path, dir)
+	}
+	// A file the user may not write (read-only) is not replaced either,
+	// although the directory would allow the rename.
+	if f, err := os.OpenFile(target, os.O_WRONLY, 0); err == nil {
+		f.Close()
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, usagef("cannot write %s: %v", path, plainErr(err))
 	}
 	tmp, err := createTemp(dir, filepath.Base(target))
 	if err != nil {
