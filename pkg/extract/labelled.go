@@ -253,7 +253,4 @@ func parseLabelled(s string, m *refparse.Model, f fields, p *Parsed) {
 	}
 	p.Item.Type = labelledType(p.Item)
 	f.conf["type"] = works.Low
-	for k, v := range f.conf {
-		_ = works.SetFieldProvenance(&p.Item, k, v)
-	}
 }

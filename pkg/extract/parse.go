@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -172,10 +174,15 @@ func ParseReferenceWith(m *refparse.Model, text string) Parsed {
 	for _, prefix := range []string{"See also ", "see also ", "See ", "Cf. ", "cf. "} {
 		s = strings.TrimPrefix(s, prefix)
 	}
-	rules := parseRules(text, s)
+	rules, rulesConf := parseRules(s)
 	parseLabelled(s, m, f, &p)
 	if rulesFit(s, rules, p) {
-		return rules
+		p, f.conf = rules, rulesConf
+	}
+	// Provenance is JSON in the item's custom data: write it once, for
+	// the reading kept.
+	for _, k := range slices.Sorted(maps.Keys(f.conf)) {
+		_ = works.SetFieldProvenance(&p.Item, k, f.conf[k])
 	}
 	return p
 }
@@ -183,7 +190,8 @@ func ParseReferenceWith(m *refparse.Model, text string) Parsed {
 // parseRules reads a reference with the hand-written rules for the
 // layouts of web articles and notes (interviews, "(Place: Publisher,
 // Year)", quoted report titles, bare domains).
-func parseRules(text, s string) Parsed {
+func parseRules(s string) (Parsed, map[string]string) {
+	text := s
 	var p Parsed
 	p.Item.Type = "document"
 	f := fields{it: &p.Item, conf: map[string]string{}}
@@ -415,10 +423,7 @@ func parseRules(text, s string) Parsed {
 	} else {
 		p.Item.Type, f.conf["type"] = inferType(p.Item, interview, domain != "", titleQuoted, notes)
 	}
-	for k, v := range f.conf {
-		_ = works.SetFieldProvenance(&p.Item, k, v)
-	}
-	return p
+	return p, f.conf
 }
 
 // morePeople appends the names that follow an author at segs[i] ("Goulka,
