@@ -191,7 +191,7 @@ func TestExtractTrainAndModel(t *testing.T) {
 
 	_, errOut, code = runCLI(t, "x\n", "extract", "--lines", "--model", xml)
 	assert.Equal(t, 1, code)
-	assert.Contains(t, errOut, "not a refparse model")
+	assert.Contains(t, errOut, "not a manba-refparse-1 model")
 	_, _, code = runCLI(t, "", "extract", "train", "--parser", xml)
 	assert.Equal(t, 2, code)
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/manba/manba/pkg/bib"
 	"github.com/manba/manba/pkg/diag"
+	"github.com/manba/manba/pkg/extract/finder"
 	"github.com/manba/manba/pkg/extract/refparse"
 	"github.com/manba/manba/pkg/works"
 )
@@ -187,6 +188,7 @@ func ExtractWith(m *refparse.Model, name string, src []byte) ([]Reference, diag.
 		refs = append(refs, entries...)
 		i = end - 1
 	}
+	refs = append(refs, classifiedLists(m, ls, inList, lines)...)
 	nLists := len(refs)
 	for i := range ls {
 		if !inList[i] {
@@ -333,7 +335,7 @@ func firstSegment(s string) string {
 // refLike reports whether an unlabelled line in a list is a reference: not
 // prose, not too long, and with at least two parts or a date.
 func refLike(s string) bool {
-	if len(s) > 300 || prose(unquote(s)) {
+	if len(s) > 300 || prose(unquote(s)) && !citationSignals.MatchString(s) {
 		return false
 	}
 	segs := splitSegments(s)
@@ -346,6 +348,11 @@ func refLike(s string) bool {
 	}
 	return true
 }
+
+// citationSignals are the marks of a reference that running text rarely
+// has: "Surname, X." at the start, a year in parentheses, "pp.", "vol.",
+// a DOI. A reference with a long title still reads as one with them.
+var citationSignals = regexp.MustCompile(`^\p{Lu}[\p{L}'’-]+,\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+)|\((?:1[5-9]|20)\d\d[a-z]?\)|\b(?:pp|vol|Vol)\.\s*\d|\b10\.\d{4,}/`)
 
 // junkLine matches the page furniture that follows lists on web pages
 // ("March 26, 2009 0 comments").
@@ -433,4 +440,72 @@ func startsName(s string) bool {
 func endsEntry(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return strings.ContainsRune(".)]”\"'’", r) || unicode.IsDigit(r) || strings.Contains(lastWord(s), "://")
+}
+
+// minClassifiedLines is how many lines the line classifier must call
+// "ref" in one block before the block is read as a list without a
+// heading.
+const minClassifiedLines = 3
+
+// classifiedLists finds reference lists that have no heading: blocks of
+// lines the line classifier (package finder) calls "ref", with blank
+// lines and page furniture between them, read as lists.
+func classifiedLists(m *refparse.Model, ls []line, inList []bool, lines *diag.Lines) []Reference {
+	texts := make([]string, len(ls))
+	for i, l := range ls {
+		texts[i] = l.text
+	}
+	classes := finder.Default().Classify(texts)
+	var refs []Reference
+	for i := 0; i < len(ls); i++ {
+		if classes[i] != "ref" || inList[i] {
+			continue
+		}
+		end, n := i, 0
+		for j := i; j < len(ls) && !inList[j] && (classes[j] == "ref" || classes[j] == "blank" || classes[j] == "meta"); j++ {
+			if classes[j] == "ref" {
+				end, n = j+1, n+1
+			}
+		}
+		if n >= minClassifiedLines {
+			// Read the block without its page furniture (running heads,
+			// page numbers), which would end the list.
+			var block []line
+			var at []int
+			for j := i; j < end; j++ {
+				if classes[j] != "meta" {
+					block = append(block, ls[j])
+					at = append(at, j)
+				}
+			}
+			entries, stop := readList(m, block, 0, "", lines)
+			last := end
+			if stop < len(block) {
+				last = at[stop]
+			}
+			for j := i; j < last; j++ {
+				inList[j] = true
+			}
+			// Without a heading, an entry must read as a reference on its
+			// own: menus and link lists are not.
+			for _, e := range entries {
+				if standsAsReference(e.Text) {
+					refs = append(refs, e)
+				}
+			}
+		}
+		i = end - 1
+	}
+	return refs
+}
+
+// standsAsReference reports whether a whole entry reads as a reference
+// without a heading to say so: not prose (unless it has the marks of a
+// citation), with a date or at least three parts.
+func standsAsReference(s string) bool {
+	if len(s) > 2000 || prose(unquote(s)) && !citationSignals.MatchString(s) || junkLine.MatchString(s) {
+		return false
+	}
+	_, dated := findDate(s)
+	return dated || len(splitSegments(s)) >= 3
 }

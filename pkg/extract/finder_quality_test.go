@@ -6,7 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/manba/manba/internal/testenv"
 	"github.com/manba/manba/pkg/dedupe"
+	"github.com/manba/manba/pkg/extract/finder"
 	"github.com/stretchr/testify/require"
 )
 
@@ -80,4 +82,49 @@ func TestFinderLayouts(t *testing.T) {
 	t.Logf("%d files: %d references, %d found, %d right: recall %.3f, precision %.3f", len(files), gold, found, right, recall, precision)
 	require.GreaterOrEqual(t, recall, 0.85)
 	require.GreaterOrEqual(t, precision, 0.85)
+}
+
+// TestFinderOnLabelledDocuments runs Extract on the finder data's
+// documents (PDF text of theses, lines labelled ref/text/title/meta):
+// precision is the share of list entries found that start on a reference
+// line, recall the share of reference lines whose text is in an entry
+// found. The line classifier was trained on the training documents only.
+func TestFinderOnLabelledDocuments(t *testing.T) {
+	docs, err := finder.ReadDir(testenv.Shared(t, "refparse", "finder"))
+	require.NoError(t, err)
+	train, measure := finder.Split(docs)
+	for _, part := range []struct {
+		name string
+		docs []finder.Document
+	}{{"train", train}, {"measure-only", measure}} {
+		var found, startOnRef, refLines, covered int
+		for _, d := range part.docs {
+			refs, _ := Extract(d.Name, []byte(strings.Join(d.Lines, "\n")))
+			var all strings.Builder
+			for _, r := range refs {
+				if r.Kind != ListEntry && r.Kind != Comment {
+					continue
+				}
+				found++
+				if d.Labels[r.Pos.Line-1] == "ref" {
+					startOnRef++
+				}
+				all.WriteString(strings.Join(strings.Fields(r.Text), " "))
+				all.WriteString("\n")
+			}
+			text := all.String()
+			for i, l := range d.Lines {
+				w := strings.Fields(l)
+				if d.Labels[i] != "ref" || len(w) == 0 {
+					continue
+				}
+				refLines++
+				if strings.Contains(text, strings.Join(w[:min(len(w), 6)], " ")) {
+					covered++
+				}
+			}
+		}
+		t.Logf("%s (%d documents): %d entries found, precision %.3f; %d reference lines, recall %.3f",
+			part.name, len(part.docs), found, float64(startOnRef)/float64(max(found, 1)), refLines, float64(covered)/float64(max(refLines, 1)))
+	}
 }

@@ -40,7 +40,7 @@ func Evaluate(m *Model, seqs []Sequence) (scores []Score, tokenAccuracy float64)
 			gold[t.Label] += " " + t.Text
 			got[pred[i]] += " " + t.Text
 		}
-		for _, l := range m.labels {
+		for _, l := range m.Labels() {
 			g, p := gold[l], got[l]
 			if g == "" && p == "" {
 				continue

@@ -1,255 +1,45 @@
 package refparse
 
 import (
-	"bufio"
 	"bytes"
-	"compress/gzip"
 	_ "embed"
-	"encoding/binary"
-	"errors"
-	"fmt"
 	"io"
-	"math"
-	"sort"
 	"sync"
+
+	"github.com/manba/manba/pkg/extract/internal/seqmodel"
 )
 
-// Model is a trained labeller: a weight per (feature, label) and a
-// weight per label transition.
-type Model struct {
-	labels  []string
-	index   map[uint32]int32 // feature hash -> offset into weights
-	weights []float32        // len(labels) weights per feature
-	// trans[a*L+b] scores label b after label a; row L is the start.
-	trans []float32
-}
+// Model is a trained reference labeller.
+type Model struct{ m *seqmodel.Model }
 
 // Labels returns the labels the model predicts.
-func (m *Model) Labels() []string { return append([]string(nil), m.labels...) }
+func (m *Model) Labels() []string { return m.m.Labels() }
 
 // Label returns the label of every token.
 func (m *Model) Label(tokens []string) []string {
 	if len(tokens) == 0 {
 		return nil
 	}
-	ids := m.decode(Features(tokens))
+	ids := m.m.Decode(Features(tokens))
 	out := make([]string, len(ids))
 	for i, id := range ids {
-		out[i] = m.labels[id]
-	}
-	return out
-}
-
-// scores fills s (len(feats)*L) with the emission score of every label
-// at every token.
-func (m *Model) scores(feats [][]uint32, s []float32) {
-	L := len(m.labels)
-	for i, fs := range feats {
-		row := s[i*L : (i+1)*L]
-		for _, f := range fs {
-			off, ok := m.index[f]
-			if !ok {
-				continue
-			}
-			w := m.weights[off : int(off)+L]
-			for k := range row {
-				row[k] += w[k]
-			}
-		}
-	}
-}
-
-// decode finds the best label sequence by Viterbi.
-func (m *Model) decode(feats [][]uint32) []int {
-	L, n := len(m.labels), len(feats)
-	emit := make([]float32, n*L)
-	m.scores(feats, emit)
-	score := make([]float32, n*L)
-	back := make([]int32, n*L)
-	for k := 0; k < L; k++ {
-		score[k] = emit[k] + m.trans[L*L+k]
-	}
-	for i := 1; i < n; i++ {
-		for k := 0; k < L; k++ {
-			best, arg := float32(math.Inf(-1)), 0
-			for j := 0; j < L; j++ {
-				if v := score[(i-1)*L+j] + m.trans[j*L+k]; v > best {
-					best, arg = v, j
-				}
-			}
-			score[i*L+k] = best + emit[i*L+k]
-			back[i*L+k] = int32(arg)
-		}
-	}
-	out := make([]int, n)
-	best := float32(math.Inf(-1))
-	for k := 0; k < L; k++ {
-		if v := score[(n-1)*L+k]; v > best {
-			best, out[n-1] = v, k
-		}
-	}
-	for i := n - 1; i > 0; i-- {
-		out[i-1] = int(back[i*L+out[i]])
+		out[i] = m.m.Label(id)
 	}
 	return out
 }
 
 const magic = "manba-refparse-1\n"
 
-// Write saves the model compactly: weights quantized to 1/256 steps, zero
-// weights and features left out, gzip-compressed, in a fixed order so the
-// same model always gives the same bytes.
-func (m *Model) Write(w io.Writer) error {
-	zw, _ := gzip.NewWriterLevel(w, gzip.BestCompression)
-	bw := bufio.NewWriter(zw)
-	bw.WriteString(magic)
-	L := len(m.labels)
-	writeUvarint(bw, uint64(L))
-	for _, l := range m.labels {
-		writeUvarint(bw, uint64(len(l)))
-		bw.WriteString(l)
-	}
-	for _, v := range m.trans {
-		writeVarint(bw, quantize(v))
-	}
-	hashes := make([]uint32, 0, len(m.index))
-	for h, off := range m.index {
-		if nonzero(m.weights[off : int(off)+L]) {
-			hashes = append(hashes, h)
-		}
-	}
-	sort.Slice(hashes, func(a, b int) bool { return hashes[a] < hashes[b] })
-	writeUvarint(bw, uint64(len(hashes)))
-	prev := uint32(0)
-	for _, h := range hashes {
-		writeUvarint(bw, uint64(h-prev))
-		prev = h
-		ws := m.weights[m.index[h] : int(m.index[h])+L]
-		// A bitmap of the labels with a weight, then the weights.
-		var mask uint64
-		for k, v := range ws {
-			if quantize(v) != 0 {
-				mask |= 1 << k
-			}
-		}
-		writeUvarint(bw, mask)
-		for k, v := range ws {
-			if mask&(1<<k) != 0 {
-				writeVarint(bw, quantize(v))
-			}
-		}
-	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	return zw.Close()
-}
-
-func nonzero(ws []float32) bool {
-	for _, v := range ws {
-		if quantize(v) != 0 {
-			return true
-		}
-	}
-	return false
-}
-
-func quantize(v float32) int64 { return int64(math.Round(float64(v) * 256)) }
-
-func writeUvarint(w *bufio.Writer, v uint64) {
-	var b [binary.MaxVarintLen64]byte
-	w.Write(b[:binary.PutUvarint(b[:], v)])
-}
-
-func writeVarint(w *bufio.Writer, v int64) {
-	var b [binary.MaxVarintLen64]byte
-	w.Write(b[:binary.PutVarint(b[:], v)])
-}
-
-// maxLabels bounds the label set a model file may declare (a label mask
-// is 64 bits).
-const maxLabels = 64
+// Write saves the model compactly and reproducibly (see seqmodel).
+func (m *Model) Write(w io.Writer) error { return m.m.Write(w, magic) }
 
 // Read loads a model written by Write.
 func Read(r io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(r)
+	m, err := seqmodel.Read(r, magic)
 	if err != nil {
-		return nil, fmt.Errorf("not a refparse model: %w", err)
+		return nil, err
 	}
-	br := bufio.NewReader(zr)
-	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
-		return nil, errors.New("not a refparse model (bad header)")
-	}
-	fail := func(what string, err error) (*Model, error) {
-		return nil, fmt.Errorf("refparse model: reading %s: %w", what, err)
-	}
-	nl, err := binary.ReadUvarint(br)
-	if err != nil {
-		return fail("labels", err)
-	}
-	if nl == 0 || nl > maxLabels {
-		return nil, fmt.Errorf("refparse model: %d labels (1..%d allowed)", nl, maxLabels)
-	}
-	L := int(nl)
-	m := &Model{labels: make([]string, L), trans: make([]float32, (L+1)*L)}
-	for k := range m.labels {
-		n, err := binary.ReadUvarint(br)
-		if err != nil || n > 64 {
-			return fail("labels", errOr(err, "label too long"))
-		}
-		b := make([]byte, n)
-		if _, err := io.ReadFull(br, b); err != nil {
-			return fail("labels", err)
-		}
-		m.labels[k] = string(b)
-	}
-	for k := range m.trans {
-		v, err := binary.ReadVarint(br)
-		if err != nil {
-			return fail("transitions", err)
-		}
-		m.trans[k] = float32(v) / 256
-	}
-	nf, err := binary.ReadUvarint(br)
-	if err != nil {
-		return fail("features", err)
-	}
-	if nf > 1<<24 {
-		return nil, fmt.Errorf("refparse model: %d features (at most %d)", nf, 1<<24)
-	}
-	m.index = make(map[uint32]int32, nf)
-	m.weights = make([]float32, 0, int(nf)*L)
-	h := uint32(0)
-	for i := uint64(0); i < nf; i++ {
-		d, err := binary.ReadUvarint(br)
-		if err != nil {
-			return fail("features", err)
-		}
-		h += uint32(d)
-		mask, err := binary.ReadUvarint(br)
-		if err != nil {
-			return fail("features", err)
-		}
-		m.index[h] = int32(len(m.weights))
-		for k := 0; k < L; k++ {
-			var v int64
-			if mask&(1<<k) != 0 {
-				if v, err = binary.ReadVarint(br); err != nil {
-					return fail("features", err)
-				}
-			}
-			m.weights = append(m.weights, float32(v)/256)
-		}
-	}
-	return m, nil
-}
-
-func errOr(err error, msg string) error {
-	if err != nil {
-		return err
-	}
-	return errors.New(msg)
+	return &Model{m}, nil
 }
 
 //go:generate go run ./internal/trainmodel -o model.bin ../../../../shared/refparse/parser-train.xml
@@ -262,14 +52,14 @@ var (
 	defaultModel *Model
 )
 
-// Default returns the embedded model.
+// Default returns the embedded model. TestEmbeddedModelLoads proves the
+// embedded file reads; were it unreadable, every reference would come out
+// as a note.
 func Default() *Model {
 	defaultOnce.Do(func() {
 		m, err := Read(bytes.NewReader(embedded))
 		if err != nil {
-			// The embedded file is built with the package; a bad one is a
-			// build fault that every test catches.
-			m = &Model{labels: []string{"note"}, index: map[uint32]int32{}, trans: make([]float32, 2)}
+			m = &Model{seqmodel.Train([]string{"note"}, nil, seqmodel.TrainOptions{Epochs: 1})}
 		}
 		defaultModel = m
 	})

@@ -2,108 +2,33 @@ package refparse
 
 import (
 	"fmt"
-	"math/rand/v2"
+
+	"github.com/manba/manba/pkg/extract/internal/seqmodel"
 )
 
 // TrainOptions tune Train; the zero value trains with the defaults.
-type TrainOptions struct {
-	Epochs int    // passes over the data (default 12)
-	Seed   uint64 // shuffling seed (default 1)
-	// Progress, if set, is called after every epoch with the share of
-	// tokens labelled wrongly during it.
-	Progress func(epoch int, errRate float64)
-}
+type TrainOptions = seqmodel.TrainOptions
 
 // Train fits an averaged structured perceptron to labelled references.
 // The same sequences and options give the same model.
 func Train(seqs []Sequence, o TrainOptions) (*Model, error) {
-	if o.Epochs <= 0 {
-		o.Epochs = 12
-	}
-	if o.Seed == 0 {
-		o.Seed = 1
-	}
 	labelID := map[string]int{}
 	for i, l := range Labels {
 		labelID[l] = i
 	}
-	type example struct {
-		feats [][]uint32
-		gold  []int
-	}
-	var data []example
+	data := make([]seqmodel.Example, 0, len(seqs))
 	for n, s := range seqs {
-		ex := example{gold: make([]int, len(s))}
+		ex := seqmodel.Example{Gold: make([]int, len(s))}
 		toks := make([]string, len(s))
 		for i, t := range s {
 			id, ok := labelID[t.Label]
 			if !ok {
 				return nil, fmt.Errorf("sequence %d: unknown label %q", n+1, t.Label)
 			}
-			ex.gold[i], toks[i] = id, t.Text
+			ex.Gold[i], toks[i] = id, t.Text
 		}
-		ex.feats = Features(toks)
+		ex.Feats = Features(toks)
 		data = append(data, ex)
 	}
-	L := len(Labels)
-	m := &Model{labels: append([]string(nil), Labels...), index: map[uint32]int32{}, trans: make([]float32, (L+1)*L)}
-	// Averaging: acc holds sum of c*update, so the average is w - acc/c.
-	var acc []float32
-	accTrans := make([]float32, len(m.trans))
-	c := float32(1)
-	update := func(f uint32, k int, v float32) {
-		off, ok := m.index[f]
-		if !ok {
-			off = int32(len(m.weights))
-			m.index[f] = off
-			m.weights = append(m.weights, make([]float32, L)...)
-			acc = append(acc, make([]float32, L)...)
-		}
-		m.weights[int(off)+k] += v
-		acc[int(off)+k] += c * v
-	}
-	rng := rand.New(rand.NewPCG(o.Seed, 0x6d616e6261))
-	order := make([]int, len(data))
-	for i := range order {
-		order[i] = i
-	}
-	for epoch := 1; epoch <= o.Epochs; epoch++ {
-		rng.Shuffle(len(order), func(a, b int) { order[a], order[b] = order[b], order[a] })
-		wrong, total := 0, 0
-		for _, idx := range order {
-			ex := data[idx]
-			pred := m.decode(ex.feats)
-			for i := range pred {
-				total++
-				if pred[i] != ex.gold[i] {
-					wrong++
-					for _, f := range ex.feats[i] {
-						update(f, ex.gold[i], 1)
-						update(f, pred[i], -1)
-					}
-				}
-				gp, pp := L, L // start row
-				if i > 0 {
-					gp, pp = ex.gold[i-1], pred[i-1]
-				}
-				if gp != pp || ex.gold[i] != pred[i] {
-					m.trans[gp*L+ex.gold[i]]++
-					accTrans[gp*L+ex.gold[i]] += c
-					m.trans[pp*L+pred[i]]--
-					accTrans[pp*L+pred[i]] -= c
-				}
-			}
-			c++
-		}
-		if o.Progress != nil && total > 0 {
-			o.Progress(epoch, float64(wrong)/float64(total))
-		}
-	}
-	for i := range m.weights {
-		m.weights[i] -= acc[i] / c
-	}
-	for i := range m.trans {
-		m.trans[i] -= accTrans[i] / c
-	}
-	return m, nil
+	return &Model{seqmodel.Train(Labels, data, o)}, nil
 }
