@@ -40,9 +40,15 @@ func registerCompletions(root *cobra.Command) {
 	walk(root)
 }
 
+// completeFormats offers the formats, each with its file extensions as
+// the description shells show beside it.
 func completeFormats(writable bool) cobra.CompletionFunc {
-	return func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
-		return strings.Split(formatNames(writable), "|"), cobra.ShellCompDirectiveNoFileComp
+	return func(_ *cobra.Command, _ []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		var out []cobra.Completion
+		for _, name := range withPrefix(strings.Split(formatNames(writable), "|"), prefix) {
+			out = append(out, cobra.CompletionWithDesc(name, strings.Join(formats[name].Exts, " ")))
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
 	}
 }
 
