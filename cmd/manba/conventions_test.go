@@ -168,6 +168,8 @@ func TestToNotInferredFromOutputExtension(t *testing.T) {
 		{[]string{"bibliography", bibFile}, "b.md", "*A Book*"},
 		{[]string{"bibliography", bibFile}, "b.txt", "Rajavi, M. (2001). A Book. P.\n"},
 		{[]string{"convert", "--to", "csljson", bibFile}, "explicit.ris", `"id": "one"`},
+		{[]string{"names", "normalize", bibFile}, "n.bib", "@book{one,"},
+		{[]string{"extract", "--no-works", writeTemp(t, "a.txt", "References\n\n1. Abrahamian, Ervand. The Iranian Mojahedin. New Haven: Yale University Press, 1989.\n")}, "e.ris", "TY  - BOOK"},
 	}
 	for _, tt := range tests {
 		out := filepath.Join(dir, tt.file)

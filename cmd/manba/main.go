@@ -33,7 +33,10 @@ Arabic names (Masoud / Massoud / Mas'oud Rajavi).`,
 		SilenceErrors: true,
 	}
 	root.SetVersionTemplate("manba {{.Version}}\n")
-	root.PersistentPreRun = warnDeprecatedFlags
+	root.PersistentPreRun = func(c *cobra.Command, args []string) {
+		warnDeprecatedFlags(c, args)
+		inferToFromOutput(c)
+	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Errorf("%w\nRun '%s --help' for usage", err, c.CommandPath())}
 	})
@@ -90,6 +93,24 @@ func newHelpCmd() *cobra.Command {
 
 // groupAnnotation marks a command that only groups others.
 const groupAnnotation = "manba-group"
+
+// inferToFromOutput applies "--to from -o's extension" to the commands
+// whose --to has an item format as its default (names normalize, extract):
+// with -o refs.bib and no --to they write BibTeX, not their default.
+// Commands with no default (convert, works, dedupe) resolve it themselves
+// through openItemSink.
+func inferToFromOutput(c *cobra.Command) {
+	to, out := c.Flags().Lookup("to"), c.Flag("output")
+	if to == nil || out == nil || to.Changed || to.DefValue == "" {
+		return
+	}
+	if _, err := lookupFormat(to.DefValue, true); err != nil {
+		return // --to is not an item format here (check: text|json)
+	}
+	if f, err := outputFormat("", out.Value.String(), to.DefValue); err == nil {
+		to.Value.Set(f.Name)
+	}
+}
 
 // rejectUnknownSubcommands makes a command that only groups others (manba
 // names) fail with a usage error on an unknown subcommand, where cobra
