@@ -221,8 +221,15 @@ func TestBibCommaSplitInCiteRepeatableInExtract(t *testing.T) {
 		require.Equal(t, 0, code, "%v: %s", bibs, stderr)
 		assert.Equal(t, "(Rajavi, 2001)\n(Abrahamian, 1989)\n", stdout, "%v", bibs)
 	}
+	// extract's --bib too.
+	article := writeTemp(t, "a.txt", "Abrahamian's book (1989) and Rajavi (2001).\n\nReferences\n\n1. Rajavi, Masoud. A Book. P, 2001.\n2. Abrahamian, Ervand. B. 1989.\n")
+	stdout, stderr, code := runCLI(t, "", "extract", "--no-works", "--list", "--bib", a+","+b, article)
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stdout, "-> one", "linked to a work of the first file")
+	assert.Contains(t, stdout, "-> two", "linked to a work of the second file")
+
 	comma := writeTemp(t, "with,comma.bib", oneBib)
-	stdout, stderr, code := runCLI(t, "", "cite", "--bib", comma, "one")
+	stdout, stderr, code = runCLI(t, "", "cite", "--bib", comma, "one")
 	require.Equal(t, 0, code, "a file name with a comma is one file: %s", stderr)
 	assert.NotEmpty(t, stdout)
 }

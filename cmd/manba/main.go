@@ -36,6 +36,7 @@ Arabic names (Masoud / Massoud / Mas'oud Rajavi).`,
 	root.PersistentPreRun = func(c *cobra.Command, args []string) {
 		warnDeprecatedFlags(c, args)
 		inferToFromOutput(c)
+		splitBibLists(c)
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Errorf("%w\nRun '%s --help' for usage", err, c.CommandPath())}
@@ -109,6 +110,18 @@ func inferToFromOutput(c *cobra.Command) {
 	}
 	if f, err := outputFormat("", out.Value.String(), to.DefValue); err == nil {
 		to.Value.Set(f.Name)
+	}
+}
+
+// splitBibLists lets every command's repeatable --bib also take comma
+// lists (--bib a.bib,b.bib), as cite always did (splitList).
+func splitBibLists(c *cobra.Command) {
+	f := c.Flags().Lookup("bib")
+	if f == nil || !f.Changed {
+		return
+	}
+	if sv, ok := f.Value.(pflag.SliceValue); ok {
+		sv.Replace(splitList(sv.GetSlice()))
 	}
 }
 
