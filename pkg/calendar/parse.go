@@ -164,6 +164,7 @@ type reader struct {
 	eraSys  System
 	persian bool
 	end     *token // last year of a range
+	unknown int    // words that are neither month names nor marks
 	warns   []Warning
 }
 
@@ -205,10 +206,13 @@ func (r *reader) readWords(toks []token, i int) int {
 	for n := min(4, len(toks)-i); n >= 1; n-- {
 		var b strings.Builder
 		all := true
-		for _, t := range toks[i : i+n] {
+		for j, t := range toks[i : i+n] {
 			if t.kind != wordToken {
 				all = false
 				break
+			}
+			if j > 0 {
+				b.WriteByte(' ')
 			}
 			b.WriteString(t.text)
 		}
@@ -241,6 +245,7 @@ func (r *reader) readWords(toks []token, i int) int {
 		return n
 	}
 	r.warn(toks[i], "unknown word %q in a date", toks[i].text)
+	r.unknown++
 	return 1
 }
 
@@ -356,6 +361,12 @@ func (r *reader) result(def System) (Parsed, []Warning, bool) {
 		return Parsed{}, r.warns, false
 	}
 	yt, mt, dt := r.parts()
+	if r.unknown > 0 && r.month == nil && (mt != nil || dt != nil) && yt != nil {
+		// An unknown word may be the month ("Ram. 1, 1317"): numbers
+		// beside it cannot be trusted to be a month and a day.
+		r.warn(*yt, "month and day dropped: the date has a word that is not a month name")
+		mt, dt = nil, nil
+	}
 	if yt == nil {
 		if r.month != nil || r.era != nil {
 			r.warns = append(r.warns, Warning{0, "no year in the date"})

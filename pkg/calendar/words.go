@@ -9,9 +9,10 @@ import (
 type wordKind int
 
 const (
-	monthWord wordKind = iota + 1 // a month name of System
-	eraWord                       // an era mark ("ش", "AH", "م") naming System
-	orWord                        // "or" between two Gregorian years ("2001 or 2002")
+	monthWord   wordKind = iota + 1 // a month name of System
+	eraWord                         // an era mark ("ش", "AH", "م") naming System
+	orWord                          // "or" between two Gregorian years ("2001 or 2002")
+	weekdayWord                     // a day of the week, which adds nothing to the date
 )
 
 type wordMeaning struct {
@@ -41,18 +42,18 @@ var monthNames = map[System][12][]string{
 		{"اسفند", "Esfand", "Espand", "حوت", "Hut", "Hoot"},
 	},
 	LunarHijri: {
-		{"محرم", "Muharram", "Muharam"},
-		{"صفر", "Safar"},
-		{"ربیع الاول", "ربیع الاولی", "Rabi al-Awwal", "Rabi ul-Awwal", "Rabi I", "Rabi al-Aval", "Rabi ol-Avval"},
-		{"ربیع الثانی", "ربیع الاخر", "ربیع الآخر", "Rabi al-Thani", "Rabi al-Akhir", "Rabi ul-Akhir", "Rabi II", "Rabi al-Sani", "Rabi os-Sani", "Rabi us-Sani", "Rabi ul-Thani", "Rabi al-Akhar"},
-		{"جمادی الاولی", "جمادی الاول", "Jumada al-Ula", "Jumada al-Awwal", "Jumada al-Uwla", "Jumada I", "Jamadi al-Avval", "Jumada al-Oula", "Jumadi al-Awwal", "Jumada ul-Awwal"},
-		{"جمادی الثانیه", "جمادی الثانی", "جمادی الآخره", "جمادی الاخره", "جمادی الاخر", "Jumada al-Akhira", "Jumada al-Akhirah", "Jumada al-Thaniya", "Jumada al-Thani", "Jumada II", "Jamadi al-Sani", "Jamadi os-Sani", "Jumada al-Ukhra", "Jumadi al-Thani", "Jumada ul-Akhir"},
-		{"رجب", "Rajab"},
-		{"شعبان", "Shaban", "Shaaban"},
-		{"رمضان", "Ramadan", "Ramazan", "Ramadhan", "Ramzan"},
-		{"شوال", "Shawwal", "Shawal"},
-		dhuMonth("القعده", "قعده", "Qada", "Qadah", "Qida", "Qidah", "Qaada", "Qaadah"),
-		dhuMonth("الحجه", "حجه", "Hijja", "Hijjah", "Hija", "Hijah", "Hajja", "Hajjah"),
+		{"محرم", "Muharram", "Muharam", "Muh."},
+		{"صفر", "Safar", "Saf."},
+		{"ربیع الاول", "ربیع الاولی", "Rabi al-Awwal", "Rabi ul-Awwal", "Rabi I", "Rabi al-Aval", "Rabi ol-Avval", "Rab. I"},
+		{"ربیع الثانی", "ربیع الاخر", "ربیع الآخر", "Rabi al-Thani", "Rabi al-Akhir", "Rabi ul-Akhir", "Rabi II", "Rabi al-Sani", "Rabi os-Sani", "Rabi us-Sani", "Rabi ul-Thani", "Rabi al-Akhar", "Rab. II"},
+		{"جمادی الاولی", "جمادی الاول", "Jumada al-Ula", "Jumada al-Awwal", "Jumada al-Uwla", "Jumada I", "Jamadi al-Avval", "Jumada al-Oula", "Jumadi al-Awwal", "Jumada ul-Awwal", "Jum. I"},
+		{"جمادی الثانیه", "جمادی الثانی", "جمادی الآخره", "جمادی الاخره", "جمادی الاخر", "Jumada al-Akhira", "Jumada al-Akhirah", "Jumada al-Thaniya", "Jumada al-Thani", "Jumada II", "Jamadi al-Sani", "Jamadi os-Sani", "Jumada al-Ukhra", "Jumadi al-Thani", "Jumada ul-Akhir", "Jum. II"},
+		{"رجب", "Rajab", "Raj."},
+		{"شعبان", "Shaban", "Shaaban", "Sha."},
+		{"رمضان", "Ramadan", "Ramazan", "Ramadhan", "Ramzan", "Ram."},
+		{"شوال", "Shawwal", "Shawal", "Shaw."},
+		dhuMonth("القعده", "قعده", "Qada", "Qadah", "Qida", "Qidah", "Qaada", "Qaadah", "Q."),
+		dhuMonth("الحجه", "حجه", "Hijja", "Hijjah", "Hija", "Hijah", "Hajja", "Hajjah", "H."),
 	},
 }
 
@@ -79,6 +80,15 @@ var eraNames = map[System][]string{
 }
 
 var orNames = []string{"or", "یا", "أو", "او", "ou", "oder"}
+
+// weekdayNames are days of the week in English, Persian and Arabic, which
+// dates often carry ("Wednesday, Dey 13, 1278 AP", "الأربعاء، 1 رمضان 1317 هـ").
+var weekdayNames = []string{
+	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+	"Mon.", "Tue.", "Tues.", "Wed.", "Thu.", "Thur.", "Thurs.", "Fri.", "Sat.", "Sun.",
+	"شنبه", "یکشنبه", "یک‌شنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "پنج‌شنبه", "جمعه", "آدینه",
+	"السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة",
+}
 
 // meanings maps folded words to what they mean; built once from the tables.
 var meanings, meaningClashes = buildMeanings()
@@ -109,6 +119,9 @@ func buildMeanings() (map[string]wordMeaning, []string) {
 	for _, n := range orNames {
 		add(n, wordMeaning{kind: orWord})
 	}
+	for _, n := range weekdayNames {
+		add(n, wordMeaning{kind: weekdayWord})
+	}
 	return m, clashes
 }
 
@@ -128,7 +141,7 @@ var foldMap = map[rune]string{
 // Arabic and Persian forms of a letter made one.
 func fold(s string) string {
 	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
+	for _, r := range romanNumerals(strings.ToLower(s)) {
 		switch {
 		case unicode.IsSpace(r) || unicode.Is(unicode.Mn, r) || isJoiner(r) || strings.ContainsRune("'’‘ʿʻʾ`´-‐.ـ", r):
 			continue
@@ -140,6 +153,22 @@ func fold(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// romanNumerals writes a trailing word "I" or "II" as a digit, so that
+// "Rabi I" and "Rab. II" stay apart once spaces and dots are gone.
+func romanNumerals(s string) string {
+	i := strings.LastIndexAny(s, " .")
+	if i < 0 {
+		return s
+	}
+	switch s[i+1:] {
+	case "i":
+		return s[:i+1] + "1"
+	case "ii":
+		return s[:i+1] + "2"
+	}
+	return s
 }
 
 func isJoiner(r rune) bool { return r == '\u200c' || r == '\u200d' || r == '\u200f' || r == '\u200e' }
