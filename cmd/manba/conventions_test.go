@@ -460,7 +460,9 @@ func TestMacrosOfOneFileUnseenByTheNext(t *testing.T) {
 	procs := filepath.Join(dir, "procs.bib")
 	require.NoError(t, os.WriteFile(procs, []byte("@proceedings{proc, title = {Proc}, publisher = {P}, year = 2001}\n"), 0o644))
 
-	stdout, stderr, code := runCLI(t, "", "convert", "--to", "csljson", abbrev, authors, articles, procs)
+	empty := filepath.Join(dir, "empty.bib")
+	require.NoError(t, os.WriteFile(empty, []byte(" \n"), 0o644))
+	stdout, stderr, code := runCLI(t, "", "convert", "--to", "csljson", abbrev, empty, authors, articles, procs)
 	assert.Equal(t, 0, code, stderr)
 	assert.Contains(t, stdout, `"literal": "Di Caro"`, "a macro of an earlier file expands")
 	assert.Contains(t, stdout, `"family": "Dorigo"`)

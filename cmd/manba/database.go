@@ -57,9 +57,6 @@ func openInput(arg, from string, stdin io.Reader) (openedInput, error) {
 // of each file. Any other run has one input.
 func readerOf(run []openedInput) itemReader {
 	if len(run) == 1 {
-		if run[0].f == nil {
-			return emptyInput{}
-		}
 		return run[0].f.NewReader(run[0].r, run[0].name)
 	}
 	c := &concatReader{}
@@ -70,20 +67,21 @@ func readerOf(run []openedInput) itemReader {
 	return &databaseReader{r: run[0].f.NewReader(c, ""), c: c}
 }
 
-// sameDatabase reports whether input b continues the database of input a.
-func sameDatabase(a, b openedInput) bool {
-	return a.f != nil && b.f != nil && a.f.Database && b.f.Database
-}
-
-// runs groups inputs into the runs readerOf reads as one.
+// runs groups inputs into the runs readerOf reads as one. Blank inputs
+// have nothing to read and do not end a database.
 func runs(inputs []openedInput) [][]openedInput {
 	var out [][]openedInput
-	for i, in := range inputs {
-		if i > 0 && sameDatabase(inputs[i-1], in) {
-			out[len(out)-1] = append(out[len(out)-1], in)
+	var last *format
+	for _, in := range inputs {
+		if in.f == nil {
 			continue
 		}
-		out = append(out, []openedInput{in})
+		if last != nil && last.Database && in.f.Database {
+			out[len(out)-1] = append(out[len(out)-1], in)
+		} else {
+			out = append(out, []openedInput{in})
+		}
+		last = in.f
 	}
 	return out
 }

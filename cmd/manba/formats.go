@@ -139,12 +139,6 @@ func itemPos(r itemReader) diag.Pos {
 	return diag.Pos{}
 }
 
-// emptyInput is an input with no items: an empty file or blank stdin.
-type emptyInput struct{}
-
-func (emptyInput) Next() (bib.Item, error) { return bib.Item{}, io.EOF }
-func (emptyInput) Diagnostics() diag.List  { return nil }
-
 // peek returns the first n bytes of r and a reader that still yields them.
 func peek(r io.Reader, n int) ([]byte, io.Reader, error) {
 	head := make([]byte, n)
