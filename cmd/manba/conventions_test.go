@@ -526,6 +526,7 @@ func TestEveryCommandFollowsTheConventions(t *testing.T) {
 		"manba names fold":      {"testdata/names.txt"},
 		"manba names parse":     {"testdata/names.txt"},
 		"manba names normalize": {"testdata/messy.bib"},
+		"manba render":          {"README.md"},
 		"manba tidy":            {"testdata/messy.bib"},
 		"manba works":           nil,
 	}
