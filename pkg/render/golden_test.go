@@ -21,8 +21,8 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // goldenStyles are the styles the golden document is rendered in: an
-// author-date one and a note one.
-var goldenStyles = []string{"apa", "chicago-notes-bibliography"}
+// author-date one, a note one and a numeric one.
+var goldenStyles = []string{"apa", "chicago-notes-bibliography", "ieee"}
 
 func renderGolden(t *testing.T, style string, f Format) []byte {
 	t.Helper()

@@ -52,20 +52,33 @@ func Document(name string, src []byte, opts Options) ([]byte, diag.List) {
 		r.known[it.ID] = true
 	}
 	cits := Parse(body)
-	p := csl.NewProcessor(opts.Style, firstNonEmpty(opts.Locale, meta.Lang), opts.Items)
-	if nocite := append(slices.Clone(meta.Nocite), opts.Nocite...); len(nocite) > 0 {
-		if slices.Contains(nocite, "*") {
-			p.RegisterAll()
-		} else {
-			p.Register(nocite...)
-		}
-	}
+	r.lang = firstNonEmpty(opts.Locale, meta.Lang)
+	p := csl.NewProcessor(opts.Style, r.lang, opts.Items)
 	for _, c := range cits {
 		for _, cite := range c.Cites {
 			if !r.known[cite.Key] {
 				diags.Errorf(lines.Pos(bodyOff+cite.Offset), "citation key %q not found in the bibliography", cite.Key)
 			}
 		}
+	}
+	// Works listed but not cited are registered after the cited ones, in
+	// the order of their first citation: numeric styles number the cited
+	// works first, as pandoc does.
+	if nocite := append(slices.Clone(meta.Nocite), opts.Nocite...); len(nocite) > 0 {
+		var order []string
+		for _, c := range cits {
+			for _, cite := range c.Cites {
+				order = append(order, cite.Key)
+			}
+		}
+		if slices.Contains(nocite, "*") {
+			for _, it := range opts.Items {
+				order = append(order, it.ID)
+			}
+		} else {
+			order = append(order, nocite...)
+		}
+		p.Register(order...) // unknown and repeated keys are ignored
 	}
 	texts := r.citations(p, cits)
 	var out strings.Builder
@@ -112,6 +125,7 @@ type renderer struct {
 	note       bool
 	notes      []string // footnote texts of a note style, in order
 	notePrefix string
+	lang       string
 }
 
 // rendered is the text that replaces one citation.
@@ -145,13 +159,16 @@ func (r *renderer) citations(p *csl.Processor, cits []Citation) []rendered {
 		index = append(index, len(cc))
 		cc = append(cc, csl.Citation{Cites: cs, NoteIndex: n})
 	}
-	// The author names of in-text citations first: Cite renders a
-	// citation on its own, and Citations then sets what the bibliography
-	// holds.
+	// The author names of in-text citations come from a processor of their
+	// own, so that they do not count as citations (numbers, positions).
 	authors := make([]string, len(cits))
+	var names *csl.Processor
 	for i, c := range cits {
 		if c.InText && index[i] >= 0 {
-			authors[i] = unwrap(p.Cite([]csl.Cite{{ID: c.Cites[0].Key, AuthorOnly: true}}, csl.Markdown))
+			if names == nil {
+				names = csl.NewProcessor(r.opts.Style, r.lang, r.opts.Items)
+			}
+			authors[i] = authorOnly(names, c.Cites[0].Key)
 		}
 	}
 	texts := p.Citations(cc, csl.Markdown)
@@ -168,9 +185,12 @@ func (r *renderer) citations(p *csl.Processor, cits []Citation) []rendered {
 		switch {
 		case c.InText && index[i] >= 0:
 			author := authors[i]
-			if r.note {
+			switch {
+			case r.note:
 				out[i] = rendered{inline: author, note: text}
-			} else {
+			case author == "":
+				out[i] = rendered{inline: text}
+			default:
 				out[i] = rendered{inline: author + " " + text}
 			}
 		case r.note && !c.InText:
@@ -180,6 +200,17 @@ func (r *renderer) citations(p *csl.Processor, cits []Citation) []rendered {
 		}
 	}
 	return out
+}
+
+// authorOnly renders the author of an in-text citation. Numeric styles
+// give a number, not a name: then there is none, and the citation stands
+// alone, as in pandoc.
+func authorOnly(p *csl.Processor, key string) string {
+	a := unwrap(p.Cite([]csl.Cite{{ID: key, AuthorOnly: true}}, csl.Markdown))
+	if !strings.ContainsFunc(a, unicode.IsLetter) {
+		return ""
+	}
+	return a
 }
 
 // unwrap removes the brackets an author-only citation takes from the
