@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/manba/manba/internal/testenv"
 )
 
@@ -54,23 +57,13 @@ func TestItemJSONRoundTrip(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var it Item
-			if err := json.Unmarshal([]byte(tt.in), &it); err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, json.Unmarshal([]byte(tt.in), &it))
 			got, err := it.AppendJSON(nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if string(got) != tt.want {
-				t.Errorf("got  %s\nwant %s", got, tt.want)
-			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, string(got))
 			var again Item
-			if err := json.Unmarshal(got, &again); err != nil {
-				t.Fatal(err)
-			}
-			if !again.Equal(it) {
-				t.Errorf("round trip changed the item:\n%+v\n%+v", it, again)
-			}
+			require.NoError(t, json.Unmarshal(got, &again))
+			assert.True(t, again.Equal(it), "round trip changed the item:\n%+v\n%+v", it, again)
 		})
 	}
 }
@@ -81,28 +74,16 @@ func TestWorksJSONRoundTrip(t *testing.T) {
 		testenv.Missing(t, "shared data not available: %v", err)
 	}
 	var items []Item
-	if err := json.Unmarshal(data, &items); err != nil {
-		t.Fatal(err)
-	}
-	if len(items) != 32 {
-		t.Fatalf("got %d items, want 32", len(items))
-	}
+	require.NoError(t, json.Unmarshal(data, &items))
+	require.Len(t, items, 32)
 	out, err := json.Marshal(items)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var again []Item
-	if err := json.Unmarshal(out, &again); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, json.Unmarshal(out, &again))
 	for i := range items {
-		if !items[i].Equal(again[i]) {
-			t.Errorf("item %s changed in a round trip", items[i].ID)
-		}
+		assert.True(t, items[i].Equal(again[i]), "item %s changed in a round trip", items[i].ID)
 	}
-	if got := items[0].Names["author"][0].Literal; got != "Human Rights Watch" {
-		t.Errorf("first author = %q", got)
-	}
+	assert.Equal(t, "Human Rights Watch", items[0].Names["author"][0].Literal, "first author")
 }
 
 func TestParseISODate(t *testing.T) {
@@ -123,8 +104,9 @@ func TestParseISODate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		d, ok := ParseISODate(tt.in)
-		if ok != tt.ok || (ok && d.String() != tt.want) {
-			t.Errorf("ParseISODate(%q) = %q, %v; want %q, %v", tt.in, d.String(), ok, tt.want, tt.ok)
+		assert.Equal(t, tt.ok, ok, "ParseISODate(%q)", tt.in)
+		if ok {
+			assert.Equal(t, tt.want, d.String(), "ParseISODate(%q)", tt.in)
 		}
 	}
 }
@@ -141,9 +123,7 @@ func TestNameString(t *testing.T) {
 		{Name{Literal: "Human Rights Watch"}, "Human Rights Watch"},
 	}
 	for _, tt := range tests {
-		if got := tt.n.String(); got != tt.want {
-			t.Errorf("%+v.String() = %q, want %q", tt.n, got, tt.want)
-		}
+		assert.Equal(t, tt.want, tt.n.String(), "%+v.String()", tt.n)
 	}
 }
 
@@ -162,15 +142,11 @@ func TestAppendJSONString(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got := string(AppendJSONString(nil, tt.in))
-		if got != tt.want {
-			t.Errorf("AppendJSONString(%q) = %s, want %s", tt.in, got, tt.want)
-		}
+		assert.Equal(t, tt.want, got, "AppendJSONString(%q)", tt.in)
 		var back string
-		if err := json.Unmarshal([]byte(got), &back); err != nil {
-			t.Errorf("%s is not JSON: %v", got, err)
-		}
-		if want := strings.ToValidUTF8(tt.in, "\ufffd"); back != want && !strings.Contains(tt.in, "\xe2\x80") {
-			t.Errorf("decoding %s gives %q, want %q", got, back, want)
+		assert.NoError(t, json.Unmarshal([]byte(got), &back), "%s is not JSON", got)
+		if !strings.Contains(tt.in, "\xe2\x80") {
+			assert.Equal(t, strings.ToValidUTF8(tt.in, "\ufffd"), back, "decoding %s", got)
 		}
 	}
 }
@@ -186,9 +162,7 @@ func TestItemJSONErrors(t *testing.T) {
 		`{"id":"x","issued":{"literal":5}}`,
 	} {
 		var it Item
-		if err := json.Unmarshal([]byte(in), &it); err == nil {
-			t.Errorf("Unmarshal(%s) = nil error, want one", in)
-		}
+		assert.Error(t, json.Unmarshal([]byte(in), &it), "Unmarshal(%s)", in)
 	}
 }
 
@@ -205,12 +179,9 @@ func FuzzItemJSON(f *testing.F) {
 			return // custom data that is not an object cannot take Extra
 		}
 		var again Item
-		if err := json.Unmarshal(out, &again); err != nil {
-			t.Fatalf("our own output %s does not read back: %v", out, err)
-		}
+		require.NoError(t, json.Unmarshal(out, &again), "our own output %s does not read back", out)
 		out2, err := again.AppendJSON(nil)
-		if err != nil || string(out2) != string(out) {
-			t.Fatalf("writing is not a fixed point:\n%s\n%s", out, out2)
-		}
+		require.NoError(t, err)
+		require.Equal(t, string(out), string(out2), "writing is not a fixed point")
 	})
 }

@@ -87,9 +87,8 @@ func TestCompare(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dup, why := dedupe.Compare(tt.a, tt.b)
-			if dup != tt.dup || why != tt.reason {
-				t.Errorf("Compare = %v, %q; want %v, %q", dup, why, tt.dup, tt.reason)
-			}
+			assert.Equal(t, tt.dup, dup, "Compare")
+			assert.Equal(t, tt.reason, why, "Compare")
 		})
 	}
 }
@@ -116,15 +115,12 @@ func TestFindAndDistinct(t *testing.T) {
 		{A: 1, B: 4, Reason: `same title "The Iranian Mojahedin", same year 1989, author Abrahamian`},
 		{A: 2, B: 5, Reason: `same title "The Mujahedin-e Khalq in Iraq"`},
 	}
-	if !slices.Equal(got, want) {
-		t.Errorf("Find =\n%v\nwant\n%v", got, want)
-	}
+	assert.True(t, slices.Equal(got, want), "Find =\n%v\nwant\n%v", got, want)
 	var d dedupe.Distinct
 	d.Add("abr-copy", "abrahamian89")
 	got = dedupe.Find(items, &d)
-	if len(got) != 3 || slices.ContainsFunc(got, func(p dedupe.Pair) bool { return p.A == 1 }) {
-		t.Errorf("distinct pair still reported: %v", got)
-	}
+	assert.Len(t, got, 3, "distinct pair still reported: %v", got)
+	assert.False(t, slices.ContainsFunc(got, func(p dedupe.Pair) bool { return p.A == 1 }), "distinct pair still reported: %v", got)
 }
 
 func TestMerge(t *testing.T) {
@@ -134,45 +130,35 @@ func TestMerge(t *testing.T) {
 	for _, it := range merged {
 		ids = append(ids, it.ID)
 	}
-	if want := []string{"goulka2009", "abrahamian89", "radical"}; !slices.Equal(ids, want) {
-		t.Fatalf("kept %v, want %v", ids, want)
-	}
+	want := []string{"goulka2009", "abrahamian89", "radical"}
+	require.True(t, slices.Equal(ids, want), "kept %v, want %v", ids, want)
 	wantMap := []dedupe.KeyMapping{{"rand-mek", "goulka2009"}, {"abr-copy", "abrahamian89"}, {"mek-rand", "goulka2009"}}
-	if !slices.Equal(keymap, wantMap) {
-		t.Errorf("keymap = %v, want %v", keymap, wantMap)
-	}
+	assert.True(t, slices.Equal(keymap, wantMap), "keymap")
 	g := merged[0]
-	if _, ok := g.Extra["@author-and-others"]; ok {
-		t.Error("a source-form key of a merged-away item was copied")
-	}
-	if g.Extra["ids"] != "rand-mek,mek-rand" || g.Get("note") != "ISBN 0-8330-4701-9" || len(g.Names["author"]) != 4 {
-		t.Errorf("merged goulka2009 = %+v", g)
-	}
+	assert.NotContains(t, g.Extra, "@author-and-others", "a source-form key of a merged-away item was copied")
+	assert.Equal(t, "rand-mek,mek-rand", g.Extra["ids"], "merged goulka2009")
+	assert.Equal(t, "ISBN 0-8330-4701-9", g.Get("note"), "merged goulka2009")
+	assert.Len(t, g.Names["author"], 4, "merged goulka2009")
 	a := merged[1]
-	if a.Get("publisher-place") != "New Haven" || a.Get("publisher") != "Yale University Press" || a.Names["author"][0].Given != "Ervand" {
-		t.Errorf("merged abrahamian89 = %+v", a)
-	}
-	if _, ok := merged[2].Extra["ids"]; ok {
-		t.Errorf("unmerged item got ids: %+v", merged[2].Extra)
-	}
+	assert.Equal(t, "New Haven", a.Get("publisher-place"), "merged abrahamian89")
+	assert.Equal(t, "Yale University Press", a.Get("publisher"), "merged abrahamian89")
+	assert.Equal(t, "Ervand", a.Names["author"][0].Given, "merged abrahamian89")
+	assert.NotContains(t, merged[2].Extra, "ids", "unmerged item got ids: %+v", merged[2].Extra)
 }
 
 func TestReadDistinct(t *testing.T) {
 	src := "# decisions\nabrahamian89\tradical # Tauris edition\n\n  a b  \nlonely\n"
 	d, diags := dedupe.ReadDistinct(strings.NewReader(src), "distinct.tsv")
-	if !d.Has("radical", "abrahamian89") || !d.Has("a", "b") || d.Len() != 2 {
-		t.Errorf("pairs not read: %d", d.Len())
-	}
-	if len(diags) != 1 || diags[0].Pos.Line != 5 || !strings.Contains(diags[0].Error(), "distinct.tsv:5:1") {
-		t.Errorf("diagnostics = %v", diags)
-	}
+	assert.True(t, d.Has("radical", "abrahamian89"), "pairs not read: %d", d.Len())
+	assert.True(t, d.Has("a", "b"), "pairs not read: %d", d.Len())
+	assert.Equal(t, 2, d.Len(), "pairs not read: %d", d.Len())
+	require.Len(t, diags, 1, "diagnostics")
+	assert.Equal(t, 5, diags[0].Pos.Line, "diagnostics")
+	assert.Contains(t, diags[0].Error(), "distinct.tsv:5:1", "diagnostics")
 	var b strings.Builder
-	if _, err := d.WriteTo(&b); err != nil {
-		t.Fatal(err)
-	}
-	if b.String() != "a\tb\nabrahamian89\tradical\n" {
-		t.Errorf("WriteTo = %q", b.String())
-	}
+	_, err := d.WriteTo(&b)
+	require.NoError(t, err)
+	assert.Equal(t, "a\tb\nabrahamian89\tradical\n", b.String(), "WriteTo")
 }
 
 func FuzzReadDistinct(f *testing.F) {
@@ -181,13 +167,11 @@ func FuzzReadDistinct(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		d, _ := dedupe.ReadDistinct(strings.NewReader(s), "f")
 		var b strings.Builder
-		if _, err := d.WriteTo(&b); err != nil {
-			t.Fatal(err)
-		}
+		_, err := d.WriteTo(&b)
+		require.NoError(t, err)
 		d2, diags := dedupe.ReadDistinct(strings.NewReader(b.String()), "f")
-		if len(diags) != 0 || d2.Len() != d.Len() {
-			t.Fatalf("round trip lost pairs: %d -> %d (%v)", d.Len(), d2.Len(), diags)
-		}
+		require.Len(t, diags, 0, "round trip lost pairs: %d -> %d (%v)", d.Len(), d2.Len(), diags)
+		require.Equal(t, d.Len(), d2.Len(), "round trip lost pairs: %d -> %d (%v)", d.Len(), d2.Len(), diags)
 	})
 }
 
@@ -219,12 +203,8 @@ func TestLink(t *testing.T) {
 			if i >= 0 {
 				got = known[i].ID
 			}
-			if got != tt.want {
-				t.Errorf("Link = %q (%s), want %q", got, why, tt.want)
-			}
-			if i >= 0 && why == "" {
-				t.Error("no reason given")
-			}
+			assert.Equal(t, tt.want, got, "Link")
+			assert.False(t, i >= 0 && why == "", "no reason given")
 		})
 	}
 }
@@ -259,9 +239,8 @@ func BenchmarkFind(b *testing.B) {
 func TestReasonWithoutMarkup(t *testing.T) {
 	a := item("a", "book", map[string]string{"title": `The <span class="nocase">Iranian</span> Mojahedin`}, 1989, person("Abrahamian", "Ervand"))
 	b := item("b", "book", map[string]string{"title": "The Iranian Mojahedin"}, 1989, person("Abrahamian", "Ervand"))
-	if _, why := dedupe.Compare(a, b); why != `same title "The Iranian Mojahedin", same year 1989, author Abrahamian` {
-		t.Errorf("reason = %q", why)
-	}
+	_, why := dedupe.Compare(a, b)
+	assert.Equal(t, `same title "The Iranian Mojahedin", same year 1989, author Abrahamian`, why, "reason = %q", why)
 }
 
 func TestFinderStreamsLikeFind(t *testing.T) {

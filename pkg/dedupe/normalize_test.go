@@ -3,6 +3,9 @@ package dedupe
 import (
 	"slices"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestNormalizeISBN(t *testing.T) {
@@ -20,9 +23,7 @@ func TestNormalizeISBN(t *testing.T) {
 		{"ISBN 0833047014", ""}, // NormalizeISBN takes a bare number; ISBNs searches text
 	}
 	for _, tt := range tests {
-		if got := NormalizeISBN(tt.in); got != tt.want {
-			t.Errorf("NormalizeISBN(%q) = %q, want %q", tt.in, got, tt.want)
-		}
+		assert.Equal(t, tt.want, NormalizeISBN(tt.in), "NormalizeISBN(%q)", tt.in)
 	}
 }
 
@@ -39,9 +40,7 @@ func TestISBNs(t *testing.T) {
 		{"", nil},
 	}
 	for _, tt := range tests {
-		if got := ISBNs(tt.in); !slices.Equal(got, tt.want) {
-			t.Errorf("ISBNs(%q) = %v, want %v", tt.in, got, tt.want)
-		}
+		assert.True(t, slices.Equal(ISBNs(tt.in), tt.want), "ISBNs(%q)", tt.in)
 	}
 }
 
@@ -55,9 +54,7 @@ func TestNormalizeDOI(t *testing.T) {
 		{"10.1234", ""},
 	}
 	for _, tt := range tests {
-		if got := NormalizeDOI(tt.in); got != tt.want {
-			t.Errorf("NormalizeDOI(%q) = %q, want %q", tt.in, got, tt.want)
-		}
+		assert.Equal(t, tt.want, NormalizeDOI(tt.in), "NormalizeDOI(%q)", tt.in)
 	}
 }
 
@@ -71,26 +68,18 @@ func TestTitleKey(t *testing.T) {
 		{"[Interview with Ayatollah Mahdavi]", "Interview with Ayatollah Mahdavi"},
 	}
 	for _, p := range same {
-		if a, b := titleKey(p[0]), titleKey(p[1]); a != b {
-			t.Errorf("titleKey(%q) = %q, titleKey(%q) = %q; want equal", p[0], a, p[1], b)
-		}
+		a, b := titleKey(p[0]), titleKey(p[1])
+		assert.Equal(t, b, a, "titleKey(%q) = %q, titleKey(%q) = %q; want equal", p[0], a, p[1], b)
 	}
-	if a, b := titleKey("Radical Islam"), titleKey("The Iranian Mojahedin"); a == b {
-		t.Errorf("different titles share key %q", a)
-	}
+	a, b := titleKey("Radical Islam"), titleKey("The Iranian Mojahedin")
+	assert.NotEqual(t, b, a, "different titles share key %q", a)
 }
 
 func TestOrgKey(t *testing.T) {
-	if !wordSubset(orgKey("US State Department"), orgKey("U.S. Department of State")) {
-		t.Errorf("US State Department (%q) not within U.S. Department of State (%q)",
-			orgKey("US State Department"), orgKey("U.S. Department of State"))
-	}
-	if got := orgKey("The RAND Corporation"); got != translitFold("rand") {
-		t.Errorf("orgKey(The RAND Corporation) = %q", got)
-	}
-	if got := orgKey("Negah-e Emrooz publication"); got != translitFold("negah e emrooz") {
-		t.Errorf("orgKey(Negah-e Emrooz publication) = %q", got)
-	}
+	assert.True(t, wordSubset(orgKey("US State Department"), orgKey("U.S. Department of State")),
+		"US State Department (%q) not within U.S. Department of State (%q)", orgKey("US State Department"), orgKey("U.S. Department of State"))
+	assert.Equal(t, translitFold("rand"), orgKey("The RAND Corporation"), "orgKey(The RAND Corporation)")
+	assert.Equal(t, translitFold("negah e emrooz"), orgKey("Negah-e Emrooz publication"), "orgKey(Negah-e Emrooz publication)")
 }
 
 func FuzzISBNs(f *testing.F) {
@@ -99,12 +88,11 @@ func FuzzISBNs(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, n := range ISBNs(s) {
-			if len(n) != 13 || NormalizeISBN(n) != n {
-				t.Fatalf("ISBNs(%q) returned invalid %q", s, n)
-			}
+			require.Len(t, n, 13, "ISBNs(%q) returned invalid %q", s, n)
+			require.Equal(t, n, NormalizeISBN(n), "ISBNs(%q) returned invalid %q", s, n)
 		}
-		if n := NormalizeISBN(s); n != "" && NormalizeISBN(n) != n {
-			t.Fatalf("NormalizeISBN(%q) = %q is not a fixed point", s, n)
+		if n := NormalizeISBN(s); n != "" {
+			require.Equal(t, n, NormalizeISBN(n), "NormalizeISBN(%q) is not a fixed point", s)
 		}
 	})
 }
@@ -119,8 +107,6 @@ func TestNormalizeURL(t *testing.T) {
 		{"", ""},
 	}
 	for _, tt := range tests {
-		if got := NormalizeURL(tt.in); got != tt.want {
-			t.Errorf("NormalizeURL(%q) = %q, want %q", tt.in, got, tt.want)
-		}
+		assert.Equal(t, tt.want, NormalizeURL(tt.in), "NormalizeURL(%q)", tt.in)
 	}
 }

@@ -56,9 +56,7 @@ func TestPosString(t *testing.T) {
 		{Pos{File: "x.json", Line: 2, Col: 5}, "x.json:2:5"},
 	}
 	for _, tt := range tests {
-		if got := tt.p.String(); got != tt.want {
-			t.Errorf("%#v.String() = %q, want %q", tt.p, got, tt.want)
-		}
+		assert.Equal(t, tt.want, tt.p.String(), "%#v.String()", tt.p)
 	}
 }
 
@@ -66,23 +64,17 @@ func TestSnippet(t *testing.T) {
 	src := []byte("@book{a,\n\ttitle = },\n}\n")
 	d := Diagnostic{Pos: Pos{File: "r.bib", Line: 2, Col: 10}, Msg: `unexpected "}"`}
 	want := "r.bib:2:10: error: unexpected \"}\"\n  \ttitle = },\n  \t        ^"
-	if got := Snippet(src, d); got != want {
-		t.Errorf("Snippet:\n%q\nwant\n%q", got, want)
-	}
+	got := Snippet(src, d)
+	assert.Equal(t, want, got, "Snippet:\n%q\nwant\n%q", got, want)
 	// A position past the end prints the message alone.
 	d.Pos.Line = 40
-	if got := Snippet(src, d); got != d.Error() {
-		t.Errorf("Snippet past end = %q", got)
-	}
+	assert.Equal(t, d.Error(), Snippet(src, d), "Snippet past end")
 }
 
 func TestSortedLeavesListAlone(t *testing.T) {
 	l := List{{Pos: Pos{Line: 2}}, {Pos: Pos{Line: 1}}}
 	s := l.Sorted()
-	if s[0].Pos.Line != 1 || s[1].Pos.Line != 2 {
-		t.Errorf("Sorted = %v", s)
-	}
-	if l[0].Pos.Line != 2 {
-		t.Errorf("Sorted changed its receiver: %v", l)
-	}
+	assert.Equal(t, 1, s[0].Pos.Line, "Sorted")
+	assert.Equal(t, 2, s[1].Pos.Line, "Sorted")
+	assert.Equal(t, 2, l[0].Pos.Line, "Sorted changed its receiver: %v", l)
 }
