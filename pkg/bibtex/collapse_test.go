@@ -3,6 +3,8 @@ package bibtex
 import (
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 )
 
 func TestCollapseSpace(t *testing.T) {
@@ -15,8 +17,6 @@ func TestCollapseSpace(t *testing.T) {
 		strings.Repeat("word ", 12) + "\nend":                     strings.Repeat("word ", 12) + "end",
 		"\t" + strings.Repeat("a", 60) + "\r\n" + "b\v\fc " + "d": strings.Repeat("a", 60) + " b c d",
 	} {
-		if got := collapseSpace(in); got != want {
-			t.Errorf("collapseSpace(%q) = %q, want %q", in, got, want)
-		}
+		assert.Equal(t, want, collapseSpace(in), "collapseSpace(%q)", in)
 	}
 }

@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/manba/manba/internal/testenv"
 )
 
@@ -48,9 +51,7 @@ func corpusFiles(t testing.TB) []corpusFile {
 			continue // the manifest also lists files this checkout leaves out
 		}
 		n, err := strconv.Atoi(cols[5])
-		if err != nil {
-			t.Fatalf("MANIFEST.tsv: bad entry count %q for %s", cols[5], rel)
-		}
+		require.NoError(t, err, "MANIFEST.tsv: bad entry count %q for %s", cols[5], rel)
 		out = append(out, corpusFile{path: path, rel: rel, entries: n})
 	}
 	if len(out) == 0 {
@@ -62,9 +63,7 @@ func corpusFiles(t testing.TB) []corpusFile {
 func readCorpus(t testing.TB, c corpusFile) []byte {
 	t.Helper()
 	src, err := os.ReadFile(c.path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	return src
 }
 
@@ -78,12 +77,9 @@ func TestCorpusParse(t *testing.T) {
 		src := readCorpus(t, c)
 		f, _ := Parse(c.rel, src)
 		var buf bytes.Buffer
-		if _, err := f.WriteTo(&buf); err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(buf.Bytes(), src) {
-			t.Errorf("%s: WriteTo does not reproduce the input", c.rel)
-		}
+		_, err := f.WriteTo(&buf)
+		require.NoError(t, err)
+		assert.True(t, bytes.Equal(buf.Bytes(), src), "%s: WriteTo does not reproduce the input", c.rel)
 		n := len(f.Entries())
 		want += c.entries
 		got += min(n, c.entries)
@@ -93,7 +89,5 @@ func TestCorpusParse(t *testing.T) {
 	}
 	ratio := float64(got) / float64(want)
 	t.Logf("%d files, %d of %d entries recovered (%.4f)", len(files), got, want, ratio)
-	if ratio < 0.995 {
-		t.Errorf("recovered %.4f of the entries, want >= 0.995", ratio)
-	}
+	assert.GreaterOrEqual(t, ratio, 0.995, "recovered %.4f of the entries, want >= 0.995", ratio)
 }

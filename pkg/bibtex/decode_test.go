@@ -10,6 +10,9 @@ import (
 	"testing"
 	"testing/iotest"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/manba/manba/internal/testenv"
 	"github.com/manba/manba/pkg/bib"
 )
@@ -21,13 +24,9 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 func decodeOne(t *testing.T, src string) (string, string) {
 	t.Helper()
 	items, diags := Decode("t.bib", []byte(src), DecodeOptions{})
-	if len(items) != 1 {
-		t.Fatalf("%d items, want 1 (%v)", len(items), diags)
-	}
+	require.Len(t, items, 1, "%d items, want 1 (%v)", len(items), diags)
 	js, err := items[0].MarshalJSON()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	return string(js), diags.Error()
 }
 
@@ -80,12 +79,8 @@ func TestDecode(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, diags := decodeOne(t, tt.src)
-			if got != tt.want {
-				t.Errorf("item:\n got %s\nwant %s", got, tt.want)
-			}
-			if diags != tt.diags {
-				t.Errorf("diagnostics:\n got %s\nwant %s", diags, tt.diags)
-			}
+			assert.Equal(t, tt.want, got, "item:\n got %s\nwant %s", got, tt.want)
+			assert.Equal(t, tt.diags, diags, "diagnostics:\n got %s\nwant %s", diags, tt.diags)
 		})
 	}
 }
@@ -111,18 +106,15 @@ func TestDecodeCrossref(t *testing.T) {
 		`{"id":"book","type":"book","author":[{"family":"Zabih","given":"Sepehr"}],"title":"The Left in Contemporary Iran","publisher":"Verso","publisher-place":"London","issued":{"date-parts":[[1986]]}}`,
 		`{"id":"orphan","type":"document","custom":{"extra":{"crossref":"missing"}}}`,
 	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("items:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-	if d := diags.Error(); d != `x.bib:6:1: warning: entry "orphan": crossref/xdata target "missing" not found` {
-		t.Errorf("diagnostics: %s", d)
-	}
+	assert.Equal(t, strings.Join(want, "\n"), strings.Join(got, "\n"), "items:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	d := diags.Error()
+	assert.Equal(t, `x.bib:6:1: warning: entry "orphan": crossref/xdata target "missing" not found`, d, "diagnostics: %s", d)
 	// Without inheritance the children keep only their own fields; @xdata
 	// entries are still not items.
 	items, _ = Decode("x.bib", []byte(src), DecodeOptions{NoInherit: true})
-	if _, ok := items[0].Vars["publisher"]; ok || len(items) != 5 {
-		t.Errorf("NoInherit: %d items, first %v", len(items), items[0].Vars)
-	}
+	_, ok := items[0].Vars["publisher"]
+	assert.False(t, ok, "NoInherit: %d items, first %v", len(items), items[0].Vars)
+	require.Len(t, items, 5, "NoInherit: %d items, first %v", len(items), items[0].Vars)
 }
 
 // TestDecoderStreaming reads the same input one byte at a time and in
@@ -141,25 +133,19 @@ func TestDecoderStreaming(t *testing.T) {
 		if err == io.EOF {
 			break
 		}
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		got[it.ID] = it
 	}
-	if len(got) != len(want) {
-		t.Fatalf("streaming gave %d items, Decode %d", len(got), len(want))
-	}
+	require.Len(t, got, len(want), "streaming gave %d items, Decode %d", len(got), len(want))
 	for _, w := range want {
-		if g, ok := got[w.ID]; !ok || !g.Equal(w) {
-			t.Errorf("item %s differs:%s", w.ID, itemDiff(w, g))
-		}
+		g, ok := got[w.ID]
+		assert.True(t, ok, "item %s differs:%s", w.ID, itemDiff(w, g))
+		assert.True(t, g.Equal(w), "item %s differs:%s", w.ID, itemDiff(w, g))
 	}
-	if g, w := d.Diagnostics().Error(), wantDiags.Error(); g != w {
-		t.Errorf("diagnostics:\n%s\nwant:\n%s", g, w)
-	}
-	if !strings.Contains(wantDiags.Error(), "Windows-1252") || !strings.Contains(wantDiags.Error(), "unexpected '@'") {
-		t.Errorf("expected a Latin-1 warning and a syntax error, got:\n%s", wantDiags.Error())
-	}
+	g, w := d.Diagnostics().Error(), wantDiags.Error()
+	assert.Equal(t, w, g, "diagnostics:\n%s\nwant:\n%s", g, w)
+	assert.Contains(t, wantDiags.Error(), "Windows-1252", "expected a Latin-1 warning and a syntax error, got:\n%s", wantDiags.Error())
+	assert.Contains(t, wantDiags.Error(), "unexpected '@'", "expected a Latin-1 warning and a syntax error, got:\n%s", wantDiags.Error())
 }
 
 type errReader struct{}
@@ -169,33 +155,25 @@ func (errReader) Read([]byte) (int, error) { return 0, io.ErrClosedPipe }
 func TestDecoderReadError(t *testing.T) {
 	d := NewDecoder(io.MultiReader(strings.NewReader("@misc{a, title={x}}\n"), errReader{}), "e.bib", DecodeOptions{})
 	it, err := d.Next()
-	if err != nil || it.ID != "a" {
-		t.Fatalf("Next = %v, %v; want item a", it.ID, err)
-	}
-	if _, err := d.Next(); err != io.ErrClosedPipe {
-		t.Fatalf("Next error = %v, want the read error", err)
-	}
+	require.NoError(t, err, "Next")
+	require.Equal(t, "a", it.ID, "Next")
+	_, err = d.Next()
+	require.Equal(t, io.ErrClosedPipe, err, "Next error, want the read error")
 }
 
 // TestDecodeGolden decodes each testdata/decode/*.bib file and compares the
 // CSL-JSON and diagnostics with the .golden file next to it.
 func TestDecodeGolden(t *testing.T) {
 	files, _ := filepath.Glob("testdata/decode/*.bib")
-	if len(files) == 0 {
-		t.Fatal("no golden inputs")
-	}
+	require.NotEmpty(t, files, "no golden inputs")
 	for _, in := range files {
 		src, err := os.ReadFile(in)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		items, diags := Decode(filepath.Base(in), src, DecodeOptions{})
 		var b bytes.Buffer
 		for _, it := range items {
 			js, err := it.MarshalJSON()
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			b.Write(js)
 			b.WriteByte('\n')
 		}
@@ -211,18 +189,12 @@ func TestDecodeGolden(t *testing.T) {
 func checkGolden(t *testing.T, path string, got []byte) {
 	t.Helper()
 	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, os.WriteFile(path, got, 0o644))
 		return
 	}
 	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (run with -update to accept):\n%s", path, firstDiff(want, got))
-	}
+	require.NoError(t, err, "%v (run with -update to create it)", err)
+	assert.True(t, bytes.Equal(got, want), "%s differs (run with -update to accept):\n%s", path, firstDiff(want, got))
 }
 
 func TestDecodeIdsAndPreamble(t *testing.T) {
@@ -241,37 +213,29 @@ func TestDecodeIdsAndPreamble(t *testing.T) {
 		got[it.ID] = it
 	}
 	for _, k := range []string{"c", "d"} {
-		if it := got[k]; it.Get("container-title") != "Book" || it.Get("publisher") != "Verso" {
-			t.Errorf("%s did not inherit through the ids alias: %v", k, got[k].Vars)
-		}
+		it := got[k]
+		assert.Equal(t, "Book", it.Get("container-title"), "%s did not inherit through the ids alias: %v", k, it.Vars)
+		assert.Equal(t, "Verso", it.Get("publisher"), "%s did not inherit through the ids alias: %v", k, it.Vars)
 	}
-	if diags := d.Diagnostics(); len(diags) != 0 {
-		t.Errorf("diagnostics: %v", diags)
-	}
+	diags := d.Diagnostics()
+	assert.Len(t, diags, 0, "diagnostics: %v", diags)
 	pre := d.Preambles()
-	if len(pre) != 1 || pre[0] != `\newcommand{\noopsort}[1]{}\def\x{y}` {
-		t.Fatalf("Preambles = %q", pre)
-	}
+	require.Len(t, pre, 1, "Preambles")
+	require.Equal(t, `\newcommand{\noopsort}[1]{}\def\x{y}`, pre[0], "Preambles")
 	var buf bytes.Buffer
 	e := NewEncoder(&buf, EncodeOptions{})
-	if err := e.Preamble(pre[0]); err != nil {
-		t.Fatal(err)
-	}
-	if err := e.Encode(got["b"]); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, e.Preamble(pre[0]))
+	require.NoError(t, e.Encode(got["b"]))
 	d2 := NewDecoder(&buf, "out.bib", DecodeOptions{})
 	for {
 		if _, err := d2.Next(); err != nil {
 			break
 		}
 	}
-	if p2 := d2.Preambles(); len(p2) != 1 || p2[0] != pre[0] {
-		t.Errorf("preamble after writing: %q", p2)
-	}
-	if err := e.Preamble("}{"); err == nil {
-		t.Error("an unbalanced preamble was written")
-	}
+	p2 := d2.Preambles()
+	require.Len(t, p2, 1, "preamble after writing: %q", p2)
+	assert.Equal(t, pre[0], p2[0], "preamble after writing: %q", p2)
+	assert.Error(t, e.Preamble("}{"), "an unbalanced preamble was written")
 }
 
 // TestDecodePositions checks file:line:col of problems found while
@@ -282,16 +246,13 @@ func TestDecodePositions(t *testing.T) {
 		"p.bib:6:13: warning: undefined macro \"undefinedmacro\" (kept as its name)\n" +
 		"p.bib:8:10: warning: field \"note\": unknown macro \\foo kept as written"
 	_, diags := Decode("p.bib", []byte(src), DecodeOptions{})
-	if got := diags.Error(); got != want {
-		t.Errorf("Decode:\n%s\nwant:\n%s", got, want)
-	}
+	got := diags.Error()
+	assert.Equal(t, want, got, "Decode:\n%s\nwant:\n%s", got, want)
 	d := NewDecoder(iotest.OneByteReader(strings.NewReader(src)), "p.bib", DecodeOptions{})
 	for {
 		if _, err := d.Next(); err != nil {
 			break
 		}
 	}
-	if got := d.Diagnostics().Error(); got != want {
-		t.Errorf("streaming:\n%s\nwant:\n%s", got, want)
-	}
+	assert.Equal(t, want, d.Diagnostics().Error(), "streaming")
 }

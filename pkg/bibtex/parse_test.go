@@ -6,6 +6,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // describe renders a tree compactly so table tests can compare it.
@@ -94,17 +97,11 @@ func TestParse(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f, diags := Parse("f.bib", []byte(tt.src))
-			if got := describe(f); got != tt.want {
-				t.Errorf("tree:\n%s\nwant:\n%s", got, tt.want)
-			}
-			if got := diags.Error(); got != tt.diags {
-				t.Errorf("diagnostics:\n%s\nwant:\n%s", got, tt.diags)
-			}
+			assert.Equal(t, tt.want, describe(f), "tree")
+			assert.Equal(t, tt.diags, diags.Error(), "diagnostics")
 			var buf bytes.Buffer
 			f.WriteTo(&buf)
-			if buf.String() != tt.src {
-				t.Errorf("WriteTo = %q, want the input", buf.String())
-			}
+			assert.Equal(t, tt.src, buf.String(), "WriteTo")
 		})
 	}
 }
@@ -112,21 +109,14 @@ func TestParse(t *testing.T) {
 func TestParseLatin1(t *testing.T) {
 	src := []byte("@misc{k, author = {M\xfcller}, note = {\x93q\x94 \x81}}\n")
 	f, diags := Parse("l.bib", src)
-	if len(diags) != 1 || !strings.Contains(diags[0].Error(), "Windows-1252") {
-		t.Fatalf("diagnostics = %v, want one Windows-1252 warning", diags)
-	}
+	require.Len(t, diags, 1, "diagnostics")
+	require.Contains(t, diags[0].Error(), "Windows-1252", "diagnostics")
 	e := f.Entries()[0]
-	if got := e.Fields[0].Value[0].Text; got != "Müller" {
-		t.Errorf("author = %q, want Müller", got)
-	}
-	if got := e.Fields[1].Value[0].Text; got != "“q” \u0081" {
-		t.Errorf("note = %q", got)
-	}
+	assert.Equal(t, "Müller", e.Fields[0].Value[0].Text, "author")
+	assert.Equal(t, "“q” \u0081", e.Fields[1].Value[0].Text, "note")
 	var buf bytes.Buffer
 	f.WriteTo(&buf)
-	if !bytes.Equal(buf.Bytes(), src) {
-		t.Errorf("WriteTo = %q, want %q", buf.Bytes(), src)
-	}
+	assert.True(t, bytes.Equal(buf.Bytes(), src), "WriteTo")
 }
 
 // TestDecodeConcurrent decodes and encodes from many goroutines at once;
@@ -141,13 +131,13 @@ func TestDecodeConcurrent(t *testing.T) {
 				key := fmt.Sprintf("k%d_%d", g, r)
 				src := fmt.Sprintf("@string{m = {Rajavi}}\n@article{%s, author = m # {, Mas'oud}, title = {T %d}, crossref = {p%d}}\n@periodical{p%d, title = {J}}", key, r, g, g)
 				items, _ := Decode("c.bib", []byte(src), DecodeOptions{})
-				if len(items) != 2 || items[0].ID != key || items[0].Get("title") != fmt.Sprintf("T %d", r) {
-					t.Errorf("goroutine %d: %v", g, items)
+				// No require in goroutines: assert, and stop on failure.
+				if !assert.Len(t, items, 2, "goroutine %d", g) || !assert.Equal(t, key, items[0].ID, "goroutine %d", g) ||
+					!assert.Equal(t, fmt.Sprintf("T %d", r), items[0].Get("title"), "goroutine %d", g) {
 					return
 				}
 				var buf bytes.Buffer
-				if err := Encode(&buf, items, EncodeOptions{ProtectCapitals: true}); err != nil {
-					t.Error(err)
+				if !assert.NoError(t, Encode(&buf, items, EncodeOptions{ProtectCapitals: true})) {
 					return
 				}
 			}
@@ -170,12 +160,7 @@ func TestParseConcurrent(t *testing.T) {
 			for r := 0; r < 50; r++ {
 				i := (g + r) % len(srcs)
 				f, diags := Parse("c.bib", srcs[i])
-				if k := f.Entries()[0].Key; k != fmt.Sprintf("k%d", i) {
-					t.Errorf("goroutine %d: key %q, want k%d", g, k, i)
-					return
-				}
-				if len(diags) != 1 {
-					t.Errorf("diagnostics %v", diags)
+				if !assert.Equal(t, fmt.Sprintf("k%d", i), f.Entries()[0].Key, "goroutine %d", g) || !assert.Len(t, diags, 1) {
 					return
 				}
 				_ = f.Pos(10)

@@ -8,6 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/manba/manba/internal/testenv"
@@ -37,43 +40,39 @@ func TestValidateBibTeXCorpus(t *testing.T) {
 	total, invalid, changed := 0, 0, 0
 	for _, f := range files {
 		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		items, _ := bibtex.Decode(f, src, bibtex.DecodeOptions{})
 		total += len(items)
 		var buf bytes.Buffer
-		if _, err := Encode(&buf, items, EncodeOptions{Compact: true}); err != nil {
-			t.Errorf("%s: %v", f, err)
+		if _, err := Encode(&buf, items, EncodeOptions{Compact: true}); !assert.NoError(t, err, f) {
 			continue
 		}
 		inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(buf.Bytes()))
-		if err != nil {
-			t.Errorf("%s: output is not JSON: %v", f, err)
+		if !assert.NoError(t, err, "%s: output is not JSON", f) {
 			continue
 		}
+		// The first three failures of each kind are shown; all are counted.
 		if err := sch.Validate(inst); err != nil {
 			invalid++
 			if invalid <= 3 {
-				t.Errorf("%s: not valid CSL-JSON: %v", f, err)
+				assert.NoError(t, err, "%s: not valid CSL-JSON", f)
 			}
 		}
 		back, diags := Decode(f, buf.Bytes())
-		if diags.HasErrors() || len(back) != len(items) {
-			t.Errorf("%s: read back %d of %d items: %v", f, len(back), len(items), diags.Errors())
+		if !assert.False(t, diags.HasErrors(), "%s: %v", f, diags.Errors()) || !assert.Len(t, back, len(items), "%s: items read back", f) {
 			continue
 		}
 		for i := range items {
 			if !back[i].Equal(items[i]) {
 				changed++
 				if changed <= 3 {
-					t.Errorf("%s: item %q changed in a round trip", f, items[i].ID)
+					assert.Equal(t, items[i], back[i], "%s: item %q changed in a round trip", f, items[i].ID)
 				}
 			}
 		}
 	}
 	t.Logf("%d files, %d items: %d files invalid, %d items changed", len(files), total, invalid, changed)
-	if total < 1000 && !testing.Short() {
-		t.Errorf("only %d items in the corpus", total)
+	if !testing.Short() {
+		assert.GreaterOrEqual(t, total, 1000, "items in the corpus")
 	}
 }

@@ -11,6 +11,9 @@ import (
 	"testing"
 	"testing/iotest"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/manba/manba/pkg/bib"
 )
 
@@ -20,15 +23,12 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // diagnostics and the re-encoded items with NAME.golden.
 func TestDecodeGolden(t *testing.T) {
 	files, err := filepath.Glob("testdata/decode/*.json")
-	if err != nil || len(files) == 0 {
-		t.Fatal("no test inputs", err)
-	}
+	require.NoError(t, err, "no test inputs", err)
+	require.NotEmpty(t, files, "no test inputs", err)
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			src, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			items, diags := Decode(filepath.Base(f), src)
 			var got bytes.Buffer
 			got.WriteString("# diagnostics\n")
@@ -37,27 +37,19 @@ func TestDecodeGolden(t *testing.T) {
 			}
 			got.WriteString("# items\n")
 			warns, err := Encode(&got, items, EncodeOptions{Compact: true})
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			got.WriteString("# encoder warnings\n")
 			for _, d := range warns {
 				got.WriteString(d.Msg + "\n")
 			}
 			golden := strings.TrimSuffix(f, ".json") + ".golden"
 			if *update {
-				if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
+				require.NoError(t, os.WriteFile(golden, got.Bytes(), 0o644))
 				return
 			}
 			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if !bytes.Equal(got.Bytes(), want) {
-				t.Errorf("mismatch with %s:\n--- got\n%s\n--- want\n%s", golden, got.Bytes(), want)
-			}
+			require.NoError(t, err, "%v (run go test -update)", err)
+			assert.True(t, bytes.Equal(got.Bytes(), want), "mismatch with %s:\n--- got\n%s\n--- want\n%s", golden, got.Bytes(), want)
 		})
 	}
 }
@@ -224,17 +216,11 @@ func TestDecodeDiagnostics(t *testing.T) {
 			for _, it := range items {
 				ids = append(ids, it.ID)
 			}
-			if strings.Join(ids, "|") != strings.Join(tt.ids, "|") {
-				t.Errorf("ids = %q, want %q", ids, tt.ids)
-			}
-			if len(diags) != len(tt.diags) {
-				t.Fatalf("got %d diagnostics, want %d:\n%v", len(diags), len(tt.diags), diags)
-			}
+			assert.Equal(t, strings.Join(tt.ids, "|"), strings.Join(ids, "|"), "ids")
+			require.Len(t, diags, len(tt.diags), "got %d diagnostics, want %d:\n%v", len(diags), len(tt.diags), diags)
 			for i, d := range diags {
 				want := "in.json:" + tt.diags[i]
-				if !strings.HasPrefix(d.Error(), want) {
-					t.Errorf("diagnostic %d:\n got  %s\n want %s…", i, d.Error(), want)
-				}
+				assert.True(t, strings.HasPrefix(d.Error(), want), "diagnostic %d:\n got  %s\n want %s…", i, d.Error(), want)
 			}
 		})
 	}
@@ -244,9 +230,7 @@ func TestDecodeDiagnostics(t *testing.T) {
 // items and positions as reading all at once.
 func TestDecoderStreaming(t *testing.T) {
 	src, err := os.ReadFile("testdata/decode/messy.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	wantItems, wantDiags := Decode("messy.json", src)
 	d := NewDecoder(iotest.OneByteReader(bytes.NewReader(src)), "messy.json")
 	var items []bib.Item
@@ -255,22 +239,15 @@ func TestDecoderStreaming(t *testing.T) {
 		if err == io.EOF {
 			break
 		}
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		items = append(items, it)
 	}
-	if len(items) != len(wantItems) {
-		t.Fatalf("got %d items, want %d", len(items), len(wantItems))
-	}
+	require.Len(t, items, len(wantItems), "got %d items, want %d", len(items), len(wantItems))
 	for i := range items {
-		if !items[i].Equal(wantItems[i]) {
-			t.Errorf("item %d differs", i)
-		}
+		assert.True(t, items[i].Equal(wantItems[i]), "item %d differs", i)
 	}
-	if got, want := d.Diagnostics().Error(), wantDiags.Error(); got != want {
-		t.Errorf("diagnostics differ:\n%s\n---\n%s", got, want)
-	}
+	got, want := d.Diagnostics().Error(), wantDiags.Error()
+	assert.Equal(t, want, got, "diagnostics differ:\n%s\n---\n%s", got, want)
 }
 
 func TestDecoderReadError(t *testing.T) {
@@ -278,15 +255,12 @@ func TestDecoderReadError(t *testing.T) {
 	r := io.MultiReader(strings.NewReader(`[{"id":"a","type":"book"},`), iotest.ErrReader(boom))
 	d := NewDecoder(r, "x.json")
 	it, err := d.Next()
-	if err != nil || it.ID != "a" {
-		t.Fatalf("first item: %v, %v", it.ID, err)
-	}
-	if _, err := d.Next(); !errors.Is(err, boom) {
-		t.Fatalf("got %v, want the read error", err)
-	}
-	if _, err := d.Next(); !errors.Is(err, boom) {
-		t.Fatalf("error is not sticky: %v", err)
-	}
+	require.NoError(t, err, "first item: %v, %v", it.ID, err)
+	require.Equal(t, "a", it.ID, "first item: %v, %v", it.ID, err)
+	_, err = d.Next()
+	require.ErrorIs(t, err, boom, "got %v, want the read error", err)
+	_, err = d.Next()
+	require.ErrorIs(t, err, boom, "error is not sticky: %v", err)
 }
 
 // TestDecodeRestoresMovedVariables checks the custom-object convention in
@@ -294,14 +268,12 @@ func TestDecoderReadError(t *testing.T) {
 func TestDecodeRestoresMovedVariables(t *testing.T) {
 	in := `{"id":"a","type":"document","custom":{"original-type":"online","license":"CC0","editor-translator":[{"family":"Rajavi"}],"short_id":"xyz"}}`
 	items, diags := Decode("in.json", []byte(in))
-	if len(items) != 1 || len(diags) != 1 || !strings.Contains(diags[0].Msg, `unknown type "online"`) {
-		t.Fatalf("items %d, diags %v", len(items), diags)
-	}
+	require.Len(t, items, 1, "items %d, diags %v", len(items), diags)
+	require.Len(t, diags, 1, "items %d, diags %v", len(items), diags)
+	require.Contains(t, diags[0].Msg, `unknown type "online"`, "items %d, diags %v", len(items), diags)
 	it := items[0]
-	if it.Type != "online" || it.Get("license") != "CC0" || it.Names["editor-translator"][0].Family != "Rajavi" {
-		t.Errorf("not restored: %+v", it)
-	}
-	if got := string(it.Custom["custom"]); got != `{"short_id":"xyz"}` {
-		t.Errorf("custom = %s", got)
-	}
+	assert.Equal(t, "online", it.Type, "not restored: %+v", it)
+	assert.Equal(t, "CC0", it.Get("license"), "not restored: %+v", it)
+	assert.Equal(t, "Rajavi", it.Names["editor-translator"][0].Family, "not restored: %+v", it)
+	assert.Equal(t, `{"short_id":"xyz"}`, string(it.Custom["custom"]), "custom")
 }

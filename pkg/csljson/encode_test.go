@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/manba/manba/internal/testenv"
 	"github.com/manba/manba/pkg/bib"
 )
@@ -56,12 +59,9 @@ func TestEncodeLayout(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var buf bytes.Buffer
 			warns, err := Encode(&buf, tt.items, tt.opts)
-			if err != nil || len(warns) != 0 {
-				t.Fatal(err, warns)
-			}
-			if buf.String() != tt.want {
-				t.Errorf("got\n%s\nwant\n%s", buf.String(), tt.want)
-			}
+			require.NoError(t, err, err, warns)
+			require.Len(t, warns, 0, err, warns)
+			assert.Equal(t, tt.want, buf.String(), "got\n%s\nwant\n%s", buf.String(), tt.want)
 		})
 	}
 }
@@ -69,27 +69,20 @@ func TestEncodeLayout(t *testing.T) {
 func TestEncoderErrors(t *testing.T) {
 	boom := errors.New("full disk")
 	e := NewEncoder(failWriter{boom}, EncodeOptions{})
-	if err := e.Encode(bib.Item{ID: "a", Type: "book"}); !errors.Is(err, boom) {
-		t.Fatalf("got %v, want the write error", err)
-	}
-	if err := e.Close(); !errors.Is(err, boom) {
-		t.Fatalf("Close: got %v, want the sticky write error", err)
-	}
+	err := e.Encode(bib.Item{ID: "a", Type: "book"})
+	require.ErrorIs(t, err, boom, "got %v, want the write error", err)
+	require.ErrorIs(t, e.Close(), boom, "Close")
 
 	var buf bytes.Buffer
 	e = NewEncoder(&buf, EncodeOptions{})
-	if err := e.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if err := e.Encode(bib.Item{ID: "a", Type: "book"}); !errors.Is(err, errClosed) {
-		t.Fatalf("Encode after Close: %v", err)
-	}
+	require.NoError(t, e.Close())
+	err = e.Encode(bib.Item{ID: "a", Type: "book"})
+	require.ErrorIs(t, err, errClosed, "Encode after Close: %v", err)
 
 	bad := bib.Item{ID: "x", Type: "book", Custom: map[string][]byte{"categories": []byte(`["a",`)}}
 	e = NewEncoder(&buf, EncodeOptions{})
-	if err := e.Encode(bad); err == nil || !strings.Contains(err.Error(), `item "x"`) {
-		t.Fatalf("broken raw JSON: got %v", err)
-	}
+	require.NotNil(t, e.Encode(bad), "broken raw JSON")
+	require.Contains(t, e.Encode(bad).Error(), `item "x"`, "broken raw JSON")
 }
 
 type failWriter struct{ err error }
@@ -100,9 +93,7 @@ func TestEncodeWarnings(t *testing.T) {
 	items := edgeItems()
 	var buf bytes.Buffer
 	warns, err := Encode(&buf, items, EncodeOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var msgs []string
 	for _, w := range warns {
 		msgs = append(msgs, w.Msg)
@@ -121,9 +112,7 @@ func TestEncodeWarnings(t *testing.T) {
 		for _, m := range msgs {
 			found = found || m == want
 		}
-		if !found {
-			t.Errorf("missing warning %q in\n%s", want, strings.Join(msgs, "\n"))
-		}
+		assert.True(t, found, "missing warning %q in\n%s", want, strings.Join(msgs, "\n"))
 	}
 }
 
@@ -141,9 +130,7 @@ func TestRoundTrip(t *testing.T) {
 	}
 	if data, ok := testenv.ReadShared(t, "works", "works.json"); ok {
 		works, diags := Decode("works.json", data)
-		if diags.HasErrors() {
-			t.Fatal(diags)
-		}
+		require.False(t, diags.HasErrors(), diags)
 		n := len(items)
 		for _, it := range works {
 			// Works with properties outside the schema (translated-title)
@@ -152,16 +139,12 @@ func TestRoundTrip(t *testing.T) {
 				items = append(items, it)
 			}
 		}
-		if len(items)-n < 20 {
-			t.Errorf("only %d of %d works fit the schema as they are", len(items)-n, len(works))
-		}
+		assert.GreaterOrEqual(t, len(items)-n, 20, "only %d of %d works fit the schema as they are", len(items)-n, len(works))
 	}
 	for _, opts := range []EncodeOptions{{}, {Compact: true}} {
 		got := roundTrip(t, items, opts)
 		for i := range items {
-			if !got[i].Equal(items[i]) {
-				t.Errorf("item %q changed:\n got  %s\n want %s", items[i].ID, jsonOf(got[i]), jsonOf(items[i]))
-			}
+			assert.True(t, got[i].Equal(items[i]), "item %q changed:\n got  %s\n want %s", items[i].ID, jsonOf(got[i]), jsonOf(items[i]))
 		}
 	}
 }
@@ -169,16 +152,11 @@ func TestRoundTrip(t *testing.T) {
 func roundTrip(t *testing.T, items []bib.Item, opts EncodeOptions) []bib.Item {
 	t.Helper()
 	var buf bytes.Buffer
-	if _, err := Encode(&buf, items, opts); err != nil {
-		t.Fatal(err)
-	}
+	_, err := Encode(&buf, items, opts)
+	require.NoError(t, err)
 	got, diags := Decode("out.json", buf.Bytes())
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
-	if len(got) != len(items) {
-		t.Fatalf("got %d items, want %d", len(got), len(items))
-	}
+	require.False(t, diags.HasErrors(), diags)
+	require.Len(t, got, len(items), "got %d items, want %d", len(got), len(items))
 	return got
 }
 
@@ -195,32 +173,26 @@ func jsonOf(it bib.Item) string {
 // changes nothing.
 func TestRoundTripFixpoint(t *testing.T) {
 	src, err := os.ReadFile("testdata/decode/messy.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if works, ok := testenv.ReadShared(t, "works", "works.json"); ok {
 		items, _ := Decode("works.json", works)
 		once := roundTrip(t, items, EncodeOptions{})
 		twice := roundTrip(t, once, EncodeOptions{})
 		for i := range once {
-			if !once[i].Equal(twice[i]) {
-				t.Errorf("work %q: no fixpoint:\n%s\n%s", once[i].ID, jsonOf(once[i]), jsonOf(twice[i]))
-			}
+			assert.True(t, once[i].Equal(twice[i]), "work %q: no fixpoint:\n%s\n%s", once[i].ID, jsonOf(once[i]), jsonOf(twice[i]))
 		}
 	}
 	pass := func(in []byte) []byte {
 		items, _ := Decode("in.json", in)
 		var buf bytes.Buffer
-		if _, err := Encode(&buf, items, EncodeOptions{}); err != nil {
-			t.Fatal(err)
-		}
+		_, err := Encode(&buf, items, EncodeOptions{})
+		require.NoError(t, err)
 		return buf.Bytes()
 	}
 	once := pass(src)
 	twice := pass(once)
-	if thrice := pass(twice); !bytes.Equal(twice, thrice) {
-		t.Errorf("no fixpoint:\n%s\n---\n%s", twice, thrice)
-	}
+	thrice := pass(twice)
+	assert.True(t, bytes.Equal(twice, thrice), "no fixpoint:\n%s\n---\n%s", twice, thrice)
 	if !bytes.Equal(once, twice) {
 		// The first pass parks non-schema data in custom; the second only
 		// restores the CSL variables among it. Say what moved.
@@ -234,11 +206,10 @@ func TestCanonical(t *testing.T) {
 	items := edgeItems()
 	got := roundTrip(t, items, EncodeOptions{})
 	for i, it := range items {
-		if want := Canonical(it); !got[i].Equal(want) {
-			t.Errorf("item %q:\n got  %s\n want %s", it.ID, jsonOf(got[i]), jsonOf(want))
-		}
+		want := Canonical(it)
+		assert.True(t, got[i].Equal(want), "item %q:\n got  %s\n want %s", it.ID, jsonOf(got[i]), jsonOf(want))
 	}
-	if it := items[0]; Canonical(it).Type != "document" || it.Type != "" {
-		t.Errorf("Canonical changed its argument or missed the type: %q %q", it.Type, Canonical(it).Type)
-	}
+	it := items[0]
+	assert.Equal(t, "document", Canonical(it).Type, "Canonical changed its argument or missed the type: %q %q", it.Type, Canonical(it).Type)
+	assert.Empty(t, it.Type, "Canonical changed its argument or missed the type: %q %q", it.Type, Canonical(it).Type)
 }

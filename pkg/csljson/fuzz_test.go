@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 	"testing/iotest"
+
+	"github.com/stretchr/testify/require"
 )
 
 // FuzzDecode checks that any input decodes without panicking, with
@@ -23,36 +25,33 @@ func FuzzDecode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		items, diags := Decode("f.json", src)
 		for _, d := range diags {
-			if d.Pos.Line < 1 || d.Pos.Col < 1 || d.Pos.Offset < 0 || d.Pos.Offset > len(src) {
-				t.Fatalf("bad position in %v", d)
-			}
+			require.GreaterOrEqual(t, d.Pos.Line, 1, "bad position in %v", d)
+			require.GreaterOrEqual(t, d.Pos.Col, 1, "bad position in %v", d)
+			require.GreaterOrEqual(t, d.Pos.Offset, 0, "bad position in %v", d)
+			require.False(t, d.Pos.Offset > len(src), "bad position in %v", d)
 		}
 		dec := NewDecoder(iotest.HalfReader(bytes.NewReader(src)), "f.json")
 		n := 0
 		for {
-			if _, err := dec.Next(); err == io.EOF {
+			_, err := dec.Next()
+			if err == io.EOF {
 				break
-			} else if err != nil {
-				t.Fatal(err)
 			}
+			require.NoError(t, err)
 			n++
 		}
-		if n != len(items) || dec.Diagnostics().Error() != diags.Error() {
-			t.Fatalf("streaming differs: %d vs %d items\n%v\n---\n%v", n, len(items), dec.Diagnostics(), diags)
-		}
+		require.Equal(t, len(items), n, "streaming differs: %d vs %d items\n%v\n---\n%v", n, len(items), dec.Diagnostics(), diags)
+		require.Equal(t, diags.Error(), dec.Diagnostics().Error(), "streaming differs: %d vs %d items\n%v\n---\n%v", n, len(items), dec.Diagnostics(), diags)
 		var buf bytes.Buffer
-		if _, err := Encode(&buf, items, EncodeOptions{Compact: true}); err != nil {
-			// Only raw JSON kept from the input can fail, and it was checked.
-			t.Fatalf("encode: %v", err)
-		}
+		// Only raw JSON kept from the input can fail, and it was checked.
+		_, err := Encode(&buf, items, EncodeOptions{Compact: true})
+		require.NoError(t, err, "encode")
 		again, diags2 := Decode("out.json", buf.Bytes())
-		if diags2.HasErrors() || len(again) != len(items) {
-			t.Fatalf("re-reading our output: %d of %d items, %v\n%s", len(again), len(items), diags2, buf.Bytes())
-		}
+		require.False(t, diags2.HasErrors(), "re-reading our output: %d of %d items, %v\n%s", len(again), len(items), diags2, buf.Bytes())
+		require.Len(t, again, len(items), "re-reading our output: %d of %d items, %v\n%s", len(again), len(items), diags2, buf.Bytes())
 		for i := range items {
-			if want := Canonical(items[i]); !again[i].Equal(want) {
-				t.Fatalf("round trip:\n got  %s\n want %s", jsonOf(again[i]), jsonOf(want))
-			}
+			want := Canonical(items[i])
+			require.True(t, again[i].Equal(want), "round trip:\n got  %s\n want %s", jsonOf(again[i]), jsonOf(want))
 		}
 	})
 }

@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/manba/manba/internal/testenv"
@@ -25,17 +28,11 @@ func loadSchema(t testing.TB) *jsonschema.Schema {
 	}
 	defer f.Close()
 	doc, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	c := jsonschema.NewCompiler()
-	if err := c.AddResource("csl-data.json", doc); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, c.AddResource("csl-data.json", doc))
 	sch, err := c.Compile("csl-data.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	return sch
 }
 
@@ -44,16 +41,11 @@ func validate(t *testing.T, sch *jsonschema.Schema, items []bib.Item) {
 	t.Helper()
 	for _, opts := range []EncodeOptions{{}, {Compact: true}} {
 		var buf bytes.Buffer
-		if _, err := Encode(&buf, items, opts); err != nil {
-			t.Fatal(err)
-		}
+		_, err := Encode(&buf, items, opts)
+		require.NoError(t, err)
 		inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(buf.Bytes()))
-		if err != nil {
-			t.Fatalf("output is not JSON: %v", err)
-		}
-		if err := sch.Validate(inst); err != nil {
-			t.Errorf("output (compact=%v) does not validate: %v", opts.Compact, err)
-		}
+		require.NoError(t, err, "output is not JSON: %v", err)
+		assert.NoError(t, sch.Validate(inst), "output (compact=%v) does not validate: %v", opts.Compact, err)
 	}
 }
 
@@ -68,18 +60,12 @@ func TestSchemaProps(t *testing.T) {
 			Properties map[string]json.RawMessage `json:"properties"`
 		} `json:"items"`
 	}
-	if err := json.Unmarshal(data, &s); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, json.Unmarshal(data, &s))
 	for p := range s.Items.Properties {
-		if !schemaProps[p] {
-			t.Errorf("schema property %q missing from schemaProps", p)
-		}
+		assert.True(t, schemaProps[p], "schema property %q missing from schemaProps", p)
 	}
 	for p := range schemaProps {
-		if _, ok := s.Items.Properties[p]; !ok {
-			t.Errorf("schemaProps has %q, the schema does not", p)
-		}
+		assert.Contains(t, s.Items.Properties, p, "schemaProps has %q, the schema does not", p)
 	}
 }
 
@@ -90,12 +76,8 @@ func TestValidateWorks(t *testing.T) {
 		testenv.Missing(t, "shared works not available: %v", err)
 	}
 	items, diags := Decode("works.json", data)
-	if diags.HasErrors() {
-		t.Fatalf("works.json: %v", diags)
-	}
-	if len(items) != 32 {
-		t.Fatalf("got %d works, want 32", len(items))
-	}
+	require.False(t, diags.HasErrors(), "works.json: %v", diags)
+	require.Len(t, items, 32, "got %d works, want 32", len(items))
 	validate(t, sch, items)
 }
 
@@ -158,13 +140,9 @@ func TestValidateDecodedInput(t *testing.T) {
 	files := []string{"testdata/decode/messy.json", "testdata/decode/jsonlines.json"}
 	for _, f := range files {
 		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		items, _ := Decode(f, src)
-		if len(items) == 0 {
-			t.Fatalf("%s: no items", f)
-		}
+		require.NotEmpty(t, items, "%s: no items", f)
 		t.Run(strings.TrimPrefix(f, "testdata/decode/"), func(t *testing.T) { validate(t, sch, items) })
 	}
 }
@@ -180,11 +158,7 @@ func TestSchemaRejects(t *testing.T) {
 		`[{"id":"a","type":"book","issued":{"date-parts":[[]]}}]`,
 	} {
 		inst, err := jsonschema.UnmarshalJSON(strings.NewReader(in))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if sch.Validate(inst) == nil {
-			t.Errorf("%s validated", in)
-		}
+		require.NoError(t, err)
+		assert.NotNil(t, sch.Validate(inst), "%s validated", in)
 	}
 }

@@ -8,6 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/manba/manba/internal/testenv"
@@ -57,13 +60,9 @@ func TestValidate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := Validate("in.json", []byte(tt.in))
-			if len(got) != len(tt.want) {
-				t.Fatalf("got\n%v\nwant %q", got, tt.want)
-			}
+			require.Len(t, got, len(tt.want), "got\n%v\nwant %q", got, tt.want)
 			for i, d := range got {
-				if d.Error() != "in.json:"+tt.want[i] {
-					t.Errorf("got  %s\nwant in.json:%s", d.Error(), tt.want[i])
-				}
+				assert.Equal(t, "in.json:"+tt.want[i], d.Error(), "got  %s\nwant in.json:%s", d.Error(), tt.want[i])
 			}
 		})
 	}
@@ -74,20 +73,14 @@ func TestValidate(t *testing.T) {
 func agreeWithSchema(t *testing.T, sch *jsonschema.Schema, src []byte) {
 	t.Helper()
 	if !json.Valid(src) {
-		if !Validate("in.json", src).HasErrors() {
-			t.Fatalf("not JSON, but Validate found nothing:\n%s", src)
-		}
+		require.True(t, Validate("in.json", src).HasErrors(), "not JSON, but Validate found nothing:\n%s", src)
 		return
 	}
 	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(src))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	want := sch.Validate(inst) == nil
 	got := Validate("in.json", src)
-	if want != !got.HasErrors() {
-		t.Fatalf("schema says valid=%v, Validate says\n%v\nfor\n%s", want, got, src)
-	}
+	require.Equal(t, !got.HasErrors(), want, "schema says valid=%v, Validate says\n%v\nfor\n%s", want, got, src)
 }
 
 // TestValidateAgreesWithSchema runs the comparison on every JSON test input
@@ -101,9 +94,8 @@ func TestValidateAgreesWithSchema(t *testing.T) {
 		inputs = append(inputs, src)
 	}
 	var buf bytes.Buffer
-	if _, err := Encode(&buf, edgeItems(), EncodeOptions{}); err != nil {
-		t.Fatal(err)
-	}
+	_, err := Encode(&buf, edgeItems(), EncodeOptions{})
+	require.NoError(t, err)
 	inputs = append(inputs, buf.Bytes())
 	if works, ok := testenv.ReadShared(t, "works", "works.json"); ok {
 		inputs = append(inputs, works)
