@@ -90,3 +90,40 @@ func TestCorpusKeysAreIdempotent(t *testing.T) {
 	require.NoError(t, err)
 	t.Logf("%d entries re-keyed", n)
 }
+
+// TestCorpusItemKeys checks BBT formulas on entries of the shared corpus:
+// particles, suffixes, diacritics written in TeX, case-protected words and
+// more than two authors.
+func TestCorpusItemKeys(t *testing.T) {
+	tests := []struct{ file, id, formula, want string }{
+		{"plk+biber/t/tdata/examples.bib", "westfahl:space", DefaultFormula, "westfahltrue2000"},
+		{"plk+biber/t/tdata/examples.bib", "baez/article", "authors + year", "BaezLauda2004"},
+		{"plk+biber/t/tdata/examples.bib", "murray", "authEtAl.lower + year", "hostetleretal1998"},
+		{"plk+biber/t/tdata/examples.bib", "kastenholz", "auth(0,2) + shorttitle(2,2)", "HunenbergerComputationMethodology"}, // hyphens separate words,
+		{"plk+biber/t/tdata/examples.bib", "angenendt", "shorttitle(3,3)", "HonoreSalvatorisSinn"},                           // in and vom are skipped,
+		{"mernst+plume-bib/types.bib", "DietlDM2007", "title", "GenericUniverseTypes"},
+		{"mernst+plume-bib/types.bib", "KnieselT2001", "auth.lower + veryshorttitle.lower + year", "knieseljac2001"},
+		{"plk+biber/t/tdata/names.bib", "L5", "auth", "vonEel"},
+		{"plk+biber/t/tdata/names.bib", "L10a", "auth.upper", "PIMENTEL"},
+	}
+	files := map[string]*BibTeXFile{}
+	for _, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			bf := files[tt.file]
+			if bf == nil {
+				src, err := os.ReadFile(testenv.Shared(t, "corpus", "bib", tt.file))
+				require.NoError(t, err)
+				bf, _ = ReadBibTeX(tt.file, src)
+				files[tt.file] = bf
+			}
+			g := NewGenerator(MustParse(tt.formula), nil)
+			for i := range bf.Items {
+				if bf.Items[i].ID == tt.id {
+					assert.Equal(t, tt.want, g.Key(&bf.Items[i]))
+					return
+				}
+			}
+			t.Fatalf("%s not in %s", tt.id, tt.file)
+		})
+	}
+}
