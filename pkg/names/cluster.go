@@ -40,7 +40,13 @@ type cluster struct {
 	gender         byte
 }
 
-const maxCompare = 256 // members compared per cluster; more add nothing but time
+const maxCompare = 256 // members indexed per cluster; more add nothing but time
+
+// maxTry is how many members of a cluster a name is compared with: a
+// name that fails against the first spellings of a frequent name (Hamed
+// against a cluster of Hamids) would otherwise cost hundreds of
+// comparisons each time.
+const maxTry = 24
 
 // Cluster assigns each input to a cluster, in input order.
 func (c *Clusterer) Cluster(inputs []string) []Assignment {
@@ -270,9 +276,13 @@ func bestMatch(p *Parsed, cl *cluster) verdict {
 			break
 		}
 	}
+	tried := 0
 	for _, m := range cl.members {
 		if sameScript && m.Script != p.Script {
 			continue
+		}
+		if tried++; tried > maxTry {
+			break // a name that matches none of the first spellings is not a spelling of them
 		}
 		if try(p, m) {
 			return best
@@ -382,44 +392,36 @@ func blockKeys(dst []uint64, p *Parsed, index bool) []uint64 {
 		}
 		dst = append(dst, k)
 	}
-	key := func(kind byte, parts ...string) uint64 {
-		var h maphash.Hash
-		h.SetSeed(blockSeed)
-		h.WriteByte(kind)
-		for _, x := range parts {
-			h.WriteString(x)
-			h.WriteByte(0)
-		}
-		return h.Sum64()
-	}
-	sk := tokenSkeletons(p.toks)
-	nv := translit.DefaultModel.NumSkeletons()
+	var skArr [(maxTokens + 1) * 8]uint64
+	sk, nv := tokenSkeletons(skArr[:0], p.toks)
+	at := func(i, v int) uint64 { return sk[i*nv+v] }
+	runTogether := func(v int) uint64 { return sk[len(p.toks)*nv+v] }
 	if p.Kind == Org {
 		for _, a := range p.acrs {
-			add(key('a', a))
+			add(mix('a', maphash.String(blockSeed, a)))
 		}
 		distinct := 0
 		for i, t := range p.toks {
 			if !defaultLists.generic[t.key] {
 				for v := 0; v < nv; v++ {
-					add(key('o', sk[i][v]))
+					add(mix('o', at(i, v)))
 				}
 				distinct++
 			}
 		}
 		if distinct == 0 {
 			for i := range p.toks {
-				add(key('o', sk[i][0]))
+				add(mix('o', at(i, 0)))
 			}
 		}
 		return dst
 	}
 	if w := shortWord(p); w != "" {
-		add(key('a', w))
+		add(mix('a', maphash.String(blockSeed, w)))
 	}
 	if len(p.toks) == 1 {
 		for v := 0; v < nv; v++ {
-			add(key('p', sk[0][v]))
+			add(mix('p', at(0, v)))
 		}
 		return dst
 	}
@@ -432,56 +434,84 @@ func blockKeys(dst []uint64, p *Parsed, index bool) []uint64 {
 			if t.fam && (index || initials) {
 				// Clusters are found by family name for a surname alone or
 				// with initials.
-				add(key('p', sk[i][v]))
+				add(mix('p', at(i, v)))
 			}
 			for j := i + 1; j < len(p.toks); j++ {
 				u := p.toks[j]
 				if !index && !t.fam && !u.fam && len(p.toks) > 2 {
 					continue // query with pairs that hold a family name
 				}
-				a, b := sk[i][v], sk[j][v]
+				a, b := at(i, v), at(j, v)
 				if a > b {
 					a, b = b, a
 				}
-				add(key('q', a, b))
+				add(mix(mix('q', a), b))
 			}
 		}
-		var h maphash.Hash
-		h.SetSeed(blockSeed)
-		h.WriteByte('c')
-		for i := range p.toks {
-			h.WriteString(sk[i][v])
-		}
-		add(h.Sum64())
+		add(mix('c', runTogether(v))) // Abol Hassan, Abolhassan
 	}
 	return dst
 }
 
-// tokenSkeletons returns, for each token, its skeletons under every
-// convention (an initial is its letter under all).
-func tokenSkeletons(toks []token) [][]string {
+// mix combines a blocking key with one more part (splitmix64).
+func mix(h, x uint64) uint64 {
+	h ^= x + 0x9e3779b97f4a7c15 + h<<6 + h>>2
+	h ^= h >> 30
+	h *= 0xbf58476d1ce4e5b9
+	h ^= h >> 27
+	h *= 0x94d049bb133111eb
+	return h ^ h>>31
+}
+
+// tokenSkeletons appends, for each token, the hashes of its skeletons
+// under every convention (an initial is its letter under all), nv per
+// token, then the hashes of the skeletons of all the words run together.
+func tokenSkeletons(dst []uint64, toks []token) ([]uint64, int) {
 	m := translit.DefaultModel
-	out := make([][]string, len(toks))
-	for i, t := range toks {
-		if t.initial || t.rd.Symbols == "" {
-			s := t.key
-			if t.initial {
-				s = "." + s
+	nv := m.NumSkeletons()
+	var buf [8 * 64]byte
+	var all [8][]byte
+	for v := 0; v < nv && v < len(all); v++ {
+		all[v] = buf[v*64 : v*64 : v*64+64]
+	}
+	for _, t := range toks {
+		for v := 0; v < nv; v++ {
+			var sk []byte
+			var tmp [64]byte
+			switch {
+			case t.initial || t.rd.Symbols == "":
+				sk = append(append(tmp[:0], '.'), t.key...)
+			case t.org && v == 0:
+				// An organization word goes by its synonym's skeleton
+				// (Khalq, People, خلق).
+				sk = append(tmp[:0], t.skel...)
+			default:
+				sk = m.AppendSkeleton(tmp[:0], t.rd, v)
 			}
-			out[i] = make([]string, m.NumSkeletons())
-			for v := range out[i] {
-				out[i][v] = s
+			dst = append(dst, fnv64(sk))
+			if v < len(all) && len(all[v])+len(sk) <= cap(all[v]) {
+				all[v] = append(all[v], sk...)
 			}
-			continue
-		}
-		out[i] = m.Skeletons(nil, t.rd)
-		if t.org {
-			// An organization word goes by its synonym's skeleton too
-			// (Khalq, People, خلق).
-			out[i][0] = t.skel
 		}
 	}
-	return out
+	for v := 0; v < nv; v++ {
+		if v < len(all) {
+			dst = append(dst, fnv64(all[v]))
+		} else {
+			dst = append(dst, 0)
+		}
+	}
+	return dst, nv
+}
+
+// fnv64 is FNV-1a.
+func fnv64(b []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
 }
 
 var blockSeed = maphash.MakeSeed()

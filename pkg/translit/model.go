@@ -4,6 +4,7 @@ import (
 	"bufio"
 	_ "embed"
 	"fmt"
+	"math/bits"
 	"sort"
 	"strconv"
 	"strings"
@@ -91,6 +92,9 @@ func ParseModel(src, file string) (*Model, error) {
 			return i
 		}
 		i := uint16(len(m.labels))
+		if i >= maxLabels {
+			i = 0 // reported below
+		}
 		m.labels = append(m.labels, s)
 		labelIndex[s] = i
 		return i
@@ -190,6 +194,9 @@ func ParseModel(src, file string) (*Model, error) {
 			return nil, bad("unknown kind %q", f[0])
 		}
 	}
+	if len(m.labels) > maxLabels {
+		return nil, fmt.Errorf("%s: %d labels, at most %d", file, len(m.labels), maxLabels)
+	}
 	return m, sc.Err()
 }
 
@@ -197,7 +204,7 @@ func ParseModel(src, file string) (*Model, error) {
 type Reading struct {
 	Symbols string
 	Script  bool     // read from Perso-Arabic script: short vowels are not written
-	rules   []uint16 // labels of the read rules that fired
+	rules   labelSet // labels of the read rules that fired
 }
 
 func isVowelSym(c byte) bool {
@@ -263,14 +270,18 @@ func (m *Model) Read(word string) Reading {
 	return r
 }
 
-func (r *Reading) addRule(l uint16) {
-	for _, x := range r.rules {
-		if x == l {
-			return
-		}
-	}
-	r.rules = append(r.rules, l)
-}
+func (r *Reading) addRule(l uint16) { r.rules.add(l) }
+
+// labelSet is a set of label indices, small enough to keep in every
+// reading without an allocation.
+type labelSet [maxLabels / 64]uint64
+
+// maxLabels bounds the labels of a model.
+const maxLabels = 256
+
+func (s *labelSet) add(l uint16) { s[l/64] |= 1 << (l % 64) }
+
+func (s labelSet) has(l uint16) bool { return s[l/64]&(1<<(l%64)) != 0 }
 
 func (m *Model) longestRead(s string) (readRule, int) {
 	// Cut up to maxRead runes and try the longest prefix first.
@@ -492,24 +503,11 @@ func appendLabel(ls []string, l string) []string {
 
 // symmetricRules returns the read rules that fired on one side only: the
 // conventions that tell the spellings apart.
-func symmetricRules(a, b []uint16) []uint16 {
+func symmetricRules(a, b labelSet) []uint16 {
 	var out []uint16
-	has := func(s []uint16, x uint16) bool {
-		for _, y := range s {
-			if y == x {
-				return true
-			}
-		}
-		return false
-	}
-	for _, x := range a {
-		if !has(b, x) {
-			out = append(out, x)
-		}
-	}
-	for _, x := range b {
-		if !has(a, x) {
-			out = append(out, x)
+	for w := range a {
+		for x := a[w] ^ b[w]; x != 0; x &= x - 1 {
+			out = append(out, uint16(w*64+bits.TrailingZeros64(x)))
 		}
 	}
 	return out
@@ -712,6 +710,18 @@ func (m *Model) Skeletons(dst []string, r Reading) []string {
 	return dst
 }
 
+// AppendSkeleton appends the skeleton of a reading under convention v
+// (0: as written; 1 to NumSkeletons-1: the conventions of Skeletons)
+// without building a string.
+func (m *Model) AppendSkeleton(dst []byte, r Reading, v int) []byte {
+	var conv *[128]byte
+	if v > 0 {
+		conv = &m.variants[v-1].from
+	}
+	n := len(dst)
+	return append(dst, skeletonInto(dst[n:n], r.Symbols, conv)...)
+}
+
 // NumSkeletons is the number of skeletons Skeletons appends.
 func (m *Model) NumSkeletons() int { return len(m.variants) + 1 }
 
@@ -721,8 +731,13 @@ func (m *Model) NumSkeletons() int { return len(m.variants) + 1 }
 // would share one skeleton and one block.
 func skeletonOf(sym string, conv *[128]byte) string {
 	var arr [maxSymbols]byte
-	b := arr[:0]
-	for i := 0; i < len(sym) && len(b) < len(arr); i++ {
+	return string(skeletonInto(arr[:0], sym, conv))
+}
+
+// skeletonInto is skeletonOf into a caller's buffer.
+func skeletonInto(b []byte, sym string, conv *[128]byte) []byte {
+	b = b[:0]
+	for i := 0; i < len(sym) && len(b) < maxSymbols; i++ {
 		c := sym[i]
 		if conv != nil && c < 128 && conv[c] != 0 {
 			c = conv[c]
@@ -750,5 +765,5 @@ func skeletonOf(sym string, conv *[128]byte) string {
 		}
 		b = append(b, c)
 	}
-	return string(b)
+	return b
 }
