@@ -48,7 +48,7 @@ var formats = []format{
 func bibEncoder(d bibtex.Dialect) func(t *testing.T, items []bib.Item) []byte {
 	return func(t *testing.T, items []bib.Item) []byte {
 		var buf bytes.Buffer
-		require.NoError(t, bibtex.Encode(&buf, items, bibtex.EncodeOptions{Dialect: d}))
+		require.NoError(t, bibtex.Encode(&buf, items, bibtex.EncodeOptions{Dialect: d, ProtectCapitals: true}))
 		return buf.Bytes()
 	}
 }

@@ -34,7 +34,11 @@ type EncodeOptions struct {
 	ASCII bool
 	// ProtectCapitals wraps words with capitals after their first letter
 	// (MKO, PMOI, iPhone) in title fields in braces, so that styles that
-	// change case leave them alone.
+	// change case leave them alone, and likewise the capitalized words
+	// after the first of a title or subtitle, as Better BibTeX does (the
+	// proper nouns of a sentence-case title; every word but the function
+	// words of a title-case one, whose capitals do not say which are
+	// proper nouns).
 	ProtectCapitals bool
 }
 
@@ -471,6 +475,9 @@ func (e *Encoder) encodeValue(field, v, val string) string {
 	case kindRich:
 		opts.Markup = true
 		opts.ProtectCapitals = e.opts.ProtectCapitals && bib.KindOf(v) == bib.KindTitle
+		if opts.ProtectCapitals {
+			val = protectProperNouns(val)
+		}
 	}
 	out := texEncode(val, opts)
 	if field == "pages" && strings.Contains(out, "–") {

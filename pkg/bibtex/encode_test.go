@@ -23,7 +23,7 @@ func TestEncode(t *testing.T) {
 				Names: map[string][]bib.Name{"author": {{Family: "Rajavi", Given: "Masʿud"}, {Literal: "Human Rights Watch"}}},
 				Dates: map[string]bib.Date{"issued": {From: bib.DateParts{Year: 2005, Month: 5, Day: 19}}}},
 			EncodeOptions{ProtectCapitals: true},
-			"@article{a,\n  author = {Rajavi, Masʿud and {Human Rights Watch}},\n  title = {The {MKO} and the \\textit{Mojahedin}},\n  journal = {Iranian Studies},\n  number = {2},\n  pages = {10--20},\n  year = {2005},\n  month = may,\n  day = {19},\n  doi = {10.1/x_y}\n}\n"},
+			"@article{a,\n  author = {Rajavi, Masʿud and {Human Rights Watch}},\n  title = {The {MKO} and the \\textit{{Mojahedin}}},\n  journal = {Iranian {Studies}},\n  number = {2},\n  pages = {10--20},\n  year = {2005},\n  month = may,\n  day = {19},\n  doi = {10.1/x_y}\n}\n"},
 		{"same article in BibLaTeX, ASCII",
 			bib.Item{ID: "a", Type: "article-journal",
 				Vars:  map[string]string{"title": "Mojāhedin", "container-title": "Iranian Studies", "publisher-place": "Paris"},

@@ -66,8 +66,8 @@ func ExampleEncode() {
 	// Output:
 	// @article{rajavi2005,
 	//   author = {Rajavi, Mas{\textayn}{\=u}d and {Human Rights Watch}},
-	//   title = {The {MKO} in Exile},
-	//   journal = {Iran Studies},
+	//   title = {The {MKO} in {Exile}},
+	//   journal = {Iran {Studies}},
 	//   pages = {1--20},
 	//   year = {2005},
 	//   month = may

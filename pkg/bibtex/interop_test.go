@@ -176,3 +176,21 @@ func TestVerbatimUnbalancedBraceParsesBack(t *testing.T) {
 		assert.Equal(t, "after", items[0].Get("note"))
 	}
 }
+
+// TestProperNounsBraceProtected: the proper nouns of titles are braced so
+// that a sentence-casing reader (BibTeX's plain, pandoc) keeps them; the
+// first word, function words and text already protected are left alone.
+func TestProperNounsBraceProtected(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"The Iranian Mojahedin", "The {Iranian} {Mojahedin}"},
+		{"The Mujahedin-e Khalq in Iraq: A Policy Conundrum", "The {Mujahedin}-e {Khalq} in {Iraq}: A {Policy} {Conundrum}"},
+		{"Why the US granted 'protected' status to Iranian terrorists", "Why the {US} granted 'protected' status to {Iranian} terrorists"},
+		{"Camp <i>Ashraf</i> and <span class=\"nocase\">iPhone</span>", "Camp \\textit{{Ashraf}} and {iPhone}"},
+	}
+	for _, tt := range tests {
+		it := bib.Item{ID: "a", Type: "book", Vars: map[string]string{"title": tt.in}}
+		var buf bytes.Buffer
+		require.NoError(t, Encode(&buf, []bib.Item{it}, EncodeOptions{ProtectCapitals: true}))
+		assert.Contains(t, buf.String(), "title = {"+tt.want+"}")
+	}
+}
