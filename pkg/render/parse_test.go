@@ -5,6 +5,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/manba/manba/pkg/csl"
+	"github.com/manba/manba/pkg/works"
 )
 
 func TestParse(t *testing.T) {
@@ -60,4 +63,16 @@ func TestFrontMatter(t *testing.T) {
 
 	_, _, _, err = FrontMatter("---\n: bad: [\n---\n")
 	assert.Error(t, err)
+}
+
+func TestCitationsInFootnotesStayThere(t *testing.T) {
+	doc := "Text.[^n] More [@hrw2005noexit].\n\n[^n]: As in [@rand2009mek, p. 3],\n    and [@abrahamian1989mojahedin].\n"
+	st, err := csl.LoadStyle("chicago-notes-bibliography")
+	require.NoError(t, err)
+	out, diags := Document("d.md", []byte(doc), Options{Style: st, Items: works.Items()})
+	require.Empty(t, diags)
+	assert.Contains(t, string(out), "Text.[^n] More.[^c1]\n")
+	assert.Contains(t, string(out), "[^n]: As in Jeremiah Goulka et al., *The Mujahedin-e Khalq in Iraq")
+	assert.Contains(t, string(out), "    and Ervand Abrahamian, *The Iranian Mojahedin*")
+	assert.NotContains(t, string(out), "[^c2]")
 }

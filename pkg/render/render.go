@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -80,7 +81,7 @@ func Document(name string, src []byte, opts Options) ([]byte, diag.List) {
 		}
 		p.Register(order...) // unknown and repeated keys are ignored
 	}
-	texts := r.citations(p, cits)
+	texts := r.citations(p, body, cits)
 	var out strings.Builder
 	if bodyOff > 0 && opts.Format == Markdown {
 		out.WriteString(doc[:bodyOff])
@@ -136,7 +137,7 @@ type rendered struct {
 
 // citations renders all citations together, so that positions (ibid,
 // subsequent), numbers and disambiguation see the whole document.
-func (r *renderer) citations(p *csl.Processor, cits []Citation) []rendered {
+func (r *renderer) citations(p *csl.Processor, body string, cits []Citation) []rendered {
 	var cc []csl.Citation
 	var index []int // cc index of each citation, -1 when no cite is known
 	for _, c := range cits {
@@ -193,13 +194,32 @@ func (r *renderer) citations(p *csl.Processor, cits []Citation) []rendered {
 			default:
 				out[i] = rendered{inline: author + " " + text}
 			}
-		case r.note && !c.InText:
+		case r.note && !c.InText && !inFootnote(body, c.Start):
 			out[i] = rendered{note: text}
 		default:
 			out[i] = rendered{inline: text}
 		}
 	}
 	return out
+}
+
+var footnoteDef = regexp.MustCompile(`^ {0,3}\[\^[^\]\s]+\]:`)
+
+// inFootnote reports whether offset i lies in a footnote definition
+// ("[^label]: ..." and the lines of its paragraph): a citation there is
+// already in a note and is rendered in place.
+func inFootnote(body string, i int) bool {
+	for end := i; ; {
+		start := strings.LastIndexByte(body[:end], '\n') + 1
+		line := body[start:end]
+		if footnoteDef.MatchString(line) {
+			return true
+		}
+		if start == 0 || strings.TrimSpace(body[strings.LastIndexByte(body[:start-1], '\n')+1:start]) == "" {
+			return false
+		}
+		end = start - 1
+	}
 }
 
 // authorOnly renders the author of an in-text citation. Numeric styles
