@@ -177,15 +177,6 @@ func (d Date) DualYear() string {
 	return fmt.Sprintf("%d/%s", c.Year, g)
 }
 
-// WrittenYear returns the year as the source wrote it: the Hijri year of a
-// date kept in its calendar (1380 for 1380 SH), else the Gregorian year.
-func (d Date) WrittenYear() int {
-	if c, ok := d.CalendarDate(); ok {
-		return c.Year
-	}
-	return d.From.Year
-}
-
 func langName(s calendar.System) string {
 	if s == calendar.LunarHijri {
 		return "Arabic"

@@ -417,7 +417,7 @@ func (d *Decoder) generateID(it *bib.Item) string {
 	if b.Len() == 0 {
 		b.WriteString("item")
 	}
-	if y := it.Dates["issued"].WrittenYear(); y != 0 { // 1380 for 1380 SH, as cited
+	if y := it.Dates["issued"].Year(); y != 0 { // Gregorian, as citekey: 1380 SH -> 2001
 		b.WriteString(strconv.Itoa(y))
 	}
 	base := b.String()

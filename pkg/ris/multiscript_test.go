@@ -49,7 +49,7 @@ func TestPersianYearIsSolarHijri(t *testing.T) {
 	assert.Equal(t, "solar-hijri", d.Calendar)
 	assert.Equal(t, 2001, d.From.Year)
 	assert.Equal(t, "1380/2001", d.DualYear())
-	assert.Equal(t, "rajavi1380", items[0].ID, "the name and the year as cited make the ID")
+	assert.Equal(t, "rajavi2001", items[0].ID, "the romanized name and the Gregorian year make the ID, as in citekey")
 	require.Len(t, diags, 1)
 	assert.Contains(t, diags[0].Error(), "t.ris:1:1")
 }
