@@ -20,6 +20,13 @@
 // extensible with LoadAuthority) maps variants, married and maiden names,
 // acronyms, translations and Persian spellings to canonical entries.
 //
+// Names are compared word by word with the romanization model of package
+// translit; a lexicon of given names that share a consonant skeleton
+// (data/given.tsv: Ḥamīd / Ḥāmid, Jamīl / Jamāl) keeps different names
+// apart, and organization and place words are translated through a
+// multilingual lexicon of generic words (data/places.txt). Clusterer.Compare
+// gives a score and the reasons for one pair.
+//
 // Cluster groups many names: identical keys first, then blocking by
 // consonant skeleton and acronym, then comparison with precision first — a
 // name joins a cluster only if it matches that cluster and no other, and a

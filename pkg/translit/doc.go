@@ -26,6 +26,18 @@
 //     It is for blocking and for comparing script with Latin text, not a
 //     key on its own.
 //
+// The romanization model (Model, DefaultModel, CompareWords) goes further
+// than folding: a word is read into symbols that keep long vowels (ā ī ū,
+// ee, ou) apart from short ones, and two readings are compared by a
+// weighted edit distance whose costs say which differences romanizations
+// of one Persian or Arabic name actually produce (Spanish j = kh, French
+// ch = sh, Turkish c = j, e/i and o/u for short vowels, the article's
+// vowel, script against Latin with short vowels unwritten), with a budget
+// that grows with the length of the word: a score and the conventions
+// that explain it. The readings, costs and blocking variants are data
+// (data/conventions.tsv), each row citing where the convention is
+// documented.
+//
 // Every profile is idempotent: folding a folded string changes nothing.
 // FoldExplain also reports which equivalences fired, so that callers can
 // explain a merge ("matched by: ezafe + ou/u").

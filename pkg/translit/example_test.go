@@ -49,3 +49,14 @@ func ExampleProfile_NewTransformer() {
 	// Output:
 	// naga amruz naga amruz <nil>
 }
+
+func ExampleCompareWords() {
+	for _, p := range [][2]string{{"Khomeini", "Jomeini"}, {"Jamil", "Jamal"}, {"Jamil", "جمیل"}} {
+		c := translit.CompareWords(p[0], p[1])
+		fmt.Printf("%s ~ %s: same=%v score=%.2f %v\n", p[0], p[1], c.Same(), c.Score, c.Rules)
+	}
+	// Output:
+	// Khomeini ~ Jomeini: same=true score=0.78 [Spanish j = kh]
+	// Jamil ~ Jamal: same=false score=0.42 [short vowel written or not]
+	// Jamil ~ جمیل: same=true score=0.96 [script]
+}
