@@ -47,6 +47,7 @@ func (d *Decoder) item(e *rawEntry) bib.Item {
 	}
 	d.issued(&it, year, month, day, hasDate)
 	d.moveRoles(&it, e)
+	d.validate(&it, e)
 	if _, ok := it.Extra[LeftoverField]; ok {
 		for _, f := range e.fields {
 			if f.name == LeftoverField {

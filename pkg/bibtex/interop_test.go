@@ -194,3 +194,23 @@ func TestProperNounsBraceProtected(t *testing.T) {
 		assert.Contains(t, buf.String(), "title = {"+tt.want+"}")
 	}
 }
+
+// TestImpossibleDatesMonth13EmptyKeyWarn: reading warns, at the field,
+// about a date that does not exist, a month 13 and an empty key; the
+// values are kept.
+func TestImpossibleDatesMonth13EmptyKeyWarn(t *testing.T) {
+	src := "@misc{a, date={2005-02-30}}\n@misc{b, year=2005, month=13}\n@misc{, title={T}}\n@misc{d, urldate={2005-13-01}}\n@misc{e, year=2004, month=feb, day=29}\n"
+	items, diags := Decode("x.bib", []byte(src), DecodeOptions{})
+	require.Len(t, items, 5)
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.Error())
+	}
+	assert.Equal(t, []string{
+		`x.bib:1:10: warning: entry "a": no such day: 2005-02-30 in date`,
+		`x.bib:2:21: warning: entry "b": month = "13" is not a month (kept as written)`,
+		`x.bib:3:1: warning: entry @misc has an empty key`,
+		`x.bib:4:10: warning: entry "d": urldate = "2005-13-01" is not a date (kept as text)`,
+	}, got)
+	assert.Equal(t, "13", items[1].Extra["month"])
+}
