@@ -65,3 +65,16 @@ func TestKeysUsage(t *testing.T) {
 		assert.Equal(t, 2, code, args)
 	}
 }
+
+func TestKeysRISTwiceChangesNothing(t *testing.T) {
+	needFormat(t, "ris")
+	ris := "TY  - BOOK\nID  - x1\nAU  - Abrahamian, Ervand\nTI  - The Iranian Mojahedin\nPY  - 1989\nER  - \n\nTY  - BOOK\nAU  - رجوی, مسعود\nTI  - تاریخ\nPY  - 2001\nER  - \n"
+	once, errOut, code := runCLI(t, ris, "keys")
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, once, "ID  - abrahamianiranian1989\n")
+	assert.Contains(t, once, "ID  - rajavitarikh2001\n")
+	twice, errOut, code := runCLI(t, once, "keys")
+	require.Equal(t, 0, code, errOut)
+	assert.Equal(t, once, twice)
+	assert.Contains(t, errOut, "0 of 2 keys changed")
+}

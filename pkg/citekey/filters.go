@@ -20,7 +20,7 @@ var filters = map[string]func(s string, args []arg) string{
 			return -1
 		}, s)
 	},
-	// skipwords removes function words (see SkipWords).
+	// skipwords removes function words (the skipWords list).
 	"skipwords": func(s string, _ []arg) string {
 		var out []string
 		for _, w := range strings.Fields(s) {

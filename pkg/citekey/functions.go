@@ -2,7 +2,6 @@ package citekey
 
 import (
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -184,15 +183,4 @@ func toSet(s string) map[string]bool {
 		m[w] = true
 	}
 	return m
-}
-
-// SkipWords returns the function words skipped by shorttitle, title and
-// the skipwords filter, sorted.
-func SkipWords() []string {
-	out := make([]string, 0, len(skipWords))
-	for w := range skipWords {
-		out = append(out, w)
-	}
-	sort.Strings(out)
-	return out
 }
