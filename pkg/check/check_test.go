@@ -48,6 +48,8 @@ func TestEveryCheckTriggersAndNot(t *testing.T) {
 		{"pages", "@misc{k, title = {T}, pages = {78--67}}", "@misc{k, title = {T}, pages = {1234--56}}"},
 		{"name-variant", "@misc{a, title = {T}, author = {Rajavi, Masoud}}\n@misc{b, title = {U}, author = {Rajavi, Massoud and Abrahamian, Ervand}}\n@misc{c, title = {V}, author = {Rajavi, Masoud}}",
 			"@misc{a, title = {T}, author = {Rajavi, Masoud}}\n@misc{b, title = {U}, author = {Rajavi, Maryam and Rajavi, M.}}"},
+		{"name-variant", "@misc{a, title = {T}, author = {García, José}}\n@misc{b, title = {U}, author = {Garcia, Jose}}",
+			"@misc{a, title = {T}, author = {Li, Peng}}\n@misc{b, title = {U}, author = {Liu, Peng}}\n@misc{c, title = {V}, author = {Roth, Robert and Ross, Robert}}"},
 	}
 	seen := map[string]bool{}
 	for _, tt := range tests {

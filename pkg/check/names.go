@@ -9,6 +9,7 @@ import (
 	"github.com/manba/manba/pkg/diag"
 	"github.com/manba/manba/pkg/latex"
 	"github.com/manba/manba/pkg/names"
+	"github.com/manba/manba/pkg/translit"
 )
 
 // references reports crossref, xref and xdata targets not in the library.
@@ -36,7 +37,8 @@ type nameOcc struct {
 }
 
 // nameVariants reports people the names clustering puts together although
-// the library spells them differently. Only names with a written-out given
+// the library spells them differently, when the spellings are variants of
+// one name (see spellingVariant). Only names with a written-out given
 // name take part: initials say too little to tell one person from another
 // (Goodman, N. D. and Goodman, R. R.), and spellings that differ only by
 // initials (E. / Ervand) are abbreviations, not variants.
@@ -84,7 +86,7 @@ func (c *checker) nameVariants() {
 		sort.SliceStable(as, func(i, j int) bool { return occ[as[i].Input].count > occ[as[j].Input].count })
 		ref := as[0]
 		for _, a := range as[1:] {
-			if abbreviation(a.Input, ref.Input) {
+			if abbreviation(a.Input, ref.Input) || !spellingVariant(a, ref) {
 				continue
 			}
 			o := occ[a.Input]
@@ -167,6 +169,20 @@ func abbreviation(a, b string) bool {
 		}
 	}
 	return true
+}
+
+// spellingVariant reports whether two names of one cluster are the same
+// name spelled two ways: the authority file says so, or family and given
+// names fold to the same match keys (Masoud/Massoud, Esmaeilpour/
+// Esmaeelpour, García/Garcia). Clustering alone also joins names that are
+// only alike (Li/Liu, Roth/Ross), which a check must not call one person.
+func spellingVariant(a, b names.Assignment) bool {
+	if strings.HasPrefix(a.Why, "authority") {
+		return true
+	}
+	fa, ga, _ := strings.Cut(a.Input, ",")
+	fb, gb, _ := strings.Cut(b.Input, ",")
+	return translit.Fold(fa) == translit.Fold(fb) && translit.Fold(ga) == translit.Fold(gb)
 }
 
 // spelledOut reports whether the first given name of "Family, Given" is
