@@ -109,12 +109,24 @@ func writeFlags(w io.Writer, fs *pflag.FlagSet) {
 }
 
 // writeParagraphs writes text whose paragraphs are separated by blank
-// lines; indented lines are kept as they are.
+// lines; an indented paragraph (a command to type) is kept as it is, not
+// filled, and a "####" heading loses its marks.
 func writeParagraphs(w io.Writer, text string) {
 	for _, para := range strings.Split(strings.TrimSpace(text), "\n\n") {
 		fmt.Fprintln(w, ".PP")
-		for _, line := range strings.Split(para, "\n") {
-			fmt.Fprintln(w, roffText(line))
+		lines := strings.Split(para, "\n")
+		verbatim := strings.HasPrefix(para, "\t") || strings.HasPrefix(para, "  ")
+		if verbatim {
+			fmt.Fprintln(w, ".RS\n.nf")
+		}
+		for _, line := range lines {
+			if verbatim {
+				line = strings.TrimLeft(line, " \t")
+			}
+			fmt.Fprintln(w, roffText(strings.TrimLeft(line, "# ")))
+		}
+		if verbatim {
+			fmt.Fprintln(w, ".fi\n.RE")
 		}
 	}
 }
