@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -102,7 +103,11 @@ func runDedupe(o dedupeOptions, args []string, stdin io.Reader, stdout, stderr i
 			return err
 		}
 		// Only the keys of each item are kept (dedupe.Finder), not the
-		// items: 100k items in bounded memory.
+		// items; a soft memory limit makes the collector return the
+		// decoded items' garbage early (100k items in under 200 MB).
+		if os.Getenv("GOMEMLIMIT") == "" {
+			defer debug.SetMemoryLimit(debug.SetMemoryLimit(160 << 20))
+		}
 		finder := dedupe.NewFinder(distinct)
 		var ids, source []string
 		diags, err := eachItemAt(args, o.from, stdin, func(it bib.Item, at diag.Pos) {

@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"hash/maphash"
 	"slices"
 	"strings"
 
@@ -36,9 +37,11 @@ type Finder struct {
 	ids      []string
 	keys     []*keys // pointers, so that growing the slice copies little
 	// Items sharing an identifier or a title key form a block; blockOf
-	// numbers the blocks by key, blocks lists their items, and inBlocks
-	// lists each item's blocks in the order they were added.
-	blockOf  map[string]int32
+	// numbers the blocks by a hash of the key, blocks lists their items,
+	// and inBlocks lists each item's blocks in the order they were added.
+	// Two keys with one hash only put more items in a block: compareKeys
+	// still decides every pair.
+	blockOf  map[uint64]int32
 	blocks   [][]int32
 	inBlocks [][]int32
 }
@@ -46,8 +49,10 @@ type Finder struct {
 // NewFinder returns a Finder that leaves out the pairs recorded in
 // distinct (which may be nil).
 func NewFinder(distinct *Distinct) *Finder {
-	return &Finder{distinct: distinct, blockOf: map[string]int32{}}
+	return &Finder{distinct: distinct, blockOf: map[uint64]int32{}}
 }
+
+var blockSeed = maphash.MakeSeed()
 
 // Add adds the next item; Pairs refers to it by its index, counting from 0.
 func (f *Finder) Add(it bib.Item) {
@@ -55,10 +60,11 @@ func (f *Finder) Add(it bib.Item) {
 	k := keysOf(it, false)
 	var in []int32
 	add := func(key string) {
-		b, ok := f.blockOf[key]
+		h := maphash.String(blockSeed, key)
+		b, ok := f.blockOf[h]
 		if !ok {
 			b = int32(len(f.blocks))
-			f.blockOf[key] = b
+			f.blockOf[h] = b
 			f.blocks = append(f.blocks, nil)
 		}
 		if !slices.Contains(in, b) {
@@ -82,7 +88,7 @@ func (f *Finder) Add(it bib.Item) {
 	if len(k.people) > maxPeople {
 		k.people = k.people[:maxPeople]
 	}
-	k.people = slices.Clip(k.people)
+	k.people = slices.Clone(k.people) // not the item's array, which may be larger
 	f.keys = append(f.keys, &k)
 	f.inBlocks = append(f.inBlocks, in)
 }
