@@ -543,7 +543,7 @@ var monthMacroNames = [...]string{"jan", "feb", "mar", "apr", "may", "jun", "jul
 func (e *Encoder) appendDate(out []outField, used map[string]bool, v string, d bib.Date) []outField {
 	text := func(name, s string) []outField {
 		used[name] = true
-		return append(out, outField{name: name, value: texEncode(s, latex.EncodeOptions{ASCII: e.opts.ASCII})})
+		return append(out, outField{name: name, value: literalDateTeX(s, e.opts.ASCII)})
 	}
 	// ISO dates are read without TeX decoding, so they are written as is.
 	iso := func(name, s string) []outField {
@@ -624,6 +624,19 @@ func standardNumbers(v, val string) []string {
 	return nums
 }
 
+// literalDateTeX writes a literal date. One that still holds TeX the
+// decoder kept as written (xampl's year = {\switchargs{--90}{1968}}, for a
+// macro its @preamble defines) is written as that TeX again, not escaped
+// into text that would print the macro's name.
+func literalDateTeX(s string, ascii bool) string {
+	if strings.Contains(s, `\`) && balanced(s) {
+		if back, _ := latex.Decode(s, latex.DecodeOptions{}); back == s {
+			return s
+		}
+	}
+	return texEncode(s, latex.EncodeOptions{ASCII: ascii})
+}
+
 // dateText is a date as the leftover field holds it.
 func (e *Encoder) dateText(d bib.Date) string {
 	if d.Literal != "" || d.From.IsZero() {
@@ -631,7 +644,7 @@ func (e *Encoder) dateText(d bib.Date) string {
 		if lit == "" {
 			lit = d.Raw
 		}
-		return texEncode(lit, latex.EncodeOptions{ASCII: e.opts.ASCII})
+		return literalDateTeX(lit, e.opts.ASCII)
 	}
 	return biblatexDate(d)
 }

@@ -214,3 +214,17 @@ func TestImpossibleDatesMonth13EmptyKeyWarn(t *testing.T) {
 	}, got)
 	assert.Equal(t, "13", items[1].Extra["month"])
 }
+
+// TestXamplSwitchargsYearNotEscaped: a year that is TeX for a macro the
+// @preamble defines (xampl.bib) is written back as that TeX, not escaped
+// into text that prints "\switchargs" (and "n.d." in biber).
+func TestXamplSwitchargsYearNotEscaped(t *testing.T) {
+	src := "@preamble{ \"\\newcommand{\\switchargs}[2]{#2#1} \" }\n@misc{a, title={T}, year = \"{\\switchargs{--90}{1968}}\"}\n"
+	items, _ := Decode("x.bib", []byte(src), DecodeOptions{})
+	require.Len(t, items, 1)
+	for _, d := range []Dialect{BibTeX, BibLaTeX} {
+		out, back := encodeOne(t, items[0], d)
+		assert.Contains(t, out, `{\switchargs{--90}{1968}}`)
+		assert.Equal(t, items[0].Dates["issued"], back.Dates["issued"])
+	}
+}
