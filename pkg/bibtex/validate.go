@@ -17,13 +17,15 @@ func (d *Decoder) validate(it *bib.Item, e *rawEntry) {
 	}
 	for _, v := range bib.SortedKeys(it.Dates) {
 		dt := it.Dates[v]
-		f := dateField(e, v)
-		for _, p := range []bib.DateParts{dt.From, dt.To} {
+		// The field is looked up only for a warning: this runs per item.
+		for _, p := range [2]bib.DateParts{dt.From, dt.To} {
 			if msg := impossible(p); msg != "" {
+				f := dateField(e, v)
 				d.warnf(f.pos, "entry %q: %s %s in %s", e.key, msg, p, f.name)
 			}
 		}
 		if dt.Literal != "" && isoLike(dt.Literal) {
+			f := dateField(e, v)
 			d.warnf(f.pos, "entry %q: %s = %q is not a date (kept as text)", e.key, f.name, dt.Literal)
 		}
 	}
@@ -89,15 +91,17 @@ func isoLike(s string) bool {
 
 // dateField returns the field a date variable came from, for positions.
 func dateField(e *rawEntry, v string) rawField {
-	names := map[string][]string{"issued": {"date", "year"}, "accessed": {"urldate"}, "event-date": {"eventdate"},
-		"original-date": {"origdate"}}[v]
-	for _, n := range append(names, v) {
+	for _, n := range append(dateSources[v], v) {
 		if f := fieldNamed(e, n); f != nil {
 			return *f
 		}
 	}
 	return rawField{name: v, pos: e.pos}
 }
+
+// dateSources are the BibTeX fields a date variable is read from.
+var dateSources = map[string][]string{"issued": {"date", "year"}, "accessed": {"urldate"}, "event-date": {"eventdate"},
+	"original-date": {"origdate"}}
 
 func fieldNamed(e *rawEntry, name string) *rawField {
 	for i := range e.fields {
