@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/manba/manba/pkg/bib"
@@ -25,6 +26,11 @@ type Decoder struct {
 	// reported and skipped, and decoding goes on with the next one. Set it
 	// before the first call to Next.
 	MaxItemBytes int
+	// MaxDiagnosticsPerKind bounds the problems of one kind that are
+	// listed (default 100; negative for no limit); the rest are counted in
+	// a final "N more like this" diagnostic, so that memory does not grow
+	// with the input.
+	MaxDiagnosticsPerKind int
 
 	r    io.Reader
 	file string
@@ -51,7 +57,8 @@ type Decoder struct {
 	ids     map[string]diag.Pos
 	warned8 bool // invalid UTF-8 reported
 	diags   diag.List
-	itemPos diag.Pos // where the item last returned starts
+	kinds   map[string]*kindCount // problems of each kind so far
+	itemPos diag.Pos              // where the item last returned starts
 }
 
 type mode int
@@ -71,7 +78,80 @@ func NewDecoder(r io.Reader, filename string) *Decoder {
 
 // Diagnostics returns the problems found so far, sorted by position.
 func (d *Decoder) Diagnostics() diag.List {
-	return d.diags.Sorted()
+	out := slices.Clone(d.diags)
+	for kind, k := range d.kinds {
+		if k.n > d.maxPerKind() {
+			out.Add(k.firstLeft, k.sev, "%d more like this (%s), not listed (MaxDiagnosticsPerKind)", k.n-d.maxPerKind(), label(kind))
+		}
+	}
+	out.Sort()
+	return out
+}
+
+// DefaultMaxDiagnosticsPerKind is the default of
+// Decoder.MaxDiagnosticsPerKind.
+const DefaultMaxDiagnosticsPerKind = 100
+
+func (d *Decoder) maxPerKind() int {
+	switch {
+	case d.MaxDiagnosticsPerKind == 0:
+		return DefaultMaxDiagnosticsPerKind
+	case d.MaxDiagnosticsPerKind < 0:
+		return math.MaxInt
+	}
+	return d.MaxDiagnosticsPerKind
+}
+
+// kindCount counts the problems of one kind.
+type kindCount struct {
+	n         int
+	sev       diag.Severity
+	firstLeft diag.Pos // the first one not listed
+}
+
+// report records a problem; kind is its message format. Beyond
+// MaxDiagnosticsPerKind problems of a kind, it only counts them.
+func (d *Decoder) report(pos diag.Pos, sev diag.Severity, kind, msg string) {
+	if d.kinds == nil {
+		d.kinds = map[string]*kindCount{}
+	}
+	k := d.kinds[kind]
+	if k == nil {
+		k = &kindCount{sev: sev}
+		d.kinds[kind] = k
+	}
+	if k.n++; k.n > d.maxPerKind() {
+		if k.n == d.maxPerKind()+1 {
+			k.firstLeft = pos
+		}
+		return
+	}
+	d.diags = append(d.diags, diag.Diagnostic{Pos: pos, Severity: sev, Msg: msg})
+}
+
+func (d *Decoder) warnf(pos diag.Pos, format string, args ...any) {
+	d.report(pos, diag.Warning, format, fmt.Sprintf(format, args...))
+}
+
+func (d *Decoder) errorf(pos diag.Pos, format string, args ...any) {
+	d.report(pos, diag.Error, format, fmt.Sprintf(format, args...))
+}
+
+// label describes a kind of problem by its format, with "…" for the
+// arguments and without trailing detail.
+func label(format string) string {
+	var b strings.Builder
+	for i := 0; i < len(format); i++ {
+		if format[i] == '%' && i+1 < len(format) {
+			b.WriteString("…")
+			i++
+			continue
+		}
+		b.WriteByte(format[i])
+	}
+	l, _, _ := strings.Cut(b.String(), " (")
+	l, _, _ = strings.Cut(l, ";")
+	return strings.TrimSpace(l)
 }
 
 // Decode reads every item of src.
@@ -131,7 +211,7 @@ func (d *Decoder) nextValue() (diag.Pos, bool) {
 	case modeStart:
 		if !ok {
 			if d.rerr == nil {
-				d.diags.Warnf(d.here(), "no CSL-JSON data")
+				d.warnf(d.here(), "no CSL-JSON data")
 			}
 			d.mode = modeDone
 			return diag.Pos{}, false
@@ -143,14 +223,14 @@ func (d *Decoder) nextValue() (diag.Pos, bool) {
 		case '{':
 			d.mode = modeStream
 		default:
-			d.diags.Errorf(d.here(), "not CSL-JSON: want an array or object of items, found %s", quoteByte(c))
+			d.errorf(d.here(), "not CSL-JSON: want an array or object of items, found %s", quoteByte(c))
 			d.mode = modeDone
 		}
 		return diag.Pos{}, false
 	case modeArray:
 		if !ok {
 			if d.rerr == nil {
-				d.diags.Warnf(d.here(), "unexpected end of input: the array of items is not closed with \"]\"")
+				d.warnf(d.here(), "unexpected end of input: the array of items is not closed with \"]\"")
 			}
 			d.mode = modeDone
 			return diag.Pos{}, false
@@ -158,29 +238,29 @@ func (d *Decoder) nextValue() (diag.Pos, bool) {
 		switch {
 		case c == ']':
 			if !d.afterItem && d.n > 0 {
-				d.diags.Warnf(d.comma, "trailing comma before \"]\"")
+				d.warnf(d.comma, "trailing comma before \"]\"")
 			}
 			d.advance()
 			d.mode = modeDone
 			switch c, ok := d.peekNonSpace(); {
 			case ok && (c == '[' || c == '{'):
 				// Concatenated outputs: read on rather than lose them.
-				d.diags.Warnf(d.here(), "more items after the array of items; read as well")
+				d.warnf(d.here(), "more items after the array of items; read as well")
 				d.mode, d.afterItem, d.n = modeStart, false, 0
 			case ok:
-				d.diags.Errorf(d.here(), "unexpected %s after the array of items; ignored the rest", quoteByte(c))
+				d.errorf(d.here(), "unexpected %s after the array of items; ignored the rest", quoteByte(c))
 			}
 			return diag.Pos{}, false
 		case c == ',':
 			if !d.afterItem {
-				d.diags.Warnf(d.here(), "unexpected \",\": missing item")
+				d.warnf(d.here(), "unexpected \",\": missing item")
 			}
 			d.comma = d.here()
 			d.advance()
 			d.afterItem = false
 			return diag.Pos{}, false
 		case d.afterItem:
-			d.diags.Warnf(d.here(), "missing \",\" between items")
+			d.warnf(d.here(), "missing \",\" between items")
 		}
 	case modeStream:
 		if !ok {
@@ -189,7 +269,7 @@ func (d *Decoder) nextValue() (diag.Pos, bool) {
 		}
 		if c == ',' {
 			// Tolerate "{...},\n{...}" written by hand.
-			d.diags.Warnf(d.here(), "unexpected \",\" between items outside an array")
+			d.warnf(d.here(), "unexpected \",\" between items outside an array")
 			d.advance()
 			return diag.Pos{}, false
 		}
@@ -201,12 +281,12 @@ func (d *Decoder) nextValue() (diag.Pos, bool) {
 	case valueEnded:
 		d.mode = modeDone
 		if d.rerr == nil {
-			d.diags.Errorf(start, "unexpected end of input inside this item")
+			d.errorf(start, "unexpected end of input inside this item")
 		}
 		return diag.Pos{}, false
 	case valueTooLarge:
 		end := d.here()
-		d.diags.Errorf(start, "item %d is larger than %d bytes (MaxItemBytes); skipped up to %d:%d", d.n, d.maxItem(), end.Line, end.Col)
+		d.errorf(start, "item %d is larger than %d bytes (MaxItemBytes); skipped up to %d:%d", d.n, d.maxItem(), end.Line, end.Col)
 		if c, ok := d.peekNonSpace(); d.resynced && ok && c == '{' {
 			d.afterItem = false
 		}
@@ -441,12 +521,12 @@ func (d *Decoder) consume(n int) {
 // returns ok=false for a value that is not an item at all.
 func (d *Decoder) decodeItem(elem []byte, start diag.Pos) (bib.Item, bool) {
 	if elem[0] != '{' {
-		d.diags.Errorf(start, "item %d is %s, not an object; skipped", d.n, describe(elem))
+		d.errorf(start, "item %d is %s, not an object; skipped", d.n, describe(elem))
 		return bib.Item{}, false
 	}
 	if !d.warned8 && !utf8.Valid(elem) {
 		d.warned8 = true
-		d.diags.Warnf(posIn(start, elem, firstInvalid(elem)), "invalid UTF-8 (is the file in another encoding?); bad bytes read as U+FFFD")
+		d.warnf(posIn(start, elem, firstInvalid(elem)), "invalid UTF-8 (is the file in another encoding?); bad bytes read as U+FFFD")
 	}
 	var it bib.Item
 	err := it.UnmarshalJSON(elem)
@@ -456,7 +536,7 @@ func (d *Decoder) decodeItem(elem []byte, start diag.Pos) (bib.Item, bool) {
 	if err != nil {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
-			d.diags.Errorf(posIn(start, elem, int(se.Offset)-1), "item %d: %v; skipped", d.n, se)
+			d.errorf(posIn(start, elem, int(se.Offset)-1), "item %d: %v; skipped", d.n, se)
 			return bib.Item{}, false
 		}
 		it = d.decodeProperties(elem, start)
@@ -476,7 +556,7 @@ func (d *Decoder) decodeProperties(elem []byte, start diag.Pos) bib.Item {
 		var one bib.Item
 		obj := append(append(bib.AppendJSONString([]byte{'{'}, p.key), ':'), p.value...)
 		if err := one.UnmarshalJSON(append(obj, '}')); err != nil {
-			d.diags.Errorf(posIn(start, elem, p.offset), "%v; dropped", err)
+			d.errorf(posIn(start, elem, p.offset), "%v; dropped", err)
 			continue
 		}
 		if len(good) > 1 {
@@ -488,7 +568,7 @@ func (d *Decoder) decodeProperties(elem []byte, start diag.Pos) bib.Item {
 	if err := it.UnmarshalJSON(append(good, '}')); err != nil {
 		// Each property decoded alone; together they can only fail if the
 		// same key came twice with different shapes.
-		d.diags.Errorf(start, "item %d: %v; skipped its properties", d.n, err)
+		d.errorf(start, "item %d: %v; skipped its properties", d.n, err)
 		return bib.Item{}
 	}
 	return it
@@ -548,7 +628,7 @@ func (d *Decoder) duplicateKeys(elem []byte, start diag.Pos) {
 	for i := 1; i < len(d.keys); i++ {
 		a, b := d.keys[i-1], d.keys[i]
 		if a.obj == b.obj && bytes.Equal(elem[a.from:a.to], elem[b.from:b.to]) {
-			d.diags.Warnf(posIn(start, elem, b.from-1), "duplicate key %q in an object; the last value is used", elem[b.from:b.to])
+			d.warnf(posIn(start, elem, b.from-1), "duplicate key %q in an object; the last value is used", elem[b.from:b.to])
 		}
 	}
 }
@@ -569,37 +649,37 @@ func (d *Decoder) check(it *bib.Item, elem []byte, start diag.Pos) {
 	}
 	switch {
 	case it.ID == "":
-		d.diags.Warnf(start, "item %d has no id", d.n)
+		d.warnf(start, "item %d has no id", d.n)
 	default:
 		if first, dup := d.ids[it.ID]; dup {
-			d.diags.Warnf(at("id"), "duplicate id %q (first item with it at %d:%d)", it.ID, first.Line, first.Col)
+			d.warnf(at("id"), "duplicate id %q (first item with it at %d:%d)", it.ID, first.Line, first.Col)
 		} else {
 			d.ids[it.ID] = start
 		}
 	}
 	switch {
 	case it.Type == "":
-		d.diags.Warnf(start, "item %q has no type", it.ID)
+		d.warnf(start, "item %q has no type", it.ID)
 	case !bib.IsType(it.Type):
-		d.diags.Warnf(at("type"), "unknown type %q kept; CSL processors will treat the item as a document", it.Type)
+		d.warnf(at("type"), "unknown type %q kept; CSL processors will treat the item as a document", it.Type)
 	}
 	for _, k := range bib.SortedKeys(it.Custom) {
 		switch {
 		case k == "custom" || bib.KindOf(k) == bib.KindUnknown && schemaProps[k]:
 			if !schemaShape(k, it.Custom[k]) {
-				d.diags.Warnf(at(k), "%q has a value of the wrong JSON type; kept as is", k)
+				d.warnf(at(k), "%q has a value of the wrong JSON type; kept as is", k)
 			}
 		case bib.KindOf(k) != bib.KindUnknown:
-			d.diags.Warnf(at(k), "%q has a value of the wrong JSON type (%s); kept as is", k, describe(it.Custom[k]))
+			d.warnf(at(k), "%q has a value of the wrong JSON type (%s); kept as is", k, describe(it.Custom[k]))
 		default:
-			d.diags.Warnf(at(k), "unknown property %q kept; it is not in the CSL-JSON schema", k)
+			d.warnf(at(k), "unknown property %q kept; it is not in the CSL-JSON schema", k)
 		}
 	}
 	for _, k := range bib.SortedKeys(it.Dates) {
 		dt := it.Dates[k]
 		for _, p := range []bib.DateParts{dt.From, dt.To} {
 			if p.Month > 12 || p.Month < 0 || p.Day > 31 || p.Day < 0 {
-				d.diags.Warnf(at(k), "%q: %d-%d-%d is not a calendar date", k, p.Year, p.Month, p.Day)
+				d.warnf(at(k), "%q: %d-%d-%d is not a calendar date", k, p.Year, p.Month, p.Day)
 				break
 			}
 		}
