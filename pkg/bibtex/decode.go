@@ -209,6 +209,11 @@ func NewDecoder(r io.Reader, name string, opts DecodeOptions) *Decoder {
 func Decode(filename string, src []byte, opts DecodeOptions) ([]bib.Item, diag.List) {
 	d := NewDecoder(bytes.NewReader(src), filename, opts)
 	d.keepAll = containsFold(src, "crossref") || containsFold(src, "xdata")
+	return d.all(), d.Diagnostics()
+}
+
+// all reads every item, in input order.
+func (d *Decoder) all() []bib.Item {
 	type indexed struct {
 		i  int
 		it bib.Item
@@ -226,7 +231,7 @@ func Decode(filename string, src []byte, opts DecodeOptions) ([]bib.Item, diag.L
 	for i := range all {
 		items[i] = all[i].it
 	}
-	return items, d.Diagnostics()
+	return items
 }
 
 // Next returns the next item, or io.EOF after the last one. A read error

@@ -73,3 +73,14 @@ func ExampleEncode() {
 	//   month = may
 	// }
 }
+
+// ExampleDecodeDatabase reads an abbreviations file and the file that uses
+// its macros as one database, as BibTeX does with \bibliography{abbrev,refs}.
+func ExampleDecodeDatabase() {
+	items, diags := bibtex.DecodeDatabase([]bibtex.Input{
+		{Name: "abbrev.bib", Src: []byte(`@string{is = {Iranian Studies}}`)},
+		{Name: "refs.bib", Src: []byte(`@article{a, title = {Exile}, journal = is, year = 1989}`)},
+	}, bibtex.DecodeOptions{})
+	fmt.Println(items[0].Get("container-title"), len(diags))
+	// Output: Iranian Studies 0
+}
