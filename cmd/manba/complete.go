@@ -70,30 +70,27 @@ func completeStyles(_ *cobra.Command, _ []string, prefix string) ([]cobra.Comple
 	return []cobra.Completion{"csl"}, cobra.ShellCompDirectiveFilterFileExt
 }
 
-// completeKeys offers cite keys: of the --bib files when there are any,
-// else of the built-in works. After a comma ("a,b") it completes the last
-// key of the list.
+// completeKeys offers cite keys, each described by its title: of the
+// --bib files when there are any, else of the built-in works. After a
+// comma ("a,b") it completes the last key of the list.
 func completeKeys(bibs *[]string) cobra.CompletionFunc {
 	return func(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
-		keys := works.IDs()
+		items := works.Items()
 		if files := splitList(*bibs); len(files) > 0 {
-			items, _, _ := loadItems(files, "", noStdin{})
-			keys = keys[:0:0]
-			seen := map[string]bool{}
-			for _, it := range items {
-				if !seen[it.ID] {
-					seen[it.ID] = true
-					keys = append(keys, it.ID)
-				}
-			}
+			items, _, _ = loadItems(files, "", noStdin{})
 		}
 		done, last := "", toComplete
 		if i := strings.LastIndexByte(toComplete, ','); i >= 0 {
 			done, last = toComplete[:i+1], toComplete[i+1:]
 		}
 		var out []cobra.Completion
-		for _, k := range withPrefix(keys, last) {
-			out = append(out, done+k)
+		seen := map[string]bool{}
+		for _, it := range items {
+			if seen[it.ID] || !strings.HasPrefix(it.ID, last) {
+				continue
+			}
+			seen[it.ID] = true
+			out = append(out, cobra.CompletionWithDesc(done+it.ID, it.Get("title")))
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp
 	}
