@@ -34,8 +34,9 @@ CSL-JSON.`,
 		Example: `  manba works
   manba works -o cited.bib
   manba works rand2009mek hrw2005noexit --to biblatex`,
-		ValidArgsFunction: func(_ *cobra.Command, _ []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
-			return withPrefix(works.IDs(), prefix), cobra.ShellCompDirectiveNoFileComp
+		ValidArgsFunction: func(c *cobra.Command, args []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			none := []string(nil)
+			return completeKeys(&none)(c, args, prefix)
 		},
 		RunE: func(c *cobra.Command, args []string) error {
 			return runWorks(o, args, c.OutOrStdout(), c.ErrOrStderr())
