@@ -107,9 +107,8 @@ type Decoder struct {
 	maxEntry, maxValue int
 	expandLeft         int64 // what macros may still expand to
 	maxPerKind         int
-	// growTo is the buffer size the next fill reads up to: doubled while
-	// one block needs more input, so that a long block costs linear time.
-	growTo int
+	// valid is the length of the prefix of buf known to be valid UTF-8.
+	valid int
 	index  int // number of entries read, for ordering
 
 	itemPos diag.Pos // where the entry of the item last returned starts
@@ -370,7 +369,7 @@ func (d *Decoder) nextBlock() (Block, bool) {
 			p.s, p.base, p.eof, p.more, p.errs = d.buf, d.base, d.eof, false, p.errs[:0]
 			b, end := p.block(0)
 			if !p.more {
-				if !utf8.ValidString(b.Raw) {
+				if end > d.valid && !utf8.ValidString(b.Raw) {
 					b = d.latin1(b)
 				}
 				// Positions in the block are counted from where it starts,
@@ -475,6 +474,7 @@ func (d *Decoder) fill(n int) {
 	n, err := io.ReadFull(d.r, buf[len(d.buf):])
 	if n > 0 {
 		d.buf = unsafe.String(&buf[0], len(d.buf)+n)
+		d.checkUTF8()
 	}
 	if err != nil {
 		d.eof = true
@@ -484,7 +484,24 @@ func (d *Decoder) fill(n int) {
 	}
 }
 
+// checkUTF8 extends the prefix of buf known to be valid UTF-8 over what
+// fill added, up to a rune cut by the end of the read, so that blocks in
+// it need no check of their own.
+func (d *Decoder) checkUTF8() {
+	cut := len(d.buf)
+	for i := max(d.valid, cut-utf8.UTFMax+1); i < cut; i++ {
+		if utf8.RuneStart(d.buf[i]) && !utf8.FullRuneInString(d.buf[i:]) {
+			cut = i
+			break
+		}
+	}
+	if utf8.ValidString(d.buf[d.valid:cut]) {
+		d.valid = cut
+	}
+}
+
 func (d *Decoder) advance(end int) {
+	d.valid = max(d.valid-end, 0)
 	consumed := d.buf[:end]
 	if n := strings.Count(consumed, "\n"); n > 0 {
 		d.line += n

@@ -235,3 +235,18 @@ func TestCrossrefTargetsAreNotHeldInMemory(t *testing.T) {
 		want = items
 	}
 }
+
+func TestRuneCutByAReadIsStillUTF8(t *testing.T) {
+	// Input is read 64 KiB at a time and checked as UTF-8 once per read:
+	// a rune that a read cuts in two is checked with the next read, and
+	// invalid bytes later still make their block Windows-1252.
+	for pad := readSize - 40; pad < readSize-20; pad++ {
+		src := "@misc{a, note = {" + strings.Repeat("x", pad) + "}}\n@misc{b, title = {Müller رجوی}}\n@misc{c, title = {M\xfcller}}\n"
+		items, diags := Decode("u.bib", []byte(src), DecodeOptions{})
+		require.Equal(t, []string{"a", "b", "c"}, ids(items))
+		assert.Equal(t, "Müller رجوی", items[1].Vars["title"], "pad %d", pad)
+		assert.Equal(t, "Müller", items[2].Vars["title"], "pad %d", pad)
+		require.Len(t, diags, 1, "pad %d", pad)
+		assert.Contains(t, diags[0].Msg, "Windows-1252")
+	}
+}
