@@ -109,7 +109,7 @@ type Decoder struct {
 	maxPerKind         int
 	// valid is the length of the prefix of buf known to be valid UTF-8.
 	valid int
-	index  int // number of entries read, for ordering
+	index int // number of entries read, for ordering
 
 	itemPos diag.Pos // where the entry of the item last returned starts
 	// keepAll keeps every entry as a possible target (Decode, which holds
