@@ -46,7 +46,13 @@ const maxCompare = 256 // members indexed per cluster; more add nothing but time
 // name that fails against the first spellings of a frequent name (Hamed
 // against a cluster of Hamids) would otherwise cost hundreds of
 // comparisons each time.
-const maxTry = 24
+const maxTry = 8
+
+// maxCandidates is how many clusters a name is compared with at most: the
+// clusters of its blocks in the order they were founded. A common name
+// (Mohammad Hosseini) in a million would otherwise be compared with
+// thousands.
+const maxCandidates = 24
 
 // Cluster assigns each input to a cluster, in input order.
 func (c *Clusterer) Cluster(inputs []string) []Assignment {
@@ -166,6 +172,7 @@ func (c *Clusterer) Cluster(inputs []string) []Assignment {
 		for i := range f.p.alts {
 			keyBuf = blockKeys(keyBuf, &f.p.alts[i], false)
 		}
+		candidates := 0
 		for _, b := range keyBuf {
 			for _, ci32 := range block[b] {
 				ci := int(ci32)
@@ -173,6 +180,9 @@ func (c *Clusterer) Cluster(inputs []string) []Assignment {
 					continue
 				}
 				seen[ci] = int32(stamp)
+				if candidates++; candidates > maxCandidates {
+					break // a block as big as this says little; the time stays linear
+				}
 				cl := clusters[ci]
 				if f.p.Gender != 0 && cl.gender != 0 && f.p.Gender != cl.gender {
 					continue
