@@ -17,20 +17,27 @@ func init() {
 	newReader := func(r io.Reader, name string) itemReader {
 		return bibtex.NewDecoder(r, name, bibtex.DecodeOptions{})
 	}
+	newDatabaseReader := func(inputs []openedInput) itemReader {
+		srcs := make([]bibtex.Source, len(inputs))
+		for i, in := range inputs {
+			srcs[i] = bibtex.Source{Name: in.name, R: in.r}
+		}
+		return bibtex.NewDatabaseDecoder(srcs, bibtex.DecodeOptions{})
+	}
 	registerFormat(&format{
-		Name:      "bibtex",
-		Exts:      []string{".bib", ".bibtex"},
-		Sniff:     sniffBibTeX,
-		Database:  true,
-		NewReader: newReader,
+		Name:              "bibtex",
+		Exts:              []string{".bib", ".bibtex"},
+		Sniff:             sniffBibTeX,
+		NewDatabaseReader: newDatabaseReader,
+		NewReader:         newReader,
 		NewWriter: func(w io.Writer, opts writeOptions) itemWriter {
 			return newBibWriter(w, bibtex.BibTeX, opts)
 		},
 	})
 	registerFormat(&format{
-		Name:      "biblatex",
-		Database:  true,
-		NewReader: newReader,
+		Name:              "biblatex",
+		NewDatabaseReader: newDatabaseReader,
+		NewReader:         newReader,
 		NewWriter: func(w io.Writer, opts writeOptions) itemWriter {
 			return newBibWriter(w, bibtex.BibLaTeX, opts)
 		},

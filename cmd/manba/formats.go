@@ -37,9 +37,9 @@ type format struct {
 	Name  string   // as given to --from/--to: "bibtex", "biblatex", "csljson", "ris"
 	Exts  []string // file extensions, with the dot
 	Sniff func(head []byte) bool
-	// Database is set for BibTeX: consecutive inputs of the format are read
-	// as one database (macros and crossref targets shared).
-	Database bool
+	// NewDatabaseReader, set for BibTeX, reads consecutive inputs of the
+	// format as one database (macros and crossref targets shared).
+	NewDatabaseReader func(inputs []openedInput) itemReader
 	// NewReader and NewWriter are nil when the format cannot be read or written.
 	NewReader func(r io.Reader, name string) itemReader
 	NewWriter func(w io.Writer, opts writeOptions) itemWriter
