@@ -246,7 +246,10 @@ func (d *Decoder) names(f *rawField) ([]bib.Name, bool) {
 	names := make([]bib.Name, 0, len(list))
 	for _, raw := range list {
 		raw = collapseSpace(raw)
-		tn := splitName(raw)
+		tn, ok := extendedName(raw)
+		if !ok {
+			tn = splitName(raw)
+		}
 		dec := func(s string) string {
 			if s == "" {
 				return ""

@@ -228,3 +228,18 @@ func TestXamplSwitchargsYearNotEscaped(t *testing.T) {
 		assert.Equal(t, items[0].Dates["issued"], back.Dates["issued"])
 	}
 }
+
+// TestExtendedNameFormat: biblatex's "family=..., given=..., prefix=...,
+// useprefix=true" names read as their parts, so al-Khalil written that way
+// reads back as written.
+func TestExtendedNameFormat(t *testing.T) {
+	src := `@article{a, author = {family=Khalil, given=Samir, prefix=al-, useprefix=true and given=Fred, family=Flummox and Abrahamian, Ervand}}`
+	items, diags := Decode("x.bib", []byte(src), DecodeOptions{})
+	require.Empty(t, diags)
+	require.Len(t, items, 1)
+	ns := items[0].Names["author"]
+	require.Len(t, ns, 3)
+	assert.Equal(t, []string{"Khalil", "Samir", "al-"}, []string{ns[0].Family, ns[0].Given, ns[0].NonDroppingParticle})
+	assert.Equal(t, []string{"Flummox", "Fred"}, []string{ns[1].Family, ns[1].Given})
+	assert.Equal(t, "Abrahamian", ns[2].Family)
+}

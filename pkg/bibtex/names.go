@@ -350,3 +350,37 @@ func isElided(particle string) bool {
 	p, rest := splitElided(particle + "X")
 	return p != "" && rest == "X"
 }
+
+// extendedName reads biblatex's extended name format, "family=Khalil,
+// given=Samir, prefix=al-, useprefix=true": every comma-separated part is
+// key=value with a key biblatex defines. The prefix is the von part.
+func extendedName(s string) (texName, bool) {
+	if !strings.Contains(s, "=") {
+		return texName{}, false
+	}
+	var t texName
+	for _, p := range splitDepth0(nil, s, ',') {
+		k, v, ok := strings.Cut(p, "=")
+		if !ok {
+			return texName{}, false
+		}
+		v = strings.TrimSpace(v)
+		if len(v) >= 2 && (v[0] == '{' && v[len(v)-1] == '}' && isOneGroup(v) || v[0] == '"' && v[len(v)-1] == '"') {
+			v = v[1 : len(v)-1]
+		}
+		switch strings.ToLower(strings.TrimSpace(k)) {
+		case "family":
+			t.Last = v
+		case "given":
+			t.First = v
+		case "prefix":
+			t.Von = v
+		case "suffix":
+			t.Jr = v
+		case "useprefix", "sortingnamekeytemplatename", "id", "given-i", "family-i", "prefix-i", "suffix-i":
+		default:
+			return texName{}, false
+		}
+	}
+	return t, t.Last != "" || t.First != ""
+}
