@@ -243,3 +243,22 @@ func TestExtendedNameFormat(t *testing.T) {
 	assert.Equal(t, []string{"Flummox", "Fred"}, []string{ns[1].Family, ns[1].Given})
 	assert.Equal(t, "Abrahamian", ns[2].Family)
 }
+
+// TestAynKeptAsWritten: a name beginning with ‘ayn written as TeX
+// ({\textquoteleft}Abd) reads with the ‘ as written, part of the name (not
+// a quote to drop or flip), and writes back to the same name.
+func TestAynKeptAsWritten(t *testing.T) {
+	src := `@book{a, title = {T}, author = {{\textquoteleft}Abd al-Ra{\d{h}}m{\=a}n, Ahmad and {\textayn}Ali, Hasan}}`
+	items, diags := Decode("x.bib", []byte(src), DecodeOptions{})
+	require.Empty(t, diags)
+	require.Len(t, items, 1)
+	ns := items[0].Names["author"]
+	require.Len(t, ns, 2)
+	assert.Equal(t, "‘Abd al-Raḥmān", ns[0].Family)
+	assert.Equal(t, "ʿAli", ns[1].Family)
+	for _, d := range []Dialect{BibTeX, BibLaTeX} {
+		_, back := encodeOne(t, items[0], d)
+		assert.Equal(t, ns[0].Family, back.Names["author"][0].Family)
+		assert.Equal(t, ns[1].Family, back.Names["author"][1].Family)
+	}
+}
