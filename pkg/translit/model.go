@@ -624,6 +624,9 @@ func (m *Model) distance(a, b Reading, limit float64) (float64, []uint16) {
 			return limit + 1, nil
 		}
 	}
+	if total := float64(d[len(s)*w+len(t)]); total > limit {
+		return limit + 1, nil // as when stopped early, whichever word came first
+	}
 	// Walk back along the cheapest path for the labels.
 	var labels []uint16
 	add := func(l uint16, cost float32) {
