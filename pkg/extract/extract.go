@@ -451,11 +451,7 @@ const minClassifiedLines = 3
 // lines the line classifier (package finder) calls "ref", with blank
 // lines and page furniture between them, read as lists.
 func classifiedLists(m *refparse.Model, ls []line, inList []bool, lines *diag.Lines) []Reference {
-	texts := make([]string, len(ls))
-	for i, l := range ls {
-		texts[i] = l.text
-	}
-	classes := finder.Default().Classify(texts)
+	classes := classifyLines(ls)
 	var refs []Reference
 	for i := 0; i < len(ls); i++ {
 		if classes[i] != "ref" || inList[i] {
@@ -508,4 +504,23 @@ func standsAsReference(s string) bool {
 	}
 	_, dated := findDate(s)
 	return dated || len(splitSegments(s)) >= 3
+}
+
+// classifyChunk is how many lines the line classifier reads at once: its
+// memory grows with the lines it decodes together, so a large document is
+// classified in pieces (the model looks two lines around, so a cut costs
+// at most a line or two of context).
+const classifyChunk = 4096
+
+func classifyLines(ls []line) []string {
+	classes := make([]string, 0, len(ls))
+	texts := make([]string, 0, min(len(ls), classifyChunk))
+	for start := 0; start < len(ls); start += classifyChunk {
+		texts = texts[:0]
+		for _, l := range ls[start:min(start+classifyChunk, len(ls))] {
+			texts = append(texts, l.text)
+		}
+		classes = append(classes, finder.Default().Classify(texts)...)
+	}
+	return classes
 }
