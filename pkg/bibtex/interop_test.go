@@ -262,3 +262,18 @@ func TestAynKeptAsWritten(t *testing.T) {
 		assert.Equal(t, ns[1].Family, back.Names["author"][1].Family)
 	}
 }
+
+// TestTeXSingleQuotesConsistent: TeX's `safe' reads as ‘safe’, not the
+// mixed ‘safe', and writes back to the same text in both encodings.
+func TestTeXSingleQuotesConsistent(t *testing.T) {
+	items, _ := Decode("x.bib", []byte("@misc{a, title = {A `safe' place, Ma`mun's}}"), DecodeOptions{})
+	require.Len(t, items, 1)
+	assert.Equal(t, "A ‘safe’ place, Ma‘mun's", items[0].Get("title"))
+	for _, ascii := range []bool{false, true} {
+		var buf bytes.Buffer
+		require.NoError(t, Encode(&buf, items, EncodeOptions{ASCII: ascii}))
+		back, _ := Decode("y.bib", buf.Bytes(), DecodeOptions{})
+		require.Len(t, back, 1)
+		assert.Equal(t, items[0].Get("title"), back[0].Get("title"), buf.String())
+	}
+}

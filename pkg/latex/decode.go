@@ -145,6 +145,9 @@ type decoder struct {
 	// loneMark is set when an accent without a letter or \char may have
 	// left a combining mark.
 	loneMark bool
+	// openQuotes counts the ` opening quotes not closed yet, so that the '
+	// closing one becomes ’ (`safe' is ‘safe’, not ‘safe').
+	openQuotes int
 }
 
 // mode is the state a stretch of text is decoded in.
@@ -226,14 +229,22 @@ func (d *decoder) group(pos, open int, m mode) int {
 				d.out = append(d.out, "“"...)
 				pos += 2
 			} else {
+				if pos == 0 || !isLetter(src[pos-1]) {
+					d.openQuotes++ // an opening quote, not the ‘ of Ma`mun
+				}
 				d.out = append(d.out, "‘"...)
 				pos++
 			}
 		case '\'':
-			if hasPrefix(src, pos, "''") {
+			switch {
+			case hasPrefix(src, pos, "''"):
 				d.out = append(d.out, "”"...)
 				pos += 2
-			} else {
+			case d.openQuotes > 0 && (pos+1 == len(src) || !isLetter(src[pos+1])):
+				d.openQuotes--
+				d.out = append(d.out, "’"...)
+				pos++
+			default:
 				d.out = append(d.out, '\'')
 				pos++
 			}

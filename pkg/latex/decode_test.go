@@ -119,7 +119,8 @@ var decodeCases = []struct {
 	{`a-b`, "a-b", ""},
 	{`a-{}-b`, "a--b", ""},
 	{"``quoted''", "“quoted”", ""},
-	{"`single'", "‘single'", ""},
+	{"`single'", "‘single’", ""}, // a ` quote closes with ’, not a mixed ‘single'
+	{"Ma`mun's", "Ma‘mun's", ""}, // a ` after a letter opens nothing
 	{`it's`, "it's", ""},
 	{`a\,b\;c\ d`, "a\u2009b\u2005c d", ""},
 	{`one\\two`, "one two", ""},

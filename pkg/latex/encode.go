@@ -491,7 +491,8 @@ var (
 	preferredTeX = map[rune]string{
 		'ʿ': `{\textayn}`, 'ʾ': `{\texthamza}`, '§': `{\S}`, '¶': `{\P}`,
 		'’': `{\textquoteright}`, '—': "---", '…': `{\dots}`, '£': `{\pounds}`,
-		'–': "--", '“': "``", '”': "''", '‘': "`",
+		// ‘ as a macro: a ` would make the next ' its closing ’.
+		'–': "--", '“': "``", '”': "''", '‘': `{\textquoteleft}`,
 		'\u2009': `\,`, '\u2005': `\;`, '\u205f': `\:`,
 	}
 )
