@@ -39,7 +39,9 @@
 // aliases) and xdata inheritance is applied; the Decoder holds only entries
 // whose targets it has not seen, and the entries that may be targets, so
 // its memory does not grow with the rest of the input. The text of
-// @preamble blocks is available from Decoder.Preambles.
+// @preamble blocks is available from Decoder.Preambles. DecodeDatabase and
+// NewDatabaseDecoder read several files as one database, as BibTeX and
+// biber do: macros and crossref targets of one file serve the others.
 //
 // # Writing
 //
@@ -50,8 +52,12 @@
 // types no entry type stands for are written with entrysubtype and read
 // back. For every item Decode produces, decoding what Encode writes gives
 // an equal item (bib.Item.Equal); the corpus test checks this on 30,000
-// real entries. What a CSL item holds that BibTeX cannot (custom
-// properties, seasons, line breaks) is reported by Encoder.Diagnostics.
+// real entries. Fields follow biblatex's data model and Better BibTeX
+// (langid, editora/editoratype, @online's organization, braced proper
+// nouns); a CSL variable no field can hold goes to LeftoverField as a
+// "variable: value" line, with a warning, and reads back. What a CSL item
+// holds that BibTeX cannot (custom properties, seasons, line breaks) is
+// reported by Encoder.Diagnostics.
 //
 // # nickng/bibtex
 //
