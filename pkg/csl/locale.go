@@ -30,9 +30,14 @@ type term struct {
 	match            string // ordinal matching: last-digit, last-two-digits, whole-number
 }
 
-// ParseLocale reads a CSL locale file.
+// ParseLocale reads a CSL locale file, within the default style limits.
 func ParseLocale(file string, r io.Reader) (*Locale, error) {
-	root, err := parseXML(file, r)
+	opts := StyleOptions{}.withDefaults()
+	src, err := readLimited(file, r, opts.MaxBytes)
+	if err != nil {
+		return nil, err
+	}
+	root, err := parseXML(file, src, opts.MaxDepth)
 	if err != nil {
 		return nil, err
 	}

@@ -26,6 +26,10 @@ type node struct {
 	// (the first rendered names, for collapsing and author substitution),
 	// "year-suffix", "citation-number", "date".
 	tag string
+	// filled is set on a node that rendering just found non-empty, so that
+	// the enclosing group's check (emptyRendered) does not walk it again:
+	// nested groups stay linear in their depth.
+	filled bool
 }
 
 // fmtAttrs is the formatting of a node. Values are made once per style
@@ -149,6 +153,37 @@ func (n *node) empty() bool {
 		}
 	}
 	return true
+}
+
+// emptyRendered is empty for a node being rendered: subtrees already
+// found non-empty (filled) are not walked again.
+func (n *node) emptyRendered() bool {
+	if n == nil {
+		return true
+	}
+	if n.filled {
+		return false
+	}
+	if n.leaf {
+		return n.text == ""
+	}
+	for _, k := range n.kids {
+		if !k.emptyRendered() {
+			return false
+		}
+	}
+	return true
+}
+
+// unfill clears the filled marks of a subtree whose text changes.
+func (n *node) unfill() {
+	if n == nil {
+		return
+	}
+	n.filled = false
+	for _, k := range n.kids {
+		k.unfill()
+	}
 }
 
 // plain returns the text of the node without markup, for comparisons.

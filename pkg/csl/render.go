@@ -114,18 +114,21 @@ func (c *rctx) render(e *element) *node {
 // decorate applies affixes, formatting, quotes, display, text-case and
 // strip-periods of e to n.
 func (c *rctx) decorate(n *node, e *element) *node {
-	if n == nil || n.empty() {
+	if n == nil || n.emptyRendered() {
 		return nil
 	}
+	n.filled = true
 	if e == nil || e.deco == nil {
 		return n
 	}
 	d := e.deco
 	if d.stripPeriods {
+		n.unfill()
 		n.leaves(func(l *node) { l.text = strings.ReplaceAll(l.text, ".", "") })
 		if n.empty() {
 			return nil
 		}
+		n.filled = true
 	}
 	if d.textCase != "" {
 		applyCase(n, d.textCase, c.english())
@@ -158,9 +161,10 @@ func (c *rctx) renderGroup(e *element) *node {
 		return nil
 	}
 	n := &node{kids: kids, delim: e.attrs["delimiter"]}
-	if n.empty() {
+	if n.emptyRendered() {
 		return nil
 	}
+	n.filled = true
 	return c.decorate(n, e)
 }
 

@@ -2,6 +2,7 @@ package csl
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -27,11 +28,66 @@ type Style struct {
 	locales      []*Locale
 }
 
-// ParseStyle reads a CSL style. Errors are a diag.List with file:line:col.
-func ParseStyle(r io.Reader) (*Style, error) { return parseStyle("", r) }
+// StyleOptions bounds what reading a style may cost, so that a hostile or
+// broken file (a huge one, /dev/zero, groups nested thousands deep) gets a
+// clear error instead of taking the memory or time it asks for. Zero
+// fields take the defaults.
+type StyleOptions struct {
+	// MaxBytes is the size of the largest style read; default
+	// DefaultMaxStyleBytes.
+	MaxBytes int64
+	// MaxDepth is the deepest nesting of elements, counting the elements
+	// of the macros a style calls where it calls them; default
+	// DefaultMaxStyleDepth.
+	MaxDepth int
+}
 
-func parseStyle(file string, r io.Reader) (*Style, error) {
-	root, err := parseXML(file, r)
+// The default style limits: the largest real styles are about 250 KB and
+// nest about 20 levels deep, macros included.
+const (
+	DefaultMaxStyleBytes = 4 << 20
+	DefaultMaxStyleDepth = 200
+)
+
+// readLimited reads r up to limit bytes; a longer input is an error, found
+// without reading more than one byte past the limit.
+func readLimited(file string, r io.Reader, limit int64) ([]byte, error) {
+	src, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(src)) > limit {
+		return nil, diag.List{{Pos: diag.Pos{File: file}, Severity: diag.Error,
+			Msg: fmt.Sprintf("larger than %d bytes (StyleOptions.MaxBytes)", limit)}}
+	}
+	return src, nil
+}
+
+func (o StyleOptions) withDefaults() StyleOptions {
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = DefaultMaxStyleBytes
+	}
+	if o.MaxDepth <= 0 {
+		o.MaxDepth = DefaultMaxStyleDepth
+	}
+	return o
+}
+
+// ParseStyle reads a CSL style with the default limits. Errors are a
+// diag.List with file:line:col.
+func ParseStyle(r io.Reader) (*Style, error) { return ParseStyleWith(r, StyleOptions{}) }
+
+// ParseStyleWith reads a CSL style within the limits of opts.
+func ParseStyleWith(r io.Reader, opts StyleOptions) (*Style, error) {
+	return parseStyle("", r, opts.withDefaults())
+}
+
+func parseStyle(file string, r io.Reader, opts StyleOptions) (*Style, error) {
+	src, err := readLimited(file, r, opts.MaxBytes)
+	if err != nil {
+		return nil, err
+	}
+	root, err := parseXML(file, src, opts.MaxDepth)
 	if err != nil {
 		return nil, err
 	}
@@ -81,7 +137,9 @@ func parseStyle(file string, r io.Reader) (*Style, error) {
 		errs = append(errs, *posError(s.bibliography, "<bibliography> has no <layout>"))
 	}
 	check(root, s, &errs)
-	checkMacroCycles(s, &errs)
+	if checkMacroCycles(s, &errs) {
+		checkDepth(s, opts.MaxDepth, &errs)
+	}
 	precompute(root)
 	if len(errs) > 0 {
 		return nil, errs
@@ -117,8 +175,9 @@ func precompute(e *element) {
 }
 
 // checkMacroCycles rejects macros that call themselves, directly or
-// through other macros: rendering them would never end.
-func checkMacroCycles(s *Style, errs *diag.List) {
+// through other macros: rendering them would never end. It reports whether
+// there are none.
+func checkMacroCycles(s *Style, errs *diag.List) bool {
 	const (
 		unvisited = iota
 		active
@@ -159,7 +218,42 @@ func checkMacroCycles(s *Style, errs *diag.List) {
 	}
 	for _, name := range bib.SortedKeys(s.macros) {
 		if !visit(name, s.macros[name]) {
-			return
+			return false
+		}
+	}
+	return true
+}
+
+// checkDepth rejects a style whose elements, with the macros they call
+// expanded in place, nest deeper than limit: rendering recurses that deep.
+// Each macro's depth is computed once, so the check is linear in the
+// style's size.
+func checkDepth(s *Style, limit int, errs *diag.List) {
+	memo := map[string]int{}
+	var depth func(e *element) int
+	depth = func(e *element) int {
+		d := 0
+		if m := e.attrs["macro"]; m != "" && (e.name == "text" || e.name == "key") {
+			if me, ok := s.macros[m]; ok {
+				md, seen := memo[m]
+				if !seen {
+					md = depth(me)
+					memo[m] = md
+				}
+				d = md
+			}
+		}
+		for _, c := range e.children {
+			d = max(d, depth(c))
+		}
+		return d + 1
+	}
+	for _, top := range []*element{s.citation, s.bibliography} {
+		if top == nil {
+			continue
+		}
+		if d := depth(top); d > limit {
+			*errs = append(*errs, *posError(top, "<%s> nests %d levels deep with its macros expanded (limit %d, StyleOptions.MaxDepth)", top.name, d, limit))
 		}
 	}
 }
@@ -190,25 +284,30 @@ var styleAliases = map[string]string{
 }
 
 // LoadStyle returns a built-in style by name ("apa", "chicago-author-date",
-// "mla") or reads a .csl file from a path.
-func LoadStyle(nameOrPath string) (*Style, error) {
+// "mla") or reads a .csl file from a path, with the default limits.
+func LoadStyle(nameOrPath string) (*Style, error) { return LoadStyleWith(nameOrPath, StyleOptions{}) }
+
+// LoadStyleWith is LoadStyle within the limits of opts.
+func LoadStyleWith(nameOrPath string, opts StyleOptions) (*Style, error) {
+	opts = opts.withDefaults()
 	name := nameOrPath
 	if a, ok := styleAliases[name]; ok {
 		name = a
 	}
 	if !strings.ContainsAny(name, `/\`) && !strings.HasSuffix(name, ".csl") {
 		if b, err := embedded.ReadFile("styles/" + name + ".csl"); err == nil {
-			return parseStyle(name+".csl", bytes.NewReader(b))
+			return parseStyle(name+".csl", bytes.NewReader(b), opts)
 		}
 	}
-	b, err := os.ReadFile(nameOrPath)
+	f, err := os.Open(nameOrPath)
 	if err != nil {
 		if os.IsNotExist(err) && !strings.HasSuffix(nameOrPath, ".csl") {
 			return nil, &unknownStyleError{nameOrPath}
 		}
 		return nil, err
 	}
-	return parseStyle(filepath.Base(nameOrPath), bytes.NewReader(b))
+	defer f.Close()
+	return parseStyle(filepath.Base(nameOrPath), f, opts)
 }
 
 type unknownStyleError struct{ name string }

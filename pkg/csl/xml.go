@@ -78,13 +78,10 @@ func (e *element) child(name string) *element {
 	return nil
 }
 
-// parseXML reads a whole XML document into an element tree. Errors carry
-// the file name and line:col of the offending token.
-func parseXML(file string, r io.Reader) (*element, error) {
-	src, err := io.ReadAll(r)
-	if err != nil {
-		return nil, err
-	}
+// parseXML reads a whole XML document into an element tree, stopping at
+// the first element nested deeper than maxDepth. Errors carry the file name
+// and line:col of the offending token.
+func parseXML(file string, src []byte, maxDepth int) (*element, error) {
 	lines := diag.NewLines(file, src)
 	d := xml.NewDecoder(bytes.NewReader(src))
 	d.Strict = true
@@ -125,6 +122,10 @@ func parseXML(file string, r io.Reader) (*element, error) {
 				root = el
 			}
 			stack = append(stack, el)
+			if len(stack) > maxDepth {
+				return nil, diag.List{{Pos: el.pos, Severity: diag.Error,
+					Msg: fmt.Sprintf("elements nest more than %d levels deep (StyleOptions.MaxDepth)", maxDepth)}}
+			}
 		case xml.EndElement:
 			if len(stack) > 0 {
 				stack = stack[:len(stack)-1]
