@@ -80,7 +80,11 @@ func flattenNode(n *node, evs []event) ([]event, bool) {
 		inner = len(n.f.opens)
 	}
 	if n.quotes() {
-		evs = append(evs, event{evQOpen, ""})
+		kind := ""
+		if n.d.innerQuotes {
+			kind = "inner"
+		}
+		evs = append(evs, event{evQOpen, kind})
 	}
 	wrote := false
 	if n.leaf && n.text != "" {
@@ -175,11 +179,13 @@ func fixPunct(evs []event, punctInQuote bool) {
 			if evs[i].kind != evQClose {
 				continue
 			}
+			// skip closes and emptied text: a delimiter's period after a
+			// suffix's period moved inside is merged with it too
 			j := i + 1
-			for j < len(evs) && (evs[j].kind == evClose || evs[j].kind == evQClose) {
+			for j < len(evs) && (evs[j].kind == evClose || evs[j].kind == evQClose || (evs[j].kind == evText && evs[j].s == "")) {
 				j++
 			}
-			if j >= len(evs) || evs[j].kind != evText || evs[j].s == "" {
+			if j >= len(evs) || evs[j].kind != evText {
 				continue
 			}
 			c := evs[j].s[0]
@@ -209,6 +215,7 @@ func fixPunct(evs []event, punctInQuote bool) {
 				j++
 			}
 			evs[j].s = evs[j].s[1:]
+			i-- // the next text may start with punctuation too
 		}
 	}
 	prev := -1
@@ -254,7 +261,7 @@ func serialize(evs []event, f Format, loc *Locale) string {
 	var stack []open
 	state := map[string]string{}
 	var prevState []map[string]string
-	quoteDepth := 0
+	var quoteInner []bool // the open quotes: inner marks or not
 	oq, cq := loc.term("open-quote", "long", false), loc.term("close-quote", "long", false)
 	oiq, ciq := loc.term("open-inner-quote", "long", false), loc.term("close-inner-quote", "long", false)
 	if oq == "" {
@@ -288,18 +295,29 @@ func serialize(evs []event, f Format, loc *Locale) string {
 		case evText:
 			text(e.s)
 		case evQOpen:
-			if quoteDepth%2 == 0 {
-				text(oq)
-			} else {
-				text(oiq)
+			// quotes take the marks they are written with (outer ones
+			// unless a value has ‘…’), and flip when the enclosing
+			// quotes already use those marks
+			inner := e.s == "inner"
+			if len(quoteInner) > 0 && quoteInner[len(quoteInner)-1] == inner {
+				inner = !inner
 			}
-			quoteDepth++
-		case evQClose:
-			quoteDepth--
-			if quoteDepth%2 == 0 {
-				text(cq)
+			quoteInner = append(quoteInner, inner)
+			if inner {
+				text(oiq)
 			} else {
+				text(oq)
+			}
+		case evQClose:
+			if len(quoteInner) == 0 {
+				break
+			}
+			inner := quoteInner[len(quoteInner)-1]
+			quoteInner = quoteInner[:len(quoteInner)-1]
+			if inner {
 				text(ciq)
+			} else {
+				text(cq)
 			}
 		case evOpen:
 			k, v, _ := strings.Cut(e.s, ":")

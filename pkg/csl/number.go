@@ -139,12 +139,16 @@ func (c *rctx) renderNumber(e *element) *node {
 			continue
 		}
 		b.WriteString(t.pre)
-		switch form {
-		case "ordinal":
+		switch {
+		case t.pre != "" || t.post != "":
+			// a number written with letters ("3rd", "3a") stays as
+			// written in every form, as in citeproc-js
+			b.WriteString(t.rawNum)
+		case form == "ordinal":
 			b.WriteString(c.ordinal(t.num, c.termGender(v)))
-		case "long-ordinal":
+		case form == "long-ordinal":
 			b.WriteString(c.longOrdinal(t.num, c.termGender(v)))
-		case "roman":
+		case form == "roman":
 			b.WriteString(roman(t.num))
 		default:
 			b.WriteString(t.rawNum)
@@ -405,7 +409,7 @@ func isRoman(s string) bool {
 }
 
 func cutRange(s string) (string, string, bool) {
-	for _, d := range []string{"--", "-", "–", "—"} {
+	for _, d := range []string{"--", "-", "–"} { // an em dash is no range (citeproc-js)
 		if a, b, ok := strings.Cut(s, d); ok {
 			a, b = strings.TrimSpace(a), strings.TrimSpace(b)
 			if a != "" && b != "" && !strings.ContainsAny(b, "-–—") {
@@ -422,8 +426,8 @@ func collapseRange(a, b, format string) string {
 	if len(b) < len(a) {
 		b = a[:len(a)-len(b)] + b // expand "321-28" first
 	}
-	if format == "expanded" || len(a) != len(b) || b < a {
-		return b
+	if format == "expanded" || len(a) != len(b) || b <= a {
+		return b // a range that does not go up is left whole ("325–325")
 	}
 	minimal := func(minDigits int) string {
 		i := 0

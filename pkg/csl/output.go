@@ -131,8 +131,14 @@ func (d *decoration) withSuffix(s string) *decoration {
 	return &c
 }
 
-// decoQuotes marks quoted text in values.
-var decoQuotes = &decoration{quotes: true, decorates: true}
+// decoQuotes marks quoted text in values; decoInnerQuotes text written in
+// curly single quotes, which keep that form unless they nest in inner
+// quotes (citeproc-js: a quote flips only when it would repeat the
+// enclosing one's marks).
+var (
+	decoQuotes      = &decoration{quotes: true, decorates: true}
+	decoInnerQuotes = &decoration{quotes: true, innerQuotes: true, decorates: true}
+)
 
 // plainLeaf reports whether a leaf carries no decoration of its own.
 func (n *node) plainLeaf() bool {
@@ -388,7 +394,11 @@ func parseRich(s string) *node {
 			prev, _ := utf8.DecodeLastRuneInString(s[:i])
 			atStart := i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{-/“\"", prev)
 			if r != '’' && (r == '‘' || (atStart && unicode.IsLetter(nextRune(s, i+size)))) && closingSingle(s[i+size:]) {
-				push(&node{d: decoQuotes, tag: "q1"})
+				d := decoQuotes
+				if r == '‘' {
+					d = decoInnerQuotes
+				}
+				push(&node{d: d, tag: "q1"})
 				i += size
 				continue
 			}

@@ -355,10 +355,11 @@ func (c *rctx) rawVar(name string) string {
 	return ""
 }
 
+// hasVar is the variable condition. A variable already used as a
+// substitute still counts: citeproc-js suppresses only its rendering (APA
+// tests for an editor after printing the editors in place of a container
+// author).
 func (c *rctx) hasVar(name string) bool {
-	if c.suppressed[name] {
-		return false
-	}
 	switch bib.KindOf(name) {
 	case bib.KindName:
 		return len(c.r.item.Names[name]) > 0

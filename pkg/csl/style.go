@@ -137,6 +137,7 @@ func parseStyle(file string, r io.Reader, opts StyleOptions) (*Style, error) {
 		errs = append(errs, *posError(s.bibliography, "<bibliography> has no <layout>"))
 	}
 	check(root, s, &errs)
+	addMissingNames(root, false)
 	if checkMacroCycles(s, &errs) {
 		checkDepth(s, opts.MaxDepth, &errs)
 	}
@@ -157,6 +158,19 @@ func check(e *element, s *Style, errs *diag.List) {
 	}
 	for _, c := range e.children {
 		check(c, s, errs)
+	}
+}
+
+// addMissingNames gives a cs:names without cs:name (outside cs:substitute,
+// where names inherit the parent's) an empty cs:name before its other
+// children, as citeproc-js does: a label in it then follows the names
+// ("Pardue LS, editor"), the position an explicit cs:name would give it.
+func addMissingNames(e *element, inSubstitute bool) {
+	if e.name == "names" && !inSubstitute && e.child("name") == nil {
+		e.children = append([]*element{{name: "name", pos: e.pos}}, e.children...)
+	}
+	for _, c := range e.children {
+		addMissingNames(c, inSubstitute || e.name == "substitute")
 	}
 }
 
