@@ -81,8 +81,8 @@ func flattenNode(n *node, evs []event) ([]event, bool) {
 	}
 	if n.quotes() {
 		kind := ""
-		if n.d.innerQuotes {
-			kind = "inner"
+		if n.d.written != 0 {
+			kind = string(n.d.written)
 		}
 		evs = append(evs, event{evQOpen, kind})
 	}
@@ -261,7 +261,13 @@ func serialize(evs []event, f Format, loc *Locale) string {
 	var stack []open
 	state := map[string]string{}
 	var prevState []map[string]string
-	var quoteInner []bool // the open quotes: inner marks or not
+	const (
+		quoteOuter = iota + 1
+		quoteInner
+		literalSingle
+		literalDouble
+	)
+	var quotes []int // the open quotes
 	oq, cq := loc.term("open-quote", "long", false), loc.term("close-quote", "long", false)
 	oiq, ciq := loc.term("open-inner-quote", "long", false), loc.term("close-inner-quote", "long", false)
 	if oq == "" {
@@ -295,29 +301,55 @@ func serialize(evs []event, f Format, loc *Locale) string {
 		case evText:
 			text(e.s)
 		case evQOpen:
-			// quotes take the marks they are written with (outer ones
-			// unless a value has ‘…’), and flip when the enclosing
-			// quotes already use those marks
-			inner := e.s == "inner"
-			if len(quoteInner) > 0 && quoteInner[len(quoteInner)-1] == inner {
-				inner = !inner
+			// quotes keep the kind they are written with (straight ones
+			// are outer quotes) and flip when the enclosing quotes
+			// already use those marks; curly quotes that are not the
+			// locale's stay as written
+			q := quoteOuter
+			switch e.s {
+			case "":
+			case oq:
+			case oiq:
+				q = quoteInner
+			case "‘":
+				q = literalSingle
+			default:
+				q = literalDouble
 			}
-			quoteInner = append(quoteInner, inner)
-			if inner {
+			if q == literalSingle || q == literalDouble {
+				quotes = append(quotes, q)
+				text(e.s)
+				break
+			}
+			for k := len(quotes) - 1; k >= 0; k-- {
+				if quotes[k] == quoteOuter || quotes[k] == quoteInner {
+					if quotes[k] == q {
+						q = quoteOuter + quoteInner - q
+					}
+					break
+				}
+			}
+			quotes = append(quotes, q)
+			if q == quoteInner {
 				text(oiq)
 			} else {
 				text(oq)
 			}
 		case evQClose:
-			if len(quoteInner) == 0 {
+			if len(quotes) == 0 {
 				break
 			}
-			inner := quoteInner[len(quoteInner)-1]
-			quoteInner = quoteInner[:len(quoteInner)-1]
-			if inner {
+			q := quotes[len(quotes)-1]
+			quotes = quotes[:len(quotes)-1]
+			switch q {
+			case quoteInner:
 				text(ciq)
-			} else {
+			case quoteOuter:
 				text(cq)
+			case literalSingle:
+				text("’")
+			default:
+				text("”")
 			}
 		case evOpen:
 			k, v, _ := strings.Cut(e.s, ":")
@@ -580,7 +612,7 @@ func renderNodeBuf(n *node, f Format, loc *Locale, buf *[]event) string {
 // stopWords stay lower case in title case (the citeproc-js list).
 var stopWords = func() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields(`a about according across afore after against ahead along alongside amid amidst among amongst an and anenst apart apropos apud around as aside astride at athwart atop barring before behind below beneath beside besides between beyond but by circa de d' d’ despite down during except for forenenst from given in inside into lest like modulo near next nor notwithstanding of off on onto or out over per plus pro qua sans since so than the through thru throughout thruout till to toward towards under underneath until unto up upon van versus vs. v. vs v via vis-à-vis von with within without yet`) {
+	for _, w := range strings.Fields(`a about according across afore after against ahead al along alongside amid amidst among amongst an and anenst apart apropos apud around as aside astride at athwart atop barring before behind below beneath beside besides between beyond but by c ca circa de d' d’ despite down during et except for forenenst from given in inside into lest like modulo near next nor notwithstanding of off on onto or out over per plus pro qua sans since so than the through thru throughout thruout till to toward towards under underneath until unto up upon van versus vs. v. vs v via vis-à-vis von with within without yet`) {
 		m[w] = true
 	}
 	return m
@@ -656,8 +688,10 @@ func applyCase(n *node, tc string, english bool) {
 			i++
 			continue
 		}
-		j := i
-		for j < len(all) && !isWordSep(all[j]) {
+		j := i + 1
+		// in title case, text after a case-protected part starts a word
+		// of its own, as in citeproc-js ("<nocase>H</nocase>ow" -> "HOw")
+		for j < len(all) && !isWordSep(all[j]) && !(tc == "title" && protected[j-1] && !protected[j]) {
 			j++
 		}
 		words = append(words, word{i, j})
@@ -665,6 +699,9 @@ func applyCase(n *node, tc string, english bool) {
 	}
 	upFirst := func(w word) {
 		for i := w.s; i < w.e; i++ {
+			if unicode.IsDigit(all[i]) {
+				return // "30th", "1.x" keep their letters (citeproc-js)
+			}
 			if unicode.IsLetter(all[i]) {
 				if !protected[i] {
 					out[i] = unicode.ToUpper(all[i])
@@ -731,6 +768,9 @@ func applyCase(n *node, tc string, english bool) {
 				}
 				afterColon = all[i] == ':' || all[i] == '?' || all[i] == '!'
 				break
+			}
+			if w.s > 0 && protected[w.s-1] && w.e-w.s == 1 {
+				continue // "<nocase>iPhone</nocase>s"
 			}
 			if w.s > 0 && all[w.s-1] == '-' && w.e-w.s == 1 {
 				continue // "Mujahedin-e", "07-x"

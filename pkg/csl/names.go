@@ -718,7 +718,11 @@ func initializeName(given, with string, initialize, hyphen bool) string {
 			// the period of an initial goes inside its word's tags
 			post := toks[i-1].post
 			switch {
-			case t.sep == "-" && prevInitial && initial:
+			case t.sep == "-" && prevInitial && initial && (initialize || !t.abbrev || !toks[i-1].abbrev):
+				// initials of a hyphenated name keep the hyphen ("J.-P."),
+				// initials written hyphenated do not when names are not
+				// initialized ("J-P" -> "J. P."), as
+				// in citeproc-js
 				if hyphen {
 					b.WriteString(trimWith + post + "-")
 				} else {

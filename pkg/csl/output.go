@@ -131,13 +131,15 @@ func (d *decoration) withSuffix(s string) *decoration {
 	return &c
 }
 
-// decoQuotes marks quoted text in values; decoInnerQuotes text written in
-// curly single quotes, which keep that form unless they nest in inner
-// quotes (citeproc-js: a quote flips only when it would repeat the
-// enclosing one's marks).
+// decoQuotes marks text in straight quotes in values, decoCurlyQuotes and
+// decoInnerQuotes text in curly ones. As in citeproc-js, curly quotes are
+// quotes only when they are the locale's (outer or inner) marks, and keep
+// that kind; otherwise they are plain text. A quote flips only when it
+// would repeat the enclosing quote's marks.
 var (
 	decoQuotes      = &decoration{quotes: true, decorates: true}
-	decoInnerQuotes = &decoration{quotes: true, innerQuotes: true, decorates: true}
+	decoCurlyQuotes = &decoration{quotes: true, written: '“', decorates: true}
+	decoInnerQuotes = &decoration{quotes: true, written: '‘', decorates: true}
 )
 
 // plainLeaf reports whether a leaf carries no decoration of its own.
@@ -385,7 +387,11 @@ func parseRich(s string) *node {
 			}
 			opening := r == '“' || (r == '"' && (i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{-/‘'", prev)) && next != 0 && !unicode.IsSpace(next))
 			if opening && hasClosingDouble(s[i+size:]) {
-				push(&node{d: decoQuotes, tag: "q2"})
+				d := decoQuotes
+				if r == '“' {
+					d = decoCurlyQuotes
+				}
+				push(&node{d: d, tag: "q2"})
 				i += size
 				continue
 			}

@@ -165,6 +165,13 @@ func (c *rctx) renderGroup(e *element) *node {
 		return nil
 	}
 	n.filled = true
+	if gcalls == 0 {
+		// a nested group that prints only terms keeps the enclosing
+		// group, as in citeproc-js (IEEE's "[Online]." after an empty
+		// access date)
+		c.calls++
+		c.hits++
+	}
 	return c.decorate(n, e)
 }
 
@@ -434,7 +441,7 @@ func (c *rctx) renderText(e *element) *node {
 			n.term = true
 		}
 	case e.has("value"):
-		n = parseRich(e.attrs["value"])
+		n = parseRich(narrowSpaces(e.attrs["value"]))
 	}
 	return c.decorate(n, e)
 }
@@ -483,7 +490,25 @@ func (c *rctx) textVariable(v, form string) *node {
 		}
 		return n
 	}
-	return parseRich(val)
+	return parseRich(narrowSpaces(val))
+}
+
+// narrowSpaces joins a space before : ; ? ! and » (and after «) to the
+// mark as a narrow no-break space, as citeproc-js does with every text it
+// outputs ("Dance Club : Avoiding" keeps its colon on the line).
+func narrowSpaces(s string) string {
+	if !strings.Contains(s, " ") || !strings.ContainsAny(s, ":;?!»«") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' && i+1 < len(s) && (strings.ContainsRune(":;?!", rune(s[i+1])) || strings.HasPrefix(s[i+1:], "»")) {
+			b.WriteString("\u202f")
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return strings.ReplaceAll(b.String(), "« ", "«\u202f")
 }
 
 func isNameVar(v string) bool   { return bib.KindOf(v) == bib.KindName }

@@ -34,7 +34,7 @@ type element struct {
 type decoration struct {
 	prefix, suffix, display, textCase string
 	quotes, stripPeriods              bool
-	innerQuotes                       bool // quotes written as inner ones (‘…’ in a value)
+	written                           rune // the opening mark of curly quotes in a value
 	decorates                         bool // affixes, formatting, quotes or display
 }
 

@@ -1,0 +1,58 @@
+package csl
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/manba/manba/pkg/bib"
+)
+
+// TestCiteprocRules: general rules found with the differential test
+// (citeproc_test.go); each expected value is citeproc-js's output.
+func TestCiteprocRules(t *testing.T) {
+	const head = `<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" class="in-text" %s><citation><layout><text variable="title"/></layout></citation><bibliography><layout>`
+	tests := []struct {
+		name, attrs, layout, variable, value, want string
+	}{
+		{"ordinal keeps a written suffix", ``, `<number variable="edition" form="ordinal"/>`, "edition", "3rd", "3rd"},
+		{"roman keeps letters", ``, `<number variable="edition" form="roman"/>`, "edition", "3a", "3a"},
+		{"plain ordinal", ``, `<number variable="edition" form="ordinal"/>`, "edition", "3", "3rd"},
+		{"range that does not go up", `page-range-format="chicago"`, `<text variable="page"/>`, "page", "325-325", "325–325"},
+		{"em dash is no range", `page-range-format="minimal"`, `<text variable="page"/>`, "page", "321—328", "321—328"},
+		{"curly single quotes stay", ``, `<text variable="title"/>`, "title", "the ‘protected’ words", "the ‘protected’ words"},
+		{"curly quotes flip inside quotes", ``, `<text variable="title" quotes="true"/>`, "title", "“outer ‘inner’ end”", "“‘outer “inner” end’”"},
+		{"foreign curly quotes are text", `default-locale="fr-FR"`, `<text variable="title"/>`, "title", "the ‘x’ and “y”", "the ‘x’ and “y”"},
+		{"narrow space before a colon", ``, `<text variable="title"/>`, "title", "Dance Club : Avoiding", "Dance Club\u202f: Avoiding"},
+		{"title case skips digits and et al.", ``, `<text variable="title" text-case="title"/>`, "title", "words et al. in version 1.x on the 30th day", "Words et al. in Version 1.x on the 30th Day"},
+		{"title case after a nocase part", ``, `<text variable="title" text-case="title"/>`, "title", `<span class="nocase">H</span>ow <span class="nocase">iPhone</span>s work`, "HOw iPhones Work"},
+		{"term-only group keeps its parent", ``, `<group delimiter=". "><date variable="accessed" form="text"/><group prefix="[" suffix="]"><text term="online"/></group></group>`, "title", "x", "[online]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := strings.Replace(head, "%s", tt.attrs, 1) + tt.layout + `</layout></bibliography></style>`
+			st, err := ParseStyle(strings.NewReader(src))
+			require.NoError(t, err)
+			it := bib.Item{ID: "a", Type: "book"}
+			it.Set(tt.variable, tt.value)
+			got := NewProcessor(st, "", []bib.Item{it}).Bibliography(Text)
+			require.Len(t, got, 1)
+			assert.Equal(t, tt.want, got[0].Text)
+		})
+	}
+}
+
+// TestNamesLabelAfterImplicitName: a cs:names without cs:name prints the
+// names before its label (citeproc-js adds the missing cs:name first).
+func TestNamesLabelAfterImplicitName(t *testing.T) {
+	src := `<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0"><citation><layout><text variable="title"/></layout></citation><bibliography><layout><names variable="editor"><label prefix=", "/></names></layout></bibliography></style>`
+	st, err := ParseStyle(strings.NewReader(src))
+	require.NoError(t, err)
+	it := bib.Item{ID: "a", Type: "book"}
+	it.SetNames("editor", []bib.Name{{Family: "Pardue", Given: "Larry"}})
+	got := NewProcessor(st, "en-US", []bib.Item{it}).Bibliography(Text)
+	require.Len(t, got, 1)
+	assert.Equal(t, "Larry Pardue, editor", got[0].Text)
+}
