@@ -86,6 +86,9 @@ func localeFrom(e *element) *Locale {
 						tm.multiple = m.text
 					}
 				}
+				// a straight apostrophe in a term is typographic in
+				// citeproc-js's output ("l’adresse")
+				tm.single, tm.multiple = apostrophes(tm.single), apostrophes(tm.multiple)
 				l.terms[termKey{t.attr("name"), form, t.attr("gender-form")}] = tm
 			}
 		}
