@@ -686,7 +686,6 @@ func initializeName(given, with string, initialize, hyphen bool) string {
 			j++
 		}
 		w := string(rs[i:j])
-		w = strings.ReplaceAll(w, "-", "–")
 		if len(toks) == 0 {
 			sep = ""
 		}
@@ -730,6 +729,8 @@ func initializeName(given, with string, initialize, hyphen bool) string {
 				}
 			case prevInitial && initial:
 				b.WriteString(trimWith + post + with[len(trimWith):])
+			case prevInitial && t.sep == "-":
+				b.WriteString(trimWith + post + "-") // "I-Min" -> "I.-Min"
 			case prevInitial:
 				b.WriteString(trimWith + post + " ")
 			case t.sep == "-":
