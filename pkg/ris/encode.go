@@ -353,6 +353,11 @@ func (e *Encoder) pages(it bib.Item) bool {
 		e.tag("EP", page)
 	} else {
 		e.tag("SP", page)
+		if risExtra(it, "EP") != "" {
+			// The kept EP lines follow; without an EP of the page's own the
+			// first of them would be read back as the end of the range.
+			e.tag("EP", page)
+		}
 	}
 	n := it.Get("number-of-pages")
 	if n != "" && page == "" && pagesAreCount(it.Type) {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+	"unicode/utf8"
 
 	"github.com/manba/manba/pkg/bib"
 	"github.com/manba/manba/pkg/bibtex"
@@ -79,6 +80,12 @@ func checkBibTeX(t *testing.T, items []bib.Item) {
 	for i := range items {
 		for _, v := range []string{"DOI", "URL"} {
 			want := strings.TrimSpace(items[i].Get(v))
+			if !utf8.ValidString(want) {
+				// The RIS decoder keeps bytes that are not UTF-8 (with a
+				// warning); the BibTeX decoder reads such a file as
+				// Windows-1252, as documented, so they cannot come back.
+				continue
+			}
 			if got := again[i].Get(v); got != want && got != braces.Replace(want) {
 				t.Fatalf("%s %q came back from BibTeX as %q\n%s", v, want, got, buf.Bytes())
 			}

@@ -69,7 +69,25 @@ func formsToTags(it bib.Item) bib.Item {
 	return it
 }
 
-func singleLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// singleLine gives a value as it fits on one note line: as written when that
+// reads back the same, else as a JSON string (line breaks, runs of spaces,
+// spaces at either end, or a leading quote), which readValue takes back.
+func singleLine(s string) string {
+	if s == strings.Join(strings.Fields(s), " ") && !strings.HasPrefix(s, `"`) {
+		return s
+	}
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// readValue undoes singleLine.
+func readValue(s string) string {
+	var v string
+	if strings.HasPrefix(s, `"`) && json.Unmarshal([]byte(s), &v) == nil {
+		return v
+	}
+	return s
+}
 
 func hasCalendarDate(it bib.Item) bool {
 	for _, d := range it.Dates {
@@ -115,7 +133,7 @@ func (d *Decoder) formFromLine(it *bib.Item, line string, pos diag.Pos) bool {
 		if !ok {
 			return false
 		}
-		dt.Calendar, dt.Original = tag, value
+		dt.Calendar, dt.Original = tag, readValue(value)
 		it.Dates[v] = dt
 	case bib.KindName:
 		i, err := strconv.Atoi(index)
@@ -131,7 +149,7 @@ func (d *Decoder) formFromLine(it *bib.Item, line string, pos diag.Pos) bool {
 		if index != "" {
 			return false
 		}
-		it.SetForm(v, tag, value)
+		it.SetForm(v, tag, readValue(value))
 	}
 	return true
 }
