@@ -28,6 +28,8 @@ func TestCiteprocRules(t *testing.T) {
 		{"narrow space before a colon", ``, `<text variable="title"/>`, "title", "Dance Club : Avoiding", "Dance Club\u202f: Avoiding"},
 		{"title case skips digits and et al.", ``, `<text variable="title" text-case="title"/>`, "title", "words et al. in version 1.x on the 30th day", "Words et al. in Version 1.x on the 30th Day"},
 		{"title case after a nocase part", ``, `<text variable="title" text-case="title"/>`, "title", `<span class="nocase">H</span>ow <span class="nocase">iPhone</span>s work`, "HOw iPhones Work"},
+		{"an unclosed left mark is an ayn, kept as written", ``, `<text variable="title"/>`, "title", "‘Abd al-Raḥmān and ʿAlī", "‘Abd al-Raḥmān and ʿAlī"},
+		{"a straight apostrophe is typographic", ``, `<text variable="title"/>`, "title", "Saddam's Army", "Saddam’s Army"},
 		{"term-only group keeps its parent", ``, `<group delimiter=". "><date variable="accessed" form="text"/><group prefix="[" suffix="]"><text term="online"/></group></group>`, "title", "x", "[online]"},
 	}
 	for _, tt := range tests {
@@ -55,4 +57,18 @@ func TestNamesLabelAfterImplicitName(t *testing.T) {
 	got := NewProcessor(st, "en-US", []bib.Item{it}).Bibliography(Text)
 	require.Len(t, got, 1)
 	assert.Equal(t, "Larry Pardue, editor", got[0].Text)
+}
+
+// TestAynNameIsNotFlippedOrInitialised: issue 11's finding, a family name
+// beginning with ‘ayn ({\textquoteleft}Abd al-Ra{\d{h}}m{\=a}n in BibTeX)
+// renders with the ‘ as written in APA, never as "’a. al-Raḥmān".
+func TestAynNameIsNotFlippedOrInitialised(t *testing.T) {
+	st, err := LoadStyle("apa")
+	require.NoError(t, err)
+	it := bib.Item{ID: "a", Type: "book"}
+	it.Set("title", "Cities of Salt")
+	it.SetNames("author", []bib.Name{{Family: "‘Abd al-Raḥmān", Given: "Munīf"}})
+	got := NewProcessor(st, "en-US", []bib.Item{it}).Bibliography(Text)
+	require.Len(t, got, 1)
+	assert.True(t, strings.HasPrefix(got[0].Text, "‘Abd al-Raḥmān, M."), got[0].Text)
 }

@@ -414,6 +414,12 @@ func parseRich(s string) *node {
 					continue
 				}
 			}
+			if r == '‘' {
+				// A left mark that closes nothing is a letter, not a quote:
+				// the ‘ayn of a romanized name (‘Abd al-Raḥmān) stays as written.
+				buf.WriteRune(r)
+				break
+			}
 			buf.WriteRune('’')
 		case r == '«' || r == '»':
 			// French guillemets hold their text with narrow no-break
