@@ -100,13 +100,11 @@ type Decoder struct {
 	dropped   map[string]bool // macros whose definitions were too long
 	preambles []string
 	lower     map[string]string // field name -> lower case, to avoid allocating per field
-	diags     diag.List
-	kinds     map[string]*kindCount // problems of each kind so far
+	diags     diag.Capped       // problems, the first MaxDiagnosticsPerKind of each kind
 
 	// The limits, resolved from the options.
 	maxEntry, maxValue int
 	expandLeft         int64 // what macros may still expand to
-	maxPerKind         int
 	// valid is the length of the prefix of buf known to be valid UTF-8.
 	valid int
 	index int // number of entries read, for ordering
@@ -182,7 +180,6 @@ func NewDecoder(r io.Reader, name string, opts DecodeOptions) *Decoder {
 		macros:     make(map[string]string, len(monthMacros)+len(opts.Macros)),
 		dropped:    map[string]bool{},
 		lower:      map[string]string{},
-		kinds:      map[string]*kindCount{},
 		seen:       map[uint64]struct{}{},
 		targets:    newStore(name),
 		wanted:     map[string]bool{},
@@ -192,7 +189,7 @@ func NewDecoder(r io.Reader, name string, opts DecodeOptions) *Decoder {
 		maxEntry:   int(limit(int64(opts.MaxEntryBytes), DefaultMaxEntryBytes)),
 		maxValue:   int(limit(int64(opts.MaxValueBytes), DefaultMaxValueBytes)),
 		expandLeft: limit(opts.MaxExpandedBytes, DefaultMaxExpandedBytes),
-		maxPerKind: int(limit(int64(opts.MaxDiagnosticsPerKind), DefaultMaxDiagnosticsPerKind)),
+		diags:      diag.Capped{Max: int(limit(int64(opts.MaxDiagnosticsPerKind), DefaultMaxDiagnosticsPerKind))},
 	}
 	for k, v := range monthMacros {
 		d.macros[k] = v
@@ -263,65 +260,14 @@ func (d *Decoder) Preambles() []string { return slices.Clone(d.preambles) }
 // Diagnostics returns the problems found so far, sorted by position: the
 // first MaxDiagnosticsPerKind of each kind, and for each kind with more a
 // diagnostic counting the rest at the first one left out.
-func (d *Decoder) Diagnostics() diag.List {
-	out := slices.Clone(d.diags)
-	for kind, k := range d.kinds {
-		if k.n > d.maxPerKind {
-			out.Add(k.firstLeft, k.sev, "%d more like this (%s), not listed (MaxDiagnosticsPerKind)", k.n-d.maxPerKind, label(kind))
-		}
-	}
-	out.Sort()
-	return out
-}
-
-// kindCount counts the problems of one kind.
-type kindCount struct {
-	n         int
-	sev       diag.Severity
-	firstLeft diag.Pos // the first one not listed
-}
-
-// report records a problem; kind is its message format. Beyond
-// maxPerKind problems of a kind, it only counts them.
-func (d *Decoder) report(pos diag.Pos, sev diag.Severity, kind, msg string) {
-	k := d.kinds[kind]
-	if k == nil {
-		k = &kindCount{sev: sev}
-		d.kinds[kind] = k
-	}
-	k.n++
-	if k.n > d.maxPerKind {
-		if k.n == d.maxPerKind+1 {
-			k.firstLeft = pos
-		}
-		return
-	}
-	d.diags = append(d.diags, diag.Diagnostic{Pos: pos, Severity: sev, Msg: msg})
-}
+func (d *Decoder) Diagnostics() diag.List { return d.diags.List() }
 
 func (d *Decoder) warnf(pos diag.Pos, format string, args ...any) {
-	d.report(pos, diag.Warning, format, fmt.Sprintf(format, args...))
+	d.diags.Warnf(pos, format, args...)
 }
 
 func (d *Decoder) errorf(pos diag.Pos, format string, args ...any) {
-	d.report(pos, diag.Error, format, fmt.Sprintf(format, args...))
-}
-
-// label describes a kind of problem by its format, with "…" for the
-// arguments and without trailing detail.
-func label(format string) string {
-	var b strings.Builder
-	for i := 0; i < len(format); i++ {
-		if format[i] == '%' && i+1 < len(format) {
-			b.WriteString("…")
-			i++
-			continue
-		}
-		b.WriteByte(format[i])
-	}
-	l, _, _ := strings.Cut(b.String(), " (")
-	l, _, _ = strings.Cut(l, ";")
-	return strings.TrimSpace(l)
+	d.diags.Errorf(pos, format, args...)
 }
 
 func (d *Decoder) nextEntry() *rawEntry {
@@ -376,7 +322,7 @@ func (d *Decoder) nextBlock() (Block, bool) {
 				// before advance moves past it.
 				d.lc = d.counter()
 				for _, e := range p.errs {
-					d.report(d.lc.pos(e.off), e.sev, e.kind, e.message(d.lc.pos))
+					d.diags.Report(d.lc.pos(e.off), e.sev, e.kind, e.message(d.lc.pos))
 				}
 				d.lc = d.counter()
 				d.advance(end)

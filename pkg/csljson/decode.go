@@ -8,7 +8,6 @@ import (
 	"io"
 	"math"
 	"slices"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/manba/manba/pkg/bib"
@@ -55,10 +54,9 @@ type Decoder struct {
 	elem    []byte    // the current value, reused
 	keys    []keySpan // the keys of the objects in elem, reused
 	ids     map[string]diag.Pos
-	warned8 bool // invalid UTF-8 reported
-	diags   diag.List
-	kinds   map[string]*kindCount // problems of each kind so far
-	itemPos diag.Pos              // where the item last returned starts
+	warned8 bool        // invalid UTF-8 reported
+	diags   diag.Capped // problems, the first MaxDiagnosticsPerKind of each kind
+	itemPos diag.Pos    // where the item last returned starts
 }
 
 type mode int
@@ -78,14 +76,8 @@ func NewDecoder(r io.Reader, filename string) *Decoder {
 
 // Diagnostics returns the problems found so far, sorted by position.
 func (d *Decoder) Diagnostics() diag.List {
-	out := slices.Clone(d.diags)
-	for kind, k := range d.kinds {
-		if k.n > d.maxPerKind() {
-			out.Add(k.firstLeft, k.sev, "%d more like this (%s), not listed (MaxDiagnosticsPerKind)", k.n-d.maxPerKind(), label(kind))
-		}
-	}
-	out.Sort()
-	return out
+	d.diags.Max = d.maxPerKind()
+	return d.diags.List()
 }
 
 // DefaultMaxDiagnosticsPerKind is the default of
@@ -102,56 +94,14 @@ func (d *Decoder) maxPerKind() int {
 	return d.MaxDiagnosticsPerKind
 }
 
-// kindCount counts the problems of one kind.
-type kindCount struct {
-	n         int
-	sev       diag.Severity
-	firstLeft diag.Pos // the first one not listed
-}
-
-// report records a problem; kind is its message format. Beyond
-// MaxDiagnosticsPerKind problems of a kind, it only counts them.
-func (d *Decoder) report(pos diag.Pos, sev diag.Severity, kind, msg string) {
-	if d.kinds == nil {
-		d.kinds = map[string]*kindCount{}
-	}
-	k := d.kinds[kind]
-	if k == nil {
-		k = &kindCount{sev: sev}
-		d.kinds[kind] = k
-	}
-	if k.n++; k.n > d.maxPerKind() {
-		if k.n == d.maxPerKind()+1 {
-			k.firstLeft = pos
-		}
-		return
-	}
-	d.diags = append(d.diags, diag.Diagnostic{Pos: pos, Severity: sev, Msg: msg})
-}
-
 func (d *Decoder) warnf(pos diag.Pos, format string, args ...any) {
-	d.report(pos, diag.Warning, format, fmt.Sprintf(format, args...))
+	d.diags.Max = d.maxPerKind()
+	d.diags.Warnf(pos, format, args...)
 }
 
 func (d *Decoder) errorf(pos diag.Pos, format string, args ...any) {
-	d.report(pos, diag.Error, format, fmt.Sprintf(format, args...))
-}
-
-// label describes a kind of problem by its format, with "…" for the
-// arguments and without trailing detail.
-func label(format string) string {
-	var b strings.Builder
-	for i := 0; i < len(format); i++ {
-		if format[i] == '%' && i+1 < len(format) {
-			b.WriteString("…")
-			i++
-			continue
-		}
-		b.WriteByte(format[i])
-	}
-	l, _, _ := strings.Cut(b.String(), " (")
-	l, _, _ = strings.Cut(l, ";")
-	return strings.TrimSpace(l)
+	d.diags.Max = d.maxPerKind()
+	d.diags.Errorf(pos, format, args...)
 }
 
 // Decode reads every item of src.

@@ -56,7 +56,7 @@ func Validate(filename string, src []byte) diag.List {
 	}
 	// What the Decoder found about the structure (a missing comma, an
 	// unclosed array, no data at all) makes the document invalid JSON.
-	for _, dg := range d.diags {
+	for _, dg := range d.diags.Kept() {
 		out = append(out, diag.Diagnostic{Pos: dg.Pos, Severity: diag.Error, Msg: dg.Msg})
 	}
 	out.Sort()
