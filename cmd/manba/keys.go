@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -120,9 +121,9 @@ func runKeys(o keysOptions, args []string, stdin io.Reader, stdout, stderr io.Wr
 		items = append(items, ki.items...)
 		ins = append(ins, ki)
 	}
-	pinned := map[string]bool{}
-	for _, p := range o.pins {
-		pinned[p] = true
+	pinned, err := pinnedKeys(o.pins, items)
+	if err != nil {
+		return err
 	}
 	keys, changes := citekey.Assign(items, citekey.Options{
 		Generator: citekey.NewGenerator(formula, nil),
@@ -140,6 +141,27 @@ func runKeys(o keysOptions, args []string, stdin io.Reader, stdout, stderr io.Wr
 	}
 	fmt.Fprintf(stderr, "%d of %d keys changed\n", len(changes), len(keys))
 	return reportDiagnostics(stderr, diags)
+}
+
+// pinnedKeys checks that every --pin names a key read, as an unknown key
+// is an input problem in every command (exit 1, nothing written).
+func pinnedKeys(pins []string, items []bib.Item) (map[string]bool, error) {
+	known := map[string]bool{}
+	for _, it := range items {
+		known[it.ID] = true
+	}
+	pinned := map[string]bool{}
+	var unknown []string
+	for _, p := range pins {
+		if !known[p] && !slices.Contains(unknown, p) {
+			unknown = append(unknown, p)
+		}
+		pinned[p] = true
+	}
+	if len(unknown) > 0 {
+		return nil, errUnknownKeys(unknown)
+	}
+	return pinned, nil
 }
 
 func readKeyedInput(in input, from string) (keyedInput, diag.List, error) {

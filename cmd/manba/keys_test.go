@@ -78,3 +78,10 @@ func TestKeysRISTwiceChangesNothing(t *testing.T) {
 	assert.Equal(t, once, twice)
 	assert.Contains(t, errOut, "0 of 2 keys changed")
 }
+
+func TestKeysUnknownPinIsAnInputProblem(t *testing.T) {
+	out, errOut, code := runCLI(t, keysBib, "keys", "--pin", "nosuchkey")
+	assert.Equal(t, 1, code)
+	assert.Empty(t, out, "nothing is written when a pinned key is unknown")
+	assert.Contains(t, errOut, "nosuchkey")
+}
