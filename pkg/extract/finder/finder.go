@@ -13,7 +13,6 @@ package finder
 
 import (
 	"bufio"
-	"bytes"
 	_ "embed"
 	"fmt"
 	"hash/fnv"
@@ -134,23 +133,12 @@ func Read(r io.Reader) (*Model, error) {
 //go:embed model.bin
 var embedded []byte
 
-var (
-	defaultOnce  sync.Once
-	defaultModel *Model
-)
+// Default returns the embedded model, read once.
+func Default() *Model { return defaultModel() }
 
-// Default returns the embedded model (TestEmbeddedModelLoads proves it
-// reads; were it unreadable every line would be text).
-func Default() *Model {
-	defaultOnce.Do(func() {
-		m, err := Read(bytes.NewReader(embedded))
-		if err != nil {
-			m = &Model{seqmodel.Train([]string{"text"}, nil, seqmodel.TrainOptions{Epochs: 1})}
-		}
-		defaultModel = m
-	})
-	return defaultModel
-}
+var defaultModel = sync.OnceValue(func() *Model {
+	return &Model{seqmodel.Embedded(embedded, magic, "text")}
+})
 
 // TrainOptions tune Train; the zero value trains with the defaults.
 type TrainOptions = seqmodel.TrainOptions

@@ -1,7 +1,6 @@
 package refparse
 
 import (
-	"bytes"
 	_ "embed"
 	"io"
 	"sync"
@@ -47,21 +46,9 @@ func Read(r io.Reader) (*Model, error) {
 //go:embed model.bin
 var embedded []byte
 
-var (
-	defaultOnce  sync.Once
-	defaultModel *Model
-)
+// Default returns the embedded model, read once.
+func Default() *Model { return defaultModel() }
 
-// Default returns the embedded model. TestEmbeddedModelLoads proves the
-// embedded file reads; were it unreadable, every reference would come out
-// as a note.
-func Default() *Model {
-	defaultOnce.Do(func() {
-		m, err := Read(bytes.NewReader(embedded))
-		if err != nil {
-			m = &Model{seqmodel.Train([]string{"note"}, nil, seqmodel.TrainOptions{Epochs: 1})}
-		}
-		defaultModel = m
-	})
-	return defaultModel
-}
+var defaultModel = sync.OnceValue(func() *Model {
+	return &Model{seqmodel.Embedded(embedded, magic, "note")}
+})

@@ -7,6 +7,7 @@ package seqmodel
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
@@ -242,3 +243,14 @@ func errOr(err error, msg string) error {
 
 // Label returns the name of label index i.
 func (m *Model) Label(i int) string { return m.labels[i] }
+
+// Embedded reads a model compiled into the binary. A model that does not
+// read (each package's TestEmbeddedModelLoads proves its file does) gives
+// one that labels everything fallback, so that a caller never gets nil.
+func Embedded(data []byte, magic, fallback string) *Model {
+	m, err := Read(bytes.NewReader(data), magic)
+	if err != nil {
+		return Train([]string{fallback}, nil, TrainOptions{Epochs: 1})
+	}
+	return m
+}
