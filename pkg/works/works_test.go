@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/manba/manba/internal/testenv"
 	"github.com/manba/manba/pkg/bib"
 )
@@ -19,17 +22,11 @@ func loadShared(t *testing.T) []bib.Item {
 	if os.IsNotExist(err) {
 		testenv.Missing(t, "shared data not present: %v", err)
 	}
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var items []bib.Item
-	if err := json.Unmarshal(b, &items); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, json.Unmarshal(b, &items))
 	// The script forms are manba's additions (forms.json).
-	if err := addForms(items); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, addForms(items))
 	// The embedded copy keeps the research notes in annote, which styles
 	// do not print, where the shared file has them in note.
 	for i := range items {
@@ -46,36 +43,25 @@ func loadShared(t *testing.T) []bib.Item {
 func TestMatchesSharedWorks(t *testing.T) {
 	want := loadShared(t)
 	got := Items()
-	if len(got) != len(want) || len(got) != 32 {
-		t.Fatalf("got %d items, shared has %d (want 32)", len(got), len(want))
-	}
+	require.Equal(t, 32, len(want), "shared works")
+	require.Equal(t, len(want), len(got), "embedded works vs shared")
 	for i, w := range want {
 		g := got[i]
-		if g.ID != w.ID {
-			t.Errorf("item %d: id %q, want %q", i, g.ID, w.ID)
+		if !assert.Equal(t, w.ID, g.ID, "item %d: id", i) {
 			continue
 		}
-		if g.Type != w.Type {
-			t.Errorf("%s: type %q, want %q", w.ID, g.Type, w.Type)
-		}
+		assert.Equal(t, w.Type, g.Type, "%s: type", w.ID)
 		for _, k := range union(bib.SortedKeys(g.Vars), bib.SortedKeys(w.Vars)) {
-			if g.Vars[k] != w.Vars[k] {
-				t.Errorf("%s: %s = %q, want %q", w.ID, k, g.Vars[k], w.Vars[k])
-			}
+			assert.Equal(t, w.Vars[k], g.Vars[k], "%s: %s", w.ID, k)
 		}
 		for _, k := range union(bib.SortedKeys(g.Names), bib.SortedKeys(w.Names)) {
-			if !slices.EqualFunc(g.Names[k], w.Names[k], bib.Name.Equal) {
-				t.Errorf("%s: %s = %+v, want %+v", w.ID, k, g.Names[k], w.Names[k])
-			}
+			assert.True(t, slices.EqualFunc(g.Names[k], w.Names[k], bib.Name.Equal),
+				"%s: %s = %+v, want %+v", w.ID, k, g.Names[k], w.Names[k])
 		}
 		for _, k := range union(bib.SortedKeys(g.Dates), bib.SortedKeys(w.Dates)) {
-			if g.Dates[k] != w.Dates[k] {
-				t.Errorf("%s: %s = %+v, want %+v", w.ID, k, g.Dates[k], w.Dates[k])
-			}
+			assert.Equal(t, w.Dates[k], g.Dates[k], "%s: %s", w.ID, k)
 		}
-		if !g.Equal(w) {
-			t.Errorf("%s: items differ (custom data?)", w.ID)
-		}
+		assert.True(t, g.Equal(w), "%s: items differ (custom data?)", w.ID)
 	}
 }
 
@@ -151,25 +137,20 @@ func TestKeyWorks(t *testing.T) {
 	}
 	for _, tt := range tests {
 		it, ok := ByID(tt.id)
-		if !ok {
-			t.Errorf("%s: missing", tt.id)
+		if !assert.True(t, ok, "%s: missing", tt.id) {
 			continue
 		}
-		if it.Type != tt.typ {
-			t.Errorf("%s: type %q, want %q", tt.id, it.Type, tt.typ)
-		}
+		assert.Equal(t, tt.typ, it.Type, "%s: type", tt.id)
 		for k, v := range tt.vars {
-			if it.Get(k) != v {
-				t.Errorf("%s: %s = %q, want %q", tt.id, k, it.Get(k), v)
-			}
+			assert.Equal(t, v, it.Get(k), "%s: %s", tt.id, k)
 		}
-		if !slices.EqualFunc(it.Names["author"], tt.authors, bib.Name.Equal) {
-			t.Errorf("%s: authors %+v, want %+v", tt.id, it.Names["author"], tt.authors)
-		}
+		assert.True(t, slices.EqualFunc(it.Names["author"], tt.authors, bib.Name.Equal),
+			"%s: authors %+v, want %+v", tt.id, it.Names["author"], tt.authors)
 		// The brief fixes the year (and HRW's month); the data may be more precise.
 		got := it.Dates["issued"].From
-		if got.Year != tt.issued.From.Year || tt.issued.From.Month != 0 && got.Month != tt.issued.From.Month {
-			t.Errorf("%s: issued %+v, want %+v", tt.id, got, tt.issued.From)
+		assert.Equal(t, tt.issued.From.Year, got.Year, "%s: issued year of %+v", tt.id, got)
+		if tt.issued.From.Month != 0 {
+			assert.Equal(t, tt.issued.From.Month, got.Month, "%s: issued month of %+v", tt.id, got)
 		}
 	}
 }
@@ -182,9 +163,7 @@ func TestUncertainFieldsLeftOut(t *testing.T) {
 		{"abrahamian1989mojahedin", "ISBN"},
 	} {
 		it, _ := ByID(c.id)
-		if v := it.Get(c.field); v != "" {
-			t.Errorf("%s: %s = %q, should be left out", c.id, c.field, v)
-		}
+		assert.Empty(t, it.Get(c.field), "%s: %s should be left out", c.id, c.field)
 	}
 }
 
@@ -193,65 +172,44 @@ func TestItemsAreCopies(t *testing.T) {
 	a[0].Set("title", "changed")
 	a[0].Names["author"][0].Literal = "changed"
 	b, _ := ByID(a[0].ID)
-	if b.Get("title") == "changed" || b.Names["author"][0].Literal == "changed" {
-		t.Fatal("Items returned shared data")
-	}
-	if ids := IDs(); len(ids) != len(a) || ids[0] != a[0].ID {
-		t.Fatalf("IDs = %v", ids)
-	}
-	if _, ok := ByID("nonexistent"); ok {
-		t.Fatal("ByID found a nonexistent work")
-	}
+	require.NotEqual(t, "changed", b.Get("title"), "Items returned shared data")
+	require.NotEqual(t, "changed", b.Names["author"][0].Literal, "Items returned shared data")
+	ids := IDs()
+	require.Len(t, ids, len(a), "IDs = %v", ids)
+	require.Equal(t, a[0].ID, ids[0], "IDs = %v", ids)
+	_, ok := ByID("nonexistent")
+	require.False(t, ok, "ByID found a nonexistent work")
 }
 
 func TestProvenance(t *testing.T) {
 	conf, src := Provenance("hrw2005noexit", "title")
-	if conf != High || !slices.Contains(src, "seed 000_5778fab24c47c48e.txt") {
-		t.Errorf("title provenance = %q %v", conf, src)
-	}
-	if conf, _ := Provenance("hrw2005noexit", "genre"); conf != Medium {
-		t.Errorf("genre confidence = %q, want medium", conf)
-	}
-	if conf, src := Provenance("hrw2005noexit", "ISBN"); conf != "" || src != nil {
-		t.Errorf("absent field has provenance %q %v", conf, src)
-	}
-	if conf, _ := Provenance("nope", "title"); conf != "" {
-		t.Error("unknown work has provenance")
-	}
-	if r := Remark("hrw2005noexit", "issued"); r != "the report itself is dated 'May 2005'" {
-		t.Errorf("remark = %q", r)
-	}
+	assert.Equal(t, High, conf, "title confidence")
+	assert.Contains(t, src, "seed 000_5778fab24c47c48e.txt", "title sources")
+	conf, _ = Provenance("hrw2005noexit", "genre")
+	assert.Equal(t, Medium, conf, "genre confidence")
+	conf, src = Provenance("hrw2005noexit", "ISBN")
+	assert.Empty(t, conf, "absent field has a confidence")
+	assert.Nil(t, src, "absent field has sources")
+	conf, _ = Provenance("nope", "title")
+	assert.Empty(t, conf, "unknown work has provenance")
+	assert.Equal(t, "the report itself is dated 'May 2005'", Remark("hrw2005noexit", "issued"), "remark")
 	cites := SeedCitations("singleton2003saddam")
-	if len(cites) == 0 || cites[0].Seed != "001_5a60d35f54bdcc58.txt" {
-		t.Errorf("seed citations = %+v", cites)
+	if assert.NotEmpty(t, cites, "seed citations") {
+		assert.Equal(t, "001_5a60d35f54bdcc58.txt", cites[0].Seed, "seed citations = %+v", cites)
 	}
 }
 
 func TestSetFieldProvenance(t *testing.T) {
 	it := bib.Item{ID: "x", Custom: map[string][]byte{"custom": []byte(`{"keep":1}`)}}
-	if err := SetFieldProvenance(&it, "title", Low, "seed a.txt:3:1"); err != nil {
-		t.Fatal(err)
-	}
-	if err := SetFieldProvenance(&it, "issued", Medium); err != nil {
-		t.Fatal(err)
-	}
-	if got := FieldConfidence(it, "title"); got != Low {
-		t.Errorf("title confidence %q", got)
-	}
-	if got := FieldConfidence(it, "issued"); got != Medium {
-		t.Errorf("issued confidence %q", got)
-	}
-	if got := FieldSources(it, "title"); !slices.Equal(got, []string{"seed a.txt:3:1"}) {
-		t.Errorf("title sources %v", got)
-	}
+	require.NoError(t, SetFieldProvenance(&it, "title", Low, "seed a.txt:3:1"))
+	require.NoError(t, SetFieldProvenance(&it, "issued", Medium))
+	assert.Equal(t, Low, FieldConfidence(it, "title"), "title confidence")
+	assert.Equal(t, Medium, FieldConfidence(it, "issued"), "issued confidence")
+	assert.Equal(t, []string{"seed a.txt:3:1"}, FieldSources(it, "title"), "title sources")
 	want := `{"confidence":{"issued":"medium","title":"low"},"keep":1,"sources":{"title":["seed a.txt:3:1"]}}`
-	if got := string(it.Custom["custom"]); got != want {
-		t.Errorf("custom = %s\nwant    %s", got, want)
-	}
+	assert.Equal(t, want, string(it.Custom["custom"]), "custom")
 	bad := bib.Item{Custom: map[string][]byte{"custom": []byte(`[1]`)}}
-	if err := SetFieldProvenance(&bad, "title", Low); err == nil {
-		t.Error("no error for non-object custom data")
-	}
+	assert.Error(t, SetFieldProvenance(&bad, "title", Low), "no error for non-object custom data")
 }
 
 func BenchmarkItems(b *testing.B) {
@@ -267,35 +225,26 @@ func BenchmarkItems(b *testing.B) {
 func TestResearchNotesNotPrinted(t *testing.T) {
 	withNotes := 0
 	for _, it := range Items() {
-		if it.Get("note") != "" {
-			t.Errorf("%s: research notes in note: %.60q", it.ID, it.Get("note"))
-		}
+		assert.Empty(t, it.Get("note"), "%s: research notes in note", it.ID)
 		if a := it.Get("annote"); strings.HasPrefix(a, "Discrepancies:") || strings.HasPrefix(a, "Unconfirmed:") {
 			withNotes++
 		}
 	}
-	if withNotes < 30 {
-		t.Errorf("%d works carry research notes in annote, want >= 30", withNotes)
-	}
+	assert.GreaterOrEqual(t, withNotes, 30, "works carrying research notes in annote")
 }
 
 // TestPersianBookForms pins the romanized title, its translation and the
 // romanized publisher of the Persian book.
 func TestPersianBookForms(t *testing.T) {
 	it, ok := ByID("mko_origin_to_fate")
-	if !ok {
-		t.Fatal("mko_origin_to_fate missing")
-	}
+	require.True(t, ok, "mko_origin_to_fate missing")
 	for _, c := range []struct{ field, tag, want string }{
 		{"title", bib.TagRomanALALC, "Sāzmān-i Mujāhidīn-i Khalq: paydāyī tā farjām (1344–1384)"},
 		{"publisher", bib.TagRomanALALC, "Muʼassasah-ʼi Muṭālaʻāt va Pizhūhishhā-yi Siyāsī"},
 		{"publisher", "en", "Institute for Political Studies and Research"},
 	} {
-		if got := it.Form(c.field, c.tag); got != c.want {
-			t.Errorf("%s [%s] = %q, want %q", c.field, c.tag, got, c.want)
-		}
+		assert.Equal(t, c.want, it.Form(c.field, c.tag), "%s [%s]", c.field, c.tag)
 	}
-	if got := it.TitleTranslation("en"); !strings.HasPrefix(got, "Mujahedin-e Khalq Organization: Origin to Fate") {
-		t.Errorf("translation = %q", got)
-	}
+	got := it.TitleTranslation("en")
+	assert.True(t, strings.HasPrefix(got, "Mujahedin-e Khalq Organization: Origin to Fate"), "translation = %q", got)
 }
