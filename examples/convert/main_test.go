@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/manba/manba/pkg/bib"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestRun(t *testing.T) {
@@ -15,35 +17,19 @@ func TestRun(t *testing.T) {
 		"@book{broken, title = {no closing brace}\n" +
 		"@report{hrw, author = {{Human Rights Watch}}, title = {No Exit}, date = {2005-05}, month = jan2}\n"
 	var out, diags strings.Builder
-	if err := run(&out, &diags, "refs.bib", []byte(src)); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, run(&out, &diags, "refs.bib", []byte(src)))
 	var items []bib.Item
-	if err := json.Unmarshal([]byte(out.String()), &items); err != nil {
-		t.Fatalf("output is not CSL-JSON: %v\n%s", err, out.String())
-	}
+	require.NoError(t, json.Unmarshal([]byte(out.String()), &items), "output is not CSL-JSON:\n%s", out.String())
 	byID := map[string]bib.Item{}
 	for _, it := range items {
 		byID[it.ID] = it
 	}
 	s, ok := byID["singleton"]
-	if !ok {
-		t.Fatalf("singleton missing from %d items", len(items))
-	}
-	if got := s.Get("title"); got != "Saddam’s Private Army" {
-		t.Errorf("title = %q", got)
-	}
-	if got := s.Get("publisher"); got != "Iran-Interlink" {
-		t.Errorf("publisher = %q (the @string macro was not expanded)", got)
-	}
+	require.True(t, ok, "singleton missing from %d items", len(items))
+	assert.Equal(t, "Saddam’s Private Army", s.Get("title"), "title")
+	assert.Equal(t, "Iran-Interlink", s.Get("publisher"), "publisher (is the @string macro expanded?)")
 	h, ok := byID["hrw"]
-	if !ok {
-		t.Fatal("the entry after a broken one was not recovered")
-	}
-	if got := h.Names["author"][0].Literal; got != "Human Rights Watch" {
-		t.Errorf("corporate author = %q, want a literal name", got)
-	}
-	if !strings.Contains(diags.String(), "refs.bib:") {
-		t.Errorf("problems carry no position:\n%s", diags.String())
-	}
+	require.True(t, ok, "the entry after a broken one was not recovered")
+	assert.Equal(t, "Human Rights Watch", h.Names["author"][0].Literal, "corporate author, want a literal name")
+	assert.Contains(t, diags.String(), "refs.bib:", "problems carry no position")
 }
