@@ -13,6 +13,7 @@ import (
 	"github.com/manba/manba/pkg/bib"
 	"github.com/manba/manba/pkg/bibtex"
 	"github.com/manba/manba/pkg/works"
+	"github.com/stretchr/testify/require"
 )
 
 // sampleEvery picks one corpus item in sampleEvery (by a hash of file and
@@ -37,16 +38,12 @@ func corpusSample(t *testing.T) sample {
 		}
 		return err
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	slices.Sort(files)
 	var s sample
 	for _, f := range files {
 		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		rel, _ := filepath.Rel(dir, f)
 		items, _ := bibtex.Decode(rel, src, bibtex.DecodeOptions{})
 		for _, it := range items {
@@ -64,9 +61,7 @@ func corpusSample(t *testing.T) sample {
 			}
 		}
 	}
-	if len(s.tune)+len(s.measure) < 1000 {
-		t.Fatalf("sample has %d items, want >= 1000", len(s.tune)+len(s.measure))
-	}
+	require.GreaterOrEqual(t, len(s.tune)+len(s.measure), 1000, "sample items")
 	return s
 }
 
