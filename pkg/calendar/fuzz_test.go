@@ -2,6 +2,8 @@ package calendar
 
 import (
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 func FuzzParse(f *testing.F) {
@@ -12,18 +14,14 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string, def int) {
 		p, warns, ok := Parse(s, System(((def%3)+3)%3))
 		for _, w := range warns {
-			if w.Offset < 0 || w.Offset > len(s) {
-				t.Fatalf("warning offset %d outside the text of %d bytes", w.Offset, len(s))
-			}
+			require.True(t, w.Offset >= 0 && w.Offset <= len(s),
+				"warning offset %d outside the text of %d bytes", w.Offset, len(s))
 		}
 		if !ok {
 			return
 		}
-		if err := p.Date.Check(); err != nil {
-			t.Fatalf("Parse(%q) returned a date that does not exist: %v", s, err)
-		}
-		if _, _, err := p.Date.Span(); err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, p.Date.Check(), "Parse(%q) returned a date that does not exist", s)
+		_, _, err := p.Date.Span()
+		require.NoError(t, err)
 	})
 }
