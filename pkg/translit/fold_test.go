@@ -6,6 +6,8 @@ import (
 	"testing"
 	"testing/iotest"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 	"golang.org/x/text/transform"
 )
 
@@ -56,19 +58,13 @@ var differentPairs = [][2]string{
 func TestFoldEquivalences(t *testing.T) {
 	for _, g := range sameGroups {
 		want := Fold(g[0])
-		if want == "" {
-			t.Errorf("Fold(%q) is empty", g[0])
-		}
+		assert.NotEmpty(t, want, "Fold(%q)", g[0])
 		for _, s := range g[1:] {
-			if got := Fold(s); got != want {
-				t.Errorf("Fold(%q) = %q, want %q (as %q)", s, got, want, g[0])
-			}
+			assert.Equal(t, want, Fold(s), "Fold(%q), want as Fold(%q)", s, g[0])
 		}
 	}
 	for _, p := range differentPairs {
-		if a, b := Fold(p[0]), Fold(p[1]); a == b {
-			t.Errorf("Fold(%q) == Fold(%q) == %q, want different keys", p[0], p[1], a)
-		}
+		assert.NotEqual(t, Fold(p[0]), Fold(p[1]), "Fold(%q) == Fold(%q), want different keys", p[0], p[1])
 	}
 }
 
@@ -99,9 +95,7 @@ func TestProfiles(t *testing.T) {
 		{Skeleton, "سازمان مجاهدین خلق ایران", "szmn mjhdn xlk rn"},
 	}
 	for _, tt := range tests {
-		if got := tt.p.String(tt.in); got != tt.want {
-			t.Errorf("%s.String(%q) = %q, want %q", tt.p.Name(), tt.in, got, tt.want)
-		}
+		assert.Equal(t, tt.want, tt.p.String(tt.in), "%s.String(%q)", tt.p.Name(), tt.in)
 	}
 }
 
@@ -121,13 +115,9 @@ func TestExplain(t *testing.T) {
 	}
 	for _, tt := range tests {
 		_, got := FoldExplain(tt.in)
-		if got&tt.want != tt.want {
-			t.Errorf("FoldExplain(%q) rules = %q, want at least %q", tt.in, got, tt.want)
-		}
+		assert.Equal(t, tt.want, got&tt.want, "FoldExplain(%q) rules = %q, want at least %q", tt.in, got, tt.want)
 	}
-	if got := (RuleEzafe | RuleOU).String(); got != "ou/u + ezafe" {
-		t.Errorf("Rule.String = %q", got)
-	}
+	assert.Equal(t, "ou/u + ezafe", (RuleEzafe | RuleOU).String(), "Rule.String")
 }
 
 // corpus is a mix of the forms the tests and fuzzing use.
@@ -147,9 +137,7 @@ func TestIdempotent(t *testing.T) {
 	for _, s := range corpus() {
 		for _, p := range []*Profile{Cleanup, Latin, Default, Skeleton} {
 			once := p.String(s)
-			if twice := p.String(once); twice != once {
-				t.Errorf("%s not idempotent on %q: %q then %q", p.Name(), s, once, twice)
-			}
+			assert.Equal(t, once, p.String(once), "%s not idempotent on %q", p.Name(), s)
 		}
 	}
 }
@@ -161,39 +149,27 @@ func TestTransformer(t *testing.T) {
 		for _, p := range []*Profile{Cleanup, Latin, Default, Skeleton} {
 			want := p.String(s)
 			got, _, err := transform.String(p.NewTransformer(), s)
-			if err != nil {
-				t.Fatalf("%s transform %q: %v", p.Name(), s, err)
-			}
+			require.NoError(t, err, "%s transform %q", p.Name(), s)
 			if len(s) > 600 {
 				continue // words longer than the transformer's window are folded in pieces
 			}
-			if got != want {
-				t.Errorf("%s transform %q = %q, want %q", p.Name(), s, got, want)
-			}
+			assert.Equal(t, want, got, "%s transform %q", p.Name(), s)
 			r := transform.NewReader(iotest.OneByteReader(strings.NewReader(s)), p.NewTransformer())
 			b, err := io.ReadAll(r)
-			if err != nil {
-				t.Fatalf("%s reader %q: %v", p.Name(), s, err)
-			}
-			if string(b) != want {
-				t.Errorf("%s reader %q = %q, want %q", p.Name(), s, b, want)
-			}
+			require.NoError(t, err, "%s reader %q", p.Name(), s)
+			assert.Equal(t, want, string(b), "%s reader %q", p.Name(), s)
 		}
 	}
 }
 
 func TestProfilesByName(t *testing.T) {
 	for name, p := range Profiles {
-		if strings.ToLower(p.Name()) != name {
-			t.Errorf("Profiles[%q].Name() = %q", name, p.Name())
-		}
+		assert.Equal(t, name, strings.ToLower(p.Name()), "Profiles[%q].Name() = %q", name, p.Name())
 	}
 }
 
 func TestSkeletonOfFolded(t *testing.T) {
 	for _, s := range corpus() {
-		if got, want := SkeletonOfFolded(Fold(s)), Skeleton.String(s); got != want {
-			t.Errorf("SkeletonOfFolded(Fold(%q)) = %q, want %q", s, got, want)
-		}
+		assert.Equal(t, Skeleton.String(s), SkeletonOfFolded(Fold(s)), "SkeletonOfFolded(Fold(%q))", s)
 	}
 }

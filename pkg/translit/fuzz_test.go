@@ -4,6 +4,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/stretchr/testify/require"
 	"golang.org/x/text/transform"
 )
 
@@ -18,22 +19,16 @@ func FuzzFold(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, p := range []*Profile{Cleanup, Latin, Default, Skeleton} {
 			once := p.String(s)
-			if twice := p.String(once); twice != once {
-				t.Fatalf("%s not idempotent on %q: %q then %q", p.Name(), s, once, twice)
-			}
-			if p != Cleanup && !utf8.ValidString(once) {
-				t.Fatalf("%s(%q) = %q is not UTF-8", p.Name(), s, once)
+			require.Equal(t, once, p.String(once), "%s not idempotent on %q", p.Name(), s)
+			if p != Cleanup {
+				require.True(t, utf8.ValidString(once), "%s(%q) = %q is not UTF-8", p.Name(), s, once)
 			}
 			if len(s) > 400 {
 				continue
 			}
 			got, _, err := transform.String(p.NewTransformer(), s)
-			if err != nil {
-				t.Fatalf("%s transform %q: %v", p.Name(), s, err)
-			}
-			if got != once {
-				t.Fatalf("%s transform %q = %q, want %q", p.Name(), s, got, once)
-			}
+			require.NoError(t, err, "%s transform %q", p.Name(), s)
+			require.Equal(t, once, got, "%s transform %q", p.Name(), s)
 		}
 	})
 }
