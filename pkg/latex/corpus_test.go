@@ -8,6 +8,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/manba/manba/internal/testenv"
@@ -75,9 +77,7 @@ func corpusValues(t testing.TB) []string {
 		vals = append(vals, fieldValues(string(b))...)
 		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	return vals
 }
 
@@ -94,9 +94,8 @@ func TestCorpusRoundTrip(t *testing.T) {
 	for _, v := range vals {
 		for _, markup := range []bool{false, true} {
 			x, probs := Decode(v, DecodeOptions{Markup: markup})
-			if !utf8.ValidString(x) || !norm.NFC.IsNormalString(x) {
-				t.Fatalf("Decode(%q) = %q: invalid UTF-8 or not NFC", v, x)
-			}
+			require.True(t, utf8.ValidString(x) && norm.NFC.IsNormalString(x),
+				"Decode(%q) = %q: invalid UTF-8 or not NFC", v, x)
 			if markup {
 				if x != v {
 					changed++
@@ -114,9 +113,9 @@ func TestCorpusRoundTrip(t *testing.T) {
 					notASCII++
 				}
 				y, _ := Decode(once, DecodeOptions{Markup: true})
-				if twice := Encode(y, EncodeOptions{Markup: true, ProtectCapitals: true, ASCII: true}); twice != once {
+				twice := Encode(y, EncodeOptions{Markup: true, ProtectCapitals: true, ASCII: true})
+				if !assert.Equal(t, once, twice, "ProtectCapitals not a fixed point for %q", v) {
 					failures++
-					t.Errorf("ProtectCapitals not a fixed point for %q: %q then %q", v, once, twice)
 				}
 			}
 			for _, ascii := range []bool{false, true} {
@@ -124,8 +123,8 @@ func TestCorpusRoundTrip(t *testing.T) {
 				back, probs := Decode(enc, DecodeOptions{Markup: markup})
 				if back != x || probs != nil {
 					failures++
-					if failures <= 20 {
-						t.Errorf("round trip (markup %v, ascii %v) of %q:\n decoded %q\n encoded %q\n back    %q %v", markup, ascii, v, x, enc, back, probs)
+					if failures <= 20 { // the first 20 say enough
+						assert.Failf(t, "round trip failed", "(markup %v, ascii %v) of %q:\n decoded %q\n encoded %q\n back    %q %v", markup, ascii, v, x, enc, back, probs)
 					}
 				}
 			}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
 )
 
 const (
@@ -230,17 +232,13 @@ var decodeCases = []struct {
 func TestDecode(t *testing.T) {
 	for _, c := range decodeCases {
 		got, _ := Decode(c.in, DecodeOptions{})
-		if got != c.plain {
-			t.Errorf("Decode(%q) = %q, want %q", c.in, got, c.plain)
-		}
+		assert.Equal(t, c.plain, got, "Decode(%q)", c.in)
 		want := c.rich
 		if want == "" {
 			want = c.plain
 		}
 		got, _ = Decode(c.in, DecodeOptions{Markup: true})
-		if got != want {
-			t.Errorf("Decode(%q, Markup) = %q, want %q", c.in, got, want)
-		}
+		assert.Equal(t, want, got, "Decode(%q, Markup)", c.in)
 	}
 }
 
@@ -269,9 +267,7 @@ func TestDecodeProblems(t *testing.T) {
 		{"a\xffb", []Problem{{1, "invalid UTF-8 replaced by U+FFFD"}}},
 	} {
 		_, got := Decode(c.in, DecodeOptions{Markup: true})
-		if !slices.Equal(got, c.want) {
-			t.Errorf("Decode(%q) problems = %v, want %v", c.in, got, c.want)
-		}
+		assert.True(t, slices.Equal(got, c.want), "Decode(%q) problems = %v, want %v", c.in, got, c.want)
 	}
 }
 
@@ -286,12 +282,12 @@ func TestDecodeVerbatim(t *testing.T) {
 		{`a~b`, `a~b`},
 	} {
 		got, probs := Decode(c.in, DecodeOptions{Verbatim: true})
-		if got != c.want || probs != nil {
-			t.Errorf("Decode(%q, Verbatim) = %q %v, want %q", c.in, got, probs, c.want)
-		}
+		assert.Equal(t, c.want, got, "Decode(%q, Verbatim)", c.in)
+		assert.Nil(t, probs, "Decode(%q, Verbatim) problems", c.in)
 	}
-	if _, probs := Decode(`a{b`, DecodeOptions{Verbatim: true}); len(probs) != 1 || probs[0].Offset != 1 {
-		t.Errorf("unclosed brace in verbatim: problems %v", probs)
+	_, probs := Decode(`a{b`, DecodeOptions{Verbatim: true})
+	if assert.Len(t, probs, 1, "unclosed brace in verbatim: problems") {
+		assert.Equal(t, 1, probs[0].Offset, "unclosed brace in verbatim: problems %v", probs)
 	}
 }
 
@@ -300,12 +296,10 @@ func TestDecodeVerbatim(t *testing.T) {
 func TestDecodeFastPath(t *testing.T) {
 	for _, s := range []string{"", "Iran and its opposition", "Mas'oud Rajavi", "1-10", "Ḥasan", "a < b"} {
 		got, probs := Decode(s, DecodeOptions{Markup: true})
-		if got != s || probs != nil {
-			t.Errorf("Decode(%q) = %q %v", s, got, probs)
-		}
-		if n := testing.AllocsPerRun(10, func() { Decode(s, DecodeOptions{Markup: true}) }); n != 0 {
-			t.Errorf("Decode(%q) allocates %v times", s, n)
-		}
+		assert.Equal(t, s, got, "Decode(%q)", s)
+		assert.Nil(t, probs, "Decode(%q) problems", s)
+		n := testing.AllocsPerRun(10, func() { Decode(s, DecodeOptions{Markup: true}) })
+		assert.Zero(t, n, "Decode(%q) allocations", s)
 	}
 }
 
@@ -316,15 +310,15 @@ func TestDecodeDeepNesting(t *testing.T) {
 		strings.Repeat(`\emph`, 100000) + "x",
 	} {
 		for _, markup := range []bool{false, true} {
+			// The checks print sizes, not the 100 KB texts.
 			got, probs := Decode(s, DecodeOptions{Markup: markup})
-			if !strings.Contains(got, "x") || len(probs) == 0 || !utf8.ValidString(got) {
-				t.Errorf("deep nesting (markup %v): got %d bytes, %d problems", markup, len(got), len(probs))
-			}
+			assert.True(t, strings.Contains(got, "x") && len(probs) > 0 && utf8.ValidString(got),
+				"deep nesting (markup %v): got %d bytes, %d problems", markup, len(got), len(probs))
 		}
 	}
 	// Math too deep to convert is kept as written.
 	s := "$" + strings.Repeat("^", 100000) + "2$"
-	if got, probs := Decode(s, DecodeOptions{}); got != s || len(probs) != 1 {
-		t.Errorf("deep math: got %d bytes, problems %v", len(got), probs)
-	}
+	got, probs := Decode(s, DecodeOptions{})
+	assert.True(t, got == s, "deep math: got %d bytes, want the %d input bytes", len(got), len(s))
+	assert.Len(t, probs, 1, "deep math: problems")
 }

@@ -2,6 +2,8 @@ package latex
 
 import (
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 )
 
 var (
@@ -67,9 +69,7 @@ func TestEncode(t *testing.T) {
 		{"http://a.org/~x_y%20{z}\\", verbatimOp, `http://a.org/~x_y\%20\{z\}\\`},
 		{"10.1000/xyz", verbatimOp, "10.1000/xyz"},
 	} {
-		if got := Encode(c.in, c.opts); got != c.want {
-			t.Errorf("Encode(%q, %+v) = %q, want %q", c.in, c.opts, got, c.want)
-		}
+		assert.Equal(t, c.want, Encode(c.in, c.opts), "Encode(%q, %+v)", c.in, c.opts)
 	}
 }
 
@@ -82,12 +82,8 @@ func TestEncodeInvertsDecode(t *testing.T) {
 			for _, ascii := range []bool{false, true} {
 				enc := Encode(x, EncodeOptions{Markup: markup, ASCII: ascii})
 				back, probs := Decode(enc, DecodeOptions{Markup: markup})
-				if back != x {
-					t.Errorf("Decode(Encode(%q, ascii %v, markup %v)) = %q via %q", x, ascii, markup, back, enc)
-				}
-				if probs != nil {
-					t.Errorf("Decode(Encode(%q)) reported %v", x, probs)
-				}
+				assert.Equal(t, x, back, "Decode(Encode(%q, ascii %v, markup %v)) via %q", x, ascii, markup, enc)
+				assert.Nil(t, probs, "Decode(Encode(%q)) reported problems", x)
 			}
 		}
 	}
@@ -101,9 +97,7 @@ func TestProtectCapitalsFixedPoint(t *testing.T) {
 		for _, opts := range []EncodeOptions{protOpts, asciiRich} {
 			once := Encode(x, opts)
 			y, _ := Decode(once, DecodeOptions{Markup: true})
-			if twice := Encode(y, opts); twice != once {
-				t.Errorf("Encode not a fixed point for %q: %q then %q", x, once, twice)
-			}
+			assert.Equal(t, once, Encode(y, opts), "Encode not a fixed point for %q", x)
 		}
 	}
 }
@@ -111,9 +105,8 @@ func TestProtectCapitalsFixedPoint(t *testing.T) {
 func TestVerbatimRoundTrip(t *testing.T) {
 	for _, s := range []string{`http://a.org/\~u/a\_b`, `C:\\x\\y.pdf`, `{10.1000/ABC}`, `a\b\%`} {
 		x, _ := Decode(s, DecodeOptions{Verbatim: true})
-		if back, _ := Decode(Encode(x, verbatimOp), DecodeOptions{Verbatim: true}); back != x {
-			t.Errorf("verbatim round trip of %q: %q -> %q", s, x, back)
-		}
+		back, _ := Decode(Encode(x, verbatimOp), DecodeOptions{Verbatim: true})
+		assert.Equal(t, x, back, "verbatim round trip of %q", s)
 	}
 }
 
@@ -136,8 +129,6 @@ func TestConcurrent(t *testing.T) {
 	x, _ := Decode(decodeCases[len(decodeCases)-1].in, DecodeOptions{Markup: true})
 	want := Encode(x, asciiRich)
 	for range 8 {
-		if got := <-done; got != want {
-			t.Errorf("goroutine returned %q, want %q", got, want)
-		}
+		assert.Equal(t, want, <-done, "goroutine result")
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/stretchr/testify/require"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -28,23 +29,18 @@ func FuzzDecode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, markup := range []bool{false, true} {
 			x, _ := Decode(s, DecodeOptions{Markup: markup})
-			if !utf8.ValidString(x) || !norm.NFC.IsNormalString(x) {
-				t.Fatalf("Decode(%q, markup %v) = %q: invalid UTF-8 or not NFC", s, markup, x)
-			}
+			require.True(t, utf8.ValidString(x) && norm.NFC.IsNormalString(x),
+				"Decode(%q, markup %v) = %q: invalid UTF-8 or not NFC", s, markup, x)
 			for _, ascii := range []bool{false, true} {
 				enc := Encode(x, EncodeOptions{Markup: markup, ASCII: ascii})
-				if back, _ := Decode(enc, DecodeOptions{Markup: markup}); back != x {
-					t.Fatalf("markup %v ascii %v: Decode(%q) = %q, Encode = %q, decoded again %q", markup, ascii, s, x, enc, back)
-				}
+				back, _ := Decode(enc, DecodeOptions{Markup: markup})
+				require.Equal(t, x, back, "markup %v ascii %v: Decode(%q), Encode = %q, decoded again", markup, ascii, s, enc)
 			}
 		}
 		x, _ := Decode(s, DecodeOptions{Verbatim: true})
-		if !utf8.ValidString(x) {
-			t.Fatalf("Decode(%q, Verbatim) = %q: invalid UTF-8", s, x)
-		}
-		if back, _ := Decode(Encode(x, EncodeOptions{Verbatim: true}), DecodeOptions{Verbatim: true}); back != x {
-			t.Fatalf("verbatim: Decode(%q) = %q, round trip %q", s, x, back)
-		}
+		require.True(t, utf8.ValidString(x), "Decode(%q, Verbatim) = %q: invalid UTF-8", s, x)
+		back, _ := Decode(Encode(x, EncodeOptions{Verbatim: true}), DecodeOptions{Verbatim: true})
+		require.Equal(t, x, back, "verbatim: Decode(%q), round trip", s)
 	})
 }
 
@@ -66,17 +62,14 @@ func FuzzEncode(f *testing.F) {
 			if !opts.Verbatim {
 				want = norm.NFC.String(x) // Decode's output is NFC
 			}
-			if back != want || probs != nil {
-				t.Fatalf("%+v: Encode(%q) = %q, decoded %q %v", opts, x, enc, back, probs)
-			}
+			require.Equal(t, want, back, "%+v: Encode(%q) = %q, decoded", opts, x, enc)
+			require.Nil(t, probs, "%+v: Encode(%q) = %q, decoded %q", opts, x, enc, back)
 		}
 		x = norm.NFC.String(x)
 		for _, opts := range []EncodeOptions{{Markup: true, ProtectCapitals: true}, {Markup: true, ProtectCapitals: true, ASCII: true}} {
 			once := Encode(x, opts)
 			y, _ := Decode(once, DecodeOptions{Markup: true})
-			if twice := Encode(y, opts); twice != once {
-				t.Fatalf("%+v: Encode(%q) = %q, but after decoding %q it is %q", opts, x, once, y, twice)
-			}
+			require.Equal(t, once, Encode(y, opts), "%+v: Encode(%q), then again after decoding %q", opts, x, y)
 		}
 	})
 }
@@ -105,14 +98,12 @@ func TestRandomRoundTrip(t *testing.T) {
 		s := string(b)
 		for _, markup := range []bool{false, true} {
 			x, _ := Decode(s, DecodeOptions{Markup: markup})
-			if !utf8.ValidString(x) || !norm.NFC.IsNormalString(x) {
-				t.Fatalf("Decode(%q) = %q: invalid UTF-8 or not NFC", s, x)
-			}
+			require.True(t, utf8.ValidString(x) && norm.NFC.IsNormalString(x),
+				"Decode(%q) = %q: invalid UTF-8 or not NFC", s, x)
 			for _, opts := range []EncodeOptions{{Markup: markup}, {Markup: markup, ASCII: true}} {
 				enc := Encode(x, opts)
-				if back, _ := Decode(enc, DecodeOptions{Markup: markup}); back != x {
-					t.Fatalf("%+v: Decode(%q) = %q, Encode = %q, decoded again %q", opts, s, x, enc, back)
-				}
+				back, _ := Decode(enc, DecodeOptions{Markup: markup})
+				require.Equal(t, x, back, "%+v: Decode(%q), Encode = %q, decoded again", opts, s, enc)
 			}
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -17,9 +19,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // rewrites it after a deliberate change).
 func TestGolden(t *testing.T) {
 	in, err := os.Open("testdata/decode.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	defer in.Close()
 	var b strings.Builder
 	sc := bufio.NewScanner(in)
@@ -35,26 +35,19 @@ func TestGolden(t *testing.T) {
 		}
 		b.WriteString("\n")
 	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, sc.Err())
 	const golden = "testdata/decode.golden"
 	if *update {
-		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, os.WriteFile(golden, []byte(b.String()), 0o644))
 	}
 	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
+	require.NoError(t, err, "run go test -update to create it")
 	if got := b.String(); got != string(want) {
+		// Name the first differing line rather than diffing the whole file.
 		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
 		for i := range min(len(gl), len(wl)) {
-			if gl[i] != wl[i] {
-				t.Fatalf("%s:%d differs:\n got  %s\n want %s", golden, i+1, gl[i], wl[i])
-			}
+			require.Equal(t, wl[i], gl[i], "%s:%d differs", golden, i+1)
 		}
-		t.Fatalf("%s: got %d lines, want %d", golden, len(gl), len(wl))
+		require.Equal(t, len(wl), len(gl), "%s: number of lines", golden)
 	}
 }
