@@ -153,9 +153,15 @@ func (d *Decoder) Next() (bib.Item, error) {
 	return bib.Item{}, io.EOF
 }
 
-// oneLine tags hold a date or a page; a line break there is only a wrapped
-// line, so continuation lines join with a space.
-var oneLine = map[string]bool{"PY": true, "Y1": true, "DA": true, "Y2": true, "SP": true, "EP": true}
+// oneLine tags hold a date, a page or one name; a line break there is only
+// a wrapped line, so continuation lines join with a space, as Zotero joins
+// them (it keeps line breaks only in notes, abstracts and keywords). A name
+// tag holds one name: a line break inside it would make a name that no
+// RIS writer can put on its one line.
+var oneLine = map[string]bool{
+	"PY": true, "Y1": true, "DA": true, "Y2": true, "SP": true, "EP": true,
+	"AU": true, "A1": true, "A2": true, "A3": true, "A4": true, "ED": true,
+}
 
 // readLine returns the next line without its line ending, and its position.
 func (d *Decoder) readLine() (string, diag.Pos, bool) {

@@ -213,10 +213,22 @@ func (e *Encoder) tag(tag, value string) {
 	for i, line := range strings.Split(value, "\n") {
 		if i > 0 {
 			e.buf = append(e.buf, e.eol...)
+			line = continuation(line)
 		}
 		e.buf = append(e.buf, line...)
 	}
 	e.buf = append(e.buf, e.eol...)
+}
+
+// continuation returns a line that follows a tag line without a tag of its
+// own. One that would read as a tag line ("ER  -" inside an abstract) is
+// indented: the Decoder drops the indentation of continuation lines, and
+// every reader takes an indented line for text.
+func continuation(line string) string {
+	if _, ok := parseTagLine(line, diag.Pos{}); ok {
+		return "  " + line
+	}
+	return line
 }
 
 // cutRISPrefix returns the tag of an Extra key that keeps a RIS tag. The
@@ -267,7 +279,7 @@ func (e *Encoder) repeated(tag, joined string) {
 			for ; blanks > 0; blanks-- {
 				e.buf = append(e.buf, e.eol...)
 			}
-			e.buf = append(e.buf, line...)
+			e.buf = append(e.buf, continuation(line)...)
 			e.buf = append(e.buf, e.eol...)
 		default:
 			e.tag(tag, line)
