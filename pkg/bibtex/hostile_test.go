@@ -250,3 +250,29 @@ func TestRuneCutByAReadIsStillUTF8(t *testing.T) {
 		assert.Contains(t, diags[0].Msg, "Windows-1252")
 	}
 }
+
+func TestBrokenEntryHoldsOnlyItsOwnText(t *testing.T) {
+	// Parsing resumes at a line that starts with "@"; what the broken
+	// entry read from that line (here its key, "@A") belongs to the entry
+	// that starts there.
+	f, diags := Parse("h.bib", []byte("@misc(\n@A{}\n@misc{a, x = 1,\n@y = 2 @misc{b}"))
+	require.True(t, diags.HasErrors())
+	var got []string
+	for _, b := range f.Blocks {
+		if b.Entry == nil {
+			continue
+		}
+		var names []string
+		for _, fl := range b.Entry.Fields {
+			names = append(names, fl.Name)
+			assert.Less(t, fl.Offset, b.Offset+len(b.Raw))
+		}
+		got = append(got, fmt.Sprintf("%q %q %v", b.Raw, b.Entry.Key, names))
+	}
+	assert.Equal(t, []string{
+		`"@misc(\n" "" []`,
+		`"@A{}" "" []`,
+		`"@misc{a, x = 1,\n" "a" [x]`,
+		`"@misc{b}" "b" []`,
+	}, got)
+}

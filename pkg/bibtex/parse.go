@@ -363,6 +363,9 @@ func (p *parser) entry(i int) (b Block, end int, ok bool) {
 	default:
 		end = p.keyAndFields(e, i, o, closer)
 	}
+	if !e.Complete {
+		p.within(e, end)
+	}
 	switch {
 	case len(p.ftmp) > 0 && p.reuse:
 		e.Fields = p.ftmp
@@ -371,6 +374,39 @@ func (p *parser) entry(i int) (b Block, end int, ok bool) {
 	}
 	b.Raw = s[i:end]
 	return b, end, true
+}
+
+// within drops the key and the fields of a broken entry that lie at or
+// after end. Parsing resumes at the start of a line that begins with "@"
+// even when the broken entry read on into that line (a key or a field name
+// taken from the next entry's "@type"); that text belongs to the block
+// that starts there, so an entry holds only what its own Raw says, and a
+// tool that rewrites the next block (tidy) cannot change the broken one.
+func (p *parser) within(e *Entry, end int) {
+	end += p.base
+	if e.KeyOffset >= end {
+		e.Key, e.KeyOffset = "", 0
+	}
+	n := 0
+	for _, f := range p.ftmp {
+		if f.Offset < end && valueEnd(f.Value) <= end {
+			p.ftmp[n] = f
+			n++
+		}
+	}
+	p.ftmp = p.ftmp[:n]
+}
+
+// valueEnd returns the offset just after the last part of v.
+func valueEnd(v Value) int {
+	if len(v) == 0 {
+		return 0
+	}
+	last := v[len(v)-1]
+	if last.Kind == Braced || last.Kind == Quoted {
+		return last.Offset + len(last.Text) + 2
+	}
+	return last.Offset + len(last.Text)
 }
 
 // comment skips a balanced @comment{...} body. BibTeX itself skips only

@@ -5,6 +5,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/manba/manba/pkg/bibtex"
 )
 
 func TestFile(t *testing.T) {
@@ -115,4 +117,28 @@ func TestMergeDuplicates(t *testing.T) {
 `, string(out))
 	require.Len(t, diags, 1)
 	assert.Equal(t, `t.bib:1:1: warning: entry "abrahamian89" merged into "abr-copy"`, diags[0].Error())
+}
+
+// TestBrokenEntryReadingIntoTheNext is the FuzzFile crasher class: a broken
+// entry whose key or fields were read from the next line's "@type{"
+// must not change when tidy rewrites that next entry; tidy(x) decodes to
+// the items of x.
+func TestBrokenEntryReadingIntoTheNext(t *testing.T) {
+	for _, src := range []string{
+		"000000000000000@0(\n@A{}",
+		"@misc(a,\n@Book{b, title = {T}}",
+		"@misc{a, x = 1,\n@y = 2 @Book{b, title = {T}}",
+	} {
+		t.Run(src, func(t *testing.T) {
+			out, _ := File("f.bib", []byte(src), Options{})
+			before, _ := bibtex.Decode("f.bib", []byte(src), bibtex.DecodeOptions{})
+			after, _ := bibtex.Decode("f.bib", out, bibtex.DecodeOptions{})
+			require.Len(t, after, len(before), "%s", out)
+			for i := range before {
+				a, _ := before[i].AppendJSON(nil)
+				b, _ := after[i].AppendJSON(nil)
+				assert.Equal(t, string(a), string(b), "tidied:\n%s", out)
+			}
+		})
+	}
 }
