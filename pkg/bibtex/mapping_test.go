@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/manba/manba/pkg/bib"
+	"github.com/stretchr/testify/assert"
 )
 
 // TestMappingMarkdown keeps MAPPING.md in step with the tables.
@@ -16,14 +17,12 @@ func TestMappingMarkdown(t *testing.T) {
 // as their CSL type without recording @type.
 func TestMappingTables(t *testing.T) {
 	for _, r := range EntryTypes {
-		if !bib.IsType(r.CSL) {
-			t.Errorf("entry type %s maps to %q, not a CSL type", r.Entry, r.CSL)
-		}
+		assert.True(t, bib.IsType(r.CSL), "entry type %s maps to %q, not a CSL type", r.Entry, r.CSL)
 	}
 	for csl, entry := range cslToEntry {
-		if got, record := cslType(entry); got != csl || record {
-			t.Errorf("canonical entry %s for %s reads as %s (record %v)", entry, csl, got, record)
-		}
+		got, record := cslType(entry)
+		assert.Equal(t, csl, got, "canonical entry %s for %s", entry, csl)
+		assert.False(t, record, "canonical entry %s for %s records @type", entry, csl)
 	}
 	wantKind := map[fieldKind][]bib.Kind{
 		kindText:     {bib.KindString, bib.KindNumber},
@@ -35,12 +34,7 @@ func TestMappingTables(t *testing.T) {
 	}
 	for _, r := range FieldRules {
 		k := bib.KindOf(r.Var)
-		ok := false
-		for _, w := range wantKind[r.kind] {
-			ok = ok || k == w
-		}
-		if !ok {
-			t.Errorf("field %s -> %s: variable kind %v does not fit conversion %v", r.Field, r.Var, k, r.kind)
-		}
+		assert.Contains(t, wantKind[r.kind], k,
+			"field %s -> %s: variable kind %v does not fit conversion %v", r.Field, r.Var, k, r.kind)
 	}
 }

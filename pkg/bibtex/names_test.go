@@ -1,8 +1,9 @@
 package bibtex
 
 import (
-	"reflect"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 )
 
 func TestSplitNames(t *testing.T) {
@@ -20,9 +21,8 @@ func TestSplitNames(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got, others := splitNames(tt.in)
-		if !reflect.DeepEqual(got, tt.want) || others != tt.others {
-			t.Errorf("splitNames(%q) = %q, %v; want %q, %v", tt.in, got, others, tt.want, tt.others)
-		}
+		assert.Equal(t, tt.want, got, "splitNames(%q)", tt.in)
+		assert.Equal(t, tt.others, others, "splitNames(%q) others", tt.in)
 	}
 }
 
@@ -54,8 +54,6 @@ func TestSplitName(t *testing.T) {
 		{"Gal\\\\ de", texName{First: "Gal\\\\", Last: "de"}},
 	}
 	for _, tt := range tests {
-		if got := splitName(tt.in); got != tt.want {
-			t.Errorf("splitName(%q) = %+v, want %+v", tt.in, got, tt.want)
-		}
+		assert.Equal(t, tt.want, splitName(tt.in), "splitName(%q)", tt.in)
 	}
 }

@@ -6,6 +6,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestParseNickngGuard(t *testing.T) {
@@ -18,13 +21,12 @@ func TestParseNickngGuard(t *testing.T) {
 	}
 	for _, tt := range tests {
 		doc, err := ParseNickng([]byte(tt.src))
-		switch {
-		case tt.err == "" && err != nil:
-			t.Errorf("%q: %v", tt.src, err)
-		case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
-			t.Errorf("%q: error %v, want %q", tt.src, err, tt.err)
-		case tt.err == "" && len(doc.Entries) != 1:
-			t.Errorf("%q: %d entries", tt.src, len(doc.Entries))
+		if tt.err != "" {
+			assert.ErrorContains(t, err, tt.err, "%q", tt.src)
+			continue
+		}
+		if assert.NoError(t, err, "%q", tt.src) {
+			assert.Len(t, doc.Entries, 1, "%q: entries", tt.src)
 		}
 	}
 }
@@ -40,8 +42,10 @@ func TestParseNickngConcurrent(t *testing.T) {
 			for r := range 20 {
 				key := fmt.Sprintf("k%d_%d", g, r)
 				doc, err := ParseNickng([]byte("@misc{" + key + ", title = {T}}"))
-				if err != nil || len(doc.Entries) != 1 || doc.Entries[0].CiteName != key {
-					t.Errorf("goroutine %d: got %v, %v", g, doc, err)
+				ok := assert.NoError(t, err, "goroutine %d", g) &&
+					assert.Len(t, doc.Entries, 1, "goroutine %d", g) &&
+					assert.Equal(t, key, doc.Entries[0].CiteName, "goroutine %d", g)
+				if !ok {
 					return
 				}
 			}
@@ -54,26 +58,17 @@ func TestParseNickngConcurrent(t *testing.T) {
 // back, and through nickng's own writer and manba's reader.
 func TestNickngConversion(t *testing.T) {
 	src, err := os.ReadFile("testdata/decode/iran.bib")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	items, _ := Decode("iran.bib", src, DecodeOptions{NoInherit: true})
 	doc := ToNickng(items, EncodeOptions{})
-	if len(doc.Entries) != len(items) {
-		t.Fatalf("%d entries, want %d", len(doc.Entries), len(items))
-	}
+	require.Equal(t, len(items), len(doc.Entries), "entries")
 	back, diags := FromNickng(doc, DecodeOptions{NoInherit: true})
-	if len(diags) != 0 || len(back) != len(items) {
-		t.Fatalf("FromNickng: %d items, %v", len(back), diags)
-	}
+	require.Empty(t, diags, "FromNickng")
+	require.Equal(t, len(items), len(back), "FromNickng: items")
 	written, _ := Decode("nickng.bib", []byte(doc.RawString()), DecodeOptions{NoInherit: true})
 	for i := range items {
-		if !back[i].Equal(items[i]) {
-			t.Errorf("FromNickng(ToNickng(x)) differs:%s", itemDiff(items[i], back[i]))
-		}
-		if !written[i].Equal(items[i]) {
-			t.Errorf("nickng RawString read by manba differs:%s", itemDiff(items[i], written[i]))
-		}
+		assert.True(t, back[i].Equal(items[i]), "FromNickng(ToNickng(x)) differs:%s", itemDiff(items[i], back[i]))
+		assert.True(t, written[i].Equal(items[i]), "nickng RawString read by manba differs:%s", itemDiff(items[i], written[i]))
 	}
 }
 
@@ -96,8 +91,7 @@ func TestNickngDifferential(t *testing.T) {
 		}
 		compared++
 		ours := f.Entries()
-		if len(doc.Entries) != len(ours) {
-			t.Errorf("%s: nickng %d entries, manba %d", c.rel, len(doc.Entries), len(ours))
+		if !assert.Equal(t, len(ours), len(doc.Entries), "%s: entries, manba (expected) vs nickng (actual)", c.rel) {
 			continue
 		}
 		d := NewDecoder(strings.NewReader(""), c.rel, DecodeOptions{})
@@ -115,28 +109,23 @@ func TestNickngDifferential(t *testing.T) {
 			for _, fl := range e.Fields {
 				names[fl.Name] = true
 			}
-			if !strings.EqualFold(n.Type, e.Type) || n.CiteName != e.Key || len(n.Fields) != len(names) {
-				t.Errorf("%s: entry %d: nickng @%s{%s} with %d fields, manba @%s{%s} with %d",
-					c.rel, i, n.Type, n.CiteName, len(n.Fields), e.Type, e.Key, len(names))
+			same := strings.EqualFold(n.Type, e.Type) && n.CiteName == e.Key && len(n.Fields) == len(names)
+			if !assert.True(t, same, "%s: entry %d: nickng @%s{%s} with %d fields, manba @%s{%s} with %d",
+				c.rel, i, n.Type, n.CiteName, len(n.Fields), e.Type, e.Key, len(names)) {
 				continue
 			}
 			for _, fl := range e.Fields {
 				nv, ok := n.Fields[fl.Name]
-				if !ok {
-					t.Errorf("%s: %s: nickng lacks field %s", c.rel, e.Key, fl.Name)
+				if !assert.True(t, ok, "%s: %s: nickng lacks field %s", c.rel, e.Key, fl.Name) {
 					continue
 				}
 				want, _ := d.resolve(fl.Value, lc, owner{entry: true, key: e.Key, name: fl.Name})
-				if got := nv.String(); got != want {
-					t.Errorf("%s: %s.%s: nickng %q, manba %q", c.rel, e.Key, fl.Name, got, want)
-				}
+				assert.Equal(t, want, nv.String(), "%s: %s.%s: manba (expected) vs nickng (actual)", c.rel, e.Key, fl.Name)
 			}
 		}
 	}
 	t.Logf("compared %d files, %d entries", compared, entries)
-	if compared == 0 {
-		t.Error("no corpus file was comparable")
-	}
+	assert.NotZero(t, compared, "no corpus file was comparable")
 }
 
 // nickngCanRead reports whether a file avoids nickng's known defects.

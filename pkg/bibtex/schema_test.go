@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/manba/manba/internal/testenv"
 )
@@ -14,22 +16,14 @@ import (
 // CSL-JSON, against the CSL data schema.
 func TestCorpusSchema(t *testing.T) {
 	f, err := os.Open(testenv.Shared(t, "csl", "schema", "csl-data.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	defer f.Close()
 	doc, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	c := jsonschema.NewCompiler()
-	if err := c.AddResource("csl-data.json", doc); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, c.AddResource("csl-data.json", doc))
 	sch, err := c.Compile("csl-data.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	n := 0
 	for _, cf := range corpusFiles(t) {
 		items, _ := Decode(cf.rel, readCorpus(t, cf), DecodeOptions{})
@@ -41,18 +35,13 @@ func TestCorpusSchema(t *testing.T) {
 			if i > 0 {
 				buf = append(buf, ',')
 			}
-			if buf, err = it.AppendJSON(buf); err != nil {
-				t.Fatal(err)
-			}
+			buf, err = it.AppendJSON(buf)
+			require.NoError(t, err)
 		}
 		buf = append(buf, ']')
 		inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(buf))
-		if err != nil {
-			t.Fatalf("%s: not JSON: %v", cf.rel, err)
-		}
-		if err := sch.Validate(inst); err != nil {
-			t.Errorf("%s: does not validate: %v", cf.rel, err)
-		}
+		require.NoError(t, err, "%s: not JSON", cf.rel)
+		assert.NoError(t, sch.Validate(inst), "%s: does not validate", cf.rel)
 		n += len(items)
 	}
 	t.Logf("%d items valid", n)

@@ -7,6 +7,8 @@ import (
 
 	"github.com/manba/manba/pkg/bibtex"
 	"github.com/manba/manba/pkg/works"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestWorksRoundTrip writes the project's researched cited works (CSL
@@ -17,32 +19,22 @@ import (
 // Everything else must survive.
 func TestWorksRoundTrip(t *testing.T) {
 	items := works.Items()
-	if len(items) == 0 {
-		t.Fatal("no works")
-	}
+	require.NotEmpty(t, items, "no works")
 	for _, opts := range []bibtex.EncodeOptions{{}, {Dialect: bibtex.BibLaTeX}, {ASCII: true}} {
 		var buf bytes.Buffer
-		if err := bibtex.Encode(&buf, items, opts); err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, bibtex.Encode(&buf, items, opts))
 		back, diags := bibtex.Decode("works.bib", buf.Bytes(), bibtex.DecodeOptions{})
-		if len(diags) > 0 {
-			t.Errorf("%+v: %v", opts, diags)
-		}
-		if len(back) != len(items) {
-			t.Fatalf("%+v: %d items back, want %d", opts, len(back), len(items))
-		}
+		assert.Empty(t, diags, "%+v", opts)
+		require.Equal(t, len(items), len(back), "%+v: items back", opts)
 		for i, it := range items {
 			want := it.Clone()
 			want.Custom = nil
 			for k, v := range want.Vars {
 				want.Vars[k] = strings.Join(strings.Fields(v), " ")
 			}
-			if !back[i].Equal(want) {
-				a, _ := want.MarshalJSON()
-				b, _ := back[i].MarshalJSON()
-				t.Errorf("%+v: %s changed:\nwant %s\n got %s", opts, it.ID, a, b)
-			}
+			a, _ := want.MarshalJSON()
+			b, _ := back[i].MarshalJSON()
+			assert.True(t, back[i].Equal(want), "%+v: %s changed:\nwant %s\n got %s", opts, it.ID, a, b)
 		}
 	}
 }
