@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/manba/manba/pkg/bib"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestEncode(t *testing.T) {
@@ -65,24 +67,17 @@ func TestEncode(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := Encode(&buf, []bib.Item{tt.it}, tt.opts); err != nil {
-				t.Fatal(err)
-			}
-			if got := buf.String(); got != tt.want {
-				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
-			}
+			require.NoError(t, Encode(&buf, []bib.Item{tt.it}, tt.opts))
+			assert.Equal(t, tt.want, buf.String())
 			// Whatever the options, reading the output must give the item
 			// back (with capitals protected, as nocase spans).
 			items, diags := Decode("e.bib", buf.Bytes(), DecodeOptions{})
-			if len(items) != 1 || diags.HasErrors() {
-				t.Fatalf("re-reading: %d items, %v", len(items), diags)
-			}
+			require.Equal(t, 1, len(items), "re-reading: items, %v", diags)
+			require.False(t, diags.HasErrors(), "re-reading: %v", diags)
 			if tt.opts.ProtectCapitals || tt.it.ID == "" {
 				return
 			}
-			if !items[0].Equal(tt.it) {
-				t.Errorf("re-read item differs:%s", itemDiff(tt.it, items[0]))
-			}
+			assert.True(t, items[0].Equal(tt.it), "re-read item differs:%s", itemDiff(tt.it, items[0]))
 		})
 	}
 }
@@ -94,18 +89,14 @@ func TestEncodeKeysUnique(t *testing.T) {
 	var buf bytes.Buffer
 	e := NewEncoder(&buf, EncodeOptions{})
 	for range 3 {
-		if err := e.Encode(it); err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, e.Encode(it))
 	}
 	items, _ := Decode("k.bib", buf.Bytes(), DecodeOptions{})
 	var keys []string
 	for _, it := range items {
 		keys = append(keys, it.ID)
 	}
-	if got := fmtList(keys); got != "abrahamian1982history abrahamian1982historya abrahamian1982historyb" {
-		t.Errorf("keys = %s", got)
-	}
+	assert.Equal(t, "abrahamian1982history abrahamian1982historya abrahamian1982historyb", fmtList(keys), "keys")
 }
 
 func fmtList(s []string) string {
@@ -123,9 +114,7 @@ func fmtList(s []string) string {
 // set of options and compares with testdata/encode/*.golden.
 func TestEncodeGolden(t *testing.T) {
 	src, err := os.ReadFile("testdata/decode/iran.bib")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	items, _ := Decode("iran.bib", src, DecodeOptions{})
 	for name, opts := range map[string]EncodeOptions{
 		"bibtex":         {ProtectCapitals: true},
@@ -134,9 +123,7 @@ func TestEncodeGolden(t *testing.T) {
 		"biblatex-ascii": {Dialect: BibLaTeX, ASCII: true},
 	} {
 		var buf bytes.Buffer
-		if err := Encode(&buf, items, opts); err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, Encode(&buf, items, opts))
 		checkGolden(t, "testdata/encode/iran-"+name+".golden", buf.Bytes())
 	}
 }
@@ -151,9 +138,7 @@ func TestEncodeDiagnostics(t *testing.T) {
 	}
 	var buf bytes.Buffer
 	e := NewEncoder(&buf, EncodeOptions{})
-	if err := e.Encode(it); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, e.Encode(it))
 	want := `item "x": type "speech-act" is not a CSL type; written as @misc
 item "x": line breaks in note become spaces
 item "x": dropping particle "de" (author) is written as a von part and reads back as non-dropping
@@ -164,10 +149,7 @@ item "x": field broken has unbalanced braces; they are written as \textbraceleft
 	for _, d := range e.Diagnostics() {
 		got = append(got, d.Msg)
 	}
-	if g := strings.Join(got, "\n"); g != want {
-		t.Errorf("diagnostics:\n%s\nwant:\n%s", g, want)
-	}
-	if _, diags := Decode("d.bib", buf.Bytes(), DecodeOptions{}); diags.HasErrors() {
-		t.Errorf("output does not parse: %v\n%s", diags, buf.Bytes())
-	}
+	assert.Equal(t, want, strings.Join(got, "\n"), "diagnostics")
+	_, diags := Decode("d.bib", buf.Bytes(), DecodeOptions{})
+	assert.False(t, diags.HasErrors(), "output does not parse: %v\n%s", diags, buf.Bytes())
 }

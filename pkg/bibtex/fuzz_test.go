@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // fuzzSeeds are inputs near the edges of the grammar.
@@ -40,16 +43,13 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		file, diags := Parse("f.bib", src)
 		var buf bytes.Buffer
-		if _, err := file.WriteTo(&buf); err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(buf.Bytes(), src) {
-			t.Fatalf("WriteTo = %q, want %q", buf.Bytes(), src)
-		}
+		_, err := file.WriteTo(&buf)
+		require.NoError(t, err)
+		// bytes.Equal, not require.Equal: an empty input may be nil or not.
+		require.True(t, bytes.Equal(buf.Bytes(), src), "WriteTo = %q, want %q", buf.Bytes(), src)
 		for i := 1; i < len(diags); i++ {
-			if diags[i].Pos.Offset < diags[i-1].Pos.Offset && diags[i].Pos.Line <= diags[i-1].Pos.Line {
-				t.Fatalf("diagnostics not sorted: %v", diags)
-			}
+			require.False(t, diags[i].Pos.Offset < diags[i-1].Pos.Offset && diags[i].Pos.Line <= diags[i-1].Pos.Line,
+				"diagnostics not sorted: %v", diags)
 		}
 	})
 }
@@ -69,29 +69,21 @@ func FuzzDecode(f *testing.F) {
 			}
 			n++
 		}
-		if n != len(items) {
-			t.Fatalf("streaming gave %d items, Decode %d", n, len(items))
-		}
+		require.Equal(t, len(items), n, "items streamed vs Decode")
 		for _, opts := range []EncodeOptions{{}, {Dialect: BibLaTeX, ASCII: true, ProtectCapitals: true}} {
 			var buf bytes.Buffer
-			if err := Encode(&buf, items, opts); err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, Encode(&buf, items, opts))
 			again, diags := Decode("out.bib", buf.Bytes(), DecodeOptions{NoInherit: true})
-			if diags.HasErrors() {
-				t.Fatalf("encoder output does not parse: %v\n%s", diags.Errors(), buf.Bytes())
-			}
-			if len(again) != len(items) {
-				t.Fatalf("encoder output has %d items, want %d:\n%s", len(again), len(items), buf.Bytes())
-			}
+			require.False(t, diags.HasErrors(), "encoder output does not parse: %v\n%s", diags.Errors(), buf.Bytes())
+			require.Equal(t, len(items), len(again), "encoder output items:\n%s", buf.Bytes())
 			// Verbatim fields come back whole (braces BibTeX cannot hold
 			// unbalanced as %7B/%7D), not cut short or run into the next.
 			for i := range items {
 				for _, v := range []string{"DOI", "URL"} {
 					want := items[i].Get(v)
-					if got := again[i].Get(v); got != want && got != percentBraces.Replace(want) {
-						t.Fatalf("%s %q reads back as %q:\n%s", v, want, got, buf.Bytes())
-					}
+					got := again[i].Get(v)
+					require.True(t, got == want || got == percentBraces.Replace(want),
+						"%s %q reads back as %q:\n%s", v, want, got, buf.Bytes())
 				}
 			}
 		}
@@ -115,8 +107,6 @@ func TestPathological(t *testing.T) {
 	}
 	for _, tt := range tests {
 		items, _ := Decode("p.bib", []byte(tt.src), DecodeOptions{})
-		if len(items) != tt.items {
-			t.Errorf("%s: %d items, want %d", tt.name, len(items), tt.items)
-		}
+		assert.Equal(t, tt.items, len(items), "%s: items", tt.name)
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/manba/manba/pkg/bib"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // roundTripExceptions lists the corpus entries (file and key) whose items
@@ -36,22 +38,17 @@ func roundTrip(t testing.TB, items []bib.Item, opts EncodeOptions) ([]bib.Item, 
 	var buf bytes.Buffer
 	e := NewEncoder(&buf, opts)
 	for _, it := range items {
-		if err := e.Encode(it); err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, e.Encode(it))
 	}
 	// Items read from BibTeX hold nothing BibTeX cannot.
 	// Variables without a field of their own (a second ISBN) go to
 	// LeftoverField with a warning; nothing else may be reported.
 	for _, w := range e.Diagnostics() {
-		if !strings.HasSuffix(w.Msg, "written to "+LeftoverField) && !strings.HasSuffix(w.Msg, "all of them to "+LeftoverField) {
-			t.Errorf("writing: %v", w)
-		}
+		assert.True(t, strings.HasSuffix(w.Msg, "written to "+LeftoverField) || strings.HasSuffix(w.Msg, "all of them to "+LeftoverField),
+			"writing: %v", w)
 	}
 	again, diags := Decode("roundtrip.bib", buf.Bytes(), DecodeOptions{})
-	if diags.HasErrors() {
-		t.Errorf("re-reading the written file: %v", diags.Errors())
-	}
+	assert.False(t, diags.HasErrors(), "re-reading the written file: %v", diags.Errors())
 	return again, buf.Bytes()
 }
 
@@ -61,8 +58,7 @@ func TestCorpusRoundTrip(t *testing.T) {
 		for _, c := range corpusFiles(t) {
 			items, _ := Decode(c.rel, readCorpus(t, c), DecodeOptions{})
 			again, _ := roundTrip(t, items, EncodeOptions{Dialect: dialect})
-			if len(again) != len(items) {
-				t.Errorf("%s: %d items, %d after the round trip", c.rel, len(items), len(again))
+			if !assert.Equal(t, len(items), len(again), "%s: items after the round trip", c.rel) {
 				continue
 			}
 			for i := range items {
@@ -74,8 +70,8 @@ func TestCorpusRoundTrip(t *testing.T) {
 					continue
 				}
 				failed++
-				if failed <= 10 {
-					t.Errorf("dialect %d: %s: %s changed:%s", dialect, c.rel, items[i].ID, itemDiff(items[i], again[i]))
+				if failed <= 10 { // the first 10 say enough
+					assert.Failf(t, "round trip changed an item", "dialect %d: %s: %s changed:%s", dialect, c.rel, items[i].ID, itemDiff(items[i], again[i]))
 				}
 			}
 		}
@@ -102,8 +98,8 @@ func TestCorpusProtectCapitals(t *testing.T) {
 			Encode(&second, again, opts)
 			if !bytes.Equal(first.Bytes(), second.Bytes()) {
 				changed++
-				if changed <= 5 {
-					t.Errorf("%s: %s: second pass differs:\n%s", c.rel, it.ID, firstDiff(first.Bytes(), second.Bytes()))
+				if changed <= 5 { // the first 5 say enough
+					assert.Failf(t, "not a fixed point", "%s: %s: second pass differs:\n%s", c.rel, it.ID, firstDiff(first.Bytes(), second.Bytes()))
 				}
 			}
 		}
