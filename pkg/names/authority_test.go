@@ -3,24 +3,23 @@ package names
 import (
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestDefaultAuthorityLoads(t *testing.T) {
 	a := DefaultAuthority()
-	if len(a.Entries()) < 80 {
-		t.Fatalf("only %d entries", len(a.Entries()))
-	}
+	require.GreaterOrEqual(t, len(a.Entries()), 80, "entries")
 	ids := map[string]bool{}
 	for _, e := range a.Entries() {
-		if ids[e.ID] {
-			t.Errorf("duplicate id %s", e.ID)
-		}
+		assert.False(t, ids[e.ID], "duplicate id %s", e.ID)
 		ids[e.ID] = true
 		// Every variant must find its own entry, or be shared with another
 		// entry on purpose (then Lookup finds none).
 		for i, f := range e.forms {
-			if got := a.Lookup(f); got != nil && got != e {
-				t.Errorf("%s: variant %q finds %s", e.ID, f.Original, got.ID)
+			if got := a.Lookup(f); got != nil {
+				assert.Same(t, e, got, "%s: variant %q finds %s", e.ID, f.Original, got.ID)
 			}
 			_ = i
 		}
@@ -52,9 +51,7 @@ func TestAuthorityLookup(t *testing.T) {
 		if e != nil {
 			got = e.ID
 		}
-		if got != tt.id {
-			t.Errorf("Lookup(%q) = %q, want %q", tt.in, got, tt.id)
-		}
+		assert.Equal(t, tt.id, got, "Lookup(%q)", tt.in)
 	}
 }
 
@@ -65,19 +62,18 @@ func TestLoadAuthority(t *testing.T) {
 		"bad\tthing\tX\n" +
 		"short\n"
 	a, d := LoadAuthority(strings.NewReader(src), "user.tsv")
-	if len(d) != 2 || !strings.Contains(d[0].Error(), "user.tsv:4:") || !strings.Contains(d[1].Error(), "user.tsv:5:1") {
-		t.Fatalf("diagnostics %v", d)
+	require.Len(t, d, 2, "diagnostics %v", d)
+	require.Contains(t, d[0].Error(), "user.tsv:4:")
+	require.Contains(t, d[1].Error(), "user.tsv:5:1")
+	if e := a.Lookup(Parse("Abbas Araqchi")); assert.NotNil(t, e, "user entry not found") {
+		assert.Equal(t, "araghchi-abbas", e.ID, "user entry")
 	}
-	if e := a.Lookup(Parse("Abbas Araqchi")); e == nil || e.ID != "araghchi-abbas" {
-		t.Errorf("user entry not found: %v", e)
+	if e := a.Lookup(Parse("Sazman")); assert.NotNil(t, e, "added variant not found") {
+		assert.Equal(t, "mek", e.ID, "added variant")
 	}
-	if e := a.Lookup(Parse("Sazman")); e == nil || e.ID != "mek" {
-		t.Errorf("added variant not found: %v", e)
+	if e := a.Lookup(Parse("MKO")); assert.NotNil(t, e, "merged entry lost its variants") {
+		assert.Equal(t, "mek", e.ID, "merged entry lost its variants: %+v", e)
+		assert.Equal(t, "Mojahedin-e Khalq", e.Canonical, "merged entry lost its canonical form")
 	}
-	if e := a.Lookup(Parse("MKO")); e == nil || e.ID != "mek" || e.Canonical != "Mojahedin-e Khalq" {
-		t.Errorf("merged entry lost its variants or canonical form: %+v", e)
-	}
-	if DefaultAuthority().Lookup(Parse("Abbas Araghchi")) != nil {
-		t.Error("LoadAuthority changed the embedded authority")
-	}
+	assert.Nil(t, DefaultAuthority().Lookup(Parse("Abbas Araghchi")), "LoadAuthority changed the embedded authority")
 }

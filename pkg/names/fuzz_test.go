@@ -1,10 +1,10 @@
 package names
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/manba/manba/pkg/bib"
+	"github.com/stretchr/testify/require"
 )
 
 // FuzzParse checks that parsing never panics, keeps the original, is
@@ -21,20 +21,15 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		p := Parse(s)
-		if p.Original != s {
-			t.Fatalf("Original %q, want %q", p.Original, s)
-		}
-		if q := Parse(s); q.Key != p.Key || !q.Display.Equal(p.Display) {
-			t.Fatalf("Parse(%q) not deterministic: %q vs %q", s, p.Key, q.Key)
-		}
-		if p.Kind == Person && strings.Contains(p.Key, "||") {
-			t.Fatalf("malformed key %q", p.Key)
+		require.Equal(t, s, p.Original, "Original")
+		q := Parse(s)
+		require.True(t, q.Key == p.Key && q.Display.Equal(p.Display), "Parse(%q) not deterministic: %q vs %q", s, p.Key, q.Key)
+		if p.Kind == Person {
+			require.NotContains(t, p.Key, "||", "malformed key")
 		}
 		compare(&p, &p)
 		Equivalent(p.Display, bib.Name{Family: "Rajavi", Given: "Masoud"})
 		as := Cluster([]string{s, s, "Masoud Rajavi"})
-		if as[0].Key != as[1].Key {
-			t.Fatalf("the same name in two clusters: %+v", as)
-		}
+		require.Equal(t, as[0].Key, as[1].Key, "the same name in two clusters: %+v", as)
 	})
 }

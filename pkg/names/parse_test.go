@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/manba/manba/pkg/bib"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -57,22 +59,14 @@ func TestParse(t *testing.T) {
 	for _, tt := range tests {
 		p := Parse(tt.in)
 		n := p.Display
-		if n.Original != tt.in || p.Original != tt.in {
-			t.Errorf("Parse(%q) lost the original: %q / %q", tt.in, p.Original, n.Original)
-		}
+		assert.Equal(t, tt.in, p.Original, "Parse(%q) lost the original", tt.in)
+		assert.Equal(t, tt.in, n.Original, "Parse(%q).Display lost the original", tt.in)
 		n.Original = ""
-		if p.Kind != tt.kind || !n.Equal(tt.name) {
-			t.Errorf("Parse(%q) = %s %+v, want %s %+v", tt.in, p.Kind, n, tt.kind, tt.name)
-		}
-		if got := strings.Join(p.Honorifics, " "); got != tt.honorifics {
-			t.Errorf("Parse(%q).Honorifics = %q, want %q", tt.in, got, tt.honorifics)
-		}
-		if got := strings.Join(p.Aliases, "; "); got != tt.aliases {
-			t.Errorf("Parse(%q).Aliases = %q, want %q", tt.in, got, tt.aliases)
-		}
-		if p.Gender != tt.gender {
-			t.Errorf("Parse(%q).Gender = %q, want %q", tt.in, p.Gender, tt.gender)
-		}
+		assert.Equal(t, tt.kind, p.Kind, "Parse(%q).Kind", tt.in)
+		assert.True(t, n.Equal(tt.name), "Parse(%q) = %+v, want %+v", tt.in, n, tt.name)
+		assert.Equal(t, tt.honorifics, strings.Join(p.Honorifics, " "), "Parse(%q).Honorifics", tt.in)
+		assert.Equal(t, tt.aliases, strings.Join(p.Aliases, "; "), "Parse(%q).Aliases", tt.in)
+		assert.Equal(t, tt.gender, p.Gender, "Parse(%q).Gender = %q, want %q", tt.in, p.Gender, tt.gender)
 	}
 }
 
@@ -81,9 +75,7 @@ func TestParse(t *testing.T) {
 // run with -update after a deliberate change.
 func TestParseGolden(t *testing.T) {
 	f, err := os.Open("testdata/parse.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	defer f.Close()
 	var b strings.Builder
 	sc := bufio.NewScanner(f)
@@ -99,66 +91,51 @@ func TestParseGolden(t *testing.T) {
 	}
 	got := b.String()
 	if *update {
-		if err := os.WriteFile("testdata/parse.golden", []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, os.WriteFile("testdata/parse.golden", []byte(got), 0o644))
 	}
 	want, err := os.ReadFile("testdata/parse.golden")
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
+	require.NoError(t, err, "run go test -update")
 	if got != string(want) {
+		// Name the first differing line rather than diffing the whole file.
 		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
 		for i := 0; i < len(gl) && i < len(wl); i++ {
-			if gl[i] != wl[i] {
-				t.Fatalf("parse.golden differs at line %d:\n got %s\nwant %s", i+1, gl[i], wl[i])
-			}
+			require.Equal(t, wl[i], gl[i], "parse.golden differs at line %d", i+1)
 		}
-		t.Fatalf("parse.golden differs in length: got %d lines, want %d", len(gl), len(wl))
+		require.Equal(t, len(wl), len(gl), "parse.golden differs in length (lines)")
 	}
 }
 
 func TestFromName(t *testing.T) {
 	p := FromName(bib.Name{Family: "Rajavi", Given: "Mas’oud"})
 	q := Parse("Masoud Rajavi")
-	if p.Key != q.Key {
-		t.Errorf("FromName key %q, Parse key %q", p.Key, q.Key)
-	}
+	assert.Equal(t, q.Key, p.Key, "FromName key vs Parse key")
 	o := FromName(bib.Name{Literal: "Human Rights Watch"})
-	if o.Kind != Org || o.Key != Parse("Human Rights Watch").Key {
-		t.Errorf("FromName literal: %+v", o)
-	}
+	assert.Equal(t, Org, o.Kind, "FromName literal: %+v", o)
+	assert.Equal(t, Parse("Human Rights Watch").Key, o.Key, "FromName literal: %+v", o)
 }
 
 func TestListsLoad(t *testing.T) {
 	l := DefaultLists().Clone()
 	d := l.Load(strings.NewReader("honorific Mullah-ji m\nbogus word\njoinprev -far\nsyn onlyone\n"), "user.txt")
-	if len(d) != 2 || !strings.Contains(d[0].Error(), "user.txt:2:1") || !strings.Contains(d[1].Error(), "user.txt:4:1") {
-		t.Fatalf("diagnostics %v", d)
-	}
+	require.Len(t, d, 2, "diagnostics %v", d)
+	require.Contains(t, d[0].Error(), "user.txt:2:1")
+	require.Contains(t, d[1].Error(), "user.txt:4:1")
 	p := l.Parse("Mullah-ji Omar Rahimi")
-	if p.Display.Given != "Omar" || len(p.Honorifics) != 1 {
-		t.Errorf("user honorific not used: %+v", p)
-	}
-	if p := DefaultLists().Parse("Mullah-ji Omar Rahimi"); len(p.Honorifics) != 0 {
-		t.Errorf("Clone shares the default lists: %+v", p)
-	}
+	assert.Equal(t, "Omar", p.Display.Given, "user honorific not used: %+v", p)
+	assert.Len(t, p.Honorifics, 1, "user honorific not used: %+v", p)
+	p = DefaultLists().Parse("Mullah-ji Omar Rahimi")
+	assert.Empty(t, p.Honorifics, "Clone shares the default lists: %+v", p)
 }
 
 // A huge input is read only as far as a name can go: bounded words, and
 // clustering it with itself stays cheap.
 func TestParseBounded(t *testing.T) {
 	for _, s := range []string{strings.Repeat("Ali Rajavi ", 100_000), strings.Repeat("Party of ", 100_000) + "Iran", strings.Repeat("م", 50_000)} {
+		// Sizes only in the messages: the inputs are megabytes long.
 		p := Parse(s)
-		if p.Original != s {
-			t.Fatalf("Original not kept")
-		}
-		if len(p.toks) > maxTokens {
-			t.Errorf("%d tokens, want at most %d", len(p.toks), maxTokens)
-		}
+		require.True(t, p.Original == s, "Original not kept")
+		assert.LessOrEqual(t, len(p.toks), maxTokens, "tokens")
 		as := Cluster([]string{s, s + "x", "Ali Rajavi"})
-		if len(as) != 3 {
-			t.Fatalf("%d assignments", len(as))
-		}
+		require.Equal(t, 3, len(as), "assignments")
 	}
 }
