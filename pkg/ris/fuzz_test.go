@@ -12,6 +12,7 @@ import (
 
 	"github.com/manba/manba/pkg/bib"
 	"github.com/manba/manba/pkg/bibtex"
+	"github.com/stretchr/testify/require"
 )
 
 // FuzzDecode checks that any input decodes without panicking, with
@@ -28,36 +29,31 @@ func FuzzDecode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		items, diags := Decode("f.ris", src)
 		for _, d := range diags {
-			if d.Pos.Line < 1 || d.Pos.Offset < 0 || d.Pos.Offset > len(src) {
-				t.Fatalf("bad position in %v", d)
-			}
+			require.True(t, d.Pos.Line >= 1 && d.Pos.Offset >= 0 && d.Pos.Offset <= len(src), "bad position in %v", d)
 		}
 		dec := NewDecoder(iotest.OneByteReader(bytes.NewReader(src)), "f.ris")
 		n := 0
 		for {
-			if _, err := dec.Next(); err == io.EOF {
+			_, err := dec.Next()
+			if err == io.EOF {
 				break
-			} else if err != nil {
-				t.Fatal(err)
 			}
+			require.NoError(t, err)
 			n++
 		}
-		if n != len(items) || dec.Diagnostics().Error() != diags.Error() {
-			t.Fatalf("streaming differs")
-		}
+		require.Equal(t, len(items), n, "streaming differs: items")
+		require.Equal(t, diags.Error(), dec.Diagnostics().Error(), "streaming differs: diagnostics")
 		var out bytes.Buffer
-		if _, err := Encode(&out, items, EncodeOptions{}); err != nil {
-			t.Fatal(err)
-		}
+		_, err := Encode(&out, items, EncodeOptions{})
+		require.NoError(t, err)
 		again, diags2 := Decode("out.ris", out.Bytes())
-		if diags2.HasErrors() || len(again) != len(items) {
-			t.Fatalf("re-reading our output: %d of %d items, %v\n%s", len(again), len(items), diags2, out.Bytes())
-		}
+		require.False(t, diags2.HasErrors(), "re-reading our output: %v\n%s", diags2, out.Bytes())
+		require.Equal(t, len(items), len(again), "re-reading our output: items\n%s", out.Bytes())
 		for i := range items {
-			if !items[i].Equal(again[i]) {
+			if !items[i].Equal(again[i]) { // JSON only for the message
 				a, _ := items[i].AppendJSON(nil)
 				b, _ := again[i].AppendJSON(nil)
-				t.Fatalf("item changed in a round trip:\n%s\n%s\n%s", a, b, out.Bytes())
+				require.Failf(t, "item changed in a round trip", "%s\n%s\n%s", a, b, out.Bytes())
 			}
 		}
 		checkBibTeX(t, items)
@@ -69,13 +65,10 @@ func FuzzDecode(f *testing.F) {
 // entry or run into the next field; braces may come back as %7B/%7D.
 func checkBibTeX(t *testing.T, items []bib.Item) {
 	var buf bytes.Buffer
-	if err := bibtex.Encode(&buf, items, bibtex.EncodeOptions{}); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, bibtex.Encode(&buf, items, bibtex.EncodeOptions{}))
 	again, diags := bibtex.Decode("out.bib", buf.Bytes(), bibtex.DecodeOptions{NoInherit: true})
-	if diags.HasErrors() || len(again) != len(items) {
-		t.Fatalf("BibTeX of the items: %d of %d items, %v\n%s", len(again), len(items), diags.Errors(), buf.Bytes())
-	}
+	require.False(t, diags.HasErrors(), "BibTeX of the items: %v\n%s", diags.Errors(), buf.Bytes())
+	require.Equal(t, len(items), len(again), "BibTeX of the items: items\n%s", buf.Bytes())
 	braces := strings.NewReplacer("{", "%7B", "}", "%7D")
 	for i := range items {
 		for _, v := range []string{"DOI", "URL"} {
@@ -86,9 +79,8 @@ func checkBibTeX(t *testing.T, items []bib.Item) {
 				// Windows-1252, as documented, so they cannot come back.
 				continue
 			}
-			if got := again[i].Get(v); got != want && got != braces.Replace(want) {
-				t.Fatalf("%s %q came back from BibTeX as %q\n%s", v, want, got, buf.Bytes())
-			}
+			got := again[i].Get(v)
+			require.True(t, got == want || got == braces.Replace(want), "%s %q came back from BibTeX as %q\n%s", v, want, got, buf.Bytes())
 		}
 	}
 }

@@ -13,6 +13,8 @@ import (
 
 	"github.com/manba/manba/internal/testenv"
 	"github.com/manba/manba/pkg/bib"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -21,15 +23,11 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // items (as CSL-JSON) and the RIS written back with NAME.golden.
 func TestGolden(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*.ris")
-	if len(files) == 0 {
-		t.Fatal("no inputs")
-	}
+	require.NotEmpty(t, files, "no inputs")
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			src, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			items, diags := Decode(filepath.Base(f), src)
 			var got bytes.Buffer
 			got.WriteString("# diagnostics\n")
@@ -39,34 +37,24 @@ func TestGolden(t *testing.T) {
 			got.WriteString("# items\n")
 			for _, it := range items {
 				b, err := it.AppendJSON(nil)
-				if err != nil {
-					t.Fatal(err)
-				}
+				require.NoError(t, err)
 				got.Write(append(b, '\n'))
 			}
 			got.WriteString("# written back\n")
 			warns, err := Encode(&got, items, EncodeOptions{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			got.WriteString("# encoder warnings\n")
 			for _, w := range warns {
 				got.WriteString(w.Msg + "\n")
 			}
 			golden := strings.TrimSuffix(f, ".ris") + ".golden"
 			if *update {
-				if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
+				require.NoError(t, os.WriteFile(golden, got.Bytes(), 0o644))
 				return
 			}
 			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if !bytes.Equal(got.Bytes(), want) {
-				t.Errorf("mismatch with %s:\n--- got\n%s\n--- want\n%s", golden, got.Bytes(), want)
-			}
+			require.NoError(t, err, "run go test -update")
+			assert.Equal(t, string(want), got.String(), "mismatch with %s", golden)
 		})
 	}
 }
@@ -139,17 +127,13 @@ func TestDecodeFields(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			items, diags := Decode("in.ris", []byte(tt.in))
-			if diags.HasErrors() {
-				t.Fatal(diags)
-			}
+			require.False(t, diags.HasErrors(), "%v", diags)
 			var got []string
 			for _, it := range items {
 				b, _ := it.AppendJSON(nil)
 				got = append(got, string(b))
 			}
-			if strings.Join(got, "\n") != tt.want {
-				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), tt.want)
-			}
+			assert.Equal(t, tt.want, strings.Join(got, "\n"))
 		})
 	}
 }
@@ -175,16 +159,11 @@ func TestDecodeDiagnostics(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			items, diags := Decode("in.ris", []byte(tt.in))
-			if len(items) != tt.n {
-				t.Errorf("got %d items, want %d", len(items), tt.n)
-			}
-			if len(diags) != len(tt.diags) {
-				t.Fatalf("got diagnostics\n%v\nwant %q", diags, tt.diags)
-			}
+			assert.Equal(t, tt.n, len(items), "items")
+			require.Equal(t, len(tt.diags), len(diags), "got diagnostics\n%v\nwant %q", diags, tt.diags)
 			for i, d := range diags {
-				if want := "in.ris:" + tt.diags[i]; !strings.HasPrefix(d.Error(), want) {
-					t.Errorf("got %s, want %s…", d.Error(), want)
-				}
+				want := "in.ris:" + tt.diags[i]
+				assert.True(t, strings.HasPrefix(d.Error(), want), "got %s, want %s…", d.Error(), want)
 			}
 		})
 	}
@@ -193,24 +172,23 @@ func TestDecodeDiagnostics(t *testing.T) {
 func TestDecoderReadError(t *testing.T) {
 	boom := errors.New("disk on fire")
 	d := NewDecoder(io.MultiReader(strings.NewReader("TY  - JOUR\nER  - \nTY  - BOOK\n"), iotest.ErrReader(boom)), "x.ris")
-	if it, err := d.Next(); err != nil || it.Type != "article-journal" {
-		t.Fatalf("first record: %v %v", it.Type, err)
-	}
+	it, err := d.Next()
+	require.NoError(t, err, "first record")
+	require.Equal(t, "article-journal", it.Type, "first record")
 	// The unclosed record read before the error still comes out.
-	if it, err := d.Next(); err != nil || it.Type != "book" {
-		t.Fatalf("second record: %v %v", it.Type, err)
-	}
-	if _, err := d.Next(); !errors.Is(err, boom) {
-		t.Fatalf("got %v, want the read error", err)
-	}
+	it, err = d.Next()
+	require.NoError(t, err, "second record")
+	require.Equal(t, "book", it.Type, "second record")
+	_, err = d.Next()
+	require.ErrorIs(t, err, boom, "want the read error")
 }
 
 func TestLongLine(t *testing.T) {
 	abstract := strings.Repeat("Mojahedin ", 20000)
 	items, diags := Decode("in.ris", []byte("TY  - JOUR\nAB  - "+abstract+"\nER  - \n"))
-	if len(items) != 1 || len(diags) != 0 || items[0].Get("abstract") != strings.TrimSpace(abstract) {
-		t.Fatalf("long abstract not read whole: %d items, %v", len(items), diags)
-	}
+	require.Equal(t, 1, len(items), "long abstract: items, %v", diags)
+	require.Empty(t, diags, "long abstract")
+	require.True(t, items[0].Get("abstract") == strings.TrimSpace(abstract), "long abstract not read whole") // 200 KB: no diff
 }
 
 // TestRoundTripRIS reads RIS, writes it and reads it again: the items must
@@ -221,30 +199,20 @@ func TestRoundTripRIS(t *testing.T) {
 		src, _ := os.ReadFile(f)
 		items, _ := Decode(f, src)
 		var out bytes.Buffer
-		if _, err := Encode(&out, items, EncodeOptions{}); err != nil {
-			t.Fatal(err)
-		}
+		_, err := Encode(&out, items, EncodeOptions{})
+		require.NoError(t, err)
 		again, diags := Decode("out.ris", out.Bytes())
-		if diags.HasErrors() {
-			t.Errorf("%s: our output has errors: %v", f, diags)
-		}
-		if len(again) != len(items) {
-			t.Fatalf("%s: %d items, want %d", f, len(again), len(items))
-		}
+		assert.False(t, diags.HasErrors(), "%s: our output has errors: %v", f, diags)
+		require.Equal(t, len(items), len(again), "%s: items", f)
 		for i := range items {
-			if !items[i].Equal(again[i]) {
-				a, _ := items[i].AppendJSON(nil)
-				b, _ := again[i].AppendJSON(nil)
-				t.Errorf("%s: item changed:\n%s\n%s", f, a, b)
-			}
+			a, _ := items[i].AppendJSON(nil)
+			b, _ := again[i].AppendJSON(nil)
+			assert.True(t, items[i].Equal(again[i]), "%s: item changed:\n%s\n%s", f, a, b)
 		}
 		var out2 bytes.Buffer
-		if _, err := Encode(&out2, again, EncodeOptions{}); err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(out.Bytes(), out2.Bytes()) {
-			t.Errorf("%s: second write differs:\n%s\n---\n%s", f, out.Bytes(), out2.Bytes())
-		}
+		_, err = Encode(&out2, again, EncodeOptions{})
+		require.NoError(t, err)
+		assert.Equal(t, out.String(), out2.String(), "%s: second write differs", f)
 	}
 }
 
@@ -257,18 +225,13 @@ func TestRoundTripItems(t *testing.T) {
 		testenv.Missing(t, "shared works not available: %v", err)
 	}
 	var items []bib.Item
-	if err := jsonUnmarshal(data, &items); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, jsonUnmarshal(data, &items))
 	var out bytes.Buffer
 	warns, err := Encode(&out, items, EncodeOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	again, diags := Decode("out.ris", out.Bytes())
-	if len(diags) != 0 || len(again) != len(items) {
-		t.Fatalf("%d of %d items, %v", len(again), len(items), diags)
-	}
+	require.Empty(t, diags)
+	require.Equal(t, len(items), len(again), "items read back")
 	warned := map[string]string{}
 	for _, w := range warns {
 		id := strings.SplitN(w.Msg, `"`, 3)[1]
@@ -276,28 +239,26 @@ func TestRoundTripItems(t *testing.T) {
 	}
 	for i, it := range items {
 		got := again[i]
-		if got.ID != it.ID || got.Get("title") != it.Get("title") {
-			t.Errorf("%s: id/title changed: %q %q", it.ID, got.ID, got.Get("title"))
-		}
-		if got.Type != it.Type && !strings.Contains(warned[it.ID], "no type") {
-			t.Errorf("%s: type %s became %s without a warning", it.ID, it.Type, got.Type)
+		assert.Equal(t, it.ID, got.ID, "%s: id changed", it.ID)
+		assert.Equal(t, it.Get("title"), got.Get("title"), "%s: title changed", it.ID)
+		// What changes must have been warned about.
+		if !strings.Contains(warned[it.ID], "no type") {
+			assert.Equal(t, it.Type, got.Type, "%s: type changed without a warning", it.ID)
 		}
 		for k, v := range it.Vars {
-			if got.Vars[k] != v && !strings.Contains(warned[it.ID], k) {
-				t.Errorf("%s: %s %q became %q without a warning", it.ID, k, v, got.Vars[k])
+			if !strings.Contains(warned[it.ID], k) {
+				assert.Equal(t, v, got.Vars[k], "%s: %s changed without a warning", it.ID, k)
 			}
 		}
-		if a, b := it.Dates["issued"], got.Dates["issued"]; a != b && !strings.Contains(warned[it.ID], "issued") {
-			t.Errorf("%s: issued %v became %v", it.ID, a, b)
+		if !strings.Contains(warned[it.ID], "issued") {
+			assert.Equal(t, it.Dates["issued"], got.Dates["issued"], "%s: issued", it.ID)
 		}
 		for k, ns := range it.Names {
-			if len(got.Names[k]) != len(ns) && !strings.Contains(warned[it.ID], k) {
-				t.Errorf("%s: %s lost names", it.ID, k)
+			if !strings.Contains(warned[it.ID], k) {
+				assert.Equal(t, len(ns), len(got.Names[k]), "%s: %s lost names", it.ID, k)
 			}
 			for j := range got.Names[k] {
-				if got.Names[k][j].String() != ns[j].String() {
-					t.Errorf("%s: name %q became %q", it.ID, ns[j].String(), got.Names[k][j].String())
-				}
+				assert.Equal(t, ns[j].String(), got.Names[k][j].String(), "%s: name", it.ID)
 			}
 		}
 	}
@@ -314,25 +275,18 @@ func TestEncodeWarnings(t *testing.T) {
 	it.SetExtra("@type", "online")
 	var out bytes.Buffer
 	warns, err := Encode(&out, []bib.Item{it}, EncodeOptions{CRLF: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	want := []string{
 		`item "x": RIS has no type for "interview"; written as PCOMM, which reads back as "personal_communication"`,
 		`item "x": the name "Human Rights Watch, Middle East Division" has a comma; RIS readers will split it into family and given names`,
 		`item "x": RIS has no tag for interviewer, original-date, medium, langid; not written`,
 	}
-	if len(warns) != len(want) {
-		t.Fatalf("got %v", warns)
-	}
+	require.Equal(t, len(want), len(warns), "got %v", warns)
 	for i, w := range warns {
-		if w.Msg != want[i] {
-			t.Errorf("got  %s\nwant %s", w.Msg, want[i])
-		}
+		assert.Equal(t, want[i], w.Msg)
 	}
-	if !strings.HasPrefix(out.String(), "TY  - PCOMM\r\nID  - x\r\nTI  - T\r\n") || !strings.HasSuffix(out.String(), "ER  - \r\n\r\n") {
-		t.Errorf("CRLF output:\n%q", out.String())
-	}
+	assert.True(t, strings.HasPrefix(out.String(), "TY  - PCOMM\r\nID  - x\r\nTI  - T\r\n"), "CRLF output:\n%q", out.String())
+	assert.True(t, strings.HasSuffix(out.String(), "ER  - \r\n\r\n"), "CRLF output:\n%q", out.String())
 }
 
 func TestStripNocase(t *testing.T) {
@@ -344,9 +298,7 @@ func TestStripNocase(t *testing.T) {
 		{`<span class="nocase">unclosed`, "unclosed"},
 	}
 	for _, tt := range tests {
-		if got := stripNocase(tt.in); got != tt.want {
-			t.Errorf("stripNocase(%q) = %q, want %q", tt.in, got, tt.want)
-		}
+		assert.Equal(t, tt.want, stripNocase(tt.in), "stripNocase(%q)", tt.in)
 	}
 }
 
@@ -356,10 +308,7 @@ func TestLowerCaseExtra(t *testing.T) {
 	it := bib.Item{ID: "x", Type: "article-journal", Extra: map[string]string{"ris:l1": "a.pdf\nb.pdf", "ris:ty": "EJOUR"}}
 	var out bytes.Buffer
 	warns, err := Encode(&out, []bib.Item{it}, EncodeOptions{})
-	if err != nil || len(warns) != 0 {
-		t.Fatal(err, warns)
-	}
-	if want := "TY  - EJOUR\nID  - x\nL1  - a.pdf\nL1  - b.pdf\nER  - \n\n"; out.String() != want {
-		t.Errorf("got\n%q\nwant\n%q", out.String(), want)
-	}
+	require.NoError(t, err)
+	require.Empty(t, warns)
+	assert.Equal(t, "TY  - EJOUR\nID  - x\nL1  - a.pdf\nL1  - b.pdf\nER  - \n\n", out.String())
 }
