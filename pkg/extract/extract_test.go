@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -16,6 +15,8 @@ import (
 	"github.com/manba/manba/pkg/bib"
 	"github.com/manba/manba/pkg/diag"
 	"github.com/manba/manba/pkg/works"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -28,9 +29,7 @@ func readSeed(t *testing.T, name string) []byte {
 	if os.IsNotExist(err) {
 		testenv.Missing(t, "shared seeds not present in %s", seeds)
 	}
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	return b
 }
 
@@ -40,21 +39,17 @@ func readSeed(t *testing.T, name string) []byte {
 func TestGolden(t *testing.T) {
 	// The seeds, and articles of our own in other citation styles.
 	files, _ := filepath.Glob(filepath.Join(seeds, "*.txt"))
-	if len(files) == 0 && testenv.CI() {
-		t.Fatalf("required under CI: no shared seeds in %s", seeds)
+	if testenv.CI() {
+		require.NotEmpty(t, files, "required under CI: no shared seeds in %s", seeds)
 	}
 	own, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
 	for _, f := range append(files, own...) {
 		name := filepath.Base(f)
 		t.Run(name, func(t *testing.T) {
 			src, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			refs, diags := Extract(name, src)
-			if len(diags) != 0 {
-				t.Errorf("diagnostics: %v", diags)
-			}
+			assert.Empty(t, diags, "diagnostics")
 			Link(refs, works.Items())
 			var buf bytes.Buffer
 			for _, r := range refs {
@@ -63,9 +58,7 @@ func TestGolden(t *testing.T) {
 			golden(t, strings.TrimSuffix(name, ".txt")+".refs", buf.Bytes())
 			items := Bibliography(refs, Options{})
 			out, err := json.MarshalIndent(items, "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			golden(t, strings.TrimSuffix(name, ".txt")+".json", append(out, '\n'))
 		})
 	}
@@ -85,21 +78,14 @@ func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
 	path := filepath.Join("testdata", name)
 	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, os.MkdirAll("testdata", 0o755))
+		require.NoError(t, os.WriteFile(path, got, 0o644))
 		return
 	}
 	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file; run go test -update and review the diff\ngot:\n%s", path, got)
-	}
+	require.NoError(t, err, "run go test -update")
+	// As strings: an empty output may be nil, an empty file is not.
+	assert.Equal(t, string(want), string(got), "%s differs from the golden file; run go test -update and review the diff", path)
 }
 
 // want describes the fields one list entry must yield.
@@ -128,47 +114,31 @@ func checkRefs(t *testing.T, refs []Reference, wants []want) {
 		for _, r := range list {
 			t.Log(listing(r))
 		}
-		t.Fatalf("%d list entries, want %d", len(list), len(wants))
 	}
+	require.Equal(t, len(wants), len(list), "list entries")
 	for i, w := range wants {
 		r := list[i]
 		it := r.Item
-		if it.Type != w.typ {
-			t.Errorf("entry %d: type %q, want %q", i, it.Type, w.typ)
-		}
-		if !slices.EqualFunc(it.Names["author"], w.authors, bib.Name.Equal) {
-			t.Errorf("entry %d: authors %+v, want %+v", i, it.Names["author"], w.authors)
-		}
+		assert.Equal(t, w.typ, it.Type, "entry %d: type", i)
+		assert.True(t, slices.EqualFunc(it.Names["author"], w.authors, bib.Name.Equal),
+			"entry %d: authors %+v, want %+v", i, it.Names["author"], w.authors)
 		for k, v := range w.vars {
-			if it.Get(k) != v {
-				t.Errorf("entry %d: %s = %q, want %q", i, k, it.Get(k), v)
-			}
+			assert.Equal(t, v, it.Get(k), "entry %d: %s", i, k)
 		}
-		if it.Dates["issued"].From != w.issued {
-			t.Errorf("entry %d: issued %v, want %v", i, it.Dates["issued"].From, w.issued)
-		}
-		if !slices.Equal(r.Locators, w.locators) {
-			t.Errorf("entry %d: locators %v, want %v", i, r.Locators, w.locators)
-		}
-		if r.Target != w.target {
-			t.Errorf("entry %d: target %d, want %d", i, r.Target, w.target)
-		}
-		if r.Work != w.work {
-			t.Errorf("entry %d: work %q (%s), want %q", i, r.Work, r.Reason, w.work)
-		}
+		assert.Equal(t, w.issued, it.Dates["issued"].From, "entry %d: issued", i)
+		// slices.Equal: no locators may be nil or empty.
+		assert.True(t, slices.Equal(r.Locators, w.locators), "entry %d: locators %v, want %v", i, r.Locators, w.locators)
+		assert.Equal(t, w.target, r.Target, "entry %d: target", i)
+		assert.Equal(t, w.work, r.Work, "entry %d: work (%s)", i, r.Reason)
 		for k, v := range w.confidence {
-			if got := works.FieldConfidence(it, k); got != v {
-				t.Errorf("entry %d: confidence of %s = %q, want %q", i, k, got, v)
-			}
+			assert.Equal(t, v, works.FieldConfidence(it, k), "entry %d: confidence of %s", i, k)
 		}
 	}
 }
 
 func extractLinked(t *testing.T, name string) []Reference {
 	refs, diags := Extract(name, readSeed(t, name))
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
+	require.False(t, diags.HasErrors(), "%v", diags)
 	Link(refs, works.Items())
 	return refs
 }
@@ -193,12 +163,13 @@ func TestSeed001Resources(t *testing.T) {
 	jafari4.vars = map[string]string{"title": "MKO from inside", "publisher": "Negah-e Emrouz"}
 	jafari4.locators = []Locator{{"page", "84"}}
 	checkRefs(t, refs, []want{jafari, ibid, singleton, jafari4, singleton})
-	if iv := refs[0].Item.Names["interviewer"]; len(iv) != 1 || !iv[0].Equal(p("Yahosseini", "Seyed Qasem")) {
-		t.Errorf("interviewer = %+v", iv)
+	if iv := refs[0].Item.Names["interviewer"]; assert.Len(t, iv, 1, "interviewer") {
+		assert.True(t, iv[0].Equal(p("Yahosseini", "Seyed Qasem")), "interviewer = %+v", iv)
 	}
-	if refs[0].Section != "Resources" || refs[0].Label != "1" || refs[0].Pos.Line != 71 || refs[0].Pos.Col != 4 {
-		t.Errorf("first entry at %v, section %q, label %q", refs[0].Pos, refs[0].Section, refs[0].Label)
-	}
+	assert.Equal(t, "Resources", refs[0].Section, "first entry's section")
+	assert.Equal(t, "1", refs[0].Label, "first entry's label")
+	assert.Equal(t, 71, refs[0].Pos.Line, "first entry at %v", refs[0].Pos)
+	assert.Equal(t, 4, refs[0].Pos.Col, "first entry at %v", refs[0].Pos)
 
 	bibl := Bibliography(refs, Options{})
 	var ids []string
@@ -207,18 +178,17 @@ func TestSeed001Resources(t *testing.T) {
 	}
 	// Entries 1, 2 (ibid) and 4 are one work, 3 and 5 another; then the
 	// inline mentions.
-	if len(ids) < 2 || ids[0] != "jafari2002mkofrominside" || ids[1] != "singleton2003saddam" {
-		t.Fatalf("bibliography ids = %v", ids)
-	}
+	require.GreaterOrEqual(t, len(ids), 2, "bibliography ids = %v", ids)
+	require.Equal(t, "jafari2002mkofrominside", ids[0], "bibliography ids = %v", ids)
+	require.Equal(t, "singleton2003saddam", ids[1], "bibliography ids = %v", ids)
 	cites, err := CitationsOf(bibl[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	if id, why := KnownWork(bibl[0]); id != "jafari2002mkofrominside" || why == "" {
-		t.Errorf("known work %q (%s)", id, why)
-	}
-	if len(cites) != 3 || cites[1].Text != "ibid, p.78." || !slices.Equal(cites[1].Locators, []Locator{{"page", "78"}}) {
-		t.Errorf("citations of jafari = %+v", cites)
+	require.NoError(t, err)
+	id, why := KnownWork(bibl[0])
+	assert.Equal(t, "jafari2002mkofrominside", id, "known work (%s)", why)
+	assert.NotEmpty(t, why, "known work %q has no reason", id)
+	if assert.Len(t, cites, 3, "citations of jafari") {
+		assert.Equal(t, "ibid, p.78.", cites[1].Text, "citations of jafari = %+v", cites)
+		assert.Equal(t, []Locator{{"page", "78"}}, cites[1].Locators, "citations of jafari = %+v", cites)
 	}
 }
 
@@ -254,9 +224,9 @@ func TestSeed004Sources(t *testing.T) {
 			list = append(list, r)
 		}
 	}
-	if len(list) != 5 || list[0].Kind != Comment || list[0].Label != "[1]" {
-		t.Fatalf("Sources entries: %d, first %v %q", len(list), list[0].Kind, list[0].Label)
-	}
+	require.Len(t, list, 5, "Sources entries")
+	require.Equal(t, Comment, list[0].Kind, "first Sources entry")
+	require.Equal(t, "[1]", list[0].Label, "first Sources entry")
 	checkRefs(t, refs, []want{
 		{typ: "document", target: -1},
 		{typ: "report", authors: []bib.Name{{Literal: "US State Department"}},
@@ -291,28 +261,27 @@ func TestInlineMentions(t *testing.T) {
 	for _, tt := range tests {
 		refs := extractLinked(t, tt.seed)
 		i := slices.IndexFunc(refs, func(r Reference) bool { return r.Kind == Inline && r.Text == tt.text })
-		if i < 0 {
-			t.Errorf("%s: mention %q not found", tt.seed, tt.text)
+		if !assert.GreaterOrEqual(t, i, 0, "%s: mention %q not found", tt.seed, tt.text) {
 			continue
 		}
-		if refs[i].Work != tt.work {
-			t.Errorf("%s: %q linked to %q, want %q", tt.seed, tt.text, refs[i].Work, tt.work)
-		}
+		assert.Equal(t, tt.work, refs[i].Work, "%s: %q linked to", tt.seed, tt.text)
 	}
 	refs := extractLinked(t, "002_4789f7baef50928f.txt")
 	i := slices.IndexFunc(refs, func(r Reference) bool { return r.Text == "a 2009 Rand report" })
-	if it := refs[i].Item; it.Type != "report" || it.Dates["issued"].From.Year != 2009 || it.Names["author"][0].Literal != "Rand" {
-		t.Errorf("a 2009 Rand report = %+v", it)
-	}
+	it := refs[i].Item
+	assert.Equal(t, "report", it.Type, "a 2009 Rand report = %+v", it)
+	assert.Equal(t, 2009, it.Dates["issued"].From.Year, "a 2009 Rand report = %+v", it)
+	assert.Equal(t, "Rand", it.Names["author"][0].Literal, "a 2009 Rand report = %+v", it)
 	i = slices.IndexFunc(refs, func(r Reference) bool { return r.Item.Get("title") == "Lets create another Vietnam for America" })
-	if it := refs[i].Item; it.Get("genre") != "English language paper" || it.Get("medium") != "PDF" ||
-		it.Dates["issued"].From != (bib.DateParts{Year: 1980, Month: 4}) || it.Names["author"][0].Literal != "Mujahedin-e-Khalq" {
-		t.Errorf("PDF document = %+v", it)
-	}
+	it = refs[i].Item
+	assert.Equal(t, "English language paper", it.Get("genre"), "PDF document = %+v", it)
+	assert.Equal(t, "PDF", it.Get("medium"), "PDF document = %+v", it)
+	assert.Equal(t, bib.DateParts{Year: 1980, Month: 4}, it.Dates["issued"].From, "PDF document = %+v", it)
+	assert.Equal(t, "Mujahedin-e-Khalq", it.Names["author"][0].Literal, "PDF document = %+v", it)
 	i = slices.IndexFunc(refs, func(r Reference) bool { return r.Item.Get("container-title") == "The Guardian" })
-	if it := refs[i].Item; !strings.HasPrefix(it.Get("title"), "Terrorists, cultists") || it.Get("publisher-place") != "London" {
-		t.Errorf("byline = %+v", it)
-	}
+	it = refs[i].Item
+	assert.True(t, strings.HasPrefix(it.Get("title"), "Terrorists, cultists"), "byline = %+v", it)
+	assert.Equal(t, "London", it.Get("publisher-place"), "byline = %+v", it)
 }
 
 // TestNotesArticle checks an article in Chicago note style with a
@@ -320,9 +289,7 @@ func TestInlineMentions(t *testing.T) {
 // merges notes, list entries and an inline mention of the same work.
 func TestNotesArticle(t *testing.T) {
 	src, err := os.ReadFile("testdata/notes_article.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	refs, _ := Extract("notes_article.txt", src)
 	Link(refs, works.Items())
 	byLabel := map[string]Reference{}
@@ -331,12 +298,12 @@ func TestNotesArticle(t *testing.T) {
 			byLabel[r.Label] = r
 		}
 	}
-	if r := byLabel["[2]"]; r.Target != 0 || !slices.Equal(r.Locators, []Locator{{"page", "251–253"}}) {
-		t.Errorf("[2] Ibid.: target %d locators %v", r.Target, r.Locators)
-	}
-	if r := byLabel["[4]"]; r.Target != 0 || r.Work != "abrahamian1989mojahedin" {
-		t.Errorf("[4] op. cit.: target %d work %q", r.Target, r.Work)
-	}
+	r := byLabel["[2]"]
+	assert.Equal(t, 0, r.Target, "[2] Ibid.: target")
+	assert.Equal(t, []Locator{{"page", "251–253"}}, r.Locators, "[2] Ibid.: locators")
+	r = byLabel["[4]"]
+	assert.Equal(t, 0, r.Target, "[4] op. cit.: target")
+	assert.Equal(t, "abrahamian1989mojahedin", r.Work, "[4] op. cit.: work")
 	items := Bibliography(refs, Options{})
 	count := map[string]int{}
 	for _, it := range items {
@@ -344,9 +311,7 @@ func TestNotesArticle(t *testing.T) {
 		count[it.ID] = len(c)
 	}
 	want := map[string]int{"abrahamian1989mojahedin": 4, "clark2014irans": 2, "merat2018guardian": 1, "piazza1994democratic": 1, "us2012country": 1, "state2011": 1}
-	if !maps.Equal(count, want) {
-		t.Errorf("citations per work = %v, want %v", count, want)
-	}
+	assert.Equal(t, want, count, "citations per work")
 }
 
 // TestWrappedArticle checks hard-wrapped entries (hanging indent under
@@ -355,9 +320,7 @@ func TestNotesArticle(t *testing.T) {
 // wrapped over two lines.
 func TestWrappedArticle(t *testing.T) {
 	src, err := os.ReadFile("testdata/wrapped_article.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	refs, _ := Extract("wrapped_article.txt", src)
 	Link(refs, works.Items())
 	var got []string
@@ -376,15 +339,13 @@ func TestWrappedArticle(t *testing.T) {
 		"3:46  hrw2005noexit 1",
 		"4:1  rand2009mek 0",
 	}
-	if !slices.Equal(got, want) {
-		t.Errorf("references:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-	if it := refs[1].Item; it.Get("publisher-place") != "New York" || it.Get("title") != "No Exit: Human Rights Abuses Inside the MKO Camps" {
-		t.Errorf("wrapped entry parsed as %+v", it.Vars)
-	}
-	if it := refs[3].Item; it.Type != "interview" || len(it.Names["author"]) != 0 {
-		t.Errorf("anonymous interview = %+v %+v", it.Type, it.Names)
-	}
+	assert.Equal(t, want, got, "references")
+	it := refs[1].Item
+	assert.Equal(t, "New York", it.Get("publisher-place"), "wrapped entry parsed as %+v", it.Vars)
+	assert.Equal(t, "No Exit: Human Rights Abuses Inside the MKO Camps", it.Get("title"), "wrapped entry parsed as %+v", it.Vars)
+	it = refs[3].Item
+	assert.Equal(t, "interview", it.Type, "anonymous interview")
+	assert.Empty(t, it.Names["author"], "anonymous interview")
 }
 
 // TestInlinePatterns checks mentions in running text beyond the seeds,
@@ -404,13 +365,10 @@ func TestInlinePatterns(t *testing.T) {
 	for _, tt := range tests {
 		refs, _ := Extract("x.txt", []byte(tt.text+"\n"))
 		if tt.mention == "" {
-			if len(refs) != 0 {
-				t.Errorf("%q: unexpected mention %q", tt.text, refs[0].Text)
-			}
+			assert.Empty(t, refs, "%q: unexpected mention", tt.text)
 			continue
 		}
-		if len(refs) != 1 {
-			t.Errorf("%q: %d mentions, want 1", tt.text, len(refs))
+		if !assert.Len(t, refs, 1, "%q: mentions", tt.text) {
 			continue
 		}
 		r := refs[0]
@@ -418,9 +376,10 @@ func TestInlinePatterns(t *testing.T) {
 		if a := r.Item.Names["author"]; len(a) > 0 {
 			author = a[0].String()
 		}
-		if r.Text != tt.mention || r.Item.Type != tt.typ || author != tt.author || r.Item.Dates["issued"].From.Year != tt.year {
-			t.Errorf("%q: got %q %s %q %d", tt.text, r.Text, r.Item.Type, author, r.Item.Dates["issued"].From.Year)
-		}
+		assert.Equal(t, tt.mention, r.Text, "%q: mention", tt.text)
+		assert.Equal(t, tt.typ, r.Item.Type, "%q: type", tt.text)
+		assert.Equal(t, tt.author, author, "%q: author", tt.text)
+		assert.Equal(t, tt.year, r.Item.Dates["issued"].From.Year, "%q: year", tt.text)
 	}
 }
 
@@ -452,9 +411,7 @@ func TestAuthorDateCites(t *testing.T) {
 			}
 			got = append(got, fmt.Sprintf("%s|%d|%s", strings.Join(who, "+"), r.Item.Dates["issued"].From.Year, loc))
 		}
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("%q: %v, want %v", tt.text, got, tt.want)
-		}
+		assert.Equal(t, tt.want, got, "%q", tt.text)
 	}
 }
 
@@ -466,8 +423,11 @@ func TestHeadings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		refs, _ := Extract("x.txt", []byte(tt.doc))
-		if len(refs) != 1 || refs[0].Kind != ListEntry || refs[0].Label != tt.label || refs[0].Item.Get("container-title") != tt.container {
-			t.Errorf("%q: %+v", tt.doc, refs)
+		if !assert.Len(t, refs, 1, "%q", tt.doc) {
+			continue
 		}
+		assert.Equal(t, ListEntry, refs[0].Kind, "%q: kind", tt.doc)
+		assert.Equal(t, tt.label, refs[0].Label, "%q: label", tt.doc)
+		assert.Equal(t, tt.container, refs[0].Item.Get("container-title"), "%q: container-title", tt.doc)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/manba/manba/internal/testenv"
+	"github.com/stretchr/testify/require"
 )
 
 func FuzzParseReference(f *testing.F) {
@@ -25,15 +26,11 @@ func FuzzParseReference(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		p := ParseReference(s)
-		if p.Item.Type == "" {
-			t.Fatalf("no type for %q", s)
-		}
+		require.NotEmpty(t, p.Item.Type, "no type for %q", s)
 		for k, v := range p.Item.Vars {
-			if v != strings.TrimSpace(v) || v == "" {
-				t.Fatalf("%s = %q is not trimmed", k, v)
-			}
-			if utf8.ValidString(s) && !utf8.ValidString(v) {
-				t.Fatalf("%s = %q is not valid UTF-8", k, v)
+			require.True(t, v == strings.TrimSpace(v) && v != "", "%s = %q is not trimmed", k, v)
+			if utf8.ValidString(s) {
+				require.True(t, utf8.ValidString(v), "%s = %q is not valid UTF-8", k, v)
 			}
 		}
 	})
@@ -59,12 +56,8 @@ func FuzzExtract(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		refs, _ := Extract("f.txt", src)
 		for i, r := range refs {
-			if r.Target >= i {
-				t.Fatalf("reference %d repeats a later one (%d)", i, r.Target)
-			}
-			if r.Pos.Offset < 0 || r.Pos.Offset > len(src) {
-				t.Fatalf("position %v out of range", r.Pos)
-			}
+			require.Less(t, r.Target, i, "reference %d repeats a later one", i)
+			require.True(t, r.Pos.Offset >= 0 && r.Pos.Offset <= len(src), "position %v out of range", r.Pos)
 		}
 	})
 }

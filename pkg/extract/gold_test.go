@@ -10,6 +10,8 @@ import (
 	"github.com/manba/manba/pkg/bib"
 	"github.com/manba/manba/pkg/dedupe"
 	"github.com/manba/manba/pkg/works"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestFieldsAgreeWithResearch compares the fields extracted from the
@@ -25,9 +27,7 @@ func TestFieldsAgreeWithResearch(t *testing.T) {
 	var compared, agreed int
 	for _, f := range files {
 		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		refs, _ := Extract(filepath.Base(f), src)
 		Link(refs, works.Items())
 		for _, r := range refs {
@@ -37,18 +37,14 @@ func TestFieldsAgreeWithResearch(t *testing.T) {
 			gold, _ := works.ByID(r.Work)
 			for _, c := range agreement(r.Item, gold) {
 				compared++
-				if c.ok {
+				if assert.True(t, c.ok, "%s (%s): %s = %q, research says %q", r.Pos, r.Work, c.field, c.got, c.want) {
 					agreed++
-				} else {
-					t.Errorf("%s (%s): %s = %q, research says %q", r.Pos, r.Work, c.field, c.got, c.want)
 				}
 			}
 		}
 	}
 	t.Logf("%d of %d extracted fields agree with the research", agreed, compared)
-	if compared < 30 {
-		t.Errorf("only %d fields compared", compared)
-	}
+	assert.GreaterOrEqual(t, compared, 30, "fields compared")
 }
 
 type fieldCheck struct {

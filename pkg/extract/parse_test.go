@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/manba/manba/pkg/bib"
+	"github.com/stretchr/testify/assert"
 )
 
 // TestParseReferenceStyles covers citation orders beyond the seeds: MLA,
@@ -136,23 +137,15 @@ func TestParseReferenceStyles(t *testing.T) {
 	for _, tt := range tests {
 		got := ParseReference(tt.in)
 		it := got.Item
-		if it.Type != tt.typ {
-			t.Errorf("%s\n  type %q, want %q", tt.in, it.Type, tt.typ)
-		}
-		if !slices.EqualFunc(it.Names["author"], tt.authors, bib.Name.Equal) {
-			t.Errorf("%s\n  authors %+v, want %+v", tt.in, it.Names["author"], tt.authors)
-		}
+		assert.Equal(t, tt.typ, it.Type, "%s\n  type", tt.in)
+		assert.True(t, slices.EqualFunc(it.Names["author"], tt.authors, bib.Name.Equal),
+			"%s\n  authors %+v, want %+v", tt.in, it.Names["author"], tt.authors)
 		for k, v := range tt.vars {
-			if it.Get(k) != v {
-				t.Errorf("%s\n  %s = %q, want %q", tt.in, k, it.Get(k), v)
-			}
+			assert.Equal(t, v, it.Get(k), "%s\n  %s", tt.in, k)
 		}
-		if it.Dates["issued"].From != tt.issued {
-			t.Errorf("%s\n  issued %v, want %v", tt.in, it.Dates["issued"].From, tt.issued)
-		}
-		if !slices.Equal(got.Locators, tt.locators) {
-			t.Errorf("%s\n  locators %v, want %v", tt.in, got.Locators, tt.locators)
-		}
+		assert.Equal(t, tt.issued, it.Dates["issued"].From, "%s\n  issued", tt.in)
+		// slices.Equal: no locators may be nil or empty.
+		assert.True(t, slices.Equal(got.Locators, tt.locators), "%s\n  locators %v, want %v", tt.in, got.Locators, tt.locators)
 	}
 }
 
@@ -171,12 +164,9 @@ func TestParseRepeats(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got := ParseReference(tt.in)
-		if !got.Repeat || got.RepeatAuthor != tt.author || !slices.Equal(got.Locators, tt.locators) {
-			t.Errorf("%q: repeat %v author %q locators %v; want author %q locators %v",
-				tt.in, got.Repeat, got.RepeatAuthor, got.Locators, tt.author, tt.locators)
-		}
+		assert.True(t, got.Repeat, "%q: not a repeat", tt.in)
+		assert.Equal(t, tt.author, got.RepeatAuthor, "%q: author", tt.in)
+		assert.True(t, slices.Equal(got.Locators, tt.locators), "%q: locators %v, want %v", tt.in, got.Locators, tt.locators)
 	}
-	if ParseReference("Identity politics in exile, 2001.").Repeat {
-		t.Error(`"Identity ..." read as "Id."`)
-	}
+	assert.False(t, ParseReference("Identity politics in exile, 2001.").Repeat, `"Identity ..." read as "Id."`)
 }
