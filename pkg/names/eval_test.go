@@ -2,6 +2,7 @@ package names
 
 import (
 	"bufio"
+	"fmt"
 	"hash/fnv"
 	"os"
 	"path/filepath"
@@ -163,15 +164,72 @@ func (l labelled) run(t *testing.T, name string, c *Clusterer) scores {
 	t.Logf("%-34s %4d names: pairwise P=%.3f R=%.3f F1=%.3f; B-cubed P=%.3f R=%.3f F1=%.3f",
 		name, len(l.in), s.pairP, s.pairR, s.pairF, s.bP, s.bR, s.bF)
 	if os.Getenv("NAMES_ERRORS") != "" && (len(l.measure) == 0 || !l.measure[0]) {
-		for i := range l.in {
-			for j := i + 1; j < len(l.in); j++ {
-				if (l.gold[i] == l.gold[j]) != (pred[i] == pred[j]) {
-					t.Logf("  %q ~ %q: gold %v, got %v (%s)", l.in[i], l.in[j], l.gold[i] == l.gold[j], pred[i] == pred[j], as[j].Why)
-				}
+		logErrors(t, l, as)
+	}
+	return s
+}
+
+// logErrors logs, cluster by cluster, what a clustering got wrong: a gold
+// cluster split into several predicted ones (false negatives, each
+// predicted part with its members) and a predicted cluster that mixes gold
+// clusters (false positives, with how each name joined).
+func logErrors(t *testing.T, l labelled, as []Assignment) {
+	t.Helper()
+	byGold, byPred := map[string][]int{}, map[string][]int{}
+	var golds, preds []string
+	for i, a := range as {
+		if byGold[l.gold[i]] == nil {
+			golds = append(golds, l.gold[i])
+		}
+		byGold[l.gold[i]] = append(byGold[l.gold[i]], i)
+		if byPred[a.Key] == nil {
+			preds = append(preds, a.Key)
+		}
+		byPred[a.Key] = append(byPred[a.Key], i)
+	}
+	groups := func(rows []int, of func(int) string) [][]int {
+		var keys []string
+		m := map[string][]int{}
+		for _, i := range rows {
+			k := of(i)
+			if m[k] == nil {
+				keys = append(keys, k)
+			}
+			m[k] = append(m[k], i)
+		}
+		out := make([][]int, len(keys))
+		for i, k := range keys {
+			out[i] = m[k]
+		}
+		return out
+	}
+	names := func(rows []int, why bool) string {
+		var b []string
+		for _, i := range rows {
+			s := fmt.Sprintf("%q", l.in[i])
+			if why && as[i].Why != "" {
+				s += " (" + as[i].Why + ")"
+			}
+			b = append(b, s)
+		}
+		return strings.Join(b, ", ")
+	}
+	for _, g := range golds {
+		if parts := groups(byGold[g], func(i int) string { return as[i].Key }); len(parts) > 1 {
+			t.Logf("  SPLIT %s:", g)
+			for _, p := range parts {
+				t.Logf("      [%s]", names(p, false))
 			}
 		}
 	}
-	return s
+	for _, k := range preds {
+		if parts := groups(byPred[k], func(i int) string { return l.gold[i] }); len(parts) > 1 {
+			t.Logf("  MERGED %s:", k)
+			for _, p := range parts {
+				t.Logf("      %s: [%s]", l.gold[p[0]], names(p, true))
+			}
+		}
+	}
 }
 
 func devPath(t *testing.T) string { return testenv.Shared(t, "names", "dev.tsv") }
@@ -215,6 +273,7 @@ func TestQualityByPart(t *testing.T) {
 		{"dev.tsv", devPath(t), 0.70, 0.97},
 		{"heldout.tsv", "testdata/heldout.tsv", 0.80, 0.97},
 		{"conventions.tsv", "testdata/conventions.tsv", 0.84, 0.97},
+		{"single.tsv", "testdata/single.tsv", 0.85, 0.97},
 	}
 	for _, set := range sets {
 		l := readLabelled(t, set.path)

@@ -45,10 +45,13 @@ type step struct {
 type Model struct {
 	labels   []string
 	read     map[string]readRule
-	maxRead  int // longest LETTERS of a read rule, in runes
+	final    map[string]readRule // read rules for the end of a word (LETTERS$)
+	maxRead  int                 // longest LETTERS of a read rule, in runes
 	sub      [128][128]step
-	indel    [5][128]step // by context: any, vowel, sun, script, final
-	article  step         // a short vowel for another before l: al, ol, ul, el
+	indel    [5][128]step     // by context: any, vowel, sun, script, final
+	article  step             // a short vowel for another before l: al, ol, ul, el
+	pairs    map[[3]byte]step // one symbol against two: Y against a I (ay, aʿī)
+	hasPair  [128]bool        // the symbol has pair rules
 	variants []variant
 }
 
@@ -82,7 +85,7 @@ var DefaultModel = func() *Model {
 
 // ParseModel reads a model in the format of data/conventions.tsv.
 func ParseModel(src, file string) (*Model, error) {
-	m := &Model{labels: []string{""}, read: map[string]readRule{}}
+	m := &Model{labels: []string{""}, read: map[string]readRule{}, final: map[string]readRule{}, pairs: map[[3]byte]step{}}
 	labelIndex := map[string]uint16{}
 	label := func(s string) uint16 {
 		if s == "-" {
@@ -124,6 +127,10 @@ func ParseModel(src, file string) (*Model, error) {
 			if len(f) < 5 {
 				return nil, bad("read needs LETTERS SYMBOLS LABEL SOURCE")
 			}
+			if letters, ok := strings.CutSuffix(f[1], "$"); ok && letters != "" {
+				m.final[letters] = readRule{sym: f[2], label: label(f[3])}
+				break
+			}
 			m.read[f[1]] = readRule{sym: f[2], label: label(f[3])}
 			m.maxRead = max(m.maxRead, utf8.RuneCountInString(f[1]))
 		case "sub":
@@ -162,6 +169,23 @@ func ParseModel(src, file string) (*Model, error) {
 				return nil, bad("%v", err)
 			}
 			m.indel[ci][x] = step{cost: float32(c), label: label(f[4]), ok: true}
+		case "pair":
+			if len(f) < 6 || len(f[2]) != 2 {
+				return nil, bad("pair needs X YZ COST LABEL SOURCE (YZ two symbols)")
+			}
+			x, err := symbol(f[1])
+			if err != nil {
+				return nil, err
+			}
+			if f[2][0] >= 128 || f[2][1] >= 128 {
+				return nil, bad("want two ASCII symbols, got %q", f[2])
+			}
+			c, err := strconv.ParseFloat(f[3], 32)
+			if err != nil {
+				return nil, bad("%v", err)
+			}
+			m.pairs[[3]byte{x, f[2][0], f[2][1]}] = step{cost: float32(c), label: label(f[4]), ok: true}
+			m.hasPair[x] = true
 		case "article":
 			if len(f) < 4 {
 				return nil, bad("article needs COST LABEL SOURCE")
@@ -209,7 +233,7 @@ type Reading struct {
 
 func isVowelSym(c byte) bool {
 	switch c {
-	case 'a', 'e', 'i', 'o', 'u', 'A', 'I', 'U', 'Y', 'W':
+	case 'a', 'e', 'i', 'o', 'u', 'A', 'I', 'U', 'Y', 'W', 'E':
 		return true
 	}
 	return false
@@ -243,6 +267,11 @@ func (m *Model) Read(word string) Reading {
 	w := strings.ToLower(norm.NFC.String(word))
 	var b []byte
 	for i := 0; i < len(w); {
+		if rule, ok := m.final[w[i:]]; ok && i > 0 {
+			b = append(b, rule.sym...)
+			r.addRule(rule.label)
+			break
+		}
 		if rule, n := m.longestRead(w[i:]); n > 0 {
 			b = append(b, rule.sym...)
 			r.addRule(rule.label)
@@ -332,7 +361,8 @@ func shape(b []byte, r *Reading) []byte {
 		case (c == 'i' || c == 'y') && i == len(b)-1 && len(out) > 0:
 			out = append(out, 'I')
 			continue
-		case (c == 'e' || c == 'a') && (next == 'i' || next == 'y') && !isVowelSym(after) && i+2 < len(b):
+		case (c == 'e' || c == 'a') && (next == 'i' || next == 'y') && !isVowelSym(after) && i+2 < len(b) && after != next:
+			// (not before a doubled y, which is a consonant: Sayyid)
 			out = append(out, 'Y')
 			i++
 			continue
@@ -371,11 +401,14 @@ var scriptSymbols = map[rune]byte{
 // readScript reads a word of Perso-Arabic script: alef is a long ā except
 // as the carrier of a word's first vowel; و and ی are consonants at the
 // start of a word or before alef and long vowels elsewhere; final ه after
-// a consonant is the silent -e of Persian; ة is -a; ayn and hamza are not
-// read.
+// a consonant is the silent -e of Persian; ة is -a; a final ی or ى is E,
+// ī or ā (Persian writes the alef maqsura of Mūsá, Muṣṭafá, Laylá with ی,
+// and Arabic text often types the ي of ʿAlī as ى), while a final Arabic ي
+// is ī; ayn and hamza are not read.
 func readScript(s string) string {
 	var rs []rune
-	var ends []bool // a sub-word ends after the letter (ZWNJ, or the word's end)
+	var ends []bool     // a sub-word ends after the letter (ZWNJ, or the word's end)
+	var arabicYa []bool // the letter is the Arabic ي, never ā
 	for _, r := range s {
 		if r == 0x200C && len(ends) > 0 {
 			ends[len(ends)-1] = true
@@ -383,9 +416,10 @@ func readScript(s string) string {
 		if isIgnorable(r) {
 			continue
 		}
-		r = unifyArabic(r)
-		if isArabicLetter(r) {
-			rs = append(rs, r)
+		u := unifyArabic(r)
+		if isArabicLetter(u) {
+			rs = append(rs, u)
+			arabicYa = append(arabicYa, r == 'ي')
 			ends = append(ends, false)
 		}
 	}
@@ -412,8 +446,6 @@ func readScript(s string) string {
 			if !start {
 				b = append(b, 'A')
 			}
-		case 'ى':
-			b = append(b, 'A')
 		case 'و':
 			if start || next == 'ا' || next == 'آ' || next == 'ی' && !ends[i] {
 				b = append(b, 'w')
@@ -421,9 +453,12 @@ func readScript(s string) string {
 				b = append(b, 'U')
 			}
 		case 'ی':
-			if start && !ends[i] || next == 'ا' || next == 'آ' || next == 'و' || next == 'ی' {
+			switch {
+			case start && !ends[i] || next == 'ا' || next == 'آ' || next == 'و' || next == 'ی':
 				b = append(b, 'y')
-			} else {
+			case i == len(rs)-1 && !start && !arabicYa[i]:
+				b = append(b, 'E')
+			default:
 				b = append(b, 'I')
 			}
 		case 'ه':
@@ -520,13 +555,15 @@ func (m *Model) indelCost(s string, i int, otherScript bool) (float32, uint16) {
 	if x >= 128 {
 		return typo, 0
 	}
+	if st := m.indel[ctxFinal][x]; st.ok && i == len(s)-1 {
+		// The last letter decides more than a slip, and the script
+		// writes a final vowel (ة, ه, ی).
+		return st.cost, st.label
+	}
 	if otherScript {
 		if st := m.indel[ctxScript][x]; st.ok {
 			return st.cost, st.label
 		}
-	}
-	if st := m.indel[ctxFinal][x]; st.ok && i == len(s)-1 {
-		return st.cost, st.label // the last letter decides more than a slip
 	}
 	best := step{cost: typo}
 	try := func(st step) {
@@ -602,6 +639,7 @@ func (m *Model) distance(a, b Reading, limit float64) (float64, []uint16) {
 	for j := 1; j <= len(t); j++ {
 		d[j] = d[j-1] + ins[j-1]
 	}
+	prevRowMin := float32(0)
 	for i := 1; i <= len(s); i++ {
 		d[i*w] = d[(i-1)*w] + del[i-1]
 		rowMin := d[i*w]
@@ -614,15 +652,23 @@ func (m *Model) distance(a, b Reading, limit float64) (float64, []uint16) {
 			if c := ins[j-1]; d[i*w+j-1]+c < best {
 				best = d[i*w+j-1] + c
 			}
+			if c, ok := m.pairAt(s, i, t, j); ok && d[(i-1)*w+j-2]+c < best {
+				best = d[(i-1)*w+j-2] + c
+			}
+			if c, ok := m.pairAt(t, j, s, i); ok && d[(i-2)*w+j-1]+c < best {
+				best = d[(i-2)*w+j-1] + c
+			}
 			d[i*w+j] = best
 			rowMin = min(rowMin, best)
 		}
-		if float64(rowMin) > limit {
+		if float64(rowMin) > limit && float64(prevRowMin) > limit {
 			// Every path already costs more than the caller cares to
-			// know: no need for the rest, nor for the labels. The
-			// result does not depend on the order of the words.
+			// know (a pair edit can skip one row, not two): no need
+			// for the rest, nor for the labels. The result does not
+			// depend on the order of the words.
 			return limit + 1, nil
 		}
+		prevRowMin = rowMin
 	}
 	if total := float64(d[len(s)*w+len(t)]); total > limit {
 		return limit + 1, nil // as when stopped early, whichever word came first
@@ -657,6 +703,16 @@ func (m *Model) distance(a, b Reading, limit float64) (float64, []uint16) {
 				continue
 			}
 		}
+		if c, l, ok := m.pairLabel(s, i, t, j); ok && abs32(d[(i-1)*w+j-2]+c-cur) < eps {
+			add(l, c)
+			i, j = i-1, j-2
+			continue
+		}
+		if c, l, ok := m.pairLabel(t, j, s, i); ok && abs32(d[(i-2)*w+j-1]+c-cur) < eps {
+			add(l, c)
+			i, j = i-2, j-1
+			continue
+		}
 		if i > 0 {
 			c, l := m.indelCost(s, i-1, b.Script)
 			if abs32(d[(i-1)*w+j]+c-cur) < eps {
@@ -674,6 +730,22 @@ func (m *Model) distance(a, b Reading, limit float64) (float64, []uint16) {
 		j--
 	}
 	return float64(d[len(s)*w+len(t)]), labels
+}
+
+// pairAt is the cost of reading the symbol before position i of s as the
+// two symbols before position j of t (Y as a I: Ismail, Ismāʿīl), if the
+// model has such a pair.
+func (m *Model) pairAt(s string, i int, t string, j int) (float32, bool) {
+	c, _, ok := m.pairLabel(s, i, t, j)
+	return c, ok
+}
+
+func (m *Model) pairLabel(s string, i int, t string, j int) (float32, uint16, bool) {
+	if i < 1 || j < 2 || s[i-1] >= 128 || !m.hasPair[s[i-1]] {
+		return 0, 0, false
+	}
+	st, ok := m.pairs[[3]byte{s[i-1], t[j-2], t[j-1]}]
+	return st.cost, st.label, ok
 }
 
 func abs32(x float32) float32 {
@@ -746,7 +818,7 @@ func skeletonInto(b []byte, sym string, conv *[128]byte) []byte {
 			c = conv[c]
 		}
 		switch c {
-		case 'a', 'e', 'i', 'o', 'u', 'A', 'I', 'U', 'Y', 'W', 'y', 'w':
+		case 'a', 'e', 'i', 'o', 'u', 'A', 'I', 'U', 'Y', 'W', 'E', 'y', 'w':
 			continue
 		case 'q', 'G', 'g', 'c':
 			c = 'k'

@@ -21,13 +21,18 @@ func TestRead(t *testing.T) {
 		{"Djafar", "jafar"},     // French dj
 		{"Mas'oud", "masUd"},    // apostrophe, ou
 		{"Massoud", "masUd"},    // doubled letters
-		{"Fatemeh", "fateme"},   // silent final h
+		{"Fatemeh", "fatema"},   // Persian -eh is the -ah of ALA-LC
+		{"Fatimah", "fatima"},   // silent final h
+		{"Hassane", "hasan"},    // French mute e after n
+		{"ليلى", "lIlE"},        // final ى: ī or ā (Laylā)
+		{"موسی", "mUsE"},        // final ی: ī or ā (Mūsá)
+		{"علي", "lI"},           // final Arabic ي: ī
 		{"Hüseyin", "husYin"},   // Turkish ey before a written i
 		{"Rowhani", "rWhanI"},   // ow
 		{"Firdevsi", "firdWsI"}, // Turkish ev
 		{"مسعود", "msUd"},       // script: short vowels unwritten
-		{"رجوی", "rjwI"},        // و before ی is v
-		{"خامنه‌ای", "xAmneI"},  // ZWNJ ends a sub-word: final ه is -e
+		{"رجوی", "rjwE"},        // و before ی is v
+		{"خامنه‌ای", "xAmneE"},  // ZWNJ ends a sub-word: final ه is -e
 		{"Ḥāmid", "hAmid"},      // ALA-LC long vowel
 	}
 	for _, tt := range tests {
@@ -57,6 +62,15 @@ func TestCompareWords(t *testing.T) {
 		{"Ahmad", "Ahmet", true, "Turkish t = final d"},
 		{"Khamenei", "خامنه‌ای", true, "script"},
 		{"Jamil", "جمیل", true, "script"},
+		{"Mustafa", "مصطفى", true, "final ی read as ā"},
+		{"Mostafa", "مصطفی", true, "final ی read as ā"},
+		{"Layla", "ليلى", true, "final ی read as ā"},
+		{"Khomein", "خمینی", false, ""},
+		{"Halit", "Khalid", true, "Turkish t = final d"},
+		{"Kacem", "Qasim", true, "French c = s"},
+		{"Hamzeh", "Hamza", true, "Persian -eh = -ah"},
+		{"Slimane", "Sulayman", true, "French mute e"},
+		{"Zineb", "Zaynab", true, "ay/i"},
 		{"Khomeini", "Khamenei", false, ""},
 		{"Khomeini", "Khomein", false, ""},
 		{"Jamil", "Jamal", false, ""},
