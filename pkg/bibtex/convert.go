@@ -167,7 +167,7 @@ func (d *Decoder) field(it *bib.Item, entry string, f *rawField) {
 // text decodes a TeX value. Runs of white space become one space, as in
 // BibTeX, except in verbatim fields, which are only trimmed.
 func (d *Decoder) text(f rawField, kind fieldKind) string {
-	var opts latex.DecodeOptions
+	opts := latex.DecodeOptions{MaxDepth: d.opts.MaxDepth}
 	s := f.tex
 	switch kind {
 	case kindVerbatim:

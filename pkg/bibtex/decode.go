@@ -41,6 +41,12 @@ type DecodeOptions struct {
 	// values together (default 64 MiB), so that macros defined by
 	// concatenating each other cannot blow up.
 	MaxExpandedBytes int64
+	// MaxDepth bounds the nesting of braces, macro arguments and math
+	// groups in one value as it is decoded (default
+	// latex.DefaultMaxDepth, 1000). Decoding recurses, so a negative value
+	// means the default too. Deeper text is kept as written and reported
+	// at its field.
+	MaxDepth int
 	// MaxDiagnosticsPerKind bounds the problems of one kind that are
 	// listed (default 100); the rest are counted in a final "N more like
 	// this" diagnostic, so that memory does not grow with the input.

@@ -59,6 +59,18 @@
 // holds that BibTeX cannot (custom properties, seasons, line breaks) is
 // reported by Encoder.Diagnostics.
 //
+// # Limits
+//
+// Hostile input cannot make decoding hang or grow without bound. The
+// limits are DecodeOptions fields with safe defaults, each reported where
+// it bites, as file:line:col with the option's name: MaxEntryBytes (one
+// entry's text, 16 MiB: a longer entry is skipped and decoding goes on),
+// MaxValueBytes and MaxExpandedBytes (what @string macros expand to in
+// one value, 1 MiB, and in the whole input, 64 MiB: the error names the
+// macro), MaxDepth (nesting of braces and macro arguments in a value,
+// 1000: deeper text is kept as written) and MaxDiagnosticsPerKind (100 of
+// each kind are listed, the rest counted). Zero means the default.
+//
 // # nickng/bibtex
 //
 // nickng.go converts to and from github.com/nickng/bibtex documents for

@@ -276,3 +276,17 @@ func TestBrokenEntryHoldsOnlyItsOwnText(t *testing.T) {
 		`"@misc{b}" "b" []`,
 	}, got)
 }
+
+func TestNestingDepthIsConfigurable(t *testing.T) {
+	src := "@misc{k,\n  publisher = {a{{{{b}}}}},\n  address = {" + strings.Repeat("{", 1001) + "c" + strings.Repeat("}", 1001) + "}}\n"
+	items, diags := Decode("h.bib", []byte(src), DecodeOptions{MaxDepth: 3})
+	require.Len(t, items, 1)
+	assert.Equal(t, "a{b}", items[0].Vars["publisher"], "the deeper group is kept as written")
+	assert.Contains(t, diags.Error(), `h.bib:2:3: warning: field "publisher": braces nested deeper than 3 (MaxDepth); kept as written`)
+
+	// The default bound is latex.DefaultMaxDepth.
+	items, diags = Decode("h.bib", []byte(src), DecodeOptions{})
+	assert.Equal(t, "ab", items[0].Vars["publisher"])
+	assert.Equal(t, `h.bib:3:3: warning: field "address": braces nested deeper than 1000 (MaxDepth); kept as written`, diags.Error())
+}
+

@@ -17,6 +17,9 @@ import (
 // DefaultMaxItemBytes is the default of Decoder.MaxItemBytes.
 const DefaultMaxItemBytes = 16 << 20
 
+// DefaultMaxDepth is the default of Decoder.MaxDepth.
+const DefaultMaxDepth = 1000
+
 // Decoder reads CSL-JSON items from a stream.
 type Decoder struct {
 	// MaxItemBytes bounds the text of one item (default 16 MiB; negative
@@ -30,6 +33,12 @@ type Decoder struct {
 	// a final "N more like this" diagnostic, so that memory does not grow
 	// with the input.
 	MaxDiagnosticsPerKind int
+	// MaxDepth bounds the nesting of objects and arrays in one item
+	// (default DefaultMaxDepth; CSL-JSON itself needs four levels). A
+	// deeper item is reported at the bracket that goes too deep and
+	// skipped. JSON decoding recurses, so a negative value means the
+	// default too.
+	MaxDepth int
 
 	r    io.Reader
 	file string
@@ -48,6 +57,7 @@ type Decoder struct {
 	mode      mode
 	afterItem bool // array mode: an item (not "[" or ",") was read last
 	resynced  bool // the last value was cut short at the start of the next item
+	deepAt    int  // offset in elem of the first bracket deeper than MaxDepth, or -1
 	comma     diag.Pos
 	n         int // values seen, for messages
 
@@ -313,6 +323,13 @@ const (
 	valueTooLarge // longer than MaxItemBytes: skipped, not kept
 )
 
+func (d *Decoder) maxDepth() int {
+	if d.MaxDepth <= 0 {
+		return DefaultMaxDepth
+	}
+	return d.MaxDepth
+}
+
 func (d *Decoder) maxItem() int {
 	switch {
 	case d.MaxItemBytes == 0:
@@ -337,8 +354,8 @@ func (d *Decoder) maxItem() int {
 // one-item-per-line files alike.
 func (d *Decoder) readValue(startCol int) int {
 	d.elem = d.elem[:0]
-	d.resynced = false
-	depth := 0
+	d.resynced, d.deepAt = false, -1
+	depth, maxDepth := 0, d.maxDepth()
 	inString, escaped, scalar, broken, tooLarge := false, false, false, false, false
 	indent := -1 // while broken or too large: columns of white space so far on this line, or -1
 	maxItem := d.maxItem()
@@ -402,6 +419,9 @@ func (d *Decoder) readValue(startCol int) int {
 					inString = true
 				case '{', '[':
 					depth++
+					if depth > maxDepth && d.deepAt < 0 {
+						d.deepAt = len(d.elem) + i
+					}
 				case '}', ']':
 					if depth == 0 {
 						// A scalar ends at its container's closing bracket; a
@@ -472,6 +492,10 @@ func (d *Decoder) consume(n int) {
 func (d *Decoder) decodeItem(elem []byte, start diag.Pos) (bib.Item, bool) {
 	if elem[0] != '{' {
 		d.errorf(start, "item %d is %s, not an object; skipped", d.n, describe(elem))
+		return bib.Item{}, false
+	}
+	if d.deepAt >= 0 {
+		d.errorf(posIn(start, elem, d.deepAt), "item %d nests objects and arrays deeper than %d (MaxDepth); skipped", d.n, d.maxDepth())
 		return bib.Item{}, false
 	}
 	if !d.warned8 && !utf8.Valid(elem) {

@@ -8,7 +8,10 @@
 // item only: it is reported with its file:line:col and the decoder goes on
 // with the next one. Problems inside an item that leave the rest readable (a
 // date that is not a date, an unknown type, a property the CSL schema does
-// not define) are reported as well, and the item is kept.
+// not define) are reported as well, and the item is kept. The Decoder's
+// limits (MaxItemBytes, 16 MiB; MaxDepth, 1000 levels of objects and
+// arrays; MaxDiagnosticsPerKind, 100) have safe defaults, and an item over
+// one is reported with its position and the limit's name, and skipped.
 //
 // The Encoder writes a JSON array, indented or one item per line, with the
 // stable key order of bib.Item.AppendJSON. Its output validates against the

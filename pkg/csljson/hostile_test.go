@@ -97,3 +97,28 @@ func TestJSONLinesRoundTrip(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, buf.String())
 }
+
+func TestNestingDepthIsConfigurable(t *testing.T) {
+	deep := func(n int) string { return strings.Repeat("[", n) + strings.Repeat("]", n) }
+	src := "[\n{\"id\": \"a\", \"type\": \"book\", \"custom\": {\"x\": " + deep(3) + "}},\n" +
+		"{\"id\": \"b\", \"type\": \"book\", \"custom\": {\"x\": " + deep(1001) + "}},\n" +
+		"{\"id\": \"c\", \"type\": \"book\"}\n]\n"
+	d := NewDecoder(strings.NewReader(src), "h.json")
+	d.MaxDepth = 5
+	var ids []string
+	for {
+		it, err := d.Next()
+		if err == io.EOF {
+			break
+		}
+		require.NoError(t, err)
+		ids = append(ids, it.ID)
+	}
+	assert.Equal(t, []string{"a", "c"}, ids)
+	assert.Equal(t, `h.json:3:48: error: item 2 nests objects and arrays deeper than 5 (MaxDepth); skipped`, d.Diagnostics().Error())
+
+	// The default is DefaultMaxDepth.
+	items, diags := Decode("h.json", []byte(src))
+	assert.Len(t, items, 2)
+	assert.Equal(t, `h.json:3:1043: error: item 2 nests objects and arrays deeper than 1000 (MaxDepth); skipped`, diags.Error())
+}

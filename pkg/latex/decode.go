@@ -24,6 +24,11 @@ type DecodeOptions struct {
 	// processing, only brace removal and \% \_ \# \& \$ \~ \{ \} \\
 	// unescaping.
 	Verbatim bool
+	// MaxDepth bounds the nesting of braces, macro arguments and math
+	// groups (zero or negative: DefaultMaxDepth). Decoding recurses, so
+	// the bound cannot be turned off; text nested deeper is kept as
+	// written and reported.
+	MaxDepth int
 }
 
 // Problem is something Decode could not interpret exactly. The text is
@@ -35,9 +40,10 @@ type Problem struct {
 
 func (p Problem) String() string { return fmt.Sprintf("offset %d: %s", p.Offset, p.Msg) }
 
-// maxDepth bounds brace nesting so that hostile input cannot exhaust the
-// stack; deeper groups are kept verbatim and reported.
-const maxDepth = 1000
+// DefaultMaxDepth is the default of DecodeOptions.MaxDepth: deep enough
+// for any real text, shallow enough that hostile input cannot exhaust the
+// stack.
+const DefaultMaxDepth = 1000
 
 // stops marks the bytes at which Decode leaves its copy loop.
 var stops = [256]bool{'\\': true, '{': true, '}': true, '~': true, '$': true, '`': true, '-': true, '\'': true}
@@ -96,7 +102,10 @@ func Decode(s string, opts DecodeOptions) (string, []Problem) {
 		return s, nil
 	}
 	// Tags and multi-byte letters make the output longer than the input.
-	d := decoder{src: s, out: make([]byte, 0, len(s)+len(s)/2+32)}
+	d := decoder{src: s, out: make([]byte, 0, len(s)+len(s)/2+32), maxDepth: opts.MaxDepth}
+	if d.maxDepth <= 0 {
+		d.maxDepth = DefaultMaxDepth
+	}
 	d.group(0, -1, mode{markup: opts.Markup})
 	out := string(d.out)
 	if !valid {
@@ -142,6 +151,8 @@ type decoder struct {
 	scratch []byte    // accent construct before normalization
 	nfc     []byte    // and after
 	decls   []openTag // declarations ({\em ..}) in force, innermost last
+
+	maxDepth int // DecodeOptions.MaxDepth or its default
 	// loneMark is set when an accent without a letter or \char may have
 	// left a combining mark.
 	loneMark bool
@@ -268,8 +279,8 @@ func hasPrefix(s string, pos int, p string) bool {
 // character. {\relax Foo} is the usual way to protect text starting with a
 // macro.
 func (d *decoder) brace(pos int, m mode) int {
-	if d.depth >= maxDepth {
-		d.problem(pos, "braces nested deeper than %d; kept as written", maxDepth)
+	if d.depth >= d.maxDepth {
+		d.problem(pos, "braces nested deeper than %d (MaxDepth); kept as written", d.maxDepth)
 		end := skipGroup(d.src, pos)
 		d.out = append(d.out, d.src[pos:end]...)
 		return end
@@ -698,7 +709,7 @@ func (d *decoder) arg(pos, macroPos int, m mode) int {
 	}
 	switch src[pos] {
 	case '{':
-		if d.depth >= maxDepth {
+		if d.depth >= d.maxDepth {
 			return d.brace(pos, m)
 		}
 		d.depth++
@@ -706,9 +717,9 @@ func (d *decoder) arg(pos, macroPos int, m mode) int {
 		d.depth--
 		return pos
 	case '\\':
-		if d.depth >= maxDepth {
+		if d.depth >= d.maxDepth {
 			// \'\'\'... or \emph\emph...: each level recurses.
-			d.problem(pos, "macros nested deeper than %d; kept as written", maxDepth)
+			d.problem(pos, "macros nested deeper than %d (MaxDepth); kept as written", d.maxDepth)
 			d.out = append(d.out, src[pos:]...)
 			return len(src)
 		}
@@ -824,7 +835,7 @@ func (d *decoder) math(pos int, m mode) int {
 		return from
 	}
 	end := at + len(close)
-	if s, ok := convertMath(src[from:at], m.markup); ok {
+	if s, ok := convertMath(src[from:at], m.markup, d.maxDepth-d.depth); ok {
 		d.out = append(d.out, s...)
 	} else {
 		d.problem(pos, "math kept as written")
@@ -898,7 +909,7 @@ func init() {
 // through convert, or keeps the macro as written (reported as what) when
 // convert cannot render it; it returns where decoding goes on.
 func (d *decoder) converted(src string, pos, end int, name string, markup bool,
-	convert func(string, bool) (string, bool), what string) int {
+	convert func(s string, markup bool, maxDepth int) (string, bool), what string) int {
 	if end >= len(src) || src[end] != '{' {
 		d.problem(pos, `\%s without {argument}`, name)
 		return end
@@ -906,7 +917,7 @@ func (d *decoder) converted(src string, pos, end int, name string, markup bool,
 	close, closed := matchGroup(src, end)
 	if !closed {
 		d.problem(end, "unclosed {")
-	} else if s, ok := convert(src[end+1:close-1], markup); ok {
+	} else if s, ok := convert(src[end+1:close-1], markup, d.maxDepth-d.depth); ok {
 		d.out = append(d.out, s...)
 		return close
 	}

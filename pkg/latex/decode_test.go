@@ -322,3 +322,25 @@ func TestDecodeDeepNesting(t *testing.T) {
 	assert.True(t, got == s, "deep math: got %d bytes, want the %d input bytes", len(got), len(s))
 	assert.Len(t, probs, 1, "deep math: problems")
 }
+
+func TestDecodeMaxDepthIsConfigurable(t *testing.T) {
+	tests := []struct {
+		name, in string
+		max      int
+		want     string
+		probs    []Problem
+	}{
+		{"braces", "a{{{{b}}}}", 3, "a{b}", []Problem{{4, "braces nested deeper than 3 (MaxDepth); kept as written"}}},
+		{"macro arguments", `\emph\emph\emph\emph x`, 2, `\emph x`, []Problem{{15, "macros nested deeper than 2 (MaxDepth); kept as written"}}},
+		{"math", "$x^{{{2}}}$", 2, "$x^{{{2}}}$", []Problem{{0, "math kept as written"}}},
+		{"within the bound", "a{{{{b}}}}", 4, "ab", nil},
+		{"zero is the default", strings.Repeat("{", DefaultMaxDepth) + "b" + strings.Repeat("}", DefaultMaxDepth), 0, "b", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, probs := Decode(tt.in, DecodeOptions{MaxDepth: tt.max})
+			assert.Equal(t, tt.want, got)
+			assert.Equal(t, tt.probs, probs)
+		})
+	}
+}

@@ -89,11 +89,11 @@ func init() {
 // convertMath turns the content of simple math ($x^2$, $\alpha$-helix,
 // $\leq 5$) into Unicode. Scripts without Unicode superscript or subscript
 // characters become <sup>/<sub> with markup and plain text without. It
-// reports false when the math has no faithful plain-text form; the caller
-// then keeps it as written.
-func convertMath(s string, markup bool) (string, bool) {
+// reports false when the math has no faithful plain-text form or nests
+// deeper than maxDepth; the caller then keeps it as written.
+func convertMath(s string, markup bool, maxDepth int) (string, bool) {
 	var b strings.Builder
-	p := mathParser{s: s, markup: markup}
+	p := mathParser{s: s, markup: markup, maxDepth: maxDepth}
 	if !p.seq(&b, false) || p.pos < len(s) {
 		return "", false
 	}
@@ -106,6 +106,8 @@ type mathParser struct {
 	depth  int // of nested groups and scripts, bounded like Decode's
 	markup bool
 	chem   bool // mhchem: digits after a letter are subscripts
+
+	maxDepth int // what is left of Decode's MaxDepth
 }
 
 // seq converts atoms up to the end or, if inGroup, to the closing brace.
@@ -158,7 +160,7 @@ func (p *mathParser) script(b *strings.Builder, arg string, sup bool) bool {
 
 // atom converts one unit: a character, a group, a macro, or a script.
 func (p *mathParser) atom(b *strings.Builder) bool {
-	if p.depth >= maxDepth {
+	if p.depth >= p.maxDepth {
 		return false
 	}
 	p.depth++
@@ -288,9 +290,9 @@ func (p *mathParser) atom(b *strings.Builder) bool {
 
 // convertChem turns a simple mhchem formula (\ch{H2SO4}, \ch{Mg^{2+}},
 // \ch{Na+}, \ch{A -> B}) into Unicode, reporting false for anything else.
-func convertChem(s string, markup bool) (string, bool) {
+func convertChem(s string, markup bool, maxDepth int) (string, bool) {
 	var b strings.Builder
-	p := mathParser{s: s, markup: markup, chem: true}
+	p := mathParser{s: s, markup: markup, chem: true, maxDepth: maxDepth}
 	if !p.seq(&b, false) || p.pos < len(s) {
 		return "", false
 	}
