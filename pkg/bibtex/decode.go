@@ -637,6 +637,12 @@ func (d *Decoder) entry(b Block) {
 			d.warnf(pos, "duplicate field %q in entry %q ignored", f.Name, src.Key)
 			continue
 		}
+		if name[0] == '@' {
+			// Extra keys that start with "@" say how the entry itself was
+			// written (bib.Item): such a field would overwrite its type.
+			d.warnf(pos, "field %q in entry %q: a name that starts with \"@\" is reserved for the entry's own spelling; dropped", f.Name, src.Key)
+			continue
+		}
 		tex, ok := d.resolve(f.Value, lc, owner{entry: true, key: src.Key, name: f.Name})
 		if ok {
 			e.fields = append(e.fields, rawField{name: name, tex: tex, pos: pos})

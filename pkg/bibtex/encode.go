@@ -127,6 +127,10 @@ func (e *Encoder) Preamble(tex string) error {
 // entry returns the entry type, key and fields (TeX values) of an item.
 func (e *Encoder) entry(it bib.Item) (typ, key string, fields []outField) {
 	typ = it.Extra["@type"]
+	if typ != "" && !entryType(typ) {
+		e.warnf(it, "kept entry type %q would not read back as an entry; not used", typ)
+		typ = ""
+	}
 	var subtype string
 	if typ == "" && e.opts.Dialect == BibLaTeX {
 		typ = biblatexEntry[it.Type]
@@ -791,6 +795,21 @@ func balanced(s string) bool {
 		}
 	}
 	return depth == 0
+}
+
+// entryType reports whether "@typ{" starts an entry: a BibTeX name, and
+// none of the blocks that are not entries.
+func entryType(typ string) bool {
+	for i := 0; i < len(typ); i++ {
+		if !idChar[typ[i]] {
+			return false
+		}
+	}
+	switch strings.ToLower(typ) {
+	case "", "comment", "string", "preamble":
+		return false
+	}
+	return true
 }
 
 // texEncode is latex.Encode with braces kept balanced: BibTeX counts \{

@@ -290,3 +290,34 @@ func TestNestingDepthIsConfigurable(t *testing.T) {
 	assert.Equal(t, `h.bib:3:3: warning: field "address": braces nested deeper than 1000 (MaxDepth); kept as written`, diags.Error())
 }
 
+// TestFieldNamedAtType is the FuzzDecode crasher class of a field whose name
+// starts with "@": Extra keys of that form say how the entry itself was
+// written, so such a field made the type " ", written back as "@ {item".
+func TestFieldNamedAtType(t *testing.T) {
+	items, diags := Decode("h.bib", []byte("@misc{k, @Type = {comment}, title = {T}}\n@000(@tYpe={ }"), DecodeOptions{})
+	require.Len(t, items, 2)
+	assert.Equal(t, map[string]string(nil), items[0].Extra)
+	assert.Equal(t, "000", items[1].Extra["@type"])
+	assert.Contains(t, diags.Error(), `h.bib:1:10: warning: field "@Type" in entry "k": a name that starts with "@" is reserved for the entry's own spelling; dropped`)
+	var buf bytes.Buffer
+	require.NoError(t, Encode(&buf, items, EncodeOptions{}))
+	again, diags := Decode("out.bib", buf.Bytes(), DecodeOptions{})
+	assert.False(t, diags.HasErrors(), "%v\n%s", diags, buf.Bytes())
+	assert.Len(t, again, 2)
+}
+
+// TestEncoderWritesOnlyEntryTypes checks the kept "@type" of an item from
+// elsewhere (CSL-JSON's custom extra): one that would not start an entry
+// is not used.
+func TestEncoderWritesOnlyEntryTypes(t *testing.T) {
+	for _, typ := range []string{" ", "comment", "String", "a{b", "x,y"} {
+		it := bib.Item{ID: "k", Type: "book"}
+		it.SetExtra("@type", typ)
+		var buf bytes.Buffer
+		e := NewEncoder(&buf, EncodeOptions{})
+		require.NoError(t, e.Encode(it))
+		assert.Equal(t, "@book{k\n}\n", buf.String(), "@type %q", typ)
+		require.Len(t, e.Diagnostics(), 1)
+		assert.Equal(t, fmt.Sprintf(`item "k": kept entry type %q would not read back as an entry; not used`, typ), e.Diagnostics()[0].Msg)
+	}
+}
