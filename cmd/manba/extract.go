@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/manba/manba/pkg/bib"
+	"github.com/manba/manba/pkg/diag"
 	"github.com/manba/manba/pkg/extract"
 	"github.com/manba/manba/pkg/extract/refparse"
 	"github.com/manba/manba/pkg/works"
@@ -108,34 +109,126 @@ func runExtract(o extractOptions, args []string, stdin io.Reader, stdout, stderr
 		}
 		known = append(known, items...)
 	}
-	inputs, err := readInputs(args, stdin)
+	names, err := openableInputs(args, stdin)
 	if err != nil {
 		return err
 	}
-	var refs []extract.Reference
-	for _, in := range inputs {
-		rs, diags := extract.ExtractWith(model, in.Name, in.Data)
-		if err := reportDiagnostics(stderr, diags); err != nil {
+	w, err := newRefWriter(o, known, stdout)
+	if err != nil {
+		return err
+	}
+	for _, name := range names {
+		if err := extractInput(name, stdin, model, w, stderr); err != nil {
+			w.abort()
 			return err
 		}
-		if len(rs) == 0 {
-			fmt.Fprintf(stderr, "%s: no references found\n", in.Name)
-		}
-		// Targets index this file's references; shift them past the
-		// references of earlier files.
-		for i := range rs {
-			if rs[i].Target >= 0 {
-				rs[i].Target += len(refs)
-			}
-		}
-		refs = append(refs, rs...)
 	}
-	extract.Link(refs, known)
+	return w.close()
+}
+
+// extractInput streams the references of one input into w, part by
+// part, reporting the problems of each part as it goes.
+func extractInput(name string, stdin io.Reader, model *refparse.Model, w *refWriter, stderr io.Writer) error {
+	r, shown, closeInput, err := openTextInput(name, stdin)
+	if err != nil {
+		return err
+	}
+	defer closeInput()
+	found := 0
+	err = extract.ExtractStream(shown, r, extract.StreamOptions{Model: model}, func(p extract.Part) error {
+		if err := reportDiagnostics(stderr, p.Diags); err != nil {
+			return err
+		}
+		found += len(p.Refs)
+		return w.add(p.Refs, p.Size)
+	})
+	if err != nil {
+		return err
+	}
+	if found == 0 {
+		fmt.Fprintf(stderr, "%s: no references found\n", shown)
+	}
+	return nil
+}
+
+// refWriter links the references found and writes them - as items, one
+// per work, or as a list of citations - a batch at a time: the references
+// of about extract.DefaultPartSize bytes of input, so that memory stays
+// bounded. Duplicates are merged within a batch; inputs no larger than a
+// batch together are one batch, merged as a whole.
+type refWriter struct {
+	o      extractOptions
+	known  []bib.Item
+	linker *extract.Linker
+	used   map[string]int // item keys given so far, kept unique across batches
+	batch  []extract.Reference
+	size   int // input bytes behind batch
+	sink   *itemSink
+	list   *output
+}
+
+func newRefWriter(o extractOptions, known []bib.Item, stdout io.Writer) (*refWriter, error) {
+	w := &refWriter{o: o, known: known, linker: extract.NewLinker(known), used: map[string]int{}}
+	var err error
 	if o.list {
-		return writeCitationList(o.output, stdout, refs)
+		w.list, err = openOutput(o.output, stdout)
+	} else {
+		w.sink, err = openItemSink(o.to, o.output, "", writeOptions{}, stdout)
 	}
-	items := extract.Bibliography(refs, extract.Options{Known: known, Resolve: o.resolve})
-	return writeItemsAs(o.to, o.output, stdout, items)
+	return w, err
+}
+
+// add takes the references of a part of size input bytes; their Targets
+// index refs.
+func (w *refWriter) add(refs []extract.Reference, size int) error {
+	// Targets index the part's references; shift them past the batch's.
+	for i := range refs {
+		if refs[i].Target >= 0 {
+			refs[i].Target += len(w.batch)
+		}
+	}
+	w.batch = append(w.batch, refs...)
+	w.size += size
+	if w.size >= extract.DefaultPartSize {
+		return w.flush()
+	}
+	return nil
+}
+
+// flush links and writes the batch.
+func (w *refWriter) flush() error {
+	refs := w.batch
+	w.batch, w.size = nil, 0
+	w.linker.Link(refs)
+	if w.o.list {
+		return writeCitationList(w.list, refs)
+	}
+	items := extract.Bibliography(refs, extract.Options{Known: w.known, Resolve: w.o.resolve, Used: w.used})
+	for _, it := range items {
+		if err := w.sink.Write(it, diag.Pos{}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *refWriter) close() error {
+	if err := w.flush(); err != nil {
+		w.abort()
+		return err
+	}
+	if w.o.list {
+		return w.list.Close()
+	}
+	return w.sink.Close(io.Discard)
+}
+
+func (w *refWriter) abort() {
+	if w.o.list {
+		w.list.Abort()
+	} else {
+		w.sink.Abort()
+	}
 }
 
 // runExtractLines writes one item per non-empty line of the inputs.
@@ -143,19 +236,41 @@ func runExtractLines(o extractOptions, model *refparse.Model, args []string, std
 	if o.list {
 		return usagef("--lines writes items; it cannot be combined with --list")
 	}
-	inputs, err := readInputs(args, stdin)
+	names, err := openableInputs(args, stdin)
 	if err != nil {
 		return err
 	}
-	var items []bib.Item
-	for _, in := range inputs {
-		its, diags := extract.ParseLines(model, in.Name, in.Data)
+	sink, err := openItemSink(o.to, o.output, "", writeOptions{}, stdout)
+	if err != nil {
+		return err
+	}
+	for _, name := range names {
+		if err := parseInputLines(name, stdin, model, sink, stderr); err != nil {
+			sink.Abort()
+			return err
+		}
+	}
+	return sink.Close(io.Discard)
+}
+
+// parseInputLines streams the items of one input's lines into sink.
+func parseInputLines(name string, stdin io.Reader, model *refparse.Model, sink *itemSink, stderr io.Writer) error {
+	r, shown, closeInput, err := openTextInput(name, stdin)
+	if err != nil {
+		return err
+	}
+	defer closeInput()
+	return extract.ParseLinesStream(model, shown, r, func(items []bib.Item, diags diag.List) error {
 		if err := reportDiagnostics(stderr, diags); err != nil {
 			return err
 		}
-		items = append(items, its...)
-	}
-	return writeItemsAs(o.to, o.output, stdout, items)
+		for _, it := range items {
+			if err := sink.Write(it, diag.Pos{}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 type extractTrainOptions struct {
@@ -258,13 +373,10 @@ func loadModel(path string) (*refparse.Model, error) {
 
 // writeCitationList prints one line per citation: position, kind, label,
 // the fields read, the locators and the known work it was linked to.
-func writeCitationList(path string, stdout io.Writer, refs []extract.Reference) error {
-	out, err := openOutput(path, stdout)
-	if err != nil {
-		return err
-	}
+func writeCitationList(out io.Writer, refs []extract.Reference) error {
+	var b strings.Builder
 	for _, r := range refs {
-		var b strings.Builder
+		b.Reset()
 		fmt.Fprintf(&b, "%s\t%s", r.Pos, r.Kind)
 		if r.Label != "" {
 			fmt.Fprintf(&b, " %s", r.Label)
@@ -288,11 +400,10 @@ func writeCitationList(path string, stdout io.Writer, refs []extract.Reference) 
 		}
 		b.WriteString("\n")
 		if _, err := io.WriteString(out, b.String()); err != nil {
-			out.Abort()
 			return err
 		}
 	}
-	return out.Close()
+	return nil
 }
 
 // summary is a one-line description of an item: type, authors, year,

@@ -107,6 +107,41 @@ func readInputs(args []string, stdin io.Reader) ([]input, error) {
 	return out, nil
 }
 
+// openableInputs returns the names of the inputs (needInputs), after
+// opening each file once, so that a missing one fails before any output
+// is written by a command that streams its inputs (openTextInput).
+func openableInputs(args []string, stdin io.Reader) ([]string, error) {
+	args, err := needInputs(args, stdin)
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range args {
+		if a == "-" {
+			continue
+		}
+		f, err := os.Open(a)
+		if err != nil {
+			return nil, err
+		}
+		f.Close()
+	}
+	return args, nil
+}
+
+// openTextInput opens one named input for streaming: a file, or standard
+// input for "-". It returns the name to show in messages and a function
+// that closes the input.
+func openTextInput(name string, stdin io.Reader) (io.Reader, string, func(), error) {
+	if name == "-" {
+		return stdin, "<stdin>", func() {}, nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	return f, name, func() { f.Close() }, nil
+}
+
 // splitList returns the values of a repeatable flag that also takes comma
 // lists (--bib a.bib --bib b.bib or --bib a.bib,b.bib). A value naming an
 // existing file is kept whole, so that file names with commas still work.

@@ -154,21 +154,58 @@ func Extract(name string, src []byte) ([]Reference, diag.List) { return ExtractW
 // model).
 func ExtractWith(m *refparse.Model, name string, src []byte) ([]Reference, diag.List) {
 	var diags diag.List
-	lines := diag.NewLines(name, src)
 	if !utf8.Valid(src) {
-		diags.Warnf(lines.Pos(0), "not valid UTF-8; invalid bytes replaced")
+		diags.Warnf(diag.Pos{File: name, Line: 1, Col: 1}, "not valid UTF-8; invalid bytes replaced")
 		src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
-		lines = diag.NewLines(name, src)
 	}
+	p := extractPart(m, src, newPositions(name, src, diag.Pos{File: name, Line: 1, Col: 1}), nil, nil)
+	diags = append(diags, p.diags...)
+	diags.Sort()
+	return p.refs, diags
+}
+
+// part is what extractPart found in one part of a document.
+type part struct {
+	refs  []Reference
+	diags diag.List
+	// open is the list still being read where the part ends, to go on
+	// with in the next part; nil when none is.
+	open *listState
+	// last is the last list entry that is not a repeat, for a repeat at
+	// the start of the next part.
+	last *Reference
+}
+
+// extractPart finds the references of src, valid UTF-8 that is the whole
+// document or a part of one (lines maps its offsets to positions in the
+// whole). cont is the list the previous part ended in, read on from the
+// first line; prev is the last list entry of the previous part, which an
+// "ibid" with nothing before it in this part repeats.
+func extractPart(m *refparse.Model, src []byte, lines *positions, cont *listState, prev *Reference) part {
+	var diags diag.List
 	ls := splitLines(src)
 	var refs []Reference
 	inList := make([]bool, len(ls))
-	for i := 0; i < len(ls); i++ {
+	var open *listState
+	first := 0
+	if cont != nil {
+		entries, end, st := readList(m, ls, 0, *cont, lines)
+		for j := 0; j < end; j++ {
+			inList[j] = true
+		}
+		refs = append(refs, entries...)
+		if end == len(ls) {
+			open = &st
+		}
+		first = end
+	}
+	for i := first; i < len(ls); i++ {
 		var entries []Reference
 		var end int
+		var st listState
 		if headingRE.MatchString(ls[i].text) {
 			heading := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(ls[i].text), ":"))
-			entries, end = readList(m, ls, i+1, heading, lines)
+			entries, end, st = readList(m, ls, i+1, listState{heading: heading}, lines)
 		} else if hm := headingInlineRE.FindStringSubmatchIndex(ls[i].text); hm != nil {
 			// "Sources: [1] ..." - the list starts on the heading's line:
 			// read it from there (in place, so that many such lines stay
@@ -176,7 +213,7 @@ func ExtractWith(m *refparse.Model, name string, src []byte) ([]Reference, diag.
 			heading := ls[i].text[hm[2]:hm[3]]
 			whole := ls[i]
 			ls[i] = line{text: whole.text[hm[4]:], offset: whole.offset + hm[4]}
-			entries, end = readList(m, ls, i, heading, lines)
+			entries, end, st = readList(m, ls, i, listState{heading: heading}, lines)
 			ls[i] = whole
 		}
 		if len(entries) == 0 {
@@ -186,6 +223,10 @@ func ExtractWith(m *refparse.Model, name string, src []byte) ([]Reference, diag.
 			inList[j] = true
 		}
 		refs = append(refs, entries...)
+		open = nil
+		if end == len(ls) {
+			open = &st
+		}
 		i = end - 1
 	}
 	refs = append(refs, classifiedLists(m, ls, inList, lines)...)
@@ -220,15 +261,30 @@ func ExtractWith(m *refparse.Model, name string, src []byte) ([]Reference, diag.
 	// Mentions in document order, after the list entries.
 	mentions := refs[nLists:]
 	sort.SliceStable(mentions, func(a, b int) bool { return mentions[a].Pos.Offset < mentions[b].Pos.Offset })
-	resolveRepeats(refs, &diags)
+	resolveRepeats(refs, prev, &diags)
 	resolveCitations(refs)
 	for i := range refs {
 		if refs[i].Target < 0 {
 			addSources(&refs[i])
 		}
 	}
+	last := prev
+	for i := nLists - 1; i >= 0; i-- {
+		if refs[i].Kind == ListEntry && !refs[i].Repeat {
+			l := refs[i] // a copy, so that the part's references can go
+			last = &l
+			break
+		}
+	}
 	diags.Sort()
-	return refs, diags
+	return part{refs: refs, diags: diags, open: open, last: last}
+}
+
+// listState is what readList knows of a list besides its lines: its
+// heading, and whether its entries are numbered.
+type listState struct {
+	heading  string
+	numbered bool
 }
 
 // readList reads the entries after a heading, until the list ends: at a
@@ -236,15 +292,15 @@ func ExtractWith(m *refparse.Model, name string, src []byte) ([]Reference, diag.
 // study on ...:"), or at the next heading. A line that goes on without a
 // label right after a numbered entry, or indented under an unnumbered one,
 // continues that entry (hard-wrapped text). It returns the entries and the
-// index of the first line after the list.
-func readList(m *refparse.Model, ls []line, start int, heading string, lines *diag.Lines) ([]Reference, int) {
+// index of the first line after the list, and the state of the list there.
+func readList(m *refparse.Model, ls []line, start int, st listState, lines *positions) ([]Reference, int, listState) {
 	type raw struct {
 		text, label string
 		pos         diag.Pos
 		indent      int
 	}
 	var out []raw
-	numbered := false
+	numbered := st.numbered
 	blank := true // the previous line was blank (or the heading)
 	i := start
 	for ; i < len(ls); i++ {
@@ -287,9 +343,10 @@ func readList(m *refparse.Model, ls []line, start int, heading string, lines *di
 	}
 	refs := make([]Reference, len(out))
 	for j, r := range out {
-		refs[j] = entry(m, r.text, r.label, heading, r.pos)
+		refs[j] = entry(m, r.text, r.label, st.heading, r.pos)
 	}
-	return refs, i
+	st.numbered = numbered
+	return refs, i, st
 }
 
 func seeAlso(s string) bool {
@@ -359,8 +416,10 @@ var citationSignals = regexp.MustCompile(`^\p{Lu}[\p{L}'’-]+,\s+(?:\p{Lu}\.|\p
 var junkLine = regexp.MustCompile(`(?i)^(?:[A-Za-z]+ \d{1,2}, \d{4}\s+\d+ comments?|share|tags?:.*|posted .*|\d+ comments?)$`)
 
 // resolveRepeats points every repeat at the reference it repeats and gives
-// it that reference's fields.
-func resolveRepeats(refs []Reference, diags *diag.List) {
+// it that reference's fields. A repeat that nothing before it in refs
+// matches takes the fields of prev, the last entry of the part before,
+// when there is one and it matches (without a Target: it is not in refs).
+func resolveRepeats(refs []Reference, prev *Reference, diags *diag.List) {
 	last := -1
 	for i := range refs {
 		r := &refs[i]
@@ -381,6 +440,12 @@ func resolveRepeats(refs []Reference, diags *diag.List) {
 			}
 		} else {
 			target = last
+		}
+		if target < 0 && prev != nil && (r.RepeatAuthor == "" || sameAuthor(prev.Item, r.RepeatAuthor)) {
+			locs := r.Locators
+			r.Item = prev.Item.Clone()
+			r.Locators = locs
+			continue
 		}
 		if target < 0 {
 			diags.Warnf(r.Pos, "%q repeats a reference, but no earlier one matches", r.Text)
@@ -450,7 +515,7 @@ const minClassifiedLines = 3
 // classifiedLists finds reference lists that have no heading: blocks of
 // lines the line classifier (package finder) calls "ref", with blank
 // lines and page furniture between them, read as lists.
-func classifiedLists(m *refparse.Model, ls []line, inList []bool, lines *diag.Lines) []Reference {
+func classifiedLists(m *refparse.Model, ls []line, inList []bool, lines *positions) []Reference {
 	classes := classifyLines(ls)
 	var refs []Reference
 	for i := 0; i < len(ls); i++ {
@@ -474,7 +539,7 @@ func classifiedLists(m *refparse.Model, ls []line, inList []bool, lines *diag.Li
 					at = append(at, j)
 				}
 			}
-			entries, stop := readList(m, block, 0, "", lines)
+			entries, stop, _ := readList(m, block, 0, listState{}, lines)
 			last := end
 			if stop < len(block) {
 				last = at[stop]

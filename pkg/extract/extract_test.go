@@ -398,7 +398,7 @@ func TestAuthorDateCites(t *testing.T) {
 	}
 	for _, tt := range tests {
 		src := []byte(tt.text)
-		refs := authorDateCites(line{text: tt.text}, diag.NewLines("x", src))
+		refs := authorDateCites(line{text: tt.text}, newPositions("x", src, diag.Pos{File: "x", Line: 1, Col: 1}))
 		var got []string
 		for _, r := range refs {
 			var who []string

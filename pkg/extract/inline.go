@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/manba/manba/pkg/bib"
-	"github.com/manba/manba/pkg/diag"
 	"github.com/manba/manba/pkg/works"
 )
 
@@ -34,7 +33,7 @@ var (
 )
 
 // inlineMentions finds works mentioned in one line of running text.
-func inlineMentions(l line, lines *diag.Lines) []Reference {
+func inlineMentions(l line, lines *positions) []Reference {
 	var out []Reference
 	add := func(start int, text string, it bib.Item, conf map[string]string) {
 		for k, v := range conf {

@@ -7,7 +7,6 @@ import (
 
 	"github.com/manba/manba/pkg/bib"
 	"github.com/manba/manba/pkg/dedupe"
-	"github.com/manba/manba/pkg/diag"
 	"github.com/manba/manba/pkg/works"
 )
 
@@ -21,7 +20,7 @@ var (
 // authorDateCites finds the parenthesized author-date citations of a
 // paragraph. Each becomes an InText reference with the author and year;
 // resolveCitations later points it at the list entry it cites.
-func authorDateCites(l line, lines *diag.Lines) []Reference {
+func authorDateCites(l line, lines *positions) []Reference {
 	if !strings.Contains(l.text, "(") {
 		return nil
 	}

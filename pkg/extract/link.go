@@ -11,8 +11,23 @@ import (
 // Link attaches each reference to the known work it cites, if exactly one
 // fits (see dedupe.Link), setting Work and Reason. A repeat takes the link
 // of the reference it repeats; comments are never linked.
-func Link(refs []Reference, known []bib.Item) {
-	linker := dedupe.NewLinker(known)
+func Link(refs []Reference, known []bib.Item) { NewLinker(known).Link(refs) }
+
+// Linker links references to known works, batch after batch, with the
+// works' keys computed once.
+type Linker struct {
+	known  []bib.Item
+	linker *dedupe.Linker
+}
+
+// NewLinker prepares the known works for Link.
+func NewLinker(known []bib.Item) *Linker {
+	return &Linker{known: known, linker: dedupe.NewLinker(known)}
+}
+
+// Link is Link with the linker's known works.
+func (l *Linker) Link(refs []Reference) {
+	linker, known := l.linker, l.known
 	for i := range refs {
 		r := &refs[i]
 		if r.Kind == Comment {
@@ -44,6 +59,9 @@ type Options struct {
 	// Resolve, a linked work's researched fields replace the extracted ones.
 	Known   []bib.Item
 	Resolve bool
+	// Used counts the keys given so far, for a bibliography written in
+	// batches whose keys must stay unique across them; nil: a fresh count.
+	Used map[string]int
 }
 
 // Bibliography returns one item per distinct work the references cite, in
@@ -126,7 +144,10 @@ func Bibliography(refs []Reference, opt Options) []bib.Item {
 	for _, k := range opt.Known {
 		known[k.ID] = k
 	}
-	used := map[string]int{}
+	used := opt.Used
+	if used == nil {
+		used = map[string]int{}
+	}
 	var out []bib.Item
 	for _, root := range order {
 		g := groups[root]

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/manba/manba/pkg/bib"
-	"github.com/manba/manba/pkg/diag"
 	"github.com/manba/manba/pkg/works"
 )
 
@@ -25,7 +24,7 @@ var (
 // a byline under the title of a reposted article, and a linked PDF
 // document with its description on the next line. ls[i] is the line to
 // look at; its neighbours give the title or the description.
-func standaloneMentions(ls []line, i int, lines *diag.Lines) []Reference {
+func standaloneMentions(ls []line, i int, lines *positions) []Reference {
 	text := strings.TrimSpace(ls[i].text)
 	if text == "" {
 		return nil
