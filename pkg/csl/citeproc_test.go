@@ -146,8 +146,7 @@ func TestCiteprocJS(t *testing.T) {
 	fmt.Fprintf(&table, "%-58s %-18s %-18s %-18s %s\n", "style", "works", "tune", "measure", "citations")
 	var diffs []string
 	for _, r := range results {
-		if r.err != nil {
-			t.Errorf("%s: %v", r.style, r.err)
+		if !assert.NoError(t, r.err, r.style) {
 			continue
 		}
 		fmt.Fprintf(&table, "%-58s", r.style)

@@ -1,13 +1,13 @@
 package csl
 
 import (
-	"errors"
-	"slices"
 	"strings"
 	"testing"
 
 	"github.com/manba/manba/pkg/bib"
 	"github.com/manba/manba/pkg/diag"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 )
@@ -15,30 +15,23 @@ import (
 func TestEmbedded(t *testing.T) {
 	for _, name := range EmbeddedStyles() {
 		s, err := LoadStyle(name)
-		if err != nil {
-			t.Errorf("%s: %v", name, err)
+		if !assert.NoError(t, err, name) {
 			continue
 		}
-		if s.Rights == "" || s.Title == "" {
-			t.Errorf("%s: rights %q title %q: notices must be kept", name, s.Rights, s.Title)
-		}
+		assert.NotEmpty(t, s.Rights, "%s: rights: notices must be kept", name)
+		assert.NotEmpty(t, s.Title, "%s: title: notices must be kept", name)
 	}
-	if len(EmbeddedStyles()) != 7 {
-		t.Errorf("embedded styles %v, want the seven shared ones", EmbeddedStyles())
-	}
-	if n := len(EmbeddedLocales()); n < 54 {
-		t.Errorf("%d embedded locales, want all 54 CSL locales", n)
-	}
+	assert.Len(t, EmbeddedStyles(), 7, "embedded styles, want the seven shared ones")
+	assert.GreaterOrEqual(t, len(EmbeddedLocales()), 54, "embedded locales, want all 54 CSL locales")
 	for _, lang := range EmbeddedLocales() {
 		l := loadEmbeddedLocale(lang)
-		if l == nil || l.term("and", "long", false) == "" {
-			t.Errorf("locale %s: not loaded or no \"and\" term", lang)
+		if assert.NotNil(t, l, "locale %s: not loaded", lang) {
+			assert.NotEmpty(t, l.term("and", "long", false), "locale %s: no \"and\" term", lang)
 		}
 	}
 	for alias := range styleAliases {
-		if _, err := LoadStyle(alias); err != nil {
-			t.Errorf("alias %s: %v", alias, err)
-		}
+		_, err := LoadStyle(alias)
+		assert.NoError(t, err, "alias %s", alias)
 	}
 }
 
@@ -57,17 +50,12 @@ func TestParseStyleErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ParseStyle(strings.NewReader(tt.src))
 			var l diag.List
-			if !errors.As(err, &l) {
-				t.Fatalf("error %v is not a diag.List", err)
-			}
-			if got := l.Error(); got != tt.want {
-				t.Errorf("got %q, want %q", got, tt.want)
-			}
+			require.ErrorAs(t, err, &l, "error is not a diag.List")
+			assert.Equal(t, tt.want, l.Error())
 		})
 	}
-	if _, err := LoadStyle("no-such-style"); err == nil || !strings.Contains(err.Error(), "apa") {
-		t.Errorf("unknown style error %v should list the built-in styles", err)
-	}
+	_, err := LoadStyle("no-such-style")
+	assert.ErrorContains(t, err, "apa", "unknown style error should list the built-in styles")
 }
 
 func TestLocaleFallback(t *testing.T) {
@@ -75,17 +63,11 @@ func TestLocaleFallback(t *testing.T) {
   <locale xml:lang="fa"><terms><term name="editor" form="short">ویر.</term></terms></locale>
   <citation><layout><text term="and"/><text term="editor" form="short" prefix=" "/><text term="retrieved" prefix=" "/></layout></citation></style>`)
 	loc := st.localeFor("")
-	if got := loc.term("editor", "short", false); got != "ویر." {
-		t.Errorf("style locale term: %q", got)
-	}
-	if got := loc.term("and", "long", false); got != "و" {
-		t.Errorf("fa-IR term \"and\" = %q, want و", got)
-	}
+	assert.Equal(t, "ویر.", loc.term("editor", "short", false), "style locale term")
+	assert.Equal(t, "و", loc.term("and", "long", false), "fa-IR term \"and\"")
 	// a term fa-IR lacks falls back to en-US
 	en := st.localeFor("en-US")
-	if got := en.term("editor", "short", false); got == "ویر." {
-		t.Errorf("en-US must not get the fa-only term")
-	}
+	assert.NotEqual(t, "ویر.", en.term("editor", "short", false), "en-US must not get the fa-only term")
 	for _, tc := range []struct{ lang, and string }{
 		{"de-DE", "und"},
 		{"de-AT", "und"},
@@ -94,18 +76,14 @@ func TestLocaleFallback(t *testing.T) {
 		{"pt", "e"},
 		{"xx-YY", "and"}, // an unknown language falls back to en-US
 	} {
-		if got := st.localeFor(tc.lang).term("and", "long", false); got != tc.and {
-			t.Errorf("locale %s: term \"and\" = %q, want %q", tc.lang, got, tc.and)
-		}
+		assert.Equal(t, tc.and, st.localeFor(tc.lang).term("and", "long", false), "locale %s: term \"and\"", tc.lang)
 	}
 }
 
 func mustStyle(t *testing.T, src string) *Style {
 	t.Helper()
 	s, err := ParseStyle(strings.NewReader(src))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	return s
 }
 
@@ -121,18 +99,14 @@ func TestFormats(t *testing.T) {
 		Markdown: `*“Mas’oud & the* MEK*”* **a\*b**`,
 	}
 	for f, w := range want {
-		if got := NewProcessor(st, "", []bib.Item{it}).Cite([]Cite{{ID: "a"}}, f); got != w {
-			t.Errorf("format %d: got %q, want %q", f, got, w)
-		}
+		assert.Equal(t, w, NewProcessor(st, "", []bib.Item{it}).Cite([]Cite{{ID: "a"}}, f), "format %d", f)
 	}
 	for _, s := range []string{"text", "html", "md", "markdown"} {
-		if _, ok := ParseFormat(s); !ok {
-			t.Errorf("ParseFormat(%q) failed", s)
-		}
+		_, ok := ParseFormat(s)
+		assert.True(t, ok, "ParseFormat(%q) failed", s)
 	}
-	if _, ok := ParseFormat("rtf"); ok {
-		t.Error("ParseFormat(rtf) should fail")
-	}
+	_, ok := ParseFormat("rtf")
+	assert.False(t, ok, "ParseFormat(rtf) should fail")
 }
 
 func TestArabicSort(t *testing.T) {
@@ -156,9 +130,7 @@ func TestArabicSort(t *testing.T) {
 		got = append(got, e.Text)
 	}
 	want := []string{"ʿAbd al-Rahman, Ahmad", "Bakr, Ali", "Ébadi, Shirin", "Rubaie, Mowaffak al-", "Zahir, Laila"}
-	if strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("got %q\nwant %q", got, want)
-	}
+	assert.Equal(t, strings.Join(want, "|"), strings.Join(got, "|"))
 }
 
 func TestTitleCaseLanguage(t *testing.T) {
@@ -174,9 +146,7 @@ func TestTitleCaseLanguage(t *testing.T) {
 		it := bib.Item{ID: "a", Type: "book"}
 		it.Set("title", tt.title)
 		it.Set("language", tt.lang)
-		if got := NewProcessor(st, "", []bib.Item{it}).Cite([]Cite{{ID: "a"}}, Text); got != tt.want {
-			t.Errorf("%s %q: got %q, want %q", tt.lang, tt.title, got, tt.want)
-		}
+		assert.Equal(t, tt.want, NewProcessor(st, "", []bib.Item{it}).Cite([]Cite{{ID: "a"}}, Text), "%s %q", tt.lang, tt.title)
 	}
 }
 
@@ -201,9 +171,7 @@ func TestInitializeName(t *testing.T) {
 		{"<b>Masoud</b> Ali", ". ", false, "<b>Masoud</b> Ali"},
 	}
 	for _, tt := range tests {
-		if got := initializeName(tt.given, tt.with, tt.init, true); got != tt.want {
-			t.Errorf("initializeName(%q, %q, %v) = %q, want %q", tt.given, tt.with, tt.init, got, tt.want)
-		}
+		assert.Equal(t, tt.want, initializeName(tt.given, tt.with, tt.init, true), "initializeName(%q, %q, %v)", tt.given, tt.with, tt.init)
 	}
 }
 
@@ -218,9 +186,7 @@ func TestCollapseRange(t *testing.T) {
 		{"71", "72", "chicago", "72"},
 	}
 	for _, tt := range tests {
-		if got := collapseRange(tt.a, tt.b, tt.format); got != tt.want {
-			t.Errorf("collapseRange(%s, %s, %s) = %s, want %s", tt.a, tt.b, tt.format, got, tt.want)
-		}
+		assert.Equal(t, tt.want, collapseRange(tt.a, tt.b, tt.format), "collapseRange(%s, %s, %s)", tt.a, tt.b, tt.format)
 	}
 }
 
@@ -229,9 +195,7 @@ func TestIsNumeric(t *testing.T) {
 		"12": true, "12-15": true, "2, 4 & 6": true, "5th": true, "A1": true,
 		"": false, "second": false, "12 pages": false, "Vol. 2": false,
 	} {
-		if got := isNumeric(s); got != want {
-			t.Errorf("isNumeric(%q) = %v", s, got)
-		}
+		assert.Equal(t, want, isNumeric(s), "isNumeric(%q)", s)
 	}
 }
 
@@ -239,9 +203,7 @@ func TestIsNumeric(t *testing.T) {
 // -race): a parsed style is read-only.
 func TestConcurrentProcessors(t *testing.T) {
 	st, err := LoadStyle("chicago-author-date")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	items := benchItems(40)
 	want := NewProcessor(st, "en-US", items).BibliographyString(HTML)
 	done := make(chan string)
@@ -249,9 +211,7 @@ func TestConcurrentProcessors(t *testing.T) {
 		go func() { done <- NewProcessor(st, "en-US", items).BibliographyString(HTML) }()
 	}
 	for i := 0; i < 4; i++ {
-		if got := <-done; got != want {
-			t.Error("concurrent rendering differs")
-		}
+		assert.Equal(t, want, <-done, "concurrent rendering differs")
 	}
 }
 
@@ -260,18 +220,15 @@ func TestNoteVariables(t *testing.T) {
 	it.Set("title", "Own title")
 	it.Set("note", "reviewed-author: Abrahamian || Ervand\noriginal-date: 1989-05\ntitle: Ignored\nDiscrepancies: kept as a note")
 	got := noteVariables(&it)
-	if got == nil {
-		t.Fatal("nothing read")
+	require.NotNil(t, got, "nothing read")
+	if n := got.Names["reviewed-author"]; assert.Len(t, n, 1, "reviewed-author") {
+		assert.Equal(t, "Abrahamian", n[0].Family, "reviewed-author = %+v", n)
+		assert.Equal(t, "Ervand", n[0].Given, "reviewed-author = %+v", n)
 	}
-	if n := got.Names["reviewed-author"]; len(n) != 1 || n[0].Family != "Abrahamian" || n[0].Given != "Ervand" {
-		t.Errorf("reviewed-author = %+v", n)
-	}
-	if d := got.Dates["original-date"]; d.From != (bib.DateParts{Year: 1989, Month: 5}) {
-		t.Errorf("original-date = %+v", d)
-	}
-	if got.Vars["title"] != "Own title" || it.Names != nil {
-		t.Errorf("the item's own values must win and the input stay unchanged")
-	}
+	d := got.Dates["original-date"]
+	assert.Equal(t, bib.DateParts{Year: 1989, Month: 5}, d.From, "original-date = %+v", d)
+	assert.Equal(t, "Own title", got.Vars["title"], "the item's own values must win")
+	assert.Nil(t, it.Names, "the input must stay unchanged")
 }
 
 func TestOpenDateRange(t *testing.T) {
@@ -287,12 +244,8 @@ func TestOpenDateRange(t *testing.T) {
 	for _, tc := range tests {
 		var it bib.Item
 		src := `{"id":"a","type":"book","issued":{"date-parts":` + tc.json + `}}`
-		if err := it.UnmarshalJSON([]byte(src)); err != nil {
-			t.Fatal(err)
-		}
-		if got := NewProcessor(st, "en-US", []bib.Item{it}).Cite([]Cite{{ID: "a"}}, Text); got != tc.want {
-			t.Errorf("%s: got %q, want %q", tc.json, got, tc.want)
-		}
+		require.NoError(t, it.UnmarshalJSON([]byte(src)))
+		assert.Equal(t, tc.want, NewProcessor(st, "en-US", []bib.Item{it}).Cite([]Cite{{ID: "a"}}, Text), tc.json)
 	}
 }
 
@@ -300,9 +253,7 @@ func TestOpenDateRange(t *testing.T) {
 // and numbering, so citations agree with the bibliography.
 func TestRegister(t *testing.T) {
 	st, err := LoadStyle("apa")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var items []bib.Item
 	for _, tc := range []struct{ id, title string }{{"b", "Beta"}, {"a", "Alpha"}, {"o", "Other"}} {
 		it := bib.Item{ID: tc.id, Type: "book"}
@@ -328,20 +279,14 @@ func TestRegister(t *testing.T) {
 	for _, tc := range tests {
 		p := NewProcessor(st, "en-US", items)
 		tc.register(p)
-		if got := p.Cite([]Cite{{ID: "b"}}, Text); got != tc.cite {
-			t.Errorf("%s: cite %q, want %q", tc.name, got, tc.cite)
-		}
-		if got := len(p.Bibliography(Text)); got != tc.entries {
-			t.Errorf("%s: %d entries, want %d", tc.name, got, tc.entries)
-		}
+		assert.Equal(t, tc.cite, p.Cite([]Cite{{ID: "b"}}, Text), "%s: cite", tc.name)
+		assert.Equal(t, tc.entries, len(p.Bibliography(Text)), "%s: entries", tc.name)
 	}
 	// numbers follow the registration order, not the citation order
 	ieee, _ := LoadStyle("ieee")
 	p := NewProcessor(ieee, "en-US", items)
 	p.RegisterAll()
-	if got := p.Cite([]Cite{{ID: "o"}}, Text); got != "[3]" {
-		t.Errorf("ieee cite of the third registered item: %q, want [3]", got)
-	}
+	assert.Equal(t, "[3]", p.Cite([]Cite{{ID: "o"}}, Text), "ieee cite of the third registered item")
 }
 
 // TestMarkdownEmphasis checks that italics inside italics come out
@@ -359,9 +304,7 @@ func TestMarkdownEmphasis(t *testing.T) {
 	for _, tc := range tests {
 		it := bib.Item{ID: "a", Type: "book"}
 		it.Set("title", tc.title)
-		if got := NewProcessor(st, "", []bib.Item{it}).Cite([]Cite{{ID: "a"}}, Markdown); got != tc.want {
-			t.Errorf("%q:\n got %s\nwant %s", tc.title, got, tc.want)
-		}
+		assert.Equal(t, tc.want, NewProcessor(st, "", []bib.Item{it}).Cite([]Cite{{ID: "a"}}, Markdown), "%q", tc.title)
 	}
 }
 
@@ -384,9 +327,7 @@ func TestMacroIsGroup(t *testing.T) {
 		if tc.container != "" {
 			it.Set("container-title", tc.container)
 		}
-		if got := NewProcessor(st, "en-US", []bib.Item{it}).Cite([]Cite{{ID: "a"}}, Text); got != tc.want {
-			t.Errorf("container %q: got %q, want %q", tc.container, got, tc.want)
-		}
+		assert.Equal(t, tc.want, NewProcessor(st, "en-US", []bib.Item{it}).Cite([]Cite{{ID: "a"}}, Text), "container %q", tc.container)
 	}
 }
 
@@ -409,9 +350,7 @@ func TestFixedPosition(t *testing.T) {
 	for _, tc := range tests {
 		cs := []Citation{{Cites: []Cite{{ID: "a", Position: tc.pos}}, NoteIndex: 1}, {Cites: []Cite{{ID: "a", Position: tc.pos}}, NoteIndex: 2}}
 		got := NewProcessor(st, "en-US", []bib.Item{it}).Citations(cs, Text)
-		if !slices.Equal(got, tc.want) {
-			t.Errorf("position %d: got %q, want %q", tc.pos, got, tc.want)
-		}
+		assert.Equal(t, tc.want, got, "position %d", tc.pos)
 	}
 }
 
@@ -430,9 +369,7 @@ func TestAndTermSpacing(t *testing.T) {
 	it := bib.Item{ID: "a", Type: "book"}
 	it.SetNames("author", []bib.Name{{Family: "Rajavi", Given: "Masoud"}, {Family: "Abrahamian", Given: "Ervand"}})
 	for _, tc := range tests {
-		if got := NewProcessor(st, tc.lang, []bib.Item{it}).Cite([]Cite{{ID: "a"}}, Text); got != tc.want {
-			t.Errorf("%s: got %q, want %q", tc.lang, got, tc.want)
-		}
+		assert.Equal(t, tc.want, NewProcessor(st, tc.lang, []bib.Item{it}).Cite([]Cite{{ID: "a"}}, Text), tc.lang)
 	}
 }
 
@@ -447,9 +384,7 @@ func TestCiteAffixSpacing(t *testing.T) {
 		{"نگاه کنید به", "نگاه کنید به "},
 		{"", ""},
 	} {
-		if got := spacePrefix(tc.in); got != tc.want {
-			t.Errorf("spacePrefix(%q) = %q, want %q", tc.in, got, tc.want)
-		}
+		assert.Equal(t, tc.want, spacePrefix(tc.in), "spacePrefix(%q)", tc.in)
 	}
 	for _, tc := range []struct{ in, want string }{
 		{"passim", " passim"},
@@ -458,9 +393,7 @@ func TestCiteAffixSpacing(t *testing.T) {
 		{" ff.", " ff."},
 		{"", ""},
 	} {
-		if got := spaceSuffix(tc.in); got != tc.want {
-			t.Errorf("spaceSuffix(%q) = %q, want %q", tc.in, got, tc.want)
-		}
+		assert.Equal(t, tc.want, spaceSuffix(tc.in), "spaceSuffix(%q)", tc.in)
 	}
 	for _, tc := range []struct {
 		prefix string
@@ -471,9 +404,7 @@ func TestCiteAffixSpacing(t *testing.T) {
 		{"This has been said. ", true},
 		{"See ", false},
 	} {
-		if got := startsSentence(tc.prefix, true); got != tc.want {
-			t.Errorf("startsSentence(%q) = %v, want %v", tc.prefix, got, tc.want)
-		}
+		assert.Equal(t, tc.want, startsSentence(tc.prefix, true), "startsSentence(%q)", tc.prefix)
 	}
 }
 
@@ -485,14 +416,12 @@ func TestParseParticlesElided(t *testing.T) {
 		{"d'Aubignac", "d'", "Aubignac"},
 	} {
 		n := parseParticles(bib.Name{Family: tc.family, Given: "X"})
-		if n.NonDroppingParticle != tc.particle || n.Family != tc.rest {
-			t.Errorf("%q: particle %q family %q, want %q %q", tc.family, n.NonDroppingParticle, n.Family, tc.particle, tc.rest)
-		}
+		assert.Equal(t, tc.particle, n.NonDroppingParticle, "%q: particle", tc.family)
+		assert.Equal(t, tc.rest, n.Family, "%q: family", tc.family)
 	}
 	coll := collate.New(language.English, collate.IgnoreCase)
-	if coll.CompareString(sortString("d’Wander"), sortString("de’ Frinkle")) >= 0 {
-		t.Errorf("sort keys: d’Wander should sort before de’ Frinkle: %q %q", sortString("d’Wander"), sortString("de’ Frinkle"))
-	}
+	assert.Less(t, coll.CompareString(sortString("d’Wander"), sortString("de’ Frinkle")), 0,
+		"sort keys: d’Wander should sort before de’ Frinkle: %q %q", sortString("d’Wander"), sortString("de’ Frinkle"))
 }
 
 func TestNoDecorSpan(t *testing.T) {
@@ -505,9 +434,7 @@ func TestNoDecorSpan(t *testing.T) {
 		Text: "Lessard v. Schmidt",
 	}
 	for f, w := range want {
-		if got := NewProcessor(st, "", []bib.Item{it}).Cite([]Cite{{ID: "a"}}, f); got != w {
-			t.Errorf("format %d: got %q, want %q", f, got, w)
-		}
+		assert.Equal(t, w, NewProcessor(st, "", []bib.Item{it}).Cite([]Cite{{ID: "a"}}, f), "format %d", f)
 	}
 }
 
@@ -526,9 +453,7 @@ func TestIbidAcrossCitationsInOneNote(t *testing.T) {
 		{NoteIndex: 2, Cites: []Cite{{ID: "a"}}},
 	}, Text)
 	want := []string{"Mojahedin", "ibid.", "ibid. 33", "supra"}
-	if !slices.Equal(got, want) {
-		t.Errorf("got %q, want %q", got, want)
-	}
+	assert.Equal(t, want, got)
 }
 
 func TestParseGivenSuffix(t *testing.T) {
@@ -541,9 +466,9 @@ func TestParseGivenSuffix(t *testing.T) {
 		{"Mas'oud", "Mas'oud", "", false},
 	} {
 		n := parseParticles(bib.Name{Family: "Doe", Given: tc.given})
-		if n.Given != tc.want || n.Suffix != tc.suffix || n.CommaSuffix != tc.comma {
-			t.Errorf("%q: given %q suffix %q comma %v", tc.given, n.Given, n.Suffix, n.CommaSuffix)
-		}
+		assert.Equal(t, tc.want, n.Given, "%q: given", tc.given)
+		assert.Equal(t, tc.suffix, n.Suffix, "%q: suffix", tc.given)
+		assert.Equal(t, tc.comma, n.CommaSuffix, "%q: comma", tc.given)
 	}
 }
 
@@ -565,16 +490,12 @@ func TestDisambiguateConditionsOneAtATime(t *testing.T) {
 		{NoteIndex: 3, Cites: []Cite{{ID: "c"}}}, {NoteIndex: 4, Cites: []Cite{{ID: "d"}}},
 	}, Text)
 	want := []string{"Masoud Rajavi, One", "Masoud Rajavi, Two", "Masoud Rajavi, Works, 5", "Masoud Rajavi, Works, 6"}
-	if !slices.Equal(got, want) {
-		t.Errorf("got %q, want %q", got, want)
-	}
+	assert.Equal(t, want, got)
 }
 
 func TestNamePartAffixSpace(t *testing.T) {
 	st := mustStyle(t, `<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0"><citation><layout><names variable="author"><name><name-part name="given" suffix="&#160;"/></name></names></layout></citation></style>`)
 	it := bib.Item{ID: "a", Type: "book"}
 	it.SetNames("author", []bib.Name{{Family: "Rajavi", Given: "Maryam"}})
-	if got := NewProcessor(st, "", []bib.Item{it}).Cite([]Cite{{ID: "a"}}, Text); got != "Maryam\u00a0Rajavi" {
-		t.Errorf("got %q", got)
-	}
+	assert.Equal(t, "Maryam\u00a0Rajavi", NewProcessor(st, "", []bib.Item{it}).Cite([]Cite{{ID: "a"}}, Text))
 }

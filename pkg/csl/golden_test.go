@@ -8,6 +8,8 @@ import (
 
 	"github.com/manba/manba/pkg/csl"
 	"github.com/manba/manba/pkg/works"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -22,24 +24,16 @@ func TestGoldenWorks(t *testing.T) {
 			format csl.Format
 		}{{"txt", csl.Text}, {"html", csl.HTML}} {
 			st, err := csl.LoadStyle(name)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			got := csl.NewProcessor(st, "en-US", works.Items()).BibliographyString(f.format) + "\n"
 			path := filepath.Join("testdata", "golden", "works-"+name+"."+f.ext)
 			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
+				require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
 				continue
 			}
 			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("%s differs from the golden file; run go test -update and review the diff", path)
-			}
+			require.NoError(t, err, "run go test -update")
+			assert.Equal(t, string(want), got, "%s differs from the golden file; run go test -update and review the diff", path)
 		}
 	}
 }

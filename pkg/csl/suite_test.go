@@ -13,6 +13,8 @@ import (
 
 	"github.com/manba/manba/internal/testenv"
 	"github.com/manba/manba/pkg/bib"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // fixture is one CSL test-suite file.
@@ -187,9 +189,7 @@ func suiteDir(t *testing.T) string {
 // readSkips reads testdata/skip.txt: "fixture-name  reason" per line.
 func readSkips(t *testing.T) map[string]string {
 	f, err := os.Open("testdata/skip.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	defer f.Close()
 	skips := map[string]string{}
 	sc := bufio.NewScanner(f)
@@ -199,9 +199,7 @@ func readSkips(t *testing.T) map[string]string {
 			continue
 		}
 		name, reason, _ := strings.Cut(line, " ")
-		if strings.TrimSpace(reason) == "" {
-			t.Errorf("skip.txt: %s has no reason", name)
-		}
+		assert.NotEmpty(t, strings.TrimSpace(reason), "skip.txt: %s has no reason", name)
 		skips[name] = strings.TrimSpace(reason)
 	}
 	return skips
@@ -219,8 +217,7 @@ func TestSuite(t *testing.T) {
 	var failures []string
 	for _, path := range files {
 		fx, err := readFixture(path)
-		if err != nil {
-			t.Error(err)
+		if !assert.NoError(t, err) {
 			failed++
 			continue
 		}
@@ -229,15 +226,14 @@ func TestSuite(t *testing.T) {
 		ok := err == nil && got == want
 		reason, skipped := skips[fx.name]
 		t.Run(fx.name, func(t *testing.T) {
-			switch {
-			case skipped && ok:
-				t.Errorf("UNEXPECTED PASS: remove %s from testdata/skip.txt", fx.name)
-			case skipped:
-				t.Skip(reason)
-			case err != nil:
-				t.Errorf("error: %v", err)
-			case !ok:
-				t.Errorf("mismatch\n--- want\n%s\n--- got\n%s", want, got)
+			if skipped {
+				if assert.False(t, ok, "UNEXPECTED PASS: remove %s from testdata/skip.txt", fx.name) {
+					t.Skip(reason)
+				}
+				return
+			}
+			if assert.NoError(t, err) {
+				assert.Equal(t, want, got, "mismatch")
 			}
 		})
 		if ok && !skipped {
