@@ -56,7 +56,12 @@ func tokCompare(a, b token) (ok bool, note string, c translit.Comparison) {
 	case a.initial || b.initial:
 		return initialOf(a) == initialOf(b), "initial", c
 	case a.rd.Symbols == b.rd.Symbols && a.rd.Symbols != "":
-		return true, "", c
+		if a.raw == b.raw {
+			return true, "", c
+		}
+		// Read alike: say which readings made them so (German dsch = j).
+		c = translit.DefaultModel.Compare(a.rd, b.rd)
+		return true, strings.Join(c.Rules, noteSep), c
 	case a.key == b.key && (a.org || b.org):
 		return true, "", c // organization words: synonyms and translations meet by key
 	case a.lex || b.lex:

@@ -50,6 +50,7 @@ type Model struct {
 	sub      [128][128]step
 	indel    [5][128]step     // by context: any, vowel, sun, script, final
 	article  step             // a short vowel for another before l: al, ol, ul, el
+	initial  step             // a short vowel for another at the start of a word
 	pairs    map[[3]byte]step // one symbol against two: Y against a I (ay, aʿī)
 	hasPair  [128]bool        // the symbol has pair rules
 	variants []variant
@@ -186,15 +187,20 @@ func ParseModel(src, file string) (*Model, error) {
 			}
 			m.pairs[[3]byte{x, f[2][0], f[2][1]}] = step{cost: float32(c), label: label(f[4]), ok: true}
 			m.hasPair[x] = true
-		case "article":
+		case "article", "initial":
 			if len(f) < 4 {
-				return nil, bad("article needs COST LABEL SOURCE")
+				return nil, bad("%s needs COST LABEL SOURCE", f[0])
 			}
 			c, err := strconv.ParseFloat(f[1], 32)
 			if err != nil {
 				return nil, bad("%v", err)
 			}
-			m.article = step{cost: float32(c), label: label(f[2]), ok: true}
+			st := step{cost: float32(c), label: label(f[2]), ok: true}
+			if f[0] == "article" {
+				m.article = st
+			} else {
+				m.initial = st
+			}
 		case "variant":
 			if len(f) < 5 {
 				return nil, bad("variant needs CONVENTION X Y SOURCE")
@@ -594,7 +600,8 @@ func (m *Model) subCost(x, y byte) (float32, uint16) {
 }
 
 // subAt is subCost in context: the vowel of the Arabic article before l
-// (Abdallah, Abdollah, Abdullah; al-Din, ol-Din) is any short vowel.
+// (Abdallah, Abdollah, Abdullah; al-Din, ol-Din) is any short vowel, and
+// so, at a higher cost, is the first vowel of a word.
 func (m *Model) subAt(s string, i int, t string, j int) (float32, uint16) {
 	x, y := s[i], t[j]
 	if x != y && m.article.ok && isShortVowel(x) && isShortVowel(y) && i > 0 && j > 0 &&
@@ -604,7 +611,13 @@ func (m *Model) subAt(s string, i int, t string, j int) (float32, uint16) {
 		}
 		return m.article.cost, m.article.label
 	}
-	return m.subCost(x, y)
+	c, l := m.subCost(x, y)
+	if i == 0 && j == 0 && x != y && m.initial.ok && c > m.initial.cost && isShortVowel(x) && isShortVowel(y) {
+		// The first vowel of a word is carried by alef or ʿayn and not
+		// written (ʿIrāqchī, Araghchi).
+		return m.initial.cost, m.initial.label
+	}
+	return c, l
 }
 
 // afterArticle reports an l at i that can be the article's: followed by a
@@ -801,7 +814,8 @@ func (m *Model) AppendSkeleton(dst []byte, r Reading, v int) []byte {
 func (m *Model) NumSkeletons() int { return len(m.variants) + 1 }
 
 // skeletonOf returns the consonants of a reading with the cheap
-// equivalences merged (q gh g k c; th s; dh z; t d finally), after a
+// equivalences merged (q gh g k c; th s; dh z; t d finally; an l after a
+// vowel and before a sun letter dropped, as the article is), after a
 // convention's mapping. h stays: without it Mohammad, Mahmoud and Ahmad
 // would share one skeleton and one block.
 func skeletonOf(sym string, conv *[128]byte) string {
@@ -828,6 +842,10 @@ func skeletonInto(b []byte, sym string, conv *[128]byte) []byte {
 			c = 'z'
 		case 'p':
 			c = 'b'
+		case 'l':
+			if i > 0 && isVowelSym(sym[i-1]) && i+1 < len(sym) && sym[i+1] != 'l' && isSun(sym[i+1]) {
+				continue // the article before a sun letter, often assimilated: Abdelrahman, Abderrahmane
+			}
 		case 'Z':
 			c = 'j'
 		case 't':
