@@ -302,13 +302,8 @@ func TestQualityByPart(t *testing.T) {
 
 func TestScoreKnownValues(t *testing.T) {
 	s := score([]string{"a", "a", "b"}, []string{"x", "x", "x"})
-	if s.pairP != 1.0/3 || s.pairR != 1 {
-		t.Errorf("pairwise P=%v R=%v, want 1/3 and 1", s.pairP, s.pairR)
-	}
-	if got := s.bR; got != 1 {
-		t.Errorf("B-cubed recall %v, want 1", got)
-	}
-	if want := (2.0/3 + 2.0/3 + 1.0/3) / 3; s.bP < want-1e-12 || s.bP > want+1e-12 {
-		t.Errorf("B-cubed precision %v, want %v", s.bP, want)
-	}
+	assert.Equal(t, 1.0/3, s.pairP, "pairwise P")
+	assert.Equal(t, 1.0, s.pairR, "pairwise R")
+	assert.Equal(t, 1.0, s.bR, "B-cubed recall")
+	assert.InDelta(t, (2.0/3+2.0/3+1.0/3)/3, s.bP, 1e-12, "B-cubed precision")
 }

@@ -2,10 +2,10 @@ package names
 
 import (
 	"math/rand/v2"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/manba/manba/pkg/bib"
 )
@@ -34,12 +34,10 @@ func TestEquivalent(t *testing.T) {
 	}
 	for _, tt := range tests {
 		same, why := Equivalent(tt.a, tt.b)
-		if same != tt.same || !strings.Contains(why, tt.why) {
-			t.Errorf("Equivalent(%v, %v) = %v, %q; want %v and %q", tt.a, tt.b, same, why, tt.same, tt.why)
-		}
-		if same2, _ := Equivalent(tt.b, tt.a); same2 != same {
-			t.Errorf("Equivalent(%v, %v) is not symmetric", tt.a, tt.b)
-		}
+		assert.Equal(t, tt.same, same, "Equivalent(%v, %v) (%q)", tt.a, tt.b, why)
+		assert.Contains(t, why, tt.why, "Equivalent(%v, %v): why", tt.a, tt.b)
+		same2, _ := Equivalent(tt.b, tt.a)
+		assert.Equal(t, same, same2, "Equivalent(%v, %v) is not symmetric", tt.a, tt.b)
 	}
 }
 
@@ -93,9 +91,7 @@ func TestMatchKey(t *testing.T) {
 		{bib.Name{Literal: "Society of Friends of Persian Gardens"}, "org:frand gardan parsan sukati"},
 	}
 	for _, tt := range tests {
-		if got := MatchKey(tt.n); got != tt.want {
-			t.Errorf("MatchKey(%+v) = %q, want %q", tt.n, got, tt.want)
-		}
+		assert.Equal(t, tt.want, MatchKey(tt.n), "MatchKey(%+v)", tt.n)
 	}
 }
 
@@ -126,9 +122,8 @@ func TestClusterPrecision(t *testing.T) {
 		as := Cluster(in)
 		for i := range in {
 			for j := i + 1; j < len(in); j++ {
-				if (gold[i] == gold[j]) != (as[i].Key == as[j].Key) {
-					t.Errorf("%q (%s) ~ %q (%s): want same=%v", in[i], as[i].Key, in[j], as[j].Key, gold[i] == gold[j])
-				}
+				assert.Equal(t, gold[i] == gold[j], as[i].Key == as[j].Key,
+					"%q (%s) ~ %q (%s): same cluster", in[i], as[i].Key, in[j], as[j].Key)
 			}
 		}
 	}
@@ -144,18 +139,10 @@ func TestClusterWithoutAuthority(t *testing.T) {
 	in := []string{"Abbas Araghchi", "Abbas Araqchi", "Araghchi", "Ali Larijani", "Sadegh Larijani", "Larijani", "Mrs Larijani"}
 	as := c.Cluster(in)
 	key := func(i int) string { return as[i].Key }
-	if key(0) != key(1) || key(0) != key(2) {
-		t.Errorf("Araghchi variants apart: %v", as[:3])
-	}
-	if key(3) == key(4) || key(5) == key(3) || key(5) == key(4) {
-		t.Errorf("Larijanis merged: %v", as[3:6])
-	}
-	if as[1].Why == "" || !strings.Contains(as[1].Why, "gh/q") {
-		t.Errorf("no explanation for Araqchi: %q", as[1].Why)
-	}
-	if key(6) == key(3) || key(6) == key(4) {
-		t.Errorf("Mrs Larijani joined a man without a known female given name: %v", as[6])
-	}
+	assert.True(t, key(0) == key(1) && key(0) == key(2), "Araghchi variants apart: %v", as[:3])
+	assert.True(t, key(3) != key(4) && key(5) != key(3) && key(5) != key(4), "Larijanis merged: %v", as[3:6])
+	assert.Contains(t, as[1].Why, "gh/q", "no explanation for Araqchi")
+	assert.True(t, key(6) != key(3) && key(6) != key(4), "Mrs Larijani joined a man without a known female given name: %v", as[6])
 }
 
 func TestTransposed(t *testing.T) {
@@ -170,9 +157,7 @@ func TestTransposed(t *testing.T) {
 		{"hasan", "hasna", false},   // too short
 	}
 	for _, tt := range tests {
-		if got := transposed(tt.a, tt.b); got != tt.want {
-			t.Errorf("transposed(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
-		}
+		assert.Equal(t, tt.want, transposed(tt.a, tt.b), "transposed(%q, %q)", tt.a, tt.b)
 	}
 }
 
@@ -182,9 +167,7 @@ func TestClusterLarge(t *testing.T) {
 	names := syntheticNames(3000)
 	a, b := Cluster(names), Cluster(names)
 	for i := range a {
-		if a[i] != b[i] {
-			t.Fatalf("run 1 %+v, run 2 %+v", a[i], b[i])
-		}
+		require.Equal(t, a[i], b[i], "run 1 vs run 2")
 	}
 	n := map[string]bool{}
 	for _, x := range a {
@@ -192,20 +175,14 @@ func TestClusterLarge(t *testing.T) {
 	}
 	// 600 people written 5 ways each; random suffixes can make two people
 	// share a name, but variants must not be left apart much.
-	if len(n) < 550 || len(n) > 660 {
-		t.Errorf("%d clusters for 600 synthetic people", len(n))
-	}
+	assert.True(t, len(n) >= 550 && len(n) <= 660, "%d clusters for 600 synthetic people", len(n))
 }
 
 func TestClusterAliases(t *testing.T) {
 	c := &Clusterer{Authority: NewAuthority(nil)}
 	as := c.Cluster([]string{"Shahla Sherkat (née Zand)", "Shahla Zand", "Shahla Sherkat", "Shahla Ahmadi"})
-	if as[0].Key != as[1].Key || as[0].Key != as[2].Key {
-		t.Errorf("maiden name not used: %+v", as)
-	}
-	if as[3].Key == as[0].Key {
-		t.Errorf("another Shahla merged: %+v", as[3])
-	}
+	assert.True(t, as[0].Key == as[1].Key && as[0].Key == as[2].Key, "maiden name not used: %+v", as)
+	assert.NotEqual(t, as[0].Key, as[3].Key, "another Shahla merged: %+v", as[3])
 }
 
 func TestInitials(t *testing.T) {
@@ -218,29 +195,22 @@ func TestInitials(t *testing.T) {
 		{bib.Name{Family: "Araghchi", Given: "B."}, bib.Name{Family: "Araqchi", Given: "Abbas"}, false},
 	}
 	for _, tt := range tests {
-		if same, why := Equivalent(tt.a, tt.b); same != tt.same {
-			t.Errorf("Equivalent(%v, %v) = %v (%s), want %v", tt.a, tt.b, same, why, tt.same)
-		}
+		same, why := Equivalent(tt.a, tt.b)
+		assert.Equal(t, tt.same, same, "Equivalent(%v, %v) (%s)", tt.a, tt.b, why)
 	}
 	// An initial is weak: with two Rajavis it joins neither.
 	c := &Clusterer{Authority: NewAuthority(nil)}
 	as := c.Cluster([]string{"Masoud Rajavi", "Maryam Rajavi", "M. Rajavi", "Abbas Araghchi", "Araghchi, A."})
-	if as[2].Key == as[0].Key || as[2].Key == as[1].Key {
-		t.Errorf("M. Rajavi joined one Rajavi: %+v", as[2])
-	}
-	if as[4].Key != as[3].Key {
-		t.Errorf("Araghchi, A. apart from Abbas Araghchi: %+v", as[3:])
-	}
-	if p := Parse("MASOUD RAJAVI"); p.Kind != Person || p.Key != Parse("Masoud Rajavi").Key {
-		t.Errorf("a name in capitals: %+v", p)
-	}
+	assert.True(t, as[2].Key != as[0].Key && as[2].Key != as[1].Key, "M. Rajavi joined one Rajavi: %+v", as[2])
+	assert.Equal(t, as[3].Key, as[4].Key, "Araghchi, A. apart from Abbas Araghchi: %+v", as[3:])
+	p := Parse("MASOUD RAJAVI")
+	assert.Equal(t, Person, p.Kind, "a name in capitals: %+v", p)
+	assert.Equal(t, Parse("Masoud Rajavi").Key, p.Key, "a name in capitals: %+v", p)
 }
 
 func TestNicknames(t *testing.T) {
-	if same, why := Equivalent(bib.Name{Family: "Giuliani", Given: "Rudy"}, bib.Name{Family: "Giuliani", Given: "Rudolph"}); !same {
-		t.Errorf("Rudy/Rudolph Giuliani: %s", why)
-	}
-	if same, _ := Equivalent(bib.Name{Family: "Giuliani", Given: "Rudy"}, bib.Name{Family: "Giuliani", Given: "Edward"}); same {
-		t.Error("Rudy and Edward Giuliani merged")
-	}
+	same, why := Equivalent(bib.Name{Family: "Giuliani", Given: "Rudy"}, bib.Name{Family: "Giuliani", Given: "Rudolph"})
+	assert.True(t, same, "Rudy/Rudolph Giuliani: %s", why)
+	same, _ = Equivalent(bib.Name{Family: "Giuliani", Given: "Rudy"}, bib.Name{Family: "Giuliani", Given: "Edward"})
+	assert.False(t, same, "Rudy and Edward Giuliani merged")
 }
