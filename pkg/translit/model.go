@@ -51,6 +51,7 @@ type Model struct {
 	indel    [5][128]step     // by context: any, vowel, sun, script, final
 	article  step             // a short vowel for another before l: al, ol, ul, el
 	initial  step             // a short vowel for another at the start of a word
+	solid    step             // the article written solid with the name on one side only
 	pairs    map[[3]byte]step // one symbol against two: Y against a I (ay, aʿī)
 	hasPair  [128]bool        // the symbol has pair rules
 	variants []variant
@@ -63,8 +64,9 @@ type readRule struct {
 
 // variant is a convention's reading of some symbols, for blocking.
 type variant struct {
-	name string
-	from [128]byte // symbol -> symbol; 0: unchanged
+	name    string
+	from    [128]byte // symbol -> symbol; 0: unchanged
+	article bool      // a leading article and an l before a sun letter are left out
 }
 
 const (
@@ -187,7 +189,7 @@ func ParseModel(src, file string) (*Model, error) {
 			}
 			m.pairs[[3]byte{x, f[2][0], f[2][1]}] = step{cost: float32(c), label: label(f[4]), ok: true}
 			m.hasPair[x] = true
-		case "article", "initial":
+		case "article", "initial", "solid":
 			if len(f) < 4 {
 				return nil, bad("%s needs COST LABEL SOURCE", f[0])
 			}
@@ -196,11 +198,20 @@ func ParseModel(src, file string) (*Model, error) {
 				return nil, bad("%v", err)
 			}
 			st := step{cost: float32(c), label: label(f[2]), ok: true}
-			if f[0] == "article" {
+			switch f[0] {
+			case "article":
 				m.article = st
-			} else {
+			case "initial":
 				m.initial = st
+			default:
+				m.solid = st
 			}
+		case "assimilate":
+			if len(f) < 3 {
+				return nil, bad("assimilate needs CONVENTION SOURCE")
+			}
+			m.variants = append(m.variants, variant{name: f[1], article: true})
+			byName[f[1]] = len(m.variants) - 1
 		case "variant":
 			if len(f) < 5 {
 				return nil, bad("variant needs CONVENTION X Y SOURCE")
@@ -410,7 +421,9 @@ var scriptSymbols = map[rune]byte{
 // a consonant is the silent -e of Persian; ة is -a; a final ی or ى is E,
 // ī or ā (Persian writes the alef maqsura of Mūsá, Muṣṭafá, Laylá with ی,
 // and Arabic text often types the ي of ʿAlī as ى), while a final Arabic ي
-// is ī; ayn and hamza are not read.
+// is ī; ʿayn is the symbol ', which Latin spellings may leave out (Saʿīd
+// سعید, Said) but another script spelling may not (سید is Sayyid); hamza
+// is not read.
 func readScript(s string) string {
 	var rs []rune
 	var ends []bool     // a sub-word ends after the letter (ZWNJ, or the word's end)
@@ -475,6 +488,8 @@ func readScript(s string) string {
 			}
 		case 'ة':
 			b = append(b, 'a')
+		case 'ع':
+			b = append(b, '\'')
 		default:
 			if c, ok := scriptSymbols[r]; ok && (len(b) == 0 || b[len(b)-1] != c) {
 				b = append(b, c)
@@ -504,8 +519,30 @@ func Budget(n int) float64 { return 0.25 + 0.07*float64(n) }
 // typo is the cost of an edit no convention explains.
 const typo = 0.8
 
-// Compare compares two readings.
+// Compare compares two readings. The article written solid with a name
+// (Alqahira, Elbaradei) may be left out of one side.
 func (m *Model) Compare(a, b Reading) Comparison {
+	c := m.compare(a, b)
+	if c.Same() || !m.solid.ok || a.Script || b.Script || hasArticle(a.Symbols) == hasArticle(b.Symbols) {
+		return c
+	}
+	x, y := a, b
+	if hasArticle(y.Symbols) {
+		x, y = y, x
+	}
+	x.Symbols = x.Symbols[2:]
+	d := m.compare(x, y)
+	d.Cost += float64(m.solid.cost)
+	if !d.Same() {
+		return c
+	}
+	d.Rules = appendLabel(d.Rules, m.labels[m.solid.label])
+	sort.Strings(d.Rules)
+	d.Score = max(0, 1-d.Cost/(2*d.Budget))
+	return d
+}
+
+func (m *Model) compare(a, b Reading) Comparison {
 	n := max(len(a.Symbols), len(b.Symbols))
 	c := Comparison{Budget: Budget(n)}
 	switch {
@@ -560,6 +597,12 @@ func (m *Model) indelCost(s string, i int, otherScript bool) (float32, uint16) {
 	x := s[i]
 	if x >= 128 {
 		return typo, 0
+	}
+	if x == '\'' {
+		if otherScript {
+			return typo, 0
+		}
+		return 0, 0 // Latin spellings often leave ʿayn out
 	}
 	if st := m.indel[ctxFinal][x]; st.ok && i == len(s)-1 {
 		// The last letter decides more than a slip, and the script
@@ -793,7 +836,7 @@ func (m *Model) Skeletons(dst []string, r Reading) []string {
 	base := skeletonOf(r.Symbols, nil)
 	dst = append(dst, base)
 	for i := range m.variants {
-		dst = append(dst, skeletonOf(r.Symbols, &m.variants[i].from))
+		dst = append(dst, skeletonOf(r.Symbols, &m.variants[i]))
 	}
 	return dst
 }
@@ -802,9 +845,9 @@ func (m *Model) Skeletons(dst []string, r Reading) []string {
 // (0: as written; 1 to NumSkeletons-1: the conventions of Skeletons)
 // without building a string.
 func (m *Model) AppendSkeleton(dst []byte, r Reading, v int) []byte {
-	var conv *[128]byte
+	var conv *variant
 	if v > 0 {
-		conv = &m.variants[v-1].from
+		conv = &m.variants[v-1]
 	}
 	n := len(dst)
 	return append(dst, skeletonInto(dst[n:n], r.Symbols, conv)...)
@@ -814,25 +857,39 @@ func (m *Model) AppendSkeleton(dst []byte, r Reading, v int) []byte {
 func (m *Model) NumSkeletons() int { return len(m.variants) + 1 }
 
 // skeletonOf returns the consonants of a reading with the cheap
-// equivalences merged (q gh g k c; th s; dh z; t d finally; an l after a
-// vowel and before a sun letter dropped, as the article is), after a
+// equivalences merged (q gh g k c; th s; dh z; t d finally), after a
 // convention's mapping. h stays: without it Mohammad, Mahmoud and Ahmad
 // would share one skeleton and one block.
-func skeletonOf(sym string, conv *[128]byte) string {
+func skeletonOf(sym string, conv *variant) string {
 	var arr [maxSymbols]byte
 	return string(skeletonInto(arr[:0], sym, conv))
 }
 
+// hasArticle reports a reading that starts with the article written solid
+// (Alqahira, Elbaradei): al or el before a consonant and at least two
+// more symbols.
+func hasArticle(sym string) bool {
+	return len(sym) >= 5 && (sym[0] == 'a' || sym[0] == 'e') && sym[1] == 'l' && !isVowelSym(sym[2]) && sym[2] != 'l'
+}
+
 // skeletonInto is skeletonOf into a caller's buffer.
-func skeletonInto(b []byte, sym string, conv *[128]byte) []byte {
+func skeletonInto(b []byte, sym string, conv *variant) []byte {
 	b = b[:0]
-	for i := 0; i < len(sym) && len(b) < maxSymbols; i++ {
+	start := 0
+	if conv != nil && conv.article && hasArticle(sym) {
+		start = 2
+	}
+	for i := start; i < len(sym) && len(b) < maxSymbols; i++ {
 		c := sym[i]
-		if conv != nil && c < 128 && conv[c] != 0 {
-			c = conv[c]
+		if conv != nil && c < 128 && conv.from[c] != 0 {
+			c = conv.from[c]
+		}
+		if c == 'l' && conv != nil && conv.article && i > 0 && isVowelSym(sym[i-1]) &&
+			i+1 < len(sym) && sym[i+1] != 'l' && isSun(sym[i+1]) {
+			continue // the article before a sun letter, often assimilated: Abdelrahman, Abderrahmane
 		}
 		switch c {
-		case 'a', 'e', 'i', 'o', 'u', 'A', 'I', 'U', 'Y', 'W', 'E', 'y', 'w':
+		case 'a', 'e', 'i', 'o', 'u', 'A', 'I', 'U', 'Y', 'W', 'E', 'y', 'w', '\'':
 			continue
 		case 'q', 'G', 'g', 'c':
 			c = 'k'
@@ -842,10 +899,6 @@ func skeletonInto(b []byte, sym string, conv *[128]byte) []byte {
 			c = 'z'
 		case 'p':
 			c = 'b'
-		case 'l':
-			if i > 0 && isVowelSym(sym[i-1]) && i+1 < len(sym) && sym[i+1] != 'l' && isSun(sym[i+1]) {
-				continue // the article before a sun letter, often assimilated: Abdelrahman, Abderrahmane
-			}
 		case 'Z':
 			c = 'j'
 		case 't':
