@@ -24,7 +24,7 @@ type Lists struct {
 	orgWord, stop, generic     map[string]bool // folded key
 	syn                        map[string]string
 	synSkel                    map[string]string // for Perso-Arabic script words
-	nick                       map[string]string // folded short given name -> folded full one
+	nick                       map[string]string // folded short given name -> the full one as written
 }
 
 // NewLists returns empty lists.
@@ -185,7 +185,7 @@ func (l *Lists) Load(r io.Reader, file string) diag.List {
 				diags.Errorf(pos, "nick needs two words")
 				continue
 			}
-			l.nick[translit.Fold(word)] = translit.Fold(arg)
+			l.nick[translit.Fold(word)] = arg
 		case "syn":
 			if arg == "" {
 				diags.Errorf(pos, "syn needs two words")

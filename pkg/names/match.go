@@ -61,7 +61,11 @@ func tokCompare(a, b token) (ok bool, note string, c translit.Comparison) {
 		}
 		// Read alike: say which readings made them so (German dsch = j).
 		c = translit.DefaultModel.Compare(a.rd, b.rd)
-		return true, strings.Join(c.Rules, noteSep), c
+		note = strings.Join(c.Rules, noteSep)
+		if a.nick != b.nick {
+			note = "short form"
+		}
+		return true, note, c
 	case a.key == b.key && (a.org || b.org):
 		return true, "", c // organization words: synonyms and translations meet by key
 	case a.lex || b.lex:

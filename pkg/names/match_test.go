@@ -214,3 +214,16 @@ func TestNicknames(t *testing.T) {
 	same, _ = Equivalent(bib.Name{Family: "Giuliani", Given: "Rudy"}, bib.Name{Family: "Giuliani", Given: "Edward"})
 	assert.False(t, same, "Rudy and Edward Giuliani merged")
 }
+
+// TestShortFormsWithoutAuthority: a short or European form of a given name
+// (nicknames.txt) is compared as the full one by the romanization model,
+// with no authority file.
+func TestShortFormsWithoutAuthority(t *testing.T) {
+	c := &Clusterer{Authority: NewAuthority(nil)}
+	for _, p := range [][2]string{{"Rudy Giuliani", "Rudolph Giuliani"}, {"Miriam Rajavi", "Maryam Rajavi"}} {
+		got := c.Compare(p[0], p[1])
+		assert.True(t, got.Same, "%s / %s: %s", p[0], p[1], got.Why)
+		assert.Contains(t, got.Why, "short form", "%s / %s", p[0], p[1])
+	}
+	assert.False(t, c.Compare("Rudy Giuliani", "Edward Giuliani").Same)
+}

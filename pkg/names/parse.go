@@ -57,6 +57,7 @@ type token struct {
 	given     *givenEntry      // the lexicon's given name it spells, if any
 	org       bool             // a word of an organization name
 	lex       bool             // a generic word or a translation of the lexicon: compared by key only
+	nick      bool             // a short form read as its full form (nicknames.txt)
 }
 
 // Parse parses free text or a BibTeX name ("Rajavi, Mas’oud",
@@ -610,7 +611,11 @@ func (l *Lists) personTokens(n bib.Name) []token {
 			}
 			t := newToken(w, fam)
 			if full, ok := l.nick[t.key]; ok && !fam {
-				t.key, t.skel = full, translit.SkeletonOfFolded(full) // Rudy Giuliani, Rudolph Giuliani
+				// Rudy Giuliani, Rudolph Giuliani: the short form is
+				// matched as the full one.
+				f := foldWord(full)
+				t.key, t.skel, t.rd, t.given = f.key, f.skel, f.rd, f.given
+				t.nick = !strings.EqualFold(w, full) // Maryam folds as Miriam does
 			}
 			if t.key != "" {
 				toks = append(toks, t)
