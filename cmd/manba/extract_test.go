@@ -25,48 +25,37 @@ func needSeed(t *testing.T, path string) {
 func TestExtractList(t *testing.T) {
 	needSeed(t, seed001)
 	out, errOut, code := runCLI(t, "", "extract", "--list", seed001)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	require.Equal(t, 0, code, errOut)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if len(lines) != 8 {
-		t.Fatalf("%d citations listed, want 8:\n%s", len(lines), out)
-	}
+	require.Len(t, lines, 8, "citations listed:\n%s", out)
 	for i, want := range []string{
 		"001_5a60d35f54bdcc58.txt:71:4\tlist 1\tinterview, Mohammad Mehdi Jafari, 2002, title: \"MKO from inside\", publisher: \"Negah-e Emrooz\" [page 48]\t-> jafari2002mkofrominside",
 		"001_5a60d35f54bdcc58.txt:73:4\tlist 2\tinterview, Mohammad Mehdi Jafari, 2002, title: \"MKO from inside\", publisher: \"Negah-e Emrooz\" [page 78] (repeats ../../../shared/seeds/001_5a60d35f54bdcc58.txt:71:4)\t-> jafari2002mkofrominside",
 		"001_5a60d35f54bdcc58.txt:75:4\tlist 3\tbook, Anne Singleton, 2003, title: \"Saddam’s private army\", publisher: \"Iran-Interlink\"\t-> singleton2003saddam",
 	} {
-		if !strings.Contains(lines[i], want) {
-			t.Errorf("line %d:\n%s\nwant it to contain\n%s", i, lines[i], want)
-		}
+		assert.Contains(t, lines[i], want, "line %d", i)
 	}
 	// Without the built-in works nothing is linked.
 	out, _, code = runCLI(t, "", "extract", "--list", "--no-works", seed001)
-	if code != 0 || strings.Contains(out, "->") {
-		t.Errorf("--no-works still linked (exit %d):\n%s", code, out)
-	}
+	assert.Equal(t, 0, code, "--no-works: exit status")
+	assert.NotContains(t, out, "->", "--no-works still linked")
 }
 
 func TestExtractStdinAndErrors(t *testing.T) {
 	article := "Text.\n\nReferences\n\n1. Singleton, Anne, Saddam’s private army, Iran-Interlink, 2003.\n2. Ibid., p. 12.\n"
 	out, errOut, code := runCLI(t, article, "extract", "--list")
-	if code != 0 || !strings.Contains(out, "<stdin>:5:4\tlist 1\tbook, Anne Singleton, 2003") ||
-		!strings.Contains(out, "[page 12] (repeats <stdin>:5:4)\t-> singleton2003saddam") {
-		t.Errorf("exit %d, stdout:\n%s\nstderr: %s", code, out, errOut)
-	}
+	assert.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "<stdin>:5:4\tlist 1\tbook, Anne Singleton, 2003")
+	assert.Contains(t, out, "[page 12] (repeats <stdin>:5:4)\t-> singleton2003saddam")
 	_, errOut, code = runCLI(t, "just prose, no references\n", "extract", "--list")
-	if code != 0 || !strings.Contains(errOut, "<stdin>: no references found") {
-		t.Errorf("exit %d, stderr %q", code, errOut)
-	}
+	assert.Equal(t, 0, code, errOut)
+	assert.Contains(t, errOut, "<stdin>: no references found")
 	_, errOut, code = runCLI(t, "", "extract", "--list", "no/such/file.txt")
-	if code != 1 || !strings.Contains(errOut, "no/such/file.txt") {
-		t.Errorf("missing file: exit %d, stderr %q", code, errOut)
-	}
+	assert.Equal(t, 1, code, "missing file: stderr %q", errOut)
+	assert.Contains(t, errOut, "no/such/file.txt", "missing file")
 	_, errOut, code = runCLI(t, "", "extract", "--to", "docx")
-	if code != 2 || !strings.Contains(errOut, `unknown format "docx"`) {
-		t.Errorf("bad --to: exit %d, stderr %q", code, errOut)
-	}
+	assert.Equal(t, 2, code, "bad --to: stderr %q", errOut)
+	assert.Contains(t, errOut, `unknown format "docx"`, "bad --to")
 }
 
 func TestExtractCSLJSON(t *testing.T) {
@@ -74,35 +63,22 @@ func TestExtractCSLJSON(t *testing.T) {
 	needFormat(t, "csljson")
 	path := filepath.Join(t.TempDir(), "refs.json")
 	_, errOut, code := runCLI(t, "", "extract", "-o", path, seed001)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	require.Equal(t, 0, code, errOut)
 	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var items []bib.Item
-	if err := json.Unmarshal(b, &items); err != nil {
-		t.Fatalf("not CSL-JSON: %v\n%s", err, b)
-	}
-	if len(items) < 2 || items[0].ID != "jafari2002mkofrominside" || items[1].ID != "singleton2003saddam" {
-		t.Fatalf("items: %s", b)
-	}
-	if items[1].Get("title") != "Saddam’s private army" {
-		t.Errorf("extracted title %q", items[1].Get("title"))
-	}
+	require.NoError(t, json.Unmarshal(b, &items), "not CSL-JSON:\n%s", b)
+	require.GreaterOrEqual(t, len(items), 2, "items: %s", b)
+	require.Equal(t, "jafari2002mkofrominside", items[0].ID, "items: %s", b)
+	require.Equal(t, "singleton2003saddam", items[1].ID, "items: %s", b)
+	assert.Equal(t, "Saddam’s private army", items[1].Get("title"), "extracted title")
 	_, errOut, code = runCLI(t, "", "extract", "--resolve", "-o", path, seed001)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	require.Equal(t, 0, code, errOut)
 	b, _ = os.ReadFile(path)
 	items = nil
-	if err := json.Unmarshal(b, &items); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.HasPrefix(items[1].Get("title"), "Saddam's Private Army: How Rajavi") {
-		t.Errorf("--resolve kept the extracted title %q", items[1].Get("title"))
-	}
+	require.NoError(t, json.Unmarshal(b, &items))
+	assert.True(t, strings.HasPrefix(items[1].Get("title"), "Saddam's Private Army: How Rajavi"),
+		"--resolve kept the extracted title %q", items[1].Get("title"))
 }
 
 func TestExtractBibTeX(t *testing.T) {
@@ -110,16 +86,12 @@ func TestExtractBibTeX(t *testing.T) {
 	needSeed(t, seed003)
 	needFormat(t, "bibtex")
 	out, errOut, code := runCLI(t, "", "extract", "--to", "bibtex", seed003)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	require.Equal(t, 0, code, errOut)
 	for _, want := range []string{
 		"{koushki2008assassins,", "Koushki, Mohammad Sadegh", "Islamic Revolutionary Guards Documentation Center",
 		"{mahdavi1991qavamin,", "{irgc_start_to_end,", "{mujahedinadvent,",
 	} {
-		if !strings.Contains(out, want) {
-			t.Errorf("output lacks %q:\n%s", want, out)
-		}
+		assert.Contains(t, out, want, "output")
 	}
 }
 
@@ -127,18 +99,15 @@ func TestExtractUserBibliography(t *testing.T) {
 	needFormat(t, "csljson")
 	dir := t.TempDir()
 	lib := filepath.Join(dir, "lib.json")
-	if err := os.WriteFile(lib, []byte(`[{"id":"cohen2009","type":"book","title":"The Rise and Fall of the Mojahedin Khalq, 1987-1997","author":[{"family":"Cohen","given":"Ronen A."}],"issued":{"date-parts":[[2009]]}}]`), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, os.WriteFile(lib, []byte(`[{"id":"cohen2009","type":"book","title":"The Rise and Fall of the Mojahedin Khalq, 1987-1997","author":[{"family":"Cohen","given":"Ronen A."}],"issued":{"date-parts":[[2009]]}}]`), 0o644))
 	article := "Text (Cohen 2009, p. 4).\n\nReferences\n\n1. Cohen, Ronen A. The Rise and Fall of the Mojahedin Khalq, 1987–1997. Brighton: Sussex Academic Press, 2009.\n"
 	out, errOut, code := runCLI(t, article, "extract", "--list", "--no-works", "--bib", lib)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	require.Equal(t, 0, code, errOut)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if len(lines) != 2 || !strings.Contains(lines[0], "-> cohen2009") ||
-		!strings.Contains(lines[1], "cite\t") || !strings.Contains(lines[1], "[page 4] (cites <stdin>:5:4)\t-> cohen2009") {
-		t.Errorf("listing:\n%s", out)
+	if assert.Len(t, lines, 2, "listing:\n%s", out) {
+		assert.Contains(t, lines[0], "-> cohen2009", "listing")
+		assert.Contains(t, lines[1], "cite\t", "listing")
+		assert.Contains(t, lines[1], "[page 4] (cites <stdin>:5:4)\t-> cohen2009", "listing")
 	}
 }
 

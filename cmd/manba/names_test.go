@@ -16,9 +16,7 @@ import (
 func clusterRows(t *testing.T, stdin string, args ...string) [][]string {
 	t.Helper()
 	out, errOut, code := runCLI(t, stdin, append([]string{"names", "cluster"}, args...)...)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	require.Equal(t, 0, code, errOut)
 	var rows [][]string
 	for _, l := range strings.Split(strings.TrimRight(out, "\n"), "\n") {
 		rows = append(rows, strings.Split(l, "\t"))
@@ -29,77 +27,53 @@ func clusterRows(t *testing.T, stdin string, args ...string) [][]string {
 func TestNamesCluster(t *testing.T) {
 	in := "Masoud Rajavi\nRajavi, Mas’oud\n\nMaryam Rajavi\nKazem Radjavi\nKhomeini\nKhamenei\nKhomein\nMojahedin-e Khalq\nMKO\n"
 	rows := clusterRows(t, in)
-	if len(rows) != 9 {
-		t.Fatalf("got %d rows, want 9 (blank line skipped): %q", len(rows), rows)
-	}
+	require.Len(t, rows, 9, "rows (blank line skipped)")
 	key := map[string]string{}
 	for _, r := range rows {
-		if len(r) != 3 {
-			t.Fatalf("row %q has %d fields, want 3", r, len(r))
-		}
+		require.Len(t, r, 3, "row fields")
 		key[r[0]] = r[1]
 	}
-	if rows[0][0] != "Masoud Rajavi" || rows[8][0] != "MKO" {
-		t.Errorf("rows not in input order: %q", rows)
-	}
+	assert.Equal(t, "Masoud Rajavi", rows[0][0], "rows not in input order: %q", rows)
+	assert.Equal(t, "MKO", rows[8][0], "rows not in input order: %q", rows)
 	same := [][2]string{{"Masoud Rajavi", "Rajavi, Mas’oud"}, {"Mojahedin-e Khalq", "MKO"}}
 	for _, p := range same {
-		if key[p[0]] != key[p[1]] {
-			t.Errorf("%q and %q in different clusters %q, %q", p[0], p[1], key[p[0]], key[p[1]])
-		}
+		assert.Equal(t, key[p[0]], key[p[1]], "%q and %q in different clusters", p[0], p[1])
 	}
 	apart := []string{"Masoud Rajavi", "Maryam Rajavi", "Kazem Radjavi", "Khomeini", "Khamenei", "Khomein"}
 	for i := range apart {
 		for j := i + 1; j < len(apart); j++ {
-			if key[apart[i]] == key[apart[j]] {
-				t.Errorf("%q and %q share cluster %q", apart[i], apart[j], key[apart[i]])
-			}
+			assert.NotEqual(t, key[apart[i]], key[apart[j]], "%q and %q share a cluster", apart[i], apart[j])
 		}
 	}
-	if rows[0][2] != "Rajavī, Masʻūd" {
-		t.Errorf("canonical of Masoud Rajavi = %q, want the LC heading", rows[0][2])
-	}
+	assert.Equal(t, "Rajavī, Masʻūd", rows[0][2], "canonical of Masoud Rajavi, want the LC heading")
 }
 
 func TestNamesClusterExplainAndFile(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "names.txt")
-	if err := os.WriteFile(in, []byte("Parviz Yaqoubi\tP_1\r\nYaqoubi\tP_1\r\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, os.WriteFile(in, []byte("Parviz Yaqoubi\tP_1\r\nYaqoubi\tP_1\r\n"), 0o644))
 	rows := clusterRows(t, "", "--explain", in)
-	if len(rows) != 2 || len(rows[1]) != 5 || rows[1][0] != "Yaqoubi" {
-		t.Fatalf("rows %q", rows)
-	}
-	if rows[0][1] != rows[1][1] || !strings.Contains(rows[1][3], "surname only") {
-		t.Errorf("Yaqoubi alone should join Parviz Yaqoubi as a surname: %q", rows)
-	}
+	require.Len(t, rows, 2, "rows %q", rows)
+	require.Len(t, rows[1], 5, "rows %q", rows)
+	require.Equal(t, "Yaqoubi", rows[1][0], "rows %q", rows)
+	assert.Equal(t, rows[0][1], rows[1][1], "Yaqoubi alone should join Parviz Yaqoubi: %q", rows)
+	assert.Contains(t, rows[1][3], "surname only", "Yaqoubi alone should join Parviz Yaqoubi as a surname: %q", rows)
 }
 
 func TestNamesClusterUserAuthority(t *testing.T) {
 	dir := t.TempDir()
 	au := filepath.Join(dir, "au.tsv")
 	data := "# mine\nx-hashemi\tperson\tHashemi, Faezeh\tFaezeh Hashemi Rafsanjani\nbad line\n"
-	if err := os.WriteFile(au, []byte(data), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, os.WriteFile(au, []byte(data), 0o644))
 	out, errOut, code := runCLI(t, "Faezeh Hashemi\nFaezeh Hashemi Rafsanjani\n", "names", "cluster", "--authority", au)
-	if code != 1 {
-		t.Errorf("exit %d, want 1 for the bad authority line", code)
-	}
-	if !strings.Contains(errOut, "au.tsv:3:1") {
-		t.Errorf("stderr %q lacks the position of the bad line", errOut)
-	}
-	if strings.Count(out, "@x-hashemi") != 2 {
-		t.Errorf("user entry not used: %q", out)
-	}
+	assert.Equal(t, 1, code, "exit status for the bad authority line")
+	assert.Contains(t, errOut, "au.tsv:3:1", "stderr lacks the position of the bad line")
+	assert.Equal(t, 2, strings.Count(out, "@x-hashemi"), "user entry not used: %q", out)
 }
 
 func TestNamesParse(t *testing.T) {
 	out, errOut, code := runCLI(t, "Mr. Mas’oud Khodabandeh\nMowaffak al-Rubaie\nHuman Rights Watch\n", "names", "parse")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	require.Equal(t, 0, code, errOut)
 	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
 	want := []string{
 		"original\tkind\tgiven\tparticle\tfamily\tsuffix\tliteral\thonorifics\taliases\tgender\tkey",
@@ -107,25 +81,19 @@ func TestNamesParse(t *testing.T) {
 		"Mowaffak al-Rubaie\tperson\tMowaffak\tal-\tRubaie\t\t\t\t\t\trubai|muvafak",
 		"Human Rights Watch\torg\t\t\t\t\tHuman Rights Watch\t\t\t\torg:human rakt vach",
 	}
-	if len(lines) != len(want) {
-		t.Fatalf("got %d lines:\n%s", len(lines), out)
-	}
+	require.Len(t, lines, len(want), "lines:\n%s", out)
 	for i := range want {
-		if lines[i] != want[i] {
-			t.Errorf("line %d:\n got %q\nwant %q", i, lines[i], want[i])
-		}
+		assert.Equal(t, want[i], lines[i], "line %d", i)
 	}
 }
 
 func TestNamesFold(t *testing.T) {
 	out, _, code := runCLI(t, "Mas'oud Rajavī\nمسعود رجوی\n", "names", "fold", "--profile", "skeleton")
-	if code != 0 || out != "msd rj\nmsd rj\n" {
-		t.Errorf("exit %d, output %q", code, out)
-	}
+	assert.Equal(t, 0, code, "exit status")
+	assert.Equal(t, "msd rj\nmsd rj\n", out)
 	_, errOut, code := runCLI(t, "x\n", "names", "fold", "--profile", "nope")
-	if code != 2 || !strings.Contains(errOut, `unknown profile "nope"`) {
-		t.Errorf("exit %d, stderr %q", code, errOut)
-	}
+	assert.Equal(t, 2, code, "exit status, stderr %q", errOut)
+	assert.Contains(t, errOut, `unknown profile "nope"`)
 }
 
 func TestNamesNormalizeCSLJSON(t *testing.T) {
@@ -135,31 +103,19 @@ func TestNamesNormalizeCSLJSON(t *testing.T) {
 	dir := t.TempDir()
 	outPath := filepath.Join(dir, "out.json")
 	_, errOut, code := runCLI(t, in, "names", "normalize", "--from", "csljson", "--to", "csljson", "-o", outPath)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	require.Equal(t, 0, code, errOut)
 	data, err := os.ReadFile(outPath)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var items []map[string]any
-	if err := json.Unmarshal(data, &items); err != nil {
-		t.Fatalf("%v\n%s", err, data)
-	}
-	if len(items) != 2 {
-		t.Fatalf("got %d items", len(items))
-	}
+	require.NoError(t, json.Unmarshal(data, &items), "%s", data)
+	require.Len(t, items, 2)
 	a := items[0]["author"].([]any)[0].(map[string]any)
-	if a["family"] != "Rajavī" || a["given"] != "Masʻūd" {
-		t.Errorf("first author %v, want the canonical Rajavī, Masʻūd", a)
-	}
-	if !strings.Contains(string(data), "original-author") || !strings.Contains(string(data), "Rajavi, Mas’oud") {
-		t.Errorf("original names not kept:\n%s", data)
-	}
+	assert.Equal(t, "Rajavī", a["family"], "first author %v, want the canonical Rajavī, Masʻūd", a)
+	assert.Equal(t, "Masʻūd", a["given"], "first author %v, want the canonical Rajavī, Masʻūd", a)
+	assert.Contains(t, string(data), "original-author", "original names not kept")
+	assert.Contains(t, string(data), "Rajavi, Mas’oud", "original names not kept")
 	hrw := items[1]["author"].([]any)[0].(map[string]any)
-	if hrw["literal"] != "Human Rights Watch" {
-		t.Errorf("HRW not expanded: %v", hrw)
-	}
+	assert.Equal(t, "Human Rights Watch", hrw["literal"], "HRW not expanded: %v", hrw)
 }
 
 // BibTeX names are clustered by their decoded parts, not by the TeX the
@@ -169,23 +125,17 @@ func TestNamesNormalizeBibTeX(t *testing.T) {
 	needFormat(t, "csljson")
 	in := "@book{r, author = {Rajav{\\=\\i}, Mas{\\textquoteleft}{\\=u}d and Mas{\\textquoteright}oud Khodabandeh}, title = {Speeches}}\n"
 	out, errOut, code := runCLI(t, in, "names", "normalize", "--from", "bibtex", "--to", "csljson")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	require.Equal(t, 0, code, errOut)
 	var items []map[string]any
-	if err := json.Unmarshal([]byte(out), &items); err != nil || len(items) != 1 {
-		t.Fatalf("%v: %s", err, out)
-	}
+	require.NoError(t, json.Unmarshal([]byte(out), &items), out)
+	require.Len(t, items, 1, out)
 	authors := items[0]["author"].([]any)
-	if a := authors[0].(map[string]any); a["family"] != "Rajavī" || a["given"] != "Masʻūd" {
-		t.Errorf("first author %v, want the canonical Rajavī, Masʻūd", a)
-	}
-	if a := authors[1].(map[string]any); strings.ContainsAny(fmt.Sprint(a), `\{}`) {
-		t.Errorf("second author %v carries TeX", a)
-	}
-	if !strings.Contains(out, `Rajav{\\=\\i}, Mas{\\textquoteleft}{\\=u}d`) {
-		t.Errorf("the original TeX is not kept:\n%s", out)
-	}
+	a := authors[0].(map[string]any)
+	assert.Equal(t, "Rajavī", a["family"], "first author %v, want the canonical Rajavī, Masʻūd", a)
+	assert.Equal(t, "Masʻūd", a["given"], "first author %v, want the canonical Rajavī, Masʻūd", a)
+	a = authors[1].(map[string]any)
+	assert.False(t, strings.ContainsAny(fmt.Sprint(a), `\{}`), "second author %v carries TeX", a)
+	assert.Contains(t, out, `Rajav{\\=\\i}, Mas{\\textquoteleft}{\\=u}d`, "the original TeX is not kept")
 }
 
 // --authority none leaves the embedded authority out: an acronym it knows
