@@ -17,6 +17,7 @@ import (
 	"github.com/manba/manba/pkg/bib"
 	"github.com/manba/manba/pkg/bibtex"
 	"github.com/manba/manba/pkg/csljson"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -336,8 +337,8 @@ func TestPandocReadsBuiltInWorks(t *testing.T) {
 		ty := &tally{diffs: map[string][]string{}}
 		compare(t, pandoc, f, builtIn(), exc, ty)
 		report(t, f.name, ty, true)
-		for k, ex := range ty.diffs {
-			t.Errorf("%s: %d differences, e.g. %s", k, len(ex), ex[0])
+		for k, ex := range ty.diffs { // a count and one example per kind, not every difference
+			assert.Failf(t, "differences", "%s: %d differences, e.g. %s", k, len(ex), ex[0])
 		}
 	}
 }
@@ -357,9 +358,7 @@ func TestPandocReadsCorpusSample(t *testing.T) {
 			ty := &tally{diffs: map[string][]string{}}
 			compare(t, pandoc, f, half.items, exc, ty)
 			report(t, fmt.Sprintf("%s %s (%d items)", f.name, half.name, len(half.items)), ty, half.name == "tune" || testing.Verbose())
-			if ty.percent() < 99 {
-				t.Errorf("%s %s: %.2f%% of the fields preserved, want >= 99%%", f.name, half.name, ty.percent())
-			}
+			assert.GreaterOrEqual(t, ty.percent(), 99.0, "%s %s: percentage of the fields preserved", f.name, half.name)
 		}
 	}
 	for _, e := range exc {
@@ -402,8 +401,8 @@ func TestManbaReadsPandocCSLJSON(t *testing.T) {
 					}
 					if canonical(k, v) != canonical(k, g) && canonical(k, v) != "false" {
 						changed++
-						if changed <= 10 {
-							t.Errorf("%s: %s %s: pandoc %s, manba writes %s", f.name, id, k, v, got[id][k])
+						if changed <= 10 { // the first 10 say enough
+							assert.Failf(t, "changed", "%s: %s %s: pandoc %s, manba writes %s", f.name, id, k, v, got[id][k])
 						}
 					}
 				}

@@ -18,6 +18,7 @@ import (
 	"github.com/manba/manba/pkg/csljson"
 	"github.com/manba/manba/pkg/diag"
 	"github.com/manba/manba/pkg/ris"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -86,10 +87,10 @@ func TestCorpusRoundTripCSLJSON(t *testing.T) {
 					continue
 				}
 				changed++
-				if changed <= 5 {
+				if changed <= 5 { // the first 5 say enough
 					a, _ := items[i].MarshalJSON()
 					b, _ := back[i].MarshalJSON()
-					t.Errorf("%s: %s changed:\n%s\n%s", file, items[i].ID, a, b)
+					assert.Failf(t, "item changed", "%s: %s changed:\n%s\n%s", file, items[i].ID, a, b)
 				}
 			}
 		}
@@ -163,8 +164,8 @@ func TestCorpusRoundTripRIS(t *testing.T) {
 	t.Logf("bib -> ris -> bib: %d values, %d not kept %v", total, n, lost)
 	slices.Sort(examples)
 	for i, e := range examples {
-		if i < 20 {
-			t.Errorf("not kept: %s", e)
+		if i < 20 { // the first 20 say enough
+			assert.Failf(t, "value not kept", "not kept: %s", e)
 		}
 	}
 }

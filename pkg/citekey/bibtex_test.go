@@ -123,7 +123,7 @@ func TestCorpusItemKeys(t *testing.T) {
 					return
 				}
 			}
-			t.Fatalf("%s not in %s", tt.id, tt.file)
+			require.Failf(t, "entry not found", "%s not in %s", tt.id, tt.file)
 		})
 	}
 }

@@ -148,14 +148,9 @@ func FuzzCompare(f *testing.F) {
 		}
 		c := CompareWords(a, b)
 		back := CompareWords(b, a)
-		if math.Abs(c.Cost-back.Cost) > 1e-3 || c.Same() != back.Same() {
-			t.Fatalf("not symmetric: %q ~ %q: %v / %v", a, b, c, back)
-		}
-		if self := CompareWords(a, a); self.Cost != 0 || !self.Same() {
-			t.Fatalf("%q against itself: %+v", a, self)
-		}
-		if c.Score < 0 || c.Score > 1 || math.IsNaN(c.Score) {
-			t.Fatalf("score %v", c.Score)
-		}
+		require.False(t, math.Abs(c.Cost-back.Cost) > 1e-3 || c.Same() != back.Same(), "not symmetric: %q ~ %q: %v / %v", a, b, c, back)
+		self := CompareWords(a, a)
+		require.True(t, self.Cost == 0 && self.Same(), "%q against itself: %+v", a, self)
+		require.False(t, c.Score < 0 || c.Score > 1 || math.IsNaN(c.Score), "score %v", c.Score)
 	})
 }
