@@ -384,10 +384,11 @@ func preferEntry(clusters []*cluster, cands []int) int {
 // several words is found under every pair of the consonant skeletons of
 // its words (so that "Reza Raisi" meets "Reza Raisi Toosi" without
 // comparing every Raisi) and under the skeleton of all its words run
-// together ("Abol Hassan", "Abolhassan"); clusters are also indexed (index
-// true) under the skeletons of their family names, for a surname alone.
-// Organizations go under the skeletons of their distinctive words and
-// their acronyms. Every skeleton is taken as written and as each
+// together ("Abol Hassan", "Abolhassan"), the key a name of one word has;
+// clusters are also indexed (index true) under the skeletons of their
+// family names, for a surname alone. Organizations go under the skeletons
+// of their distinctive words, their acronyms and, as persons, all their
+// words run together (places are taken for either). Every skeleton is taken as written and as each
 // romanization convention reads it (translit.Model.Skeletons), one
 // convention for all the words of a name, so that Jomeini (Spanish) meets
 // Khomeini and Radschawi (German) meets Rajavi. Keys are hashes: a
@@ -424,6 +425,12 @@ func blockKeys(dst []uint64, p *Parsed, index bool) []uint64 {
 				add(mix('o', at(i, 0)))
 			}
 		}
+		for v := 0; v < nv; v++ {
+			// All its words run together, as a person's: Hizb Allah and
+			// Hezbollah, Shahr-e Kord and Shahrekord, whichever kind the
+			// parser took each for.
+			add(mix('p', runTogether(v)))
+		}
 		return dst
 	}
 	if w := shortWord(p); w != "" {
@@ -458,7 +465,7 @@ func blockKeys(dst []uint64, p *Parsed, index bool) []uint64 {
 				add(mix(mix('q', a), b))
 			}
 		}
-		add(mix('c', runTogether(v))) // Abol Hassan, Abolhassan
+		add(mix('p', runTogether(v))) // Abol Hassan, Abolhassan; Deir ez-Zor, Deyrizor
 	}
 	return dst
 }

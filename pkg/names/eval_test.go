@@ -274,6 +274,7 @@ func TestQualityByPart(t *testing.T) {
 		{"heldout.tsv", "testdata/heldout.tsv", 0.80, 0.97},
 		{"conventions.tsv", "testdata/conventions.tsv", 0.84, 0.97},
 		{"single.tsv", "testdata/single.tsv", 0.85, 0.97},
+		{"places.tsv", "testdata/places.tsv", 0.88, 0.95},
 	}
 	for _, set := range sets {
 		l := readLabelled(t, set.path)

@@ -195,7 +195,7 @@ func compare(a, b *Parsed) verdict {
 				}
 			}
 		}
-		return v
+		return acrossKinds(x, y)
 	}
 	if a.Gender != 0 && b.Gender != 0 && a.Gender != b.Gender {
 		return v
@@ -335,12 +335,35 @@ func concatenated(a, b *Parsed, v verdict) verdict {
 	for _, t := range b.toks {
 		y.WriteString(t.rd.Symbols)
 	}
-	if x.Len() >= 6 && (x.String() == y.String() || readingsMeet(a.toks, b.toks)) {
+	if max(x.Len(), y.Len()) >= 6 && (x.String() == y.String() || readingsMeet(a.toks, b.toks)) {
 		v.ok = true
 		v.note("spacing")
 		return v
 	}
 	return verdict{}
+}
+
+// acrossKinds compares a name parsed as a person's with one parsed as an
+// organization's or a place's: the parser tells them apart by words that
+// are not always written (Bandar Abbas, Bandar-e Abbas; Hisbollah,
+// Hezbollah), so a "person" with nothing personal about it (no title,
+// gender or initial) is compared word by word as an organization, weakly.
+func acrossKinds(p, o *Parsed) verdict {
+	if len(p.Honorifics) > 0 || p.Gender != 0 || len(p.toks) == 0 || len(o.toks) == 0 {
+		return verdict{}
+	}
+	for _, t := range p.toks {
+		if t.initial {
+			return verdict{}
+		}
+	}
+	v := compareOrg(p, o)
+	if !v.ok {
+		return verdict{}
+	}
+	v.weak = true
+	v.note("person or place")
+	return v
 }
 
 func compareOrg(a, b *Parsed) verdict {
@@ -364,7 +387,8 @@ func compareOrg(a, b *Parsed) verdict {
 		v.wider = true
 	}
 	if _, ok := matchTokens(s, l, &v); !ok {
-		return verdict{}
+		// Words written apart or together: Hizb Allah, Hezbollah.
+		return concatenated(a, b, verdict{})
 	}
 	if len(s) < len(l) {
 		distinct := false

@@ -489,7 +489,11 @@ func readScript(s string) string {
 		case 'ة':
 			b = append(b, 'a')
 		case 'ع':
-			b = append(b, '\'')
+			if len(b) == 0 || b[len(b)-1] != 'A' && b[len(b)-1] != 'I' && b[len(b)-1] != 'U' {
+				// (after a long vowel it only marks two vowels apart,
+				// which Latin spellings read as a diphthong: Ismāʿīl, Ismail)
+				b = append(b, '\'')
+			}
 		default:
 			if c, ok := scriptSymbols[r]; ok && (len(b) == 0 || b[len(b)-1] != c) {
 				b = append(b, c)
