@@ -93,8 +93,10 @@ func lookupGiven(rd translit.Reading) *givenEntry {
 	for _, e := range cands {
 		cost := 1e9
 		for _, r := range e.readings {
-			if r.Script != t.rd.Script && t.rd.Script {
-				continue // script spellings are read against Latin ones only
+			if r.Script != t.rd.Script {
+				// Like with like: the script writes no short vowels, so
+				// against it Hosni would read as Ḥasanī and Hüsnü as Ḥasan.
+				continue
 			}
 			if c := m.Compare(t.rd, r); c.Same() && c.Cost < cost {
 				cost = c.Cost

@@ -23,8 +23,8 @@ type Lists struct {
 	joinNext, joinPrev, female map[string]bool // wordKey
 	orgWord, stop, generic     map[string]bool // folded key
 	syn                        map[string]string
-	synSkel                    map[string]string // for Perso-Arabic script words
-	nick                       map[string]string // folded short given name -> the full one as written
+	synSkel                    map[string][]scriptSyn // by skeleton, for Perso-Arabic script words
+	nick                       map[string]string      // folded short given name -> the full one as written
 }
 
 // NewLists returns empty lists.
@@ -34,7 +34,7 @@ func NewLists() *Lists {
 		article: map[string]bool{}, particle: map[string]bool{}, keep: map[string]bool{},
 		joinNext: map[string]bool{}, joinPrev: map[string]bool{}, female: map[string]bool{},
 		orgWord: map[string]bool{}, stop: map[string]bool{}, generic: map[string]bool{},
-		syn: map[string]string{}, synSkel: map[string]string{}, nick: map[string]string{},
+		syn: map[string]string{}, synSkel: map[string][]scriptSyn{}, nick: map[string]string{},
 	}
 }
 
@@ -75,7 +75,7 @@ func (l *Lists) Clone() *Lists {
 		c.syn[k] = v
 	}
 	for k, v := range l.synSkel {
-		c.synSkel[k] = v
+		c.synSkel[k] = append([]scriptSyn(nil), v...)
 	}
 	for k, v := range l.nick {
 		c.nick[k] = v
@@ -194,7 +194,7 @@ func (l *Lists) Load(r io.Reader, file string) diag.List {
 			to := translit.Fold(arg)
 			l.syn[translit.Fold(word)] = to
 			if s := translit.Skeleton.String(word); len(s) >= 3 {
-				l.synSkel[s] = to
+				l.synSkel[s] = append(l.synSkel[s], scriptSyn{rd: translit.DefaultModel.Read(word), to: to})
 			}
 		default:
 			diags.Errorf(pos, "unknown list kind %q", f[0])
@@ -204,4 +204,23 @@ func (l *Lists) Load(r io.Reader, file string) diag.List {
 		diags.Errorf(diag.Pos{File: file, Line: line}, "%v", err)
 	}
 	return diags
+}
+
+// scriptSyn is a word of the synonym lexicon as the romanization model
+// reads it, for words in Perso-Arabic script, which meet it by skeleton.
+type scriptSyn struct {
+	rd translit.Reading
+	to string
+}
+
+// scriptSynonym returns what a word in the script translates to: a
+// lexicon word with its skeleton that the model also reads as the same
+// word (غرب is gharb, west; غريب of Abu Ghraib, with its written ī, is not).
+func (l *Lists) scriptSynonym(f folded) (string, bool) {
+	for _, e := range l.synSkel[f.skel] {
+		if translit.DefaultModel.Compare(f.rd, e.rd).Same() {
+			return e.to, true
+		}
+	}
+	return "", false
 }

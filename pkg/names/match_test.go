@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/manba/manba/pkg/bib"
+	"github.com/manba/manba/pkg/translit"
 )
 
 func TestEquivalent(t *testing.T) {
@@ -226,4 +227,23 @@ func TestShortFormsWithoutAuthority(t *testing.T) {
 		assert.Contains(t, got.Why, "short form", "%s / %s", p[0], p[1])
 	}
 	assert.False(t, c.Compare("Rudy Giuliani", "Edward Giuliani").Same)
+}
+
+// TestLexiconsLikeWithLike: a Latin spelling is read as a given name of
+// the lexicon by its Latin spellings only (against the script, which
+// writes no short vowels, Hosni would be Ḥasanī), and a script word is a
+// translation of the place lexicon only if the model reads it as that word
+// (غرب is west; غريب of Abu Ghraib is not).
+func TestLexiconsLikeWithLike(t *testing.T) {
+	m := translit.DefaultModel
+	assert.Nil(t, lookupGiven(m.Read("Hosni")))
+	assert.Nil(t, lookupGiven(m.Read("Hüsnü")))
+	if e := lookupGiven(m.Read("Hameed")); assert.NotNil(t, e) {
+		assert.Equal(t, "Ḥamīd", e.form)
+	}
+	to, ok := defaultLists.scriptSynonym(foldWord("غرب"))
+	assert.True(t, ok)
+	assert.Equal(t, translit.Fold("west"), to)
+	_, ok = defaultLists.scriptSynonym(foldWord("غريب"))
+	assert.False(t, ok)
 }

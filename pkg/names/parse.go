@@ -252,7 +252,7 @@ func (l *Lists) isOrg(t string) bool {
 	for _, w := range words {
 		f := foldWord(w)
 		k := f.key
-		if hasArabic(w) && l.orgWord[l.synSkel[f.skel]] {
+		if to, ok := l.scriptSynonym(f); ok && hasArabic(w) && l.orgWord[to] {
 			return true // استان, زندان: a generic word in the script
 		}
 		if l.orgWord[k] || l.orgWord[l.syn[k]] || len(k) > 3 && strings.HasSuffix(k, "s") && (l.orgWord[k[:len(k)-1]] || l.orgWord[l.syn[k[:len(k)-1]]]) {
@@ -345,7 +345,7 @@ func (l *Lists) orgToken(w string) (token, bool) {
 		k = to
 	} else if to, ok := l.syn[strings.TrimSuffix(k, "s")]; ok && len(k) > 3 {
 		k = to
-	} else if to, ok := l.synSkel[skel]; ok && script {
+	} else if to, ok := l.scriptSynonym(f); ok && script {
 		k, script = to, false
 	} else if mapped = false; len(k) > 4 && strings.HasSuffix(k, "s") && !script {
 		k = k[:len(k)-1]
