@@ -149,7 +149,7 @@ func TestStressDeepNesting(t *testing.T) {
 	limits(t, 5*time.Minute, 128<<20, func() {
 		ids, diags := decodeBibTeX(t, strings.NewReader(src), bibtex.DecodeOptions{})
 		assert.Equal(t, []string{"deep", "after"}, ids)
-		assert.Equal(t, `s.bib:1:13: warning: field "title": braces nested deeper than 1000; kept as written`, diags.Error())
+		assert.Equal(t, `s.bib:1:13: warning: field "title": braces nested deeper than 1000 (MaxDepth); kept as written`, diags.Error())
 	})
 }
 
