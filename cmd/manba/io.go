@@ -415,7 +415,9 @@ func (s *itemSink) Close(stderr io.Writer) error {
 	}
 	total := len(s.warns)
 	if dw, ok := s.w.(interface{ Diagnostics() diag.List }); ok && total > maxWriterWarnings {
-		total = len(dw.Diagnostics())
+		// The encoders keep 100 warnings of each kind and count the rest
+		// (so Write has stopped reading them before a count appears).
+		total = dw.Diagnostics().Count()
 	}
 	for i, d := range s.warns {
 		if i == maxWriterWarnings {

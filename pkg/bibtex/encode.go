@@ -40,6 +40,11 @@ type EncodeOptions struct {
 	// words of a title-case one, whose capitals do not say which are
 	// proper nouns).
 	ProtectCapitals bool
+	// MaxDiagnosticsPerKind bounds the warnings of one kind that
+	// Diagnostics lists (default 100, negative for no limit); the rest are
+	// counted in one "N more like this" warning, so that memory does not
+	// grow with the number of items written.
+	MaxDiagnosticsPerKind int
 }
 
 // Encoder writes bib.Items as BibTeX/BibLaTeX entries. What an item holds
@@ -49,20 +54,22 @@ type Encoder struct {
 	opts  EncodeOptions
 	n     int
 	keys  map[string]bool // generated keys, to keep them unique
-	diags diag.List
+	diags diag.Capped
 }
 
 // Diagnostics returns a warning for everything written so far that BibTeX
 // could not hold (CSL-JSON custom properties, seasons, line breaks, ...).
-func (e *Encoder) Diagnostics() diag.List { return slices.Clone(e.diags) }
+func (e *Encoder) Diagnostics() diag.List { return e.diags.List() }
 
+// warnf reports what item could not hold; format is the kind of warning.
 func (e *Encoder) warnf(it bib.Item, format string, args ...any) {
-	e.diags.Warnf(diag.Pos{}, "item %q: %s", it.ID, fmt.Sprintf(format, args...))
+	e.diags.Report(diag.Pos{}, diag.Warning, format, fmt.Sprintf("item %q: %s", it.ID, fmt.Sprintf(format, args...)))
 }
 
 // NewEncoder returns an Encoder writing to w.
 func NewEncoder(w io.Writer, opts EncodeOptions) *Encoder {
-	return &Encoder{w: bufio.NewWriter(w), opts: opts, keys: map[string]bool{}}
+	return &Encoder{w: bufio.NewWriter(w), opts: opts, keys: map[string]bool{},
+		diags: diag.Capped{Max: int(limit(int64(opts.MaxDiagnosticsPerKind), DefaultMaxDiagnosticsPerKind))}}
 }
 
 // Encode writes items to w.

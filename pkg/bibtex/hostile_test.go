@@ -321,3 +321,27 @@ func TestEncoderWritesOnlyEntryTypes(t *testing.T) {
 		assert.Equal(t, fmt.Sprintf(`item "k": kept entry type %q would not read back as an entry; not used`, typ), e.Diagnostics()[0].Msg)
 	}
 }
+
+func TestEncoderWarningsAreCappedPerKind(t *testing.T) {
+	var items []bib.Item
+	for i := range 150 {
+		it := bib.Item{ID: fmt.Sprint("k", i), Type: "not-a-type"}
+		it.Set("note", "two\nlines")
+		items = append(items, it)
+	}
+	e := NewEncoder(io.Discard, EncodeOptions{MaxDiagnosticsPerKind: 1})
+	for _, it := range items {
+		require.NoError(t, e.Encode(it))
+	}
+	var got []string
+	for _, d := range e.Diagnostics() {
+		got = append(got, d.Msg)
+	}
+	assert.Equal(t, []string{
+		`item "k0": type "not-a-type" is not a CSL type; written as @misc`,
+		`item "k0": line breaks in note become spaces`,
+		`149 more like this (line breaks in … become spaces), not listed (MaxDiagnosticsPerKind)`,
+		`149 more like this (type … is not a CSL type), not listed (MaxDiagnosticsPerKind)`,
+	}, got)
+	assert.Equal(t, 300, e.Diagnostics().Count())
+}

@@ -94,14 +94,18 @@ func (d *Decoder) Diagnostics() diag.List {
 // Decoder.MaxDiagnosticsPerKind.
 const DefaultMaxDiagnosticsPerKind = 100
 
-func (d *Decoder) maxPerKind() int {
+func (d *Decoder) maxPerKind() int { return perKind(d.MaxDiagnosticsPerKind) }
+
+// perKind applies the default (zero) and no limit (negative) to a
+// MaxDiagnosticsPerKind option.
+func perKind(n int) int {
 	switch {
-	case d.MaxDiagnosticsPerKind == 0:
+	case n == 0:
 		return DefaultMaxDiagnosticsPerKind
-	case d.MaxDiagnosticsPerKind < 0:
+	case n < 0:
 		return math.MaxInt
 	}
-	return d.MaxDiagnosticsPerKind
+	return n
 }
 
 func (d *Decoder) warnf(pos diag.Pos, format string, args ...any) {

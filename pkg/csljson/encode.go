@@ -22,6 +22,11 @@ type EncodeOptions struct {
 	// enclosing array, for pipelines and data too large to hold. The
 	// Decoder reads it back.
 	Lines bool
+	// MaxDiagnosticsPerKind bounds the warnings of one kind that
+	// Diagnostics lists (default 100, negative for no limit); the rest are
+	// counted in one "N more like this" warning, so that memory does not
+	// grow with the number of items written.
+	MaxDiagnosticsPerKind int
 }
 
 // Encoder writes items as a CSL-JSON array, one at a time.
@@ -34,7 +39,7 @@ type Encoder struct {
 	ind    bytes.Buffer
 	err    error
 	closed bool
-	diags  diag.List
+	diags  diag.Capped
 }
 
 // NewEncoder returns an encoder writing to w. Call Close to finish the array.
@@ -43,6 +48,7 @@ func NewEncoder(w io.Writer, opts EncodeOptions) *Encoder {
 	if e.indent == "" {
 		e.indent = "  "
 	}
+	e.diags.Max = perKind(opts.MaxDiagnosticsPerKind)
 	return e
 }
 
@@ -64,7 +70,7 @@ func (e *Encoder) Encode(it bib.Item) error {
 		return e.err
 	}
 	for _, w := range warns {
-		e.diags.Warnf(diag.Pos{}, "item %q: %s", it.ID, w)
+		e.diags.Report(diag.Pos{}, diag.Warning, w.kind, fmt.Sprintf("item %q: %s", it.ID, w.msg))
 	}
 	e.buf = e.buf[:0]
 	switch {
@@ -125,7 +131,7 @@ func (e *Encoder) Close() error {
 
 // Diagnostics returns the warnings about items written so far: what the
 // CSL-JSON schema could not hold where a CSL processor looks for it.
-func (e *Encoder) Diagnostics() diag.List { return append(diag.List(nil), e.diags...) }
+func (e *Encoder) Diagnostics() diag.List { return e.diags.List() }
 
 // Encode writes items as one CSL-JSON array.
 func Encode(w io.Writer, items []bib.Item, opts EncodeOptions) (diag.List, error) {

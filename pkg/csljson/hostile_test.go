@@ -2,6 +2,7 @@ package csljson
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -121,4 +122,26 @@ func TestNestingDepthIsConfigurable(t *testing.T) {
 	items, diags := Decode("h.json", []byte(src))
 	assert.Len(t, items, 2)
 	assert.Equal(t, `h.json:3:1043: error: item 2 nests objects and arrays deeper than 1000 (MaxDepth); skipped`, diags.Error())
+}
+
+func TestEncoderWarningsAreCappedPerKind(t *testing.T) {
+	var items []bib.Item
+	for i := range 150 {
+		it := bib.Item{ID: fmt.Sprint("k", i), Type: "online"}
+		it.Set("license", "CC")
+		items = append(items, it)
+	}
+	warns, err := Encode(io.Discard, items, EncodeOptions{MaxDiagnosticsPerKind: 1})
+	require.NoError(t, err)
+	var got []string
+	for _, d := range warns {
+		got = append(got, d.Msg)
+	}
+	assert.Equal(t, []string{
+		`item "k0": type "online" is not a CSL type; written as "document", kept as custom["original-type"]`,
+		`item "k0": "license" has no CSL-JSON property; kept as custom["license"]`,
+		`149 more like this (… has no CSL-JSON property), not listed (MaxDiagnosticsPerKind)`,
+		`149 more like this (type … is not a CSL type), not listed (MaxDiagnosticsPerKind)`,
+	}, got)
+	assert.Equal(t, 300, warns.Count())
 }

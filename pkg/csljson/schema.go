@@ -68,22 +68,29 @@ func schemaShape(k string, raw []byte) bool {
 	return false
 }
 
+// warning is a change forSchema made: its kind (a message format, by which
+// the Encoder caps them) and its message.
+type warning struct{ kind, msg string }
+
 // forSchema returns the item as the Encoder writes it: valid against the CSL
 // data schema, with whatever did not fit moved into "custom". It returns the
 // item unchanged (not copied) when nothing needs to move, and a warning for
 // each change that a CSL processor will notice.
-func forSchema(it bib.Item) (bib.Item, []string, error) {
+func forSchema(it bib.Item) (bib.Item, []warning, error) {
 	if !needsFix(it) {
 		return it, nil, nil
 	}
-	var warns []string
+	var warns []warning
+	warn := func(format string, args ...any) {
+		warns = append(warns, warning{format, fmt.Sprintf(format, args...)})
+	}
 	it = it.Clone()
 	custom := map[string]json.RawMessage{}
 	if raw, ok := it.Custom["custom"]; ok {
 		if err := json.Unmarshal(raw, &custom); err != nil {
 			// A non-object "custom" is kept, one level down.
 			custom = map[string]json.RawMessage{"custom": raw}
-			warns = append(warns, `"custom" is not an object; kept as custom.custom`)
+			warn(`"custom" is not an object; kept as custom.custom`)
 		}
 	}
 	move := func(k string, v []byte, why string) {
@@ -94,14 +101,14 @@ func forSchema(it bib.Item) (bib.Item, []string, error) {
 			name = "property:" + k
 		}
 		custom[name] = v
-		warns = append(warns, fmt.Sprintf("%q %s; kept as custom[%q]", k, why, name))
+		warn("%q "+why+"; kept as custom[%q]", k, name)
 	}
 	if !bib.IsType(it.Type) {
 		if it.Type == "" {
-			warns = append(warns, fmt.Sprintf("no type; written as %q", fallbackType))
+			warn("no type; written as %q", fallbackType)
 		} else {
 			custom[originalTypeKey] = bib.AppendJSONString(nil, it.Type)
-			warns = append(warns, fmt.Sprintf("type %q is not a CSL type; written as %q, kept as custom[%q]", it.Type, fallbackType, originalTypeKey))
+			warn("type %q is not a CSL type; written as %q, kept as custom[%q]", it.Type, fallbackType, originalTypeKey)
 		}
 		it.Type = fallbackType
 	}

@@ -2,6 +2,7 @@ package diag
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -60,9 +61,12 @@ func (c *Capped) Kept() List { return c.list }
 // by position.
 func (c *Capped) List() List {
 	out := slices.Clone(c.list)
-	for format, k := range c.kinds {
-		if k.n > c.Max {
-			out.Add(k.firstLeft, k.sev, "%d more like this (%s), not listed (MaxDiagnosticsPerKind)", k.n-c.Max, label(format))
+	// In the order of the formats, so that summaries at one position (an
+	// encoder's, which have none) come out the same every time.
+	for _, format := range slices.Sorted(maps.Keys(c.kinds)) {
+		if k := c.kinds[format]; k.n > c.Max {
+			out = append(out, Diagnostic{Pos: k.firstLeft, Severity: k.sev, Omitted: k.n - c.Max,
+				Msg: fmt.Sprintf("%d more like this (%s), not listed (MaxDiagnosticsPerKind)", k.n-c.Max, label(format))})
 		}
 	}
 	out.Sort()

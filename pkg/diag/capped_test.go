@@ -1,6 +1,7 @@
 package diag
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -27,4 +28,22 @@ func lines(l List) []string {
 		out = append(out, d.Error())
 	}
 	return out
+}
+
+func TestCappedSummariesCountAndComeInOneOrder(t *testing.T) {
+	// Without positions (an encoder's warnings), the summaries are ordered
+	// by kind, and Count includes what they stand for.
+	c := Capped{Max: 1}
+	for i := range 3 {
+		c.Warnf(Pos{}, "item %q: no tag for %s", fmt.Sprint(i), "x")
+		c.Warnf(Pos{}, "item %q: type %s written as GEN", fmt.Sprint(i), "y")
+	}
+	l := c.List()
+	assert.Equal(t, []string{
+		`-: warning: item "0": no tag for x`,
+		`-: warning: item "0": type y written as GEN`,
+		`-: warning: 2 more like this (item …: no tag for …), not listed (MaxDiagnosticsPerKind)`,
+		`-: warning: 2 more like this (item …: type … written as GEN), not listed (MaxDiagnosticsPerKind)`,
+	}, lines(l))
+	assert.Equal(t, 6, l.Count())
 }

@@ -54,6 +54,9 @@ type Diagnostic struct {
 	Pos      Pos
 	Severity Severity
 	Msg      string
+	// Omitted is, for the "N more like this" summary of a Capped list, the
+	// N problems it stands for; zero otherwise.
+	Omitted int
 }
 
 // Error formats the problem as "file:line:col: severity: message".
@@ -98,6 +101,16 @@ func (l List) Sorted() List {
 	out := append(List(nil), l...)
 	out.Sort()
 	return out
+}
+
+// Count returns the number of problems found: one for each diagnostic,
+// and for a summary of a Capped list the problems it stands for.
+func (l List) Count() int {
+	n := 0
+	for _, d := range l {
+		n += max(d.Omitted, 1)
+	}
+	return n
 }
 
 // HasErrors reports whether any problem is an Error.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -16,7 +17,16 @@ type EncodeOptions struct {
 	// CRLF ends lines with CR LF, as the RIS specification and EndNote on
 	// Windows expect; the default is LF, which every reader accepts.
 	CRLF bool
+	// MaxDiagnosticsPerKind bounds the warnings of one kind that
+	// Diagnostics lists (default 100, negative for no limit); the rest are
+	// counted in one "N more like this" warning, so that memory does not
+	// grow with the number of items written.
+	MaxDiagnosticsPerKind int
 }
+
+// DefaultMaxDiagnosticsPerKind is the default of
+// EncodeOptions.MaxDiagnosticsPerKind.
+const DefaultMaxDiagnosticsPerKind = 100
 
 // Encoder writes items as RIS records.
 type Encoder struct {
@@ -25,12 +35,18 @@ type Encoder struct {
 	buf    []byte
 	err    error
 	closed bool
-	diags  diag.List
+	diags  diag.Capped
 }
 
 // NewEncoder returns an encoder writing to w.
 func NewEncoder(w io.Writer, opts EncodeOptions) *Encoder {
-	e := &Encoder{w: w, eol: "\n"}
+	e := &Encoder{w: w, eol: "\n", diags: diag.Capped{Max: opts.MaxDiagnosticsPerKind}}
+	switch {
+	case opts.MaxDiagnosticsPerKind == 0:
+		e.diags.Max = DefaultMaxDiagnosticsPerKind
+	case opts.MaxDiagnosticsPerKind < 0:
+		e.diags.Max = math.MaxInt
+	}
 	if opts.CRLF {
 		e.eol = "\r\n"
 	}
@@ -64,7 +80,7 @@ func (e *Encoder) Encode(it bib.Item) error {
 	it = formsToTags(it)
 	var dropped []string
 	warn := func(format string, args ...any) {
-		e.diags.Warnf(diag.Pos{}, "item %q: %s", it.ID, fmt.Sprintf(format, args...))
+		e.diags.Report(diag.Pos{}, diag.Warning, format, fmt.Sprintf("item %q: %s", it.ID, fmt.Sprintf(format, args...)))
 	}
 
 	ty := cslToRIS[it.Type]
@@ -438,7 +454,7 @@ func (e *Encoder) Close() error {
 
 // Diagnostics returns the warnings about items written so far: what RIS
 // could not hold.
-func (e *Encoder) Diagnostics() diag.List { return append(diag.List(nil), e.diags...) }
+func (e *Encoder) Diagnostics() diag.List { return e.diags.List() }
 
 // Encode writes items as RIS.
 func Encode(w io.Writer, items []bib.Item, opts EncodeOptions) (diag.List, error) {
