@@ -31,6 +31,7 @@ func TestHardNegatives(t *testing.T) {
 		{"Saeed", "Saʿīd", "Saïd"}, {"Sayyid", "Seyyed", "Sayed"}, {"Saad", "Saʿd"},
 		{"Omar", "ʿUmar", "Ömer"}, {"Ammar", "ʿAmmār"}, {"Amr", "ʿAmr"},
 		{"Samir"}, {"Samira", "Samireh"}, {"Nabil", "Nabeel"}, {"Nabila"},
+		{"Nada"}, {"Nadia", "Nadiya"}, {"Rana"}, {"Rania", "Ranya"},
 	}
 	var in []string
 	var gold []int

@@ -48,7 +48,7 @@ type Model struct {
 	final    map[string]readRule // read rules for the end of a word (LETTERS$)
 	maxRead  int                 // longest LETTERS of a read rule, in runes
 	sub      [128][128]step
-	indel    [5][128]step     // by context: any, vowel, sun, script, final
+	indel    [6][128]step     // by context: any, vowel, sun, script, final
 	article  step             // a short vowel for another before l: al, ol, ul, el
 	initial  step             // a short vowel for another at the start of a word
 	solid    step             // the article written solid with the name on one side only
@@ -75,6 +75,7 @@ const (
 	ctxSun
 	ctxScript
 	ctxFinal
+	ctxIya // before a final a: the -iya of a feminine nisba (Nadia, Nada)
 )
 
 // DefaultModel is the embedded model.
@@ -162,7 +163,7 @@ func ParseModel(src, file string) (*Model, error) {
 			if err != nil {
 				return nil, err
 			}
-			ctx := map[string]int{"any": ctxAny, "vowel": ctxVowel, "sun": ctxSun, "script": ctxScript, "final": ctxFinal}
+			ctx := map[string]int{"any": ctxAny, "vowel": ctxVowel, "sun": ctxSun, "script": ctxScript, "final": ctxFinal, "iya": ctxIya}
 			ci, ok := ctx[f[2]]
 			if !ok {
 				return nil, bad("unknown context %q", f[2])
@@ -608,6 +609,9 @@ func (m *Model) indelCost(s string, i int, otherScript bool) (float32, uint16) {
 		}
 		return 0, 0 // Latin spellings often leave ʿayn out
 	}
+	if st := m.indel[ctxIya][x]; st.ok && i == len(s)-2 && (s[i+1] == 'a' || s[i+1] == 'A') {
+		return st.cost, st.label // Nadia is not Nada, nor Rania Rana
+	}
 	if st := m.indel[ctxFinal][x]; st.ok && i == len(s)-1 {
 		// The last letter decides more than a slip, and the script
 		// writes a final vowel (ة, ه, ی).
@@ -651,7 +655,7 @@ func (m *Model) subCost(x, y byte) (float32, uint16) {
 // so, at a higher cost, is the first vowel of a word.
 func (m *Model) subAt(s string, i int, t string, j int) (float32, uint16) {
 	x, y := s[i], t[j]
-	if x != y && m.article.ok && isShortVowel(x) && isShortVowel(y) && i > 0 && j > 0 &&
+	if x != y && m.article.ok && isShortVowel(x) && isShortVowel(y) && i > 1 && j > 1 &&
 		afterArticle(s, i+1) && afterArticle(t, j+1) {
 		if c, l := m.subCost(x, y); c < m.article.cost {
 			return c, l

@@ -77,6 +77,11 @@ func TestCompareWords(t *testing.T) {
 		{"ʿIrāqchī", "Araghchi", true, "first vowel"},
 		{"Youssef", "Yusuf", true, "e for u"},
 		{"Samir", "Samira", false, ""},
+		{"Nada", "Nadia", false, ""}, // the -iya of a nisba is written
+		{"Rana", "Rania", false, ""},
+		{"Rania", "Ranya", true, "ی read as a vowel or as y"},
+		{"Hala", "Hila", false, ""}, // not the article's vowel
+		{"Salma", "Selma", true, "e for a"},
 		{"Alqahira", "Qahira", true, "article written solid"},
 		{"Elbaradei", "Baradei", true, "article written solid"},
 		{"Saʿīd", "سعيد", true, "script"},
