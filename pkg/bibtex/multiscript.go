@@ -3,6 +3,8 @@ package bibtex
 import (
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"github.com/manba/manba/pkg/bib"
 )
 
@@ -79,6 +81,14 @@ func hasCalendarDate(it bib.Item) bool {
 
 func formField(variable, tag string) string { return variable + "_" + strings.ToLower(tag) }
 
+// isLanguageTag reports whether the suffix of a field name is a well-formed
+// BCP 47 tag with known subtags, as the tag of a form must be; "date" in
+// ACM's issue_date is not one.
+func isLanguageTag(s string) bool {
+	_, err := language.Parse(s)
+	return err == nil
+}
+
 // fieldsToForms reads the fields above back into the item, then converts
 // the Hijri dates of Persian and Arabic items (bib.ResolveCalendars),
 // reporting each conversion at the entry.
@@ -88,6 +98,9 @@ func (d *Decoder) fieldsToForms(it *bib.Item, e *rawEntry) {
 		v, tag, ok := strings.Cut(f.name, "_")
 		if !ok || tag == "" || bib.KindOf(v) == bib.KindUnknown {
 			continue
+		}
+		if tag != "calendar" && tag != "original" && !isLanguageTag(tag) {
+			continue // a field of its own, such as ACM's issue_date
 		}
 		switch {
 		case tag == "calendar" || tag == "original":

@@ -57,3 +57,21 @@ func TestPersianYearIsSolarHijri(t *testing.T) {
 	assert.Contains(t, diags[0].Error(), "t.bib:1:1")
 	assert.Contains(t, diags[0].Error(), "read as solar-hijri")
 }
+
+// TestIssueDateIsNotAFormOfIssue: a field name's suffix makes a form only
+// when it is a BCP 47 tag; ACM's issue_date is a field of its own.
+func TestIssueDateIsNotAFormOfIssue(t *testing.T) {
+	src := []byte("@article{a, title = {T}, issue = {3}, issue_date = {Fall 1999}, title_short = {S}, title_en = {E}, title_x-acm = {X}}\n")
+	items, diags := Decode("t.bib", src, DecodeOptions{})
+	require.Len(t, items, 1)
+	assert.Empty(t, diags)
+	it := items[0]
+	assert.Equal(t, map[string]string{"issue_date": "Fall 1999", "title_short": "S"}, it.Extra)
+	assert.Equal(t, map[string]map[string]string{"title": {"en": "E", "x-acm": "X"}}, it.Forms.Vars)
+
+	var buf bytes.Buffer
+	require.NoError(t, Encode(&buf, items, EncodeOptions{}))
+	back, _ := Decode("t.bib", buf.Bytes(), DecodeOptions{})
+	require.Len(t, back, 1)
+	assert.True(t, it.Equal(back[0]), buf.String())
+}
