@@ -375,13 +375,14 @@ func runNamesCluster(o namesOptions, args []string, stdin io.Reader, stdout, std
 	if err != nil {
 		return err
 	}
-	for _, a := range cl.Cluster(lines) {
+	cl.Brief = !o.explain
+	cl.Each(lines, func(_ int, a names.Assignment) {
 		fmt.Fprintf(out, "%s\t%s\t%s", tsv(a.Input), tsv(a.Key), tsv(a.Canonical))
 		if o.explain {
 			fmt.Fprintf(out, "\t%s\t%.2f", tsv(a.Why), a.Score)
 		}
 		fmt.Fprintln(out)
-	}
+	})
 	if err := out.Close(); err != nil {
 		return err
 	}

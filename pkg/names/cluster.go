@@ -28,6 +28,9 @@ type Assignment struct {
 // that name, and an authority entry wins over spelling similarity.
 type Clusterer struct {
 	Authority *Authority // nil: DefaultAuthority
+	// Brief leaves Why and Score of the assignments empty: explaining
+	// every name costs time and memory on large inputs.
+	Brief bool
 }
 
 // Cluster assigns each name to a cluster, with the default authority.
@@ -56,50 +59,116 @@ const maxCandidates = 24
 
 // Cluster assigns each input to a cluster, in input order.
 func (c *Clusterer) Cluster(inputs []string) []Assignment {
+	out := make([]Assignment, len(inputs))
+	c.Each(inputs, func(i int, a Assignment) { out[i] = a })
+	return out
+}
+
+// form is one distinct matching form of the input: the names with one
+// fine key, kind and gender are one name, clustered once.
+type form struct {
+	p     *Parsed
+	entry *Entry // the authority entry the name is a variant of
+	first int32  // the distinct input that gave the form
+	cl    int32
+	why   string
+	score float64
+}
+
+// Each assigns each input to a cluster and calls yield with the index of
+// the input and its assignment, in input order. Unlike Cluster it holds
+// no assignment of its own, and with Brief it neither explains nor scores,
+// so that large inputs take little memory.
+func (c *Clusterer) Each(inputs []string, yield func(i int, a Assignment)) {
 	au := c.Authority
 	if au == nil {
 		au = DefaultAuthority()
 	}
-	// Identical inputs share everything; then identical keys.
-	type form struct {
-		p     *Parsed
-		entry *Entry // the authority entry the name is a variant of
-		first int
-		cl    int
-		why   string
-		score float64
+	uniq, distinctOf := distinct(inputs)
+	forms, formOf := formsOf(au, uniq)
+	clusters := c.place(forms)
+	for i, s := range inputs {
+		d := distinctOf[i]
+		f := &forms[formOf[d]]
+		cl := clusters[f.cl]
+		a := Assignment{Input: s, Key: cl.key, Canonical: cl.canonical}
+		if !c.Brief {
+			a.Why, a.Score = f.why, f.score
+			if a.Why == "" {
+				a.Score = 1
+			}
+			if d != f.first && a.Why == "" {
+				// Same key as the name that founded the form: say which
+				// rules made them meet.
+				p := au.lists.Parse(uniq[d])
+				v := compare(&p, f.p)
+				a.Why, a.Score = v.explain(), v.score()
+			}
+		}
+		yield(i, a)
 	}
-	distinctOf := make([]int, len(inputs))
-	byInput := make(map[string]int, len(inputs)/2)
+}
+
+// distinct returns the distinct inputs, in order of first appearance,
+// and the index among them of each input: identical inputs share
+// everything.
+func distinct(inputs []string) ([]string, []int32) {
+	distinctOf := make([]int32, len(inputs))
+	byInput := make(map[string]int32, len(inputs)/2)
 	var uniq []string
 	for i, s := range inputs {
 		d, ok := byInput[s]
 		if !ok {
-			d = len(uniq)
+			d = int32(len(uniq))
 			byInput[s] = d
 			uniq = append(uniq, s)
 		}
 		distinctOf[i] = d
 	}
-	parsed, entries := parseAll(au, uniq)
-	byKey := make(map[string]int, len(uniq))
-	var forms []*form
-	formOfDistinct := make([]int, len(uniq))
-	for d := range parsed {
-		p := &parsed[d]
-		k := p.Kind.String() + "\x00" + p.fine + "\x00" + string(rune('0'+p.Gender))
-		if p.Key == "|" || p.Key == "org:" {
-			k += "\x00" + uniq[d] // nothing to match on: keep apart
-		}
-		fi, ok := byKey[k]
-		if !ok {
-			fi = len(forms)
-			byKey[k] = fi
-			forms = append(forms, &form{p: p, first: d, cl: -1, entry: entries[d]})
-		}
-		formOfDistinct[d] = fi
-	}
+	return uniq, distinctOf
+}
 
+// parseBatch is how many names are parsed at a time: the parsed names
+// whose form was seen before are dropped batch by batch, so that only one
+// parsed name per form is held.
+const parseBatch = 8192
+
+// formsOf parses the distinct inputs and returns their distinct forms
+// and the form of each input. A form keeps the parsed name that gave it,
+// without the parts clustering does not read.
+func formsOf(au *Authority, uniq []string) ([]form, []int32) {
+	formOf := make([]int32, len(uniq))
+	byKey := make(map[string]int32, len(uniq)/2)
+	var forms []form
+	var arena []Parsed // parsed forms, in pages that never move
+	for lo := 0; lo < len(uniq); lo += parseBatch {
+		hi := min(lo+parseBatch, len(uniq))
+		parsed, entries := parseAll(au, uniq[lo:hi])
+		for j := range parsed {
+			p := &parsed[j]
+			k := p.Kind.String() + "\x00" + p.fine + "\x00" + string(rune('0'+p.Gender))
+			if p.Key == "|" || p.Key == "org:" {
+				k += "\x00" + uniq[lo+j] // nothing to match on: keep apart
+			}
+			fi, ok := byKey[k]
+			if !ok {
+				fi = int32(len(forms))
+				byKey[k] = fi
+				if len(arena) == cap(arena) {
+					arena = make([]Parsed, 0, parseBatch)
+				}
+				p.Honorifics, p.Aliases, p.fine = nil, nil, ""
+				arena = append(arena, *p)
+				forms = append(forms, form{p: &arena[len(arena)-1], first: int32(lo + j), cl: -1, entry: entries[j]})
+			}
+			formOf[lo+j] = fi
+		}
+	}
+	return forms, formOf
+}
+
+// place assigns each form to a cluster and returns the clusters.
+func (c *Clusterer) place(forms []form) []*cluster {
 	var clusters []*cluster
 	block := map[uint64][]int32{}
 	var keyBuf []uint64
@@ -139,9 +208,9 @@ func (c *Clusterer) Cluster(inputs []string) []Assignment {
 		return ci
 	}
 
-	order := make([]int, len(forms))
+	order := make([]int32, len(forms))
 	for i := range order {
-		order[i] = i
+		order[i] = int32(i)
 	}
 	sort.SliceStable(order, func(i, j int) bool {
 		return len(forms[order[i]].p.toks) > len(forms[order[j]].p.toks)
@@ -149,105 +218,116 @@ func (c *Clusterer) Cluster(inputs []string) []Assignment {
 	// Authority entries come into play only when an input names them, so
 	// a large authority costs nothing for inputs that do not use it.
 	for _, fi := range order {
-		f := forms[fi]
+		f := &forms[fi]
 		if e := f.entry; e != nil {
-			f.cl = entryCluster(e)
+			f.cl = int32(entryCluster(e))
 			f.why, f.score = "authority: "+e.Canonical, 1
-			join(f.cl, f.p)
+			join(int(f.cl), f.p)
 		}
 	}
 	usedKeys := map[string]int{} // cluster keys handed out: Jamil and Jamal fold alike
-	var seen []int32             // seen[ci] == stamp: cluster ci already compared
+	var seen, hits []int32       // seen[ci] == stamp: cluster ci is a candidate, sharing hits[ci] keys
 	var strong, weak []int
+	var cands []int32
 	for stamp, fi := range order {
-		f := forms[fi]
+		f := &forms[fi]
 		if f.cl >= 0 {
 			continue
 		}
 		for len(seen) < len(clusters) {
-			seen = append(seen, -1)
+			seen, hits = append(seen, -1), append(hits, 0)
 		}
 		strong, weak = strong[:0], weak[:0]
 		keyBuf = blockKeys(keyBuf[:0], f.p, false)
 		for i := range f.p.alts {
 			keyBuf = blockKeys(keyBuf, &f.p.alts[i], false)
 		}
-		candidates := 0
-		for _, b := range keyBuf {
-			for _, ci32 := range block[b] {
-				ci := int(ci32)
-				if seen[ci] == int32(stamp) {
-					continue
-				}
-				seen[ci] = int32(stamp)
-				if candidates++; candidates > maxCandidates {
-					break // a block as big as this says little; the time stays linear
-				}
-				cl := clusters[ci]
-				if f.p.Gender != 0 && cl.gender != 0 && f.p.Gender != cl.gender {
-					continue
-				}
-				switch v := bestMatch(f.p, cl); {
-				case !v.ok:
-				case v.weak:
-					weak = append(weak, ci)
-				default:
-					strong = append(strong, ci)
-				}
+		cands = candidates(cands[:0], keyBuf, block, hits, seen, int32(stamp))
+		for _, ci32 := range cands {
+			ci := int(ci32)
+			cl := clusters[ci]
+			if f.p.Gender != 0 && cl.gender != 0 && f.p.Gender != cl.gender {
+				continue
+			}
+			switch v := bestMatch(f.p, cl); {
+			case !v.ok:
+			case v.weak:
+				weak = append(weak, ci)
+			default:
+				strong = append(strong, ci)
 			}
 		}
-		pick := -1
-		switch {
-		case len(strong) == 1:
-			pick = strong[0]
-		case len(strong) == 0 && len(weak) == 1:
-			pick = weak[0]
-		case len(strong) == 0 && len(weak) > 1 && f.p.Gender != 0:
-			// Mrs Khodabandeh: the only woman among the Khodabandehs.
-			for _, ci := range weak {
-				if clusters[ci].gender == f.p.Gender {
-					if pick >= 0 {
-						pick = -1
-						break
-					}
-					pick = ci
-				}
-			}
-		case len(strong) == 0 && len(weak) > 1 && f.p.Kind == Org:
-			pick = dominant(clusters, weak)
-		case len(strong) > 1:
-			// Several clusters match: join only if the others are mere
-			// variants of it found through the authority.
-			pick = preferEntry(clusters, strong)
-		}
+		pick := pickCluster(clusters, f.p, strong, weak)
 		if pick < 0 {
 			pick = len(clusters)
 			clusters = append(clusters, &cluster{key: uniqueKey(usedKeys, f.p.Key), canonical: displayName(f.p)})
-		} else {
+		} else if !c.Brief {
 			v := bestMatch(f.p, clusters[pick])
 			f.why, f.score = v.explain(), v.score()
 		}
-		f.cl = pick
+		f.cl = int32(pick)
 		join(pick, f.p)
 	}
-	out := make([]Assignment, len(inputs))
-	for i, s := range inputs {
-		d := distinctOf[i]
-		f := forms[formOfDistinct[d]]
-		cl := clusters[f.cl]
-		why, score := f.why, f.score
-		if why == "" {
-			score = 1
+	return clusters
+}
+
+// maxScan is how much of one block is read for candidates: a block as
+// big as this says little, and the time stays linear.
+const maxScan = 1024
+
+// candidates appends to dst the clusters indexed under the keys, each
+// once: in the order found when they are few, else the maxCandidates that
+// share the most keys with the name (the cluster of its own spelling
+// shares its every word pair and its words run together; one that shares
+// only its surname and a given name is likelier another person).
+func candidates(dst []int32, keys []uint64, block map[uint64][]int32, hits, seen []int32, stamp int32) []int32 {
+	for _, b := range keys {
+		l := block[b]
+		if len(l) > maxScan {
+			l = l[:maxScan]
 		}
-		if d != f.first && why == "" {
-			// Same key as the name that founded the cluster: say which
-			// rules made them meet.
-			v := compare(&parsed[d], f.p)
-			why, score = v.explain(), v.score()
+		for _, ci := range l {
+			if seen[ci] != stamp {
+				seen[ci], hits[ci] = stamp, 0
+				dst = append(dst, ci)
+			}
+			hits[ci]++
 		}
-		out[i] = Assignment{Input: s, Key: cl.key, Canonical: cl.canonical, Why: why, Score: score}
 	}
-	return out
+	if len(dst) > maxCandidates {
+		sort.SliceStable(dst, func(i, j int) bool { return hits[dst[i]] > hits[dst[j]] })
+		dst = dst[:maxCandidates]
+	}
+	return dst
+}
+
+// pickCluster returns the cluster a name joins given the clusters it
+// matches strongly and weakly, or -1 for a cluster of its own.
+func pickCluster(clusters []*cluster, p *Parsed, strong, weak []int) int {
+	pick := -1
+	switch {
+	case len(strong) == 1:
+		pick = strong[0]
+	case len(strong) == 0 && len(weak) == 1:
+		pick = weak[0]
+	case len(strong) == 0 && len(weak) > 1 && p.Gender != 0:
+		// Mrs Khodabandeh: the only woman among the Khodabandehs.
+		for _, ci := range weak {
+			if clusters[ci].gender == p.Gender {
+				if pick >= 0 {
+					return -1
+				}
+				pick = ci
+			}
+		}
+	case len(strong) == 0 && len(weak) > 1 && p.Kind == Org:
+		pick = dominant(clusters, weak)
+	case len(strong) > 1:
+		// Several clusters match: join only if the others are mere
+		// variants of it found through the authority.
+		pick = preferEntry(clusters, strong)
+	}
+	return pick
 }
 
 // uniqueKey returns key, or key with a number when another cluster has
