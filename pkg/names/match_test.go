@@ -2,6 +2,7 @@ package names
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -246,4 +247,30 @@ func TestLexiconsLikeWithLike(t *testing.T) {
 	assert.Equal(t, translit.Fold("west"), to)
 	_, ok = defaultLists.scriptSynonym(foldWord("غريب"))
 	assert.False(t, ok)
+}
+
+// TestGivenLexicon checks data/given.tsv: three columns, and no spelling
+// listed under two names (it would name neither).
+func TestGivenLexicon(t *testing.T) {
+	owner := map[string]string{}
+	for i, line := range strings.Split(givenTSV, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		require.Len(t, f, 3, "given.tsv:%d", i+1)
+		for _, s := range strings.Split(f[2], ",") {
+			s = strings.TrimSpace(s)
+			if o, ok := owner[s]; ok && o != f[0] {
+				t.Errorf("given.tsv:%d: %s is a spelling of %s and of %s", i+1, s, o, f[0])
+			}
+			owner[s] = f[0]
+		}
+	}
+	for _, p := range [][2]string{{"Asem", "Esam"}, {"Hesham", "Hashem"}, {"Rashad", "Rashed"}, {"Feras", "Fares"}} {
+		a, b := lookupGiven(translit.DefaultModel.Read(p[0])), lookupGiven(translit.DefaultModel.Read(p[1]))
+		if assert.NotNil(t, a, p[0]) && assert.NotNil(t, b, p[1]) {
+			assert.NotEqual(t, a.form, b.form)
+		}
+	}
 }

@@ -52,6 +52,7 @@ type Model struct {
 	article  step             // a short vowel for another before l: al, ol, ul, el
 	initial  step             // a short vowel for another at the start of a word
 	solid    step             // the article written solid with the name on one side only
+	swap     step             // two short vowels read each as the other in one word
 	pairs    map[[3]byte]step // one symbol against two: Y against a I (ay, aʿī)
 	hasPair  [128]bool        // the symbol has pair rules
 	variants []variant
@@ -190,7 +191,7 @@ func ParseModel(src, file string) (*Model, error) {
 			}
 			m.pairs[[3]byte{x, f[2][0], f[2][1]}] = step{cost: float32(c), label: label(f[4]), ok: true}
 			m.hasPair[x] = true
-		case "article", "initial", "solid":
+		case "article", "initial", "solid", "swap":
 			if len(f) < 4 {
 				return nil, bad("%s needs COST LABEL SOURCE", f[0])
 			}
@@ -204,8 +205,10 @@ func ParseModel(src, file string) (*Model, error) {
 				m.article = st
 			case "initial":
 				m.initial = st
-			default:
+			case "solid":
 				m.solid = st
+			default:
+				m.swap = st
 			}
 		case "assimilate":
 			if len(f) < 3 {
@@ -754,6 +757,7 @@ func (m *Model) distance(a, b Reading, limit float64) (float64, []uint16) {
 		labels = append(labels, l)
 	}
 	const eps = 1e-4
+	var swaps uint32 // short vowel x of s read as y of t: bit x*5+y
 	i, j := len(s), len(t)
 	for i > 0 || j > 0 {
 		cur := d[i*w+j]
@@ -762,6 +766,9 @@ func (m *Model) distance(a, b Reading, limit float64) (float64, []uint16) {
 			if abs32(d[(i-1)*w+j-1]+sc-cur) < eps {
 				if sc > 0 {
 					add(sl, sc)
+					if x, y := vowelIndex(s[i-1]), vowelIndex(t[j-1]); x >= 0 && y >= 0 && sl != m.article.label {
+						swaps |= 1 << (x*5 + y)
+					}
 				}
 				i, j = i-1, j-1
 				continue
@@ -793,7 +800,36 @@ func (m *Model) distance(a, b Reading, limit float64) (float64, []uint16) {
 		}
 		j--
 	}
-	return float64(d[len(s)*w+len(t)]), labels
+	total := float64(d[len(s)*w+len(t)])
+	if m.swap.ok && swapped(swaps) {
+		// One convention writes a short vowel one way throughout (e for a,
+		// e for i): a for e in one place and e for a in another is two
+		// names (ʿĀṣim Asem, ʿIṣām Esam), not two conventions.
+		total += float64(m.swap.cost)
+		add(m.swap.label, m.swap.cost)
+		if total > limit {
+			return limit + 1, nil
+		}
+	}
+	return total, labels
+}
+
+// vowelIndex numbers the short vowels a e i o u, or returns -1.
+func vowelIndex(c byte) int {
+	return strings.IndexByte("aeiou", c)
+}
+
+// swapped reports a short vowel read as another in one place and the other
+// way round in another (a for e and e for a).
+func swapped(swaps uint32) bool {
+	for x := 0; x < 5; x++ {
+		for y := x + 1; y < 5; y++ {
+			if swaps&(1<<(x*5+y)) != 0 && swaps&(1<<(y*5+x)) != 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // pairAt is the cost of reading the symbol before position i of s as the

@@ -82,6 +82,8 @@ func TestCompareWords(t *testing.T) {
 		{"Rania", "Ranya", true, "ی read as a vowel or as y"},
 		{"Hala", "Hila", false, ""}, // not the article's vowel
 		{"Salma", "Selma", true, "e for a"},
+		{"Asem", "Esam", false, ""}, // a for e and e for a: ʿĀṣim, ʿIṣām
+		{"Meryem", "Maryam", true, "e for a"},
 		{"Alqahira", "Qahira", true, "article written solid"},
 		{"Elbaradei", "Baradei", true, "article written solid"},
 		{"Saʿīd", "سعيد", true, "script"},
