@@ -134,8 +134,8 @@ func distinct(inputs []string) ([]string, []int32) {
 const parseBatch = 8192
 
 // formsOf parses the distinct inputs and returns their distinct forms
-// and the form of each input. A form keeps the parsed name that gave it,
-// without the parts clustering does not read.
+// and the form of each input. A form keeps the parsed name that gave it;
+// the others are dropped batch by batch.
 func formsOf(au *Authority, uniq []string) ([]form, []int32) {
 	formOf := make([]int32, len(uniq))
 	byKey := make(map[string]int32, len(uniq)/2)
@@ -157,7 +157,7 @@ func formsOf(au *Authority, uniq []string) ([]form, []int32) {
 				if len(arena) == cap(arena) {
 					arena = make([]Parsed, 0, parseBatch)
 				}
-				p.Honorifics, p.Aliases, p.fine = nil, nil, ""
+				p.fine = "" // the form key holds it
 				arena = append(arena, *p)
 				forms = append(forms, form{p: &arena[len(arena)-1], first: int32(lo + j), cl: -1, entry: entries[j]})
 			}
