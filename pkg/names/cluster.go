@@ -508,13 +508,26 @@ func blockKeys(dst []uint64, p *Parsed, index bool) []uint64 {
 		for v := 0; v < nv; v++ {
 			// All its words run together, as a person's: Hizb Allah and
 			// Hezbollah, Shahr-e Kord and Shahrekord, whichever kind the
-			// parser took each for.
+			// parser took each for; and its distinctive words alone
+			// (Abu Ghraib of Abu Ghraib prison).
 			add(mix('p', runTogether(v)))
+			if 0 < distinct && distinct < len(p.toks) {
+				add(mix('p', distinctRunTogether(p.toks, v)))
+			}
 		}
 		return dst
 	}
 	if w := shortWord(p); w != "" {
 		add(mix('a', maphash.String(blockSeed, w)))
+	}
+	if !index && impersonal(p) {
+		// Perhaps a place or an organization the parser took for a
+		// person (Amnesty, Red Cross): look among them by word too.
+		for i := range p.toks {
+			for v := 0; v < nv; v++ {
+				add(mix('o', at(i, v)))
+			}
+		}
 	}
 	if len(p.toks) == 1 {
 		for v := 0; v < nv; v++ {
@@ -548,6 +561,42 @@ func blockKeys(dst []uint64, p *Parsed, index bool) []uint64 {
 		add(mix('p', runTogether(v))) // Abol Hassan, Abolhassan; Deir ez-Zor, Deyrizor
 	}
 	return dst
+}
+
+// impersonal reports a name parsed as a person's with nothing personal
+// about it: no title, gender or initial (see acrossKinds).
+func impersonal(p *Parsed) bool {
+	if len(p.Honorifics) > 0 || p.Gender != 0 {
+		return false
+	}
+	for _, t := range p.toks {
+		if t.initial {
+			return false
+		}
+	}
+	return true
+}
+
+// distinctRunTogether is the hash of the skeletons of an organization's
+// distinctive words (not generic) run together, under convention v.
+func distinctRunTogether(toks []token, v int) uint64 {
+	m := translit.DefaultModel
+	var buf [128]byte
+	b := buf[:0]
+	for _, t := range toks {
+		if defaultLists.generic[t.key] || len(b) > 64 {
+			continue
+		}
+		switch {
+		case t.initial || t.rd.Symbols == "":
+			b = append(append(b, '.'), t.key...)
+		case t.org && v == 0:
+			b = append(b, t.skel...)
+		default:
+			b = m.AppendSkeleton(b, t.rd, v)
+		}
+	}
+	return fnv64(b)
 }
 
 // mix combines a blocking key with one more part (splitmix64).

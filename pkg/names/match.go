@@ -347,18 +347,16 @@ func concatenated(a, b *Parsed, v verdict) verdict {
 // organization's or a place's: the parser tells them apart by words that
 // are not always written (Bandar Abbas, Bandar-e Abbas; Hisbollah,
 // Hezbollah), so a "person" with nothing personal about it (no title,
-// gender or initial) is compared word by word as an organization, weakly.
+// gender or initial) is compared word by word as an organization, weakly,
+// and must match all its words.
 func acrossKinds(p, o *Parsed) verdict {
-	if len(p.Honorifics) > 0 || p.Gender != 0 || len(p.toks) == 0 || len(o.toks) == 0 {
+	if !impersonal(p) || len(p.toks) == 0 || len(o.toks) == 0 {
 		return verdict{}
 	}
-	for _, t := range p.toks {
-		if t.initial {
-			return verdict{}
-		}
-	}
 	v := compareOrg(p, o)
-	if !v.ok {
+	if !v.ok || v.weak {
+		// Only the same words: a word alone may be another name
+		// (Kayhan, Kayhan International).
 		return verdict{}
 	}
 	v.weak = true

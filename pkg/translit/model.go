@@ -612,7 +612,7 @@ func (m *Model) indelCost(s string, i int, otherScript bool) (float32, uint16) {
 		}
 		return 0, 0 // Latin spellings often leave ʿayn out
 	}
-	if st := m.indel[ctxIya][x]; st.ok && i == len(s)-2 && (s[i+1] == 'a' || s[i+1] == 'A') {
+	if st := m.indel[ctxIya][x]; st.ok && isIya(s, i) {
 		return st.cost, st.label // Nadia is not Nada, nor Rania Rana
 	}
 	if st := m.indel[ctxFinal][x]; st.ok && i == len(s)-1 {
@@ -814,16 +814,35 @@ func (m *Model) distance(a, b Reading, limit float64) (float64, []uint16) {
 	return total, labels
 }
 
+// isIya reports a symbol of the -iya ending of a feminine nisba: i, ī or y
+// before a final a, or i before y and a final a (Nadiya); a y after i is
+// only a glide (Ismailia, Ismailiya).
+func isIya(s string, i int) bool {
+	n := len(s)
+	if n < 3 || s[n-1] != 'a' && s[n-1] != 'A' {
+		return false
+	}
+	switch i {
+	case n - 2:
+		return s[i] != 'y' || !strings.ContainsRune("ieIEY", rune(s[i-1]))
+	case n - 3:
+		return s[i+1] == 'y' && (s[i] == 'i' || s[i] == 'I')
+	}
+	return false
+}
+
 // vowelIndex numbers the short vowels a e i o u, or returns -1.
 func vowelIndex(c byte) int {
 	return strings.IndexByte("aeiou", c)
 }
 
-// swapped reports a short vowel read as another in one place and the other
-// way round in another (a for e and e for a).
+// swapped reports a short vowel a read as another in one place and the
+// other way round in another (a for e and e for a). Swapped e/i or o/u
+// (Dohuk, Duhok) are one vowel, kasra or ḍamma, and not counted.
 func swapped(swaps uint32) bool {
-	for x := 0; x < 5; x++ {
-		for y := x + 1; y < 5; y++ {
+	const x = 0 // a
+	{
+		for y := 1; y < 5; y++ {
 			if swaps&(1<<(x*5+y)) != 0 && swaps&(1<<(y*5+x)) != 0 {
 				return true
 			}
