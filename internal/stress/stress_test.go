@@ -49,7 +49,7 @@ func limits(t *testing.T, d time.Duration, maxHeap uint64, fn func()) {
 			runtime.ReadMemStats(&ms)
 			peak = max(peak, ms.HeapInuse)
 		case <-deadline:
-			t.Fatalf("did not finish within %v", d)
+			require.FailNow(t, "did not finish in time", "limit %v", d)
 		}
 	}
 }
