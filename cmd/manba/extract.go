@@ -179,8 +179,14 @@ func newRefWriter(o extractOptions, known []bib.Item, stdout io.Writer) (*refWri
 }
 
 // add takes the references of a part of size input bytes; their Targets
-// index refs.
+// index refs. A batch holds the parts of at most extract.DefaultPartSize
+// bytes, or one larger part.
 func (w *refWriter) add(refs []extract.Reference, size int) error {
+	if w.size > 0 && w.size+size > extract.DefaultPartSize {
+		if err := w.flush(); err != nil {
+			return err
+		}
+	}
 	// Targets index the part's references; shift them past the batch's.
 	for i := range refs {
 		if refs[i].Target >= 0 {
@@ -189,9 +195,6 @@ func (w *refWriter) add(refs []extract.Reference, size int) error {
 	}
 	w.batch = append(w.batch, refs...)
 	w.size += size
-	if w.size >= extract.DefaultPartSize {
-		return w.flush()
-	}
 	return nil
 }
 
@@ -203,13 +206,8 @@ func (w *refWriter) flush() error {
 	if w.o.list {
 		return writeCitationList(w.list, refs)
 	}
-	items := extract.Bibliography(refs, extract.Options{Known: w.known, Resolve: w.o.resolve, Used: w.used})
-	for _, it := range items {
-		if err := w.sink.Write(it, diag.Pos{}); err != nil {
-			return err
-		}
-	}
-	return nil
+	opt := extract.Options{Known: w.known, Resolve: w.o.resolve, Used: w.used}
+	return extract.EmitBibliography(refs, opt, func(it bib.Item) error { return w.sink.Write(it, diag.Pos{}) })
 }
 
 func (w *refWriter) close() error {

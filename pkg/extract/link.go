@@ -73,6 +73,18 @@ type Options struct {
 // "known_work_reason"); its ID is the known work's ID or a key made of the
 // first author, year and first title word ("singleton2003saddam").
 func Bibliography(refs []Reference, opt Options) []bib.Item {
+	var out []bib.Item
+	_ = EmitBibliography(refs, opt, func(it bib.Item) error {
+		out = append(out, it)
+		return nil
+	})
+	return out
+}
+
+// EmitBibliography is Bibliography giving each item to emit as soon as it
+// is made, so that the items need not all be held; an error from emit
+// stops it and is returned.
+func EmitBibliography(refs []Reference, opt Options, emit func(bib.Item) error) error {
 	var idx []int // references that cite a work
 	for i, r := range refs {
 		// An author-date citation that matched neither a list entry nor
@@ -148,7 +160,6 @@ func Bibliography(refs []Reference, opt Options) []bib.Item {
 	if used == nil {
 		used = map[string]int{}
 	}
-	var out []bib.Item
 	for _, root := range order {
 		g := groups[root]
 		var members []bib.Item
@@ -195,9 +206,11 @@ func Bibliography(refs []Reference, opt Options) []bib.Item {
 			setCustom(&it, "known_work", work)
 			setCustom(&it, "known_work_reason", reason)
 		}
-		out = append(out, it)
+		if err := emit(it); err != nil {
+			return err
+		}
 	}
-	return out
+	return nil
 }
 
 func setCustom(it *bib.Item, key string, value any) {
