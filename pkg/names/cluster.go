@@ -170,16 +170,13 @@ func formsOf(au *Authority, uniq []string) ([]form, []int32) {
 // place assigns each form to a cluster and returns the clusters.
 func (c *Clusterer) place(forms []form) []*cluster {
 	var clusters []*cluster
-	block := map[uint64][]int32{}
+	block := newBlocks()
 	var keyBuf []uint64
 	byEntry := map[*Entry]int{}
 	addToBlocks := func(ci int, p *Parsed) {
 		keyBuf = blockKeys(keyBuf[:0], p, true)
 		for _, b := range keyBuf {
-			l := block[b]
-			if len(l) == 0 || l[len(l)-1] != int32(ci) {
-				block[b] = append(l, int32(ci))
-			}
+			block.add(b, int32(ci))
 		}
 	}
 	join := func(ci int, p *Parsed) {
@@ -280,25 +277,65 @@ const maxScan = 1024
 // share the most keys with the name (the cluster of its own spelling
 // shares its every word pair and its words run together; one that shares
 // only its surname and a given name is likelier another person).
-func candidates(dst []int32, keys []uint64, block map[uint64][]int32, hits, seen []int32, stamp int32) []int32 {
+func candidates(dst []int32, keys []uint64, block *blocks, hits, seen []int32, stamp int32) []int32 {
 	for _, b := range keys {
-		l := block[b]
-		if len(l) > maxScan {
-			l = l[:maxScan]
-		}
-		for _, ci := range l {
+		block.each(b, maxScan, func(ci int32) {
 			if seen[ci] != stamp {
 				seen[ci], hits[ci] = stamp, 0
 				dst = append(dst, ci)
 			}
 			hits[ci]++
-		}
+		})
 	}
 	if len(dst) > maxCandidates {
 		sort.SliceStable(dst, func(i, j int) bool { return hits[dst[i]] > hits[dst[j]] })
 		dst = dst[:maxCandidates]
 	}
 	return dst
+}
+
+// blocks indexes clusters by blocking key: for each key, a list of
+// clusters in the order they were added, chained through one slice. It
+// holds no pointers, so that the collector does not walk a million
+// small lists.
+type blocks struct {
+	lists    map[uint64]blockList
+	postings []posting
+}
+
+type blockList struct{ first, last int32 }
+
+type posting struct{ cl, next int32 } // next: -1 ends the list
+
+func newBlocks() *blocks { return &blocks{lists: map[uint64]blockList{}} }
+
+// add appends cluster ci to the list of key k, unless it ends it already.
+func (b *blocks) add(k uint64, ci int32) {
+	n := int32(len(b.postings))
+	l, ok := b.lists[k]
+	switch {
+	case !ok:
+		l.first = n
+	case b.postings[l.last].cl == ci:
+		return
+	default:
+		b.postings[l.last].next = n
+	}
+	l.last = n
+	b.postings = append(b.postings, posting{cl: ci, next: -1})
+	b.lists[k] = l
+}
+
+// each calls f with the first max clusters of the list of key k.
+func (b *blocks) each(k uint64, max int, f func(ci int32)) {
+	l, ok := b.lists[k]
+	if !ok {
+		return
+	}
+	for i := l.first; i >= 0 && max > 0; max-- {
+		f(b.postings[i].cl)
+		i = b.postings[i].next
+	}
 }
 
 // pickCluster returns the cluster a name joins given the clusters it

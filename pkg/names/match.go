@@ -208,17 +208,15 @@ func compare(a, b *Parsed) verdict {
 
 // matchTokens matches every token of s to a distinct token of l, exact
 // matches first; it returns the index in l matched by each token of s.
-func matchTokens(s, l []token, v *verdict) ([]int, bool) {
-	var usedArr [8]bool
-	var atArr [8]int
-	var used []bool
-	var at []int
-	if len(l) > len(usedArr) || len(s) > len(atArr) {
-		used, at = make([]bool, len(l)), make([]int, len(s))
-	} else {
-		used, at = usedArr[:len(l)], atArr[:len(s)]
+// The indexes are an array, not a slice of one, so that they stay on the
+// stack: clustering a million names calls this millions of times.
+func matchTokens(s, l []token, v *verdict) ([maxTokens]int, bool) {
+	var used [maxTokens]bool
+	var at [maxTokens]int
+	if len(l) > maxTokens || len(s) > maxTokens {
+		return at, false // Parse keeps at most maxTokens words
 	}
-	for i := range at {
+	for i := range s {
 		at[i] = -1
 	}
 	for pass := 0; pass < 2; pass++ {
@@ -245,9 +243,9 @@ func matchTokens(s, l []token, v *verdict) ([]int, bool) {
 			}
 		}
 	}
-	for _, j := range at {
+	for _, j := range at[:len(s)] {
 		if j < 0 {
-			return nil, false
+			return at, false
 		}
 	}
 	return at, true
