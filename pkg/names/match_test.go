@@ -274,3 +274,22 @@ func TestGivenLexicon(t *testing.T) {
 		}
 	}
 }
+
+// TestOrganizationsAcrossLanguages: German compounds written solid are
+// split at a word of the lexicon, French plurals are read without their s,
+// and German place names lose their von.
+func TestOrganizationsAcrossLanguages(t *testing.T) {
+	assert.Equal(t, []string{"Revolution", "garde"}, defaultLists.splitCompound("Revolutionsgarde"))
+	assert.Equal(t, []string{"Volk", "mudschahedin"}, defaultLists.splitCompound("Volksmudschahedin"))
+	assert.Equal(t, []string{"Khorramshahr"}, defaultLists.splitCompound("Khorramshahr"))
+	c := &Clusterer{Authority: NewAuthority(nil)}
+	for _, p := range [][2]string{
+		{"Islamische Revolutionsgarde", "Islamic Revolutionary Guard"},
+		{"Organisation des moudjahidines du peuple iranien", "People's Mojahedin Organization of Iran"},
+		{"Straße von Hormus", "Strait of Hormuz"},
+		{"place Azadi", "Azadi Square"},
+	} {
+		got := c.Compare(p[0], p[1])
+		assert.True(t, got.Same, "%s / %s: %s", p[0], p[1], got.Why)
+	}
+}

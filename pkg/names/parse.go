@@ -305,8 +305,10 @@ func (p *Parsed) setOrg(l *Lists, t string) {
 				if len(p.toks) >= maxTokens {
 					break
 				}
-				if tok, ok := l.orgToken(part); ok {
-					p.toks = appendUnique(p.toks, tok)
+				for _, sub := range l.splitCompound(part) {
+					if tok, ok := l.orgToken(sub); ok && len(p.toks) < maxTokens {
+						p.toks = appendUnique(p.toks, tok)
+					}
 				}
 			}
 		}
@@ -322,6 +324,46 @@ func appendUnique(toks []token, t token) []token {
 		}
 	}
 	return append(toks, t)
+}
+
+// splitCompound splits a compound written solid whose first part is a word
+// of the lexicon, with or without the joining s of German or the ezafe of
+// Persian (Volksmudschahedin: Volk-s-mudschahedin; Revolutionsgarde:
+// Revolution-s-garde), so that its parts meet the words of the name in
+// other languages; other words are returned whole.
+func (l *Lists) splitCompound(w string) []string {
+	if len(w) < 8 || hasArabic(w) || strings.ContainsAny(w, "-’'") {
+		return []string{w}
+	}
+	lw := strings.ToLower(w)
+	if l.known(lw) {
+		return []string{w}
+	}
+	for i := len(lw) - 4; i >= 4; i-- {
+		if !utf8.RuneStart(lw[i]) || len(lw) != len(w) {
+			continue
+		}
+		head, rest := lw[:i], w[i:]
+		if strings.ContainsRune("aeiouAEIOU", rune(rest[0])) {
+			if rest[0] != 'e' || len(rest) < 5 || strings.ContainsRune("aeiou", rune(rest[1])) {
+				continue
+			}
+			rest = rest[1:] // the Persian ezafe written solid: Shahrekord
+		}
+		if l.known(head) {
+			return []string{w[:i], rest}
+		}
+		if strings.HasSuffix(head, "s") && len(head) > 4 && l.known(head[:len(head)-1]) {
+			return []string{w[:i-1], rest} // the joining s
+		}
+	}
+	return []string{w}
+}
+
+// known reports a word of the organization and place lexicon.
+func (l *Lists) known(w string) bool {
+	k := translit.Fold(w)
+	return l.syn[k] != "" || l.generic[k] || l.orgWord[k]
 }
 
 // orgToken folds one word of an organization name, mapping synonyms and
@@ -349,6 +391,11 @@ func (l *Lists) orgToken(w string) (token, bool) {
 		k, script = to, false
 	} else if mapped = false; len(k) > 4 && strings.HasSuffix(k, "s") && !script {
 		k = k[:len(k)-1]
+		if n := len(w); n > 6 && (w[n-1] == 's' || w[n-1] == 'S') && strings.ContainsRune("enEN", rune(w[n-2])) {
+			// The plural -es, -ns of French, Spanish and English
+			// (moudjahidines, Mojahedeens), not the s of Hormus.
+			f.rd = foldWord(w[:n-1]).rd
+		}
 	}
 	if k != "" {
 		skel = translit.SkeletonOfFolded(k)
