@@ -293,3 +293,22 @@ func TestOrganizationsAcrossLanguages(t *testing.T) {
 		assert.True(t, got.Same, "%s / %s: %s", p[0], p[1], got.Why)
 	}
 }
+
+// TestScriptTitles: titles written in Persian or Arabic script are split
+// off as their Latin forms are.
+func TestScriptTitles(t *testing.T) {
+	for _, tt := range []struct{ in, title, given string }{
+		{"آیت‌الله خمینی", "آیت‌الله", ""},
+		{"آیت الله سید علی خامنه‌ای", "آیت الله سید", "علی"},
+		{"حجت‌الاسلام حسن روحانی", "حجت‌الاسلام", "حسن"},
+		{"السيد حسن نصر الله", "السيد", "حسن"},
+	} {
+		p := Parse(tt.in)
+		assert.Equal(t, tt.title, strings.Join(p.Honorifics, " "), tt.in)
+		assert.Equal(t, tt.given, p.Display.Given, tt.in)
+	}
+	assert.Equal(t, byte('f'), Parse("خانم مریم رجوی").Gender)
+	c := &Clusterer{Authority: NewAuthority(nil)}
+	got := c.Compare("آیت‌الله روح‌الله خمینی", "Ayatollah Ruhollah Khomeini")
+	assert.True(t, got.Same, got.Why)
+}
