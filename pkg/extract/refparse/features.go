@@ -1,16 +1,18 @@
 package refparse
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// word is what the features know about one token.
+// word is what the features know about one token. Its lower and shape
+// point into the featureBuf that analysed it.
 type word struct {
 	raw   string // as written
-	lower string // lower case, surrounding punctuation removed
-	shape string // "Xx.", "dddd,", ...
+	lower []byte // lower case, surrounding punctuation removed
+	shape []byte // "Xx.", "dddd,", ...
 	caps  string // "upper", "title", "lower", "mixed", "none"
 	lex   string // lexicon class: "month", "ed", "vol", "pp", ...
 	num   string // number class: "year", "range", "digits3", ...
@@ -67,32 +69,45 @@ func init() {
 
 func isPunct(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
-func analyse(raw string) word {
+// analyse describes one token, writing its lower-case form and shape
+// into b.text.
+func (b *featureBuf) analyse(raw string) word {
 	w := word{raw: raw}
 	w.first, _ = utf8.DecodeRuneInString(raw)
 	w.last, _ = utf8.DecodeLastRuneInString(raw)
 	stripped := strings.TrimFunc(raw, isPunct)
-	w.lower = strings.ToLower(stripped)
-	w.shape = shape(raw)
+	w.lower = b.lower(stripped)
+	w.shape = b.shape(raw)
 	w.caps = capsClass(stripped)
-	w.lex = lexicon[w.lower]
+	w.lex = lexicon[string(w.lower)]
 	switch {
 	case w.lex != "":
-	case strings.HasPrefix(w.lower, "http") || strings.HasPrefix(w.lower, "www."):
+	case bytes.HasPrefix(w.lower, []byte("http")) || bytes.HasPrefix(w.lower, []byte("www.")):
 		w.lex = "url"
-	case strings.HasPrefix(w.lower, "10.") && strings.Contains(w.lower, "/") || strings.HasPrefix(w.lower, "doi"):
+	case bytes.HasPrefix(w.lower, []byte("10.")) && bytes.IndexByte(w.lower, '/') >= 0 || bytes.HasPrefix(w.lower, []byte("doi")):
 		w.lex = "doi"
-	case strings.HasPrefix(w.lower, "isbn"):
+	case bytes.HasPrefix(w.lower, []byte("isbn")):
 		w.lex = "isbn"
 	}
 	w.num = numClass(stripped)
 	return w
 }
 
-// shape maps letters to X/x, digits to d, keeps punctuation, and squeezes
-// runs longer than two: "Smith," -> "Xxx,", "1998)." -> "dddd).".
-func shape(s string) string {
-	var b strings.Builder
+// lower appends s in lower case to b.text, as strings.ToLower writes it
+// (an invalid byte becomes U+FFFD), and returns it.
+func (b *featureBuf) lower(s string) []byte {
+	start := len(b.text)
+	for _, r := range s {
+		b.text = utf8.AppendRune(b.text, unicode.ToLower(r))
+	}
+	return b.text[start:len(b.text):len(b.text)]
+}
+
+// shape appends the shape of s to b.text and returns it: letters become
+// X/x, digits d, punctuation stays, and runs longer than two are
+// squeezed: "Smith," -> "Xxx,", "1998)." -> "dddd).".
+func (b *featureBuf) shape(s string) []byte {
+	start := len(b.text)
 	var prev rune
 	run := 0
 	for _, r := range s {
@@ -114,12 +129,12 @@ func shape(s string) string {
 			run = 1
 		}
 		prev = c
-		b.WriteRune(c)
-		if b.Len() > 16 {
+		b.text = utf8.AppendRune(b.text, c)
+		if len(b.text)-start > 16 {
 			break
 		}
 	}
-	return b.String()
+	return b.text[start:len(b.text):len(b.text)]
 }
 
 func capsClass(s string) string {
@@ -201,115 +216,182 @@ func romanRE(s string) bool {
 	return true
 }
 
-// hasher builds feature hashes without allocating: FNV-1a over a name and
-// a value.
-type hasher struct{ out []uint32 }
+// fhash is an FNV-1a hash being built. A feature's hash is that of its
+// name, a 0xff byte and its value; names and values are fed in pieces,
+// without building the strings.
+type fhash uint32
 
-func (h *hasher) add(name, value string) {
-	x := uint32(2166136261)
-	for i := 0; i < len(name); i++ {
-		x ^= uint32(name[i])
-		x *= 16777619
+const (
+	fnvOffset fhash = 2166136261
+	fnvPrime  fhash = 16777619
+)
+
+func (x fhash) str(s string) fhash {
+	for i := 0; i < len(s); i++ {
+		x ^= fhash(s[i])
+		x *= fnvPrime
 	}
-	x ^= 0xff
-	x *= 16777619
-	for i := 0; i < len(value); i++ {
-		x ^= uint32(value[i])
-		x *= 16777619
-	}
-	h.out = append(h.out, x)
+	return x
 }
 
-func punctClass(r rune) string {
+func (x fhash) bytes(s []byte) fhash {
+	for _, c := range s {
+		x ^= fhash(c)
+		x *= fnvPrime
+	}
+	return x
+}
+
+// rune feeds the UTF-8 encoding of r, as string(r) has it.
+func (x fhash) rune(r rune) fhash {
+	var b [utf8.UTFMax]byte
+	return x.bytes(b[:utf8.EncodeRune(b[:], r)])
+}
+
+// value ends the name.
+func (x fhash) value() fhash {
+	x ^= 0xff
+	return x * fnvPrime
+}
+
+// name starts a feature hash with its name.
+func name(s string) fhash { return fnvOffset.str(s) }
+
+// punctClass is the class of a token's first or last character: the
+// character itself for common punctuation, 'p' for other punctuation,
+// 'w' for a letter or digit.
+func punctClass(r rune) rune {
 	switch r {
 	case '.', ',', ';', ':', '(', ')', '[', ']', '"', '“', '”', '‘', '’', '\'', '/', '-', '–', '?', '!':
-		return string(r)
+		return r
 	}
 	if isPunct(r) {
-		return "p"
+		return 'p'
 	}
-	return "w"
+	return 'w'
+}
+
+// featureBuf holds the storage Features fills, reused from one reference
+// to the next, so that computing features allocates nothing per token.
+type featureBuf struct {
+	text  []byte // the lower-case forms and shapes of the words
+	words []word
+	flat  []uint32 // the features of all tokens, one after the other
+	ends  []int    // where each token's features end in flat
+	rows  [][]uint32
 }
 
 // Features returns the hashed features of every token of a reference.
 func Features(tokens []string) [][]uint32 {
-	ws := make([]word, len(tokens))
-	for i, t := range tokens {
-		ws[i] = analyse(t)
+	var b featureBuf
+	return b.features(tokens)
+}
+
+// features returns the hashed features of every token, in b's storage:
+// they stay valid until b is used again.
+func (b *featureBuf) features(tokens []string) [][]uint32 {
+	b.text, b.words, b.flat, b.ends = b.text[:0], b.words[:0], b.flat[:0], b.ends[:0]
+	for _, t := range tokens {
+		b.words = append(b.words, b.analyse(t))
 	}
-	out := make([][]uint32, len(tokens))
-	var h hasher
+	ws := b.words
 	quote, paren := false, false
 	n := len(tokens)
+	add := func(x fhash) { b.flat = append(b.flat, uint32(x)) }
 	for i, w := range ws {
-		h.out = make([]uint32, 0, 48)
 		// Quote and bracket state before this token.
-		open := strings.ContainsAny(string(w.first), "“\"‘«")
+		open := strings.ContainsRune("“\"‘«", w.first)
 		if open {
 			quote = true
 		}
 		if w.first == '(' || w.first == '[' {
 			paren = true
 		}
-		h.add("bias", "")
-		h.add("w", w.lower)
-		h.add("sh", w.shape)
-		h.add("caps", w.caps)
-		h.add("lex", w.lex)
-		h.add("num", w.num)
-		h.add("f", punctClass(w.first))
-		h.add("l", punctClass(w.last))
-		if r := []rune(w.lower); len(r) > 0 {
-			h.add("p1", string(r[:1]))
-			h.add("s1", string(r[len(r)-1:]))
-			if len(r) > 2 {
-				h.add("p3", string(r[:3]))
-				h.add("s3", string(r[len(r)-3:]))
+		add(name("bias").value())
+		add(name("w").value().bytes(w.lower))
+		add(name("sh").value().bytes(w.shape))
+		add(name("caps").value().str(w.caps))
+		add(name("lex").value().str(w.lex))
+		add(name("num").value().str(w.num))
+		add(name("f").value().rune(punctClass(w.first)))
+		add(name("l").value().rune(punctClass(w.last)))
+		if len(w.lower) > 0 {
+			add(name("p1").value().bytes(w.lower[:runesPrefix(w.lower, 1)]))
+			add(name("s1").value().bytes(w.lower[runesSuffix(w.lower, 1):]))
+			if utf8.RuneCount(w.lower) > 2 {
+				add(name("p3").value().bytes(w.lower[:runesPrefix(w.lower, 3)]))
+				add(name("s3").value().bytes(w.lower[runesSuffix(w.lower, 3):]))
 			}
 		}
-		h.add("pos", string(rune('0'+i*10/n)))
+		add(name("pos").value().rune('0' + rune(i*10/n)))
 		if i < 3 {
-			h.add("abs", string(rune('0'+i)))
+			add(name("abs").value().rune('0' + rune(i)))
 		}
 		if n-i <= 2 {
-			h.add("end", string(rune('0'+n-i)))
+			add(name("end").value().rune('0' + rune(n-i)))
 		}
 		if quote {
-			h.add("inquote", "")
+			add(name("inquote").value())
 		}
 		if paren {
-			h.add("inparen", "")
+			add(name("inparen").value())
 		}
-		h.add("caps|l", w.caps+punctClass(w.last))
-		h.add("lex|l", w.lex+punctClass(w.last))
+		add(name("caps|l").value().str(w.caps).rune(punctClass(w.last)))
+		add(name("lex|l").value().str(w.lex).rune(punctClass(w.last)))
 		for _, d := range []int{-2, -1, 1, 2} {
 			j := i + d
-			pre := string(rune('0' + d + 2))
+			pre := '0' + rune(d+2)
 			if j < 0 || j >= n {
-				h.add("n"+pre, "edge")
+				add(name("n").rune(pre).value().str("edge"))
 				continue
 			}
 			v := ws[j]
-			h.add("nw"+pre, v.lower)
-			h.add("nsh"+pre, v.shape)
-			h.add("nlex"+pre, v.lex)
+			add(name("nw").rune(pre).value().bytes(v.lower))
+			add(name("nsh").rune(pre).value().bytes(v.shape))
+			add(name("nlex").rune(pre).value().str(v.lex))
 			if d == -1 || d == 1 {
-				h.add("ncaps"+pre, v.caps+punctClass(v.last))
-				h.add("nnum"+pre, v.num)
+				add(name("ncaps").rune(pre).value().str(v.caps).rune(punctClass(v.last)))
+				add(name("nnum").rune(pre).value().str(v.num))
 			}
 		}
 		if i > 0 {
 			p := ws[i-1]
-			h.add("prevlast|caps", punctClass(p.last)+w.caps)
-			h.add("prevlast|lex", punctClass(p.last)+w.lex)
+			add(name("prevlast|caps").value().rune(punctClass(p.last)).str(w.caps))
+			add(name("prevlast|lex").value().rune(punctClass(p.last)).str(w.lex))
 		}
-		out[i] = h.out
-		if strings.ContainsAny(string(w.last), "”\"’»") && (!open || len(w.raw) > 1) {
+		b.ends = append(b.ends, len(b.flat))
+		if strings.ContainsRune("”\"’»", w.last) && (!open || len(w.raw) > 1) {
 			quote = false
 		}
 		if strings.ContainsAny(w.raw, ")]") {
 			paren = false
 		}
 	}
-	return out
+	b.rows = b.rows[:0]
+	start := 0
+	for _, end := range b.ends {
+		b.rows = append(b.rows, b.flat[start:end:end])
+		start = end
+	}
+	return b.rows
+}
+
+// runesPrefix returns the length in bytes of the first n runes of s.
+func runesPrefix(s []byte, n int) int {
+	i := 0
+	for ; n > 0 && i < len(s); n-- {
+		_, size := utf8.DecodeRune(s[i:])
+		i += size
+	}
+	return i
+}
+
+// runesSuffix returns where the last n runes of s start.
+func runesSuffix(s []byte, n int) int {
+	i := len(s)
+	for ; n > 0 && i > 0; n-- {
+		_, size := utf8.DecodeLastRune(s[:i])
+		i -= size
+	}
+	return i
 }

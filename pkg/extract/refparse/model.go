@@ -19,13 +19,23 @@ func (m *Model) Label(tokens []string) []string {
 	if len(tokens) == 0 {
 		return nil
 	}
-	ids := m.m.Decode(Features(tokens))
+	b := buffers.Get().(*labelBuf)
+	defer buffers.Put(b)
+	ids := m.m.DecodeWith(b.features(tokens), &b.decode)
 	out := make([]string, len(ids))
 	for i, id := range ids {
 		out[i] = m.m.Label(id)
 	}
 	return out
 }
+
+// labelBuf is the storage Label reuses from one reference to the next.
+type labelBuf struct {
+	featureBuf
+	decode seqmodel.Scratch
+}
+
+var buffers = sync.Pool{New: func() any { return new(labelBuf) }}
 
 const magic = "manba-refparse-1\n"
 

@@ -52,11 +52,38 @@ func (m *Model) scores(feats [][]uint32, s []float32) {
 
 // Decode finds the best label sequence (label indexes) by Viterbi.
 func (m *Model) Decode(feats [][]uint32) []int {
+	var s Scratch
+	return m.DecodeWith(feats, &s)
+}
+
+// Scratch is the working storage of DecodeWith, reused from one call to
+// the next so that decoding does not allocate per token.
+type Scratch struct {
+	emit, score []float32
+	back        []int32
+	out         []int
+}
+
+// grow returns s[:n], zeroed, reusing its storage when it is large enough.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// DecodeWith is Decode in the storage of s: the labels it returns stay
+// valid until s is used again.
+func (m *Model) DecodeWith(feats [][]uint32, s *Scratch) []int {
 	L, n := len(m.labels), len(feats)
-	emit := make([]float32, n*L)
+	s.emit = grow(s.emit, n*L)
+	s.score = grow(s.score, n*L)
+	s.back = grow(s.back, n*L)
+	s.out = grow(s.out, n)
+	emit, score, back := s.emit, s.score, s.back
 	m.scores(feats, emit)
-	score := make([]float32, n*L)
-	back := make([]int32, n*L)
 	for k := 0; k < L; k++ {
 		score[k] = emit[k] + m.trans[L*L+k]
 	}
@@ -72,7 +99,7 @@ func (m *Model) Decode(feats [][]uint32) []int {
 			back[i*L+k] = int32(arg)
 		}
 	}
-	out := make([]int, n)
+	out := s.out
 	best := float32(math.Inf(-1))
 	for k := 0; k < L; k++ {
 		if v := score[(n-1)*L+k]; v > best {
