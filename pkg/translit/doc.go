@@ -34,7 +34,16 @@
 // ch = sh, Turkish c = j, e/i and o/u for short vowels, the article's
 // vowel, script against Latin with short vowels unwritten), with a budget
 // that grows with the length of the word: a score and the conventions
-// that explain it. The readings, costs and blocking variants are data
+// that explain it. Beyond one-for-one edits the model knows a diphthong
+// against two vowels apart (pair: Ismail, Ismāʿīl), readings at the end
+// of a word (Persian -eh as -ah, French mute e), the first vowel and the
+// article's vowel, which the script does not write, the article written
+// solid on one side (Alqahira, al-Qahira), written endings that make
+// another name (the nisba -i, the feminine -a and -iya), and the same
+// short vowel written two ways in one word (Asem, Esam: two names). In the
+// script, ʿayn is read (free against Latin, which leaves it out) and a
+// final ی or ى is ī or ā. The readings, costs and blocking variants (one
+// skeleton per convention, and one without the article) are data
 // (data/conventions.tsv), each row citing where the convention is
 // documented.
 //
