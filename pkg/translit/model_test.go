@@ -24,6 +24,7 @@ func TestRead(t *testing.T) {
 		{"Fatemeh", "fatema"},   // Persian -eh is the -ah of ALA-LC
 		{"Fatimah", "fatima"},   // silent final h
 		{"Hassane", "hasan"},    // French mute e after n
+		{"Hüsnü", "husnI"},      // Turkish final ü: the ī of Ḥusnī
 		{"ليلى", "lIlE"},        // final ى: ī or ā (Laylā)
 		{"موسی", "mUsE"},        // final ی: ī or ā (Mūsá)
 		{"علي", "'lI"},          // final Arabic ي: ī
