@@ -377,8 +377,8 @@ func shape(b []byte, r *Reading) []byte {
 			last = out[len(out)-1]
 		}
 		switch {
-		case !isVowelSym(c) && c == last:
-			continue // doubled consonant
+		case !isVowelSym(c) && c == last, c == 'A' && last == 'A':
+			continue // doubled consonant; ā twice, as Latin writes Qāʾānī
 		case (c == 'i' || c == 'y') && i == len(b)-1 && len(out) > 0:
 			out = append(out, 'I')
 			continue
@@ -425,9 +425,10 @@ var scriptSymbols = map[rune]byte{
 // a consonant is the silent -e of Persian; ة is -a; a final ی or ى is E,
 // ī or ā (Persian writes the alef maqsura of Mūsá, Muṣṭafá, Laylá with ی,
 // and Arabic text often types the ي of ʿAlī as ى), while a final Arabic ي
-// is ī; ʿayn is the symbol ', which Latin spellings may leave out (Saʿīd
-// سعید, Said) but another script spelling may not (سید is Sayyid); hamza
-// is not read.
+// is ī; ʿayn, and the alef that carries a word's first vowel, are the
+// symbol ', which Latin spellings may leave out (Saʿīd سعید, Said) or
+// write as a vowel (ʿUmar, Umar), but another script spelling may not (سید
+// is Sayyid); hamza is not read.
 func readScript(s string) string {
 	var rs []rune
 	var ends []bool     // a sub-word ends after the letter (ZWNJ, or the word's end)
@@ -464,9 +465,14 @@ func readScript(s string) string {
 		start := i == 0 || ends[i-1]
 		switch r {
 		case 'آ':
-			b = append(b, 'A')
+			if len(b) == 0 || b[len(b)-1] != 'A' {
+				b = append(b, 'A') // (Qāʾānī قاآنی: Latin writes one ā)
+			}
 		case 'ا', 'أ', 'إ':
-			if !start {
+			switch {
+			case start && i == 0:
+				b = append(b, '\'') // the alef that carries a word's first vowel
+			case !start && (len(b) == 0 || b[len(b)-1] != 'A'):
 				b = append(b, 'A')
 			}
 		case 'و':
@@ -612,6 +618,11 @@ func (m *Model) indelCost(s string, i int, otherScript bool) (float32, uint16) {
 		}
 		return 0, 0 // Latin spellings often leave ʿayn out
 	}
+	if otherScript && i == 0 && isShortVowel(x) {
+		// A word's first vowel is carried by alef or ʿayn, which the
+		// script writes (Islami اسلامی, not Salami سلامی).
+		return typo, 0
+	}
 	if st := m.indel[ctxIya][x]; st.ok && isIya(s, i) {
 		return st.cost, st.label // Nadia is not Nada, nor Rania Rana
 	}
@@ -644,6 +655,9 @@ func (m *Model) indelCost(s string, i int, otherScript bool) (float32, uint16) {
 func (m *Model) subCost(x, y byte) (float32, uint16) {
 	if x == y {
 		return 0, 0
+	}
+	if x == '\'' && isVowelSym(y) || y == '\'' && isVowelSym(x) {
+		return 0, 0 // the vowel that alef or ʿayn carries (ʿUmar عمر, Aḥmad احمد)
 	}
 	if x < 128 && y < 128 {
 		if st := m.sub[x][y]; st.ok {
