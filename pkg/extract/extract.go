@@ -479,17 +479,18 @@ func sameAuthor(it bib.Item, name string) bool {
 
 // addSources records the position of the citation as the source of every
 // field read from it.
-func addSources(r *Reference) {
-	src := r.Pos.String()
-	for _, f := range bib.SortedKeys(r.Item.Vars) {
-		_ = works.SetFieldProvenance(&r.Item, f, "", src)
+func addSources(r *Reference) { setSources(&r.Item, r.Pos.String()) }
+
+// setSources records src as the source of every field of it.
+func setSources(it *bib.Item, src string) {
+	sources := []string{src}
+	var fs []works.FieldProvenance
+	for _, fields := range [][]string{bib.SortedKeys(it.Vars), bib.SortedKeys(it.Names), bib.SortedKeys(it.Dates)} {
+		for _, f := range fields {
+			fs = append(fs, works.FieldProvenance{Field: f, Sources: sources})
+		}
 	}
-	for _, f := range bib.SortedKeys(r.Item.Names) {
-		_ = works.SetFieldProvenance(&r.Item, f, "", src)
-	}
-	for _, f := range bib.SortedKeys(r.Item.Dates) {
-		_ = works.SetFieldProvenance(&r.Item, f, "", src)
-	}
+	_ = works.SetProvenance(it, fs...)
 }
 
 // startsName reports whether s starts like a reference after a bare

@@ -11,7 +11,6 @@ import (
 	"github.com/manba/manba/pkg/bib"
 	"github.com/manba/manba/pkg/diag"
 	"github.com/manba/manba/pkg/extract/refparse"
-	"github.com/manba/manba/pkg/works"
 )
 
 // ParseLines reads every non-empty line of src as one reference string
@@ -131,10 +130,7 @@ func parseLine(m *refparse.Model, text string, pos diag.Pos, used map[string]int
 		it.Set("note", text)
 	}
 	it.ID = uniqueKey(citeKey(it), used)
-	src := pos.String()
-	for _, f := range append(append(bib.SortedKeys(it.Vars), bib.SortedKeys(it.Names)...), bib.SortedKeys(it.Dates)...) {
-		_ = works.SetFieldProvenance(&it, f, "", src)
-	}
+	setSources(&it, pos.String())
 	return it
 }
 

@@ -181,9 +181,11 @@ func ParseReferenceWith(m *refparse.Model, text string) Parsed {
 	}
 	// Provenance is JSON in the item's custom data: write it once, for
 	// the reading kept.
+	var fs []works.FieldProvenance
 	for _, k := range slices.Sorted(maps.Keys(f.conf)) {
-		_ = works.SetFieldProvenance(&p.Item, k, f.conf[k])
+		fs = append(fs, works.FieldProvenance{Field: k, Confidence: f.conf[k]})
 	}
+	_ = works.SetProvenance(&p.Item, fs...)
 	return p
 }
 

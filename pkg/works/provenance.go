@@ -93,38 +93,66 @@ func FieldSources(it bib.Item, field string) []string {
 // property. It returns an error only when the existing custom data is not a
 // JSON object.
 func SetFieldProvenance(it *bib.Item, field, confidence string, sources ...string) error {
+	return SetProvenance(it, FieldProvenance{Field: field, Confidence: confidence, Sources: sources})
+}
+
+// FieldProvenance is the confidence and the sources of one field; either
+// may be empty.
+type FieldProvenance struct {
+	Field, Confidence string
+	Sources           []string
+}
+
+// SetProvenance is SetFieldProvenance for several fields at once, with the
+// same result as one call per field in turn, but reading and writing the
+// custom data once.
+func SetProvenance(it *bib.Item, fields ...FieldProvenance) error {
+	if len(fields) == 0 {
+		return nil
+	}
 	obj := map[string]json.RawMessage{}
 	if raw, ok := it.Custom["custom"]; ok {
 		if err := json.Unmarshal(raw, &obj); err != nil {
 			return err
 		}
 	}
-	set := func(key string, value any) error {
-		m := map[string]json.RawMessage{}
-		if raw, ok := obj[key]; ok {
-			if err := json.Unmarshal(raw, &m); err != nil {
-				return err
+	parts := map[string]map[string]json.RawMessage{} // "confidence", "sources"
+	set := func(key, field string, value any) error {
+		m, ok := parts[key]
+		if !ok {
+			m = map[string]json.RawMessage{}
+			if raw, ok := obj[key]; ok {
+				if err := json.Unmarshal(raw, &m); err != nil {
+					return err
+				}
 			}
+			parts[key] = m
 		}
 		b, err := json.Marshal(value)
 		if err != nil {
 			return err
 		}
 		m[field] = b
-		if obj[key], err = json.Marshal(m); err != nil {
-			return err
-		}
 		return nil
 	}
-	if confidence != "" {
-		if err := set("confidence", confidence); err != nil {
-			return err
+	for _, f := range fields {
+		if f.Confidence != "" {
+			if err := set("confidence", f.Field, f.Confidence); err != nil {
+				return err
+			}
+		}
+		if len(f.Sources) > 0 {
+			if err := set("sources", f.Field, f.Sources); err != nil {
+				return err
+			}
 		}
 	}
-	if len(sources) > 0 {
-		if err := set("sources", sources); err != nil {
+	for key, m := range parts {
+		b, err := json.Marshal(m)
+		if err != nil {
 			return err
 		}
+		obj[key] = b
 	}
 	b, err := json.Marshal(obj)
 	if err != nil {

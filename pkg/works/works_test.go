@@ -211,6 +211,32 @@ func TestSetFieldProvenance(t *testing.T) {
 	assert.Error(t, SetFieldProvenance(&bad, "title", Low), "no error for non-object custom data")
 }
 
+// TestSetProvenance: setting many fields at once gives the bytes of one
+// SetFieldProvenance per field in turn, with and without custom data.
+func TestSetProvenance(t *testing.T) {
+	fields := []FieldProvenance{
+		{Field: "title", Confidence: Low, Sources: []string{"a.txt:3:1"}},
+		{Field: "issued", Confidence: Medium},
+		{Field: "author", Sources: []string{"a.txt:3:1", "<b>&"}},
+		{Field: "note"},
+		{Field: "title", Confidence: High},
+	}
+	for _, custom := range []string{"", `{"keep":1,"sources":{"URL":["x"]}}`, `{"confidence":{"a":"low"}}`} {
+		for n := 0; n <= len(fields); n++ {
+			one, all := bib.Item{ID: "x"}, bib.Item{ID: "x"}
+			if custom != "" {
+				one.Custom = map[string][]byte{"custom": []byte(custom)}
+				all.Custom = map[string][]byte{"custom": []byte(custom)}
+			}
+			for _, f := range fields[:n] {
+				require.NoError(t, SetFieldProvenance(&one, f.Field, f.Confidence, f.Sources...))
+			}
+			require.NoError(t, SetProvenance(&all, fields[:n]...))
+			assert.Equal(t, one, all, "custom %s, %d fields", custom, n)
+		}
+	}
+}
+
 func BenchmarkItems(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
