@@ -613,7 +613,9 @@ func (m *Model) indelCost(s string, i int, otherScript bool) (float32, uint16) {
 		return typo, 0
 	}
 	if x == '\'' {
-		if otherScript {
+		if otherScript || i == 0 {
+			// (a Latin word starts with the vowel an initial alef or
+			// ʿayn carries: Salami is not اسلامی)
 			return typo, 0
 		}
 		return 0, 0 // Latin spellings often leave ʿayn out
