@@ -470,8 +470,10 @@ func readScript(s string) string {
 			}
 		case 'ا', 'أ', 'إ':
 			switch {
-			case start && i == 0:
-				b = append(b, '\'') // the alef that carries a word's first vowel
+			case start && i == 0 && next != 'ی' && next != 'و':
+				// The alef that carries a word's first vowel; before ی
+				// or و it only seats the long vowel they write (ایران).
+				b = append(b, '\'')
 			case !start && (len(b) == 0 || b[len(b)-1] != 'A'):
 				b = append(b, 'A')
 			}
@@ -613,9 +615,10 @@ func (m *Model) indelCost(s string, i int, otherScript bool) (float32, uint16) {
 		return typo, 0
 	}
 	if x == '\'' {
-		if otherScript || i == 0 {
+		if otherScript || i == 0 && (len(s) < 2 || !isVowelSym(s[1])) {
 			// (a Latin word starts with the vowel an initial alef or
-			// ʿayn carries: Salami is not اسلامی)
+			// ʿayn carries: Salami is not اسلامی; before a long vowel,
+			// عارف, it is that vowel: Aref)
 			return typo, 0
 		}
 		return 0, 0 // Latin spellings often leave ʿayn out

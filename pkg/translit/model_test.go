@@ -87,8 +87,11 @@ func TestCompareWords(t *testing.T) {
 		{"Hala", "Hila", false, ""}, // not the article's vowel
 		{"Salma", "Selma", true, "e for a"},
 		{"Islami", "اسلامی", true, "script"},
-		{"Salami", "اسلامی", false, ""}, // the script writes the first vowel's alef
-		{"Asem", "Esam", false, ""},     // a for e and e for a: ʿĀṣim, ʿIṣām
+		{"Salami", "اسلامی", false, ""},   // the script writes the first vowel's alef
+		{"Iran", "ایران", true, "script"}, // alef seating the long ī
+		{"Aref", "عارف", true, "script"},  // ʿayn before a long ā
+		{"Ayman", "أيمن", true, "script"},
+		{"Asem", "Esam", false, ""}, // a for e and e for a: ʿĀṣim, ʿIṣām
 		{"Meryem", "Maryam", true, "e for a"},
 		{"Alqahira", "Qahira", true, "article written solid"},
 		{"Elbaradei", "Baradei", true, "article written solid"},
