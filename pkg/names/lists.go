@@ -22,6 +22,7 @@ type Lists struct {
 	article, particle, keep    map[string]bool // wordKey
 	joinNext, joinPrev, female map[string]bool // wordKey
 	orgWord, stop, generic     map[string]bool // folded key
+	lexWords                   map[string]bool // the org, generic and syn words as written (wordKey), for compounds
 	syn                        map[string]string
 	synSkel                    map[string][]scriptSyn // by skeleton, for Perso-Arabic script words
 	nick                       map[string]string      // folded short given name -> the full one as written
@@ -34,7 +35,7 @@ func NewLists() *Lists {
 		article: map[string]bool{}, particle: map[string]bool{}, keep: map[string]bool{},
 		joinNext: map[string]bool{}, joinPrev: map[string]bool{}, female: map[string]bool{},
 		orgWord: map[string]bool{}, stop: map[string]bool{}, generic: map[string]bool{},
-		syn: map[string]string{}, synSkel: map[string][]scriptSyn{}, nick: map[string]string{},
+		syn: map[string]string{}, synSkel: map[string][]scriptSyn{}, lexWords: map[string]bool{}, nick: map[string]string{},
 	}
 }
 
@@ -73,6 +74,9 @@ func (l *Lists) Clone() *Lists {
 	}
 	for k, v := range l.syn {
 		c.syn[k] = v
+	}
+	for k, v := range l.lexWords {
+		c.lexWords[k] = v
 	}
 	for k, v := range l.synSkel {
 		c.synSkel[k] = append([]scriptSyn(nil), v...)
@@ -175,11 +179,13 @@ func (l *Lists) Load(r io.Reader, file string) diag.List {
 			l.female[translit.Fold(word)] = true
 		case "org":
 			l.orgWord[translit.Fold(word)] = true
+			l.lexWords[wordKey(word)] = true
 		case "stop":
 			l.stop[translit.Fold(word)] = true
 			l.stop[k] = true
 		case "generic":
 			l.generic[translit.Fold(word)] = true
+			l.lexWords[wordKey(word)] = true
 		case "nick":
 			if arg == "" {
 				diags.Errorf(pos, "nick needs two words")
@@ -193,6 +199,7 @@ func (l *Lists) Load(r io.Reader, file string) diag.List {
 			}
 			to := translit.Fold(arg)
 			l.syn[translit.Fold(word)] = to
+			l.lexWords[wordKey(word)] = true
 			if s := translit.Skeleton.String(word); len(s) >= 3 {
 				l.synSkel[s] = append(l.synSkel[s], scriptSyn{rd: translit.DefaultModel.Read(word), to: to})
 			}

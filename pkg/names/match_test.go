@@ -282,9 +282,13 @@ func TestOrganizationsAcrossLanguages(t *testing.T) {
 	assert.Equal(t, []string{"Revolution", "garde"}, defaultLists.splitCompound("Revolutionsgarde"))
 	assert.Equal(t, []string{"Volk", "mudschahedin"}, defaultLists.splitCompound("Volksmudschahedin"))
 	assert.Equal(t, []string{"Khorramshahr"}, defaultLists.splitCompound("Khorramshahr"))
+	assert.Equal(t, []string{"Barghouti"}, defaultLists.splitCompound("Barghouti")) // Barg is not Berg
+	assert.Equal(t, Org, Parse("Volksmudschahedin").Kind)
+	assert.Equal(t, Person, Parse("Eslamizadeh").Kind)
 	c := &Clusterer{Authority: NewAuthority(nil)}
 	for _, p := range [][2]string{
 		{"Islamische Revolutionsgarde", "Islamic Revolutionary Guard"},
+		{"Volksmudschahedin", "Mojahedin-e Khalq"},
 		{"Organisation des moudjahidines du peuple iranien", "People's Mojahedin Organization of Iran"},
 		{"Straße von Hormus", "Strait of Hormuz"},
 		{"place Azadi", "Azadi Square"},

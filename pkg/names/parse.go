@@ -249,6 +249,17 @@ func (l *Lists) isOrg(t string) bool {
 			}
 		}
 	}
+	if len(words) == 1 {
+		// A compound written solid whose first part is a word of the
+		// lexicon (Volksmudschahedin, Revolutionsgarde), unless the rest
+		// is a surname affix (Eslamizadeh).
+		if parts := l.splitCompound(words[0]); len(parts) == 2 {
+			var kb [32]byte
+			if !l.joinPrev[string(keyOf(parts[1], &kb))] {
+				return true
+			}
+		}
+	}
 	for _, w := range words {
 		f := foldWord(w)
 		k := f.key
@@ -360,10 +371,10 @@ func (l *Lists) splitCompound(w string) []string {
 	return []string{w}
 }
 
-// known reports a word of the organization and place lexicon.
+// known reports a word of the organization and place lexicon as it is
+// written there (not by its folded key, which would take Barg for Berg).
 func (l *Lists) known(w string) bool {
-	k := translit.Fold(w)
-	return l.syn[k] != "" || l.generic[k] || l.orgWord[k]
+	return l.lexWords[wordKey(w)]
 }
 
 // orgToken folds one word of an organization name, mapping synonyms and
