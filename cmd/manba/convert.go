@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/manba/manba/pkg/bib"
 	"github.com/manba/manba/pkg/diag"
 )
 
@@ -132,8 +133,9 @@ func convertRun(run []openedInput, sink *itemSink, p *progress) (int, diag.List,
 	ir := readerOf(run)
 	name := run[0].name
 	pre, keepPreambles := preamblesOf(ir, sink)
+	next := nextFunc(ir)
 	for n := 0; ; n++ {
-		it, err := ir.Next()
+		it, err := next()
 		if err == io.EOF {
 			var ferr error
 			if keepPreambles {
@@ -154,6 +156,22 @@ func convertRun(run []openedInput, sink *itemSink, p *progress) (int, diag.List,
 			return n, ir.Diagnostics(), err
 		}
 		p.add()
+	}
+}
+
+// nextFunc returns the reader's Next, or for a reader that can decode into
+// an item it has handed out (bibtex.Decoder.NextInto), a Next that does so:
+// the sink is done with an item when Write returns, so its maps can hold
+// the next one instead of being made anew for each item.
+func nextFunc(r itemReader) func() (bib.Item, error) {
+	into, ok := r.(interface{ NextInto(*bib.Item) error })
+	if !ok {
+		return r.Next
+	}
+	var it bib.Item
+	return func() (bib.Item, error) {
+		err := into.NextInto(&it)
+		return it, err
 	}
 }
 

@@ -25,6 +25,8 @@ type itemReader interface {
 
 // itemWriter streams items to one output.
 type itemWriter interface {
+	// Write writes one item. It must not keep the item's maps once it
+	// returns: convert decodes the next item into them (nextFunc).
 	Write(bib.Item) error
 	// Close finishes the output (closing brackets and the like); it does not
 	// close the underlying writer.

@@ -73,6 +73,9 @@ const (
 // Persian and Lunar Hijri for Arabic. It returns a message for each such
 // guessed year and each problem in a date text, naming the variable.
 func ResolveCalendars(it *Item) []string {
+	if !mayBeHijri(it) {
+		return nil // most items: no need to guess the item's calendar
+	}
 	def := itemCalendar(it)
 	var msgs []string
 	for _, v := range SortedKeys(it.Dates) {
@@ -110,6 +113,22 @@ func ResolveCalendars(it *Item) []string {
 		}
 	}
 	return msgs
+}
+
+// mayBeHijri reports whether ResolveCalendars could change a date of the
+// item: one without a calendar that is text, or a single year in the Hijri
+// range. It runs per item read, so it looks at no text.
+func mayBeHijri(it *Item) bool {
+	for _, d := range it.Dates {
+		if d.Calendar != "" {
+			continue
+		}
+		if d.From.IsZero() && (d.Literal != "" || d.Raw != "") ||
+			!d.IsRange() && !d.OpenEnd && d.From.Year >= minHijriYear && d.From.Year <= maxHijriYear {
+			return true
+		}
+	}
+	return false
 }
 
 // itemCalendar guesses the calendar of the item's bare years from its

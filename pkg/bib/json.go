@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -37,63 +38,38 @@ func (it Item) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends the compact CSL-JSON encoding of the item to dst.
-// It is on the hot path of every conversion to CSL-JSON, so it sorts keys in
-// a stack buffer and writes custom data without re-parsing it when it can.
+// It is on the hot path of every conversion to CSL-JSON, so it reads each
+// map once into a stack buffer, orders the keys there by rank and name, and
+// writes custom data without re-parsing it when it can.
 func (it Item) AppendJSON(dst []byte) ([]byte, error) {
 	var keyBuf [64]string
 	dst = append(dst, `{"id":`...)
 	dst = AppendJSONString(dst, it.ID)
 	dst = append(dst, `,"type":`...)
 	dst = AppendJSONString(dst, it.Type)
-	for _, v := range NameVariables {
-		if names, ok := it.Names[v]; ok {
-			dst = appendKey(dst, v)
-			dst = appendNames(dst, names)
-		}
-	}
 	if len(it.Names) > 0 {
-		for _, v := range sortedKeysInto(keyBuf[:0], it.Names) {
-			if KindOf(v) != KindName { // the CSL ones are written above
-				dst = appendKey(dst, v)
-				dst = appendNames(dst, it.Names[v])
-			}
+		// The CSL name variables in NameVariables order, then the others
+		// alphabetically.
+		var buf [16]rankedEntry[[]Name]
+		for _, e := range rankEntries(buf[:0], it.Names, nameRank, KindName) {
+			dst = appendKey(dst, e.k)
+			dst = appendNames(dst, e.v)
 		}
 	}
-	vars := sortedKeysInto(keyBuf[:0], it.Vars)
-	// Move the most telling variables to the front, keeping the rest sorted.
-	front := 0
-	for rank := 1; rank <= len(varOrder); rank++ {
-		for i := front; i < len(vars); i++ {
-			if varOrder[vars[i]] == rank {
-				v := vars[i]
-				copy(vars[front+1:i+1], vars[front:i])
-				vars[front] = v
-				front++
-				break
-			}
-		}
-	}
-	for _, v := range vars {
-		dst = appendKey(dst, v)
-		val := it.Vars[v]
-		if numericProps[v] && isCanonicalInt(val) {
-			dst = append(dst, val...)
+	var varBuf [64]rankedEntry[string]
+	for _, e := range rankEntries(varBuf[:0], it.Vars, varRank, KindUnknown) {
+		dst = appendKey(dst, e.k)
+		if isCanonicalInt(e.v) && numericProps[e.k] {
+			dst = append(dst, e.v...)
 		} else {
-			dst = AppendJSONString(dst, val)
-		}
-	}
-	for _, v := range DateVariables {
-		if d, ok := it.Dates[v]; ok {
-			dst = appendKey(dst, v)
-			dst = appendDate(dst, d)
+			dst = AppendJSONString(dst, e.v)
 		}
 	}
 	if len(it.Dates) > 0 {
-		for _, v := range sortedKeysInto(keyBuf[:0], it.Dates) {
-			if KindOf(v) != KindDate {
-				dst = appendKey(dst, v)
-				dst = appendDate(dst, it.Dates[v])
-			}
+		var buf [8]rankedEntry[Date]
+		for _, e := range rankEntries(buf[:0], it.Dates, dateRank, KindDate) {
+			dst = appendKey(dst, e.k)
+			dst = appendDate(dst, e.v)
 		}
 	}
 	var err error
@@ -120,6 +96,56 @@ func (it Item) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	return append(dst, '}'), nil
+}
+
+// rankedEntry is a map entry with its place in the output order.
+type rankedEntry[V any] struct {
+	rank int
+	k    string
+	v    V
+}
+
+// unranked is the rank of keys written alphabetically after the ranked ones.
+const unranked = 1 << 30
+
+// rankEntries appends the entries of m to buf, ordered by rank (a key's
+// place in the ranks table, unranked for the others) and then by key. Keys
+// of kind skip that the table lacks are left out: AppendJSON writes the
+// variables of a kind in its table's order and has no place for others.
+func rankEntries[V any](buf []rankedEntry[V], m map[string]V, ranks map[string]int, skip Kind) []rankedEntry[V] {
+	for k, v := range m {
+		r, ok := ranks[k]
+		if !ok {
+			if skip != KindUnknown && KindOf(k) == skip {
+				continue
+			}
+			r = unranked
+		}
+		buf = append(buf, rankedEntry[V]{r, k, v})
+	}
+	slices.SortFunc(buf, func(a, b rankedEntry[V]) int {
+		if a.rank != b.rank {
+			return a.rank - b.rank
+		}
+		return strings.Compare(a.k, b.k)
+	})
+	return buf
+}
+
+// The output ranks: names and dates in the order of NameVariables and
+// DateVariables, the most telling variables first (varOrder).
+var (
+	nameRank = rankOf(NameVariables)
+	dateRank = rankOf(DateVariables)
+	varRank  = varOrder
+)
+
+func rankOf(list []string) map[string]int {
+	m := make(map[string]int, len(list))
+	for i, v := range list {
+		m[v] = i
+	}
+	return m
 }
 
 func appendKey(dst []byte, k string) []byte {
@@ -332,11 +358,10 @@ func appendParts(dst []byte, p DateParts) []byte {
 	return append(dst, ']')
 }
 
-// jsonPlain marks the bytes a JSON string holds as they are: printable
-// ASCII but for the quote and the backslash, and every byte of a multi-byte
-// UTF-8 sequence (0xE2 is checked for U+2028 and U+2029 on its own).
-var jsonPlain = func() (t [256]bool) {
-	for c := 0x20; c < 256; c++ {
+// jsonSafe marks the ASCII bytes a JSON string holds as they are: printable
+// ASCII but for the quote and the backslash.
+var jsonSafe = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
 		t[c] = c != '"' && c != '\\'
 	}
 	return t
@@ -344,31 +369,63 @@ var jsonPlain = func() (t [256]bool) {
 
 // AppendJSONString appends s as a JSON string. Unlike encoding/json it keeps
 // <, > and & as they are, since CSL-JSON values carry HTML-like markup.
-// Invalid UTF-8 becomes U+FFFD.
+// Invalid UTF-8 becomes U+FFFD. It validates and escapes in one pass, eight
+// bytes at a time through runs of plain ASCII, since most values are.
 func AppendJSONString(dst []byte, s string) []byte {
-	if !utf8.ValidString(s) {
-		return appendJSONStringInvalid(dst, s)
-	}
+	mark := len(dst)
 	dst = append(dst, '"')
 	start := 0
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
+		w := s[i:]
+		for len(w) >= 8 && plainASCII8(load64(w)) {
+			w = w[8:]
+		}
+		if i = len(s) - len(w); i == len(s) {
+			break
+		}
 		c := s[i]
-		if jsonPlain[c] {
-			// U+2028 and U+2029 are valid JSON but break JavaScript consumers.
-			if c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9) {
-				dst = append(dst, s[start:i]...)
-				dst = append(dst, '\\', 'u', '2', '0', '2', "89"[s[i+2]-0xA8])
-				i += 2
-				start = i + 1
+		if c < utf8.RuneSelf {
+			i++
+			if !jsonSafe[c] {
+				dst = append(dst, s[start:i-1]...)
+				dst = appendJSONEscape(dst, c)
+				start = i
 			}
 			continue
 		}
-		dst = append(dst, s[start:i]...)
-		dst = appendJSONEscape(dst, c)
-		start = i + 1
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return appendJSONStringInvalid(dst[:mark], s)
+		}
+		// U+2028 and U+2029 are valid JSON but break JavaScript consumers.
+		if r == '\u2028' || r == '\u2029' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', "89"[r-'\u2028'])
+			start = i + size
+		}
+		i += size
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
+}
+
+// load64 reads the first eight bytes of s as a little-endian word (the
+// compiler makes it one load).
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// plainASCII8 reports whether the eight bytes of x are all printable ASCII
+// other than the quote and the backslash: a byte is flagged when it is 0x80
+// or above, below 0x20, or equal to '"' or '\\'.
+func plainASCII8(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	// With no high bit set, b-n borrows into a byte's high bit exactly when
+	// some byte is below n (the classic "has less" and "has zero" tests).
+	q, bs := x^('"'*ones), x^('\\'*ones)
+	return ((x-0x20*ones)&^x|(q-ones)&^q|(bs-ones)&^bs|x)&highs == 0
 }
 
 // appendJSONEscape escapes an ASCII byte that JSON does not take as it is.

@@ -2,9 +2,11 @@ package bib
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -149,6 +151,56 @@ func TestAppendJSONString(t *testing.T) {
 			assert.Equal(t, strings.ToValidUTF8(tt.in, "\ufffd"), back, "decoding %s", got)
 		}
 	}
+}
+
+// appendJSONStringRef is AppendJSONString rune by rune, the reference for
+// its word-at-a-time scan.
+func appendJSONStringRef(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteString(`\` + string(r))
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == '\u2028' || r == '\u2029':
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r) // U+FFFD for each invalid byte
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// TestAppendJSONStringWords puts every byte value at every place of a
+// string long enough for the eight-byte scan.
+func TestAppendJSONStringWords(t *testing.T) {
+	const base = "abcdefghijklmnopqrs"
+	for pos := range len(base) {
+		for c := range 256 {
+			in := base[:pos] + string(rune(c)) + base[pos+1:]
+			raw := base[:pos] + string([]byte{byte(c)}) + base[pos+1:]
+			for _, s := range []string{in, raw} {
+				require.Equal(t, appendJSONStringRef(s), string(AppendJSONString([]byte("x"), s))[1:], "AppendJSONString(%q)", s)
+			}
+		}
+	}
+}
+
+func FuzzAppendJSONString(f *testing.F) {
+	f.Add("plain ascii text of some length")
+	f.Add("Masʻūd رجوی \"q\" \\ \x01\u2028 \xff\xe2\x80")
+	f.Fuzz(func(t *testing.T, s string) {
+		require.Equal(t, appendJSONStringRef(s), string(AppendJSONString(nil, s)))
+	})
 }
 
 func TestItemJSONErrors(t *testing.T) {

@@ -11,8 +11,37 @@ import (
 
 // item converts a resolved entry to a bib.Item by the mapping tables.
 func (d *Decoder) item(e *rawEntry) bib.Item {
-	// Sized for every field, so that the map is not rebuilt as it grows.
-	it := bib.Item{ID: e.key, Vars: make(map[string]string, len(e.fields))}
+	var it bib.Item
+	d.itemInto(&it, e)
+	return it
+}
+
+// reuseMax is the most entries a map of an item may hold for NextInto to
+// clear and reuse it: a map keeps the room it grew to, and every later item
+// would pay to iterate over it.
+const reuseMax = 32
+
+// reuse clears m for reuse, or drops it when it grew large.
+func reuse[V any](m map[string]V) map[string]V {
+	if len(m) > reuseMax {
+		return nil
+	}
+	clear(m)
+	return m
+}
+
+// itemInto converts a resolved entry into *it, reusing the maps it holds.
+func (d *Decoder) itemInto(it *bib.Item, e *rawEntry) {
+	*it = bib.Item{ID: e.key, Vars: reuse(it.Vars), Names: reuse(it.Names), Dates: reuse(it.Dates), Extra: reuse(it.Extra)}
+	if it.Vars == nil {
+		// Sized for every field, so that the map is not rebuilt as it grows.
+		it.Vars = make(map[string]string, len(e.fields))
+	}
+	d.fillItem(it, e)
+}
+
+// fillItem converts e into the empty item it.
+func (d *Decoder) fillItem(it *bib.Item, e *rawEntry) {
 	typ, record := cslType(e.typ)
 	it.Type = typ
 	if record {
@@ -43,15 +72,15 @@ func (d *Decoder) item(e *rawEntry) bib.Item {
 				continue // it made the type
 			}
 		}
-		d.field(&it, e.typ, f)
+		d.field(it, e.typ, f)
 	}
-	d.issued(&it, year, month, day, hasDate)
-	d.moveRoles(&it, e)
-	d.validate(&it, e)
+	d.issued(it, year, month, day, hasDate)
+	d.moveRoles(it, e)
+	d.validate(it, e)
 	if _, ok := it.Extra[LeftoverField]; ok {
 		for _, f := range e.fields {
 			if f.name == LeftoverField {
-				d.readLeftovers(&it, f)
+				d.readLeftovers(it, f)
 				break
 			}
 		}
@@ -68,8 +97,7 @@ func (d *Decoder) item(e *rawEntry) bib.Item {
 	if g, ok := defaultGenre[e.typ]; ok && it.Vars["genre"] == "" {
 		it.Set("genre", g)
 	}
-	d.fieldsToForms(&it, e)
-	return it
+	d.fieldsToForms(it, e)
 }
 
 // field converts one field into a variable of it, or keeps it in Extra.
@@ -242,7 +270,8 @@ func needsCollapse(s string) bool {
 
 // names splits and decodes a name list.
 func (d *Decoder) names(f *rawField) ([]bib.Name, bool) {
-	list, others := splitNames(f.tex)
+	list, others := splitNamesInto(d.nameBuf[:0], f.tex)
+	d.nameBuf = list[:0] // strings of f.tex: nothing to keep alive
 	names := make([]bib.Name, 0, len(list))
 	for _, raw := range list {
 		raw = collapseSpace(raw)

@@ -106,6 +106,7 @@ type Decoder struct {
 	dropped   map[string]bool // macros whose definitions were too long
 	preambles []string
 	lower     map[string]string // field name -> lower case, to avoid allocating per field
+	nameBuf   []string          // scratch for the names of one list
 	diags     diag.Capped       // problems, the first MaxDiagnosticsPerKind of each kind
 
 	// The limits, resolved from the options.
@@ -253,6 +254,26 @@ func (d *Decoder) Next() (bib.Item, error) {
 	return it, nil
 }
 
+// NextInto is Next decoding into *it: the maps of the item *it held are
+// cleared and refilled rather than made anew, which saves a program that
+// writes each item and forgets it (a conversion) most of the allocation per
+// item. The item equals the one Next would return; the caller must not keep
+// the previous item's maps, nor anything else of it that it changes.
+func (d *Decoder) NextInto(it *bib.Item) error {
+	e := d.nextEntry()
+	if e == nil {
+		*it = bib.Item{}
+		if d.readErr != nil {
+			return d.readErr
+		}
+		return io.EOF
+	}
+	d.itemInto(it, e)
+	d.itemPos = e.pos
+	d.free = e
+	return nil
+}
+
 // ItemPos returns where the entry of the item Next returned last starts,
 // for diagnostics about the item found later (what an output format
 // cannot hold).
@@ -309,7 +330,11 @@ func (d *Decoder) nextEntry() *rawEntry {
 		d.handle(b)
 	}
 	e := d.ready[0]
-	d.ready = d.ready[1:]
+	if len(d.ready) == 1 {
+		d.ready = d.ready[:0] // keep the array: usually one entry is queued at a time
+	} else {
+		d.ready = d.ready[1:]
+	}
 	return e
 }
 
@@ -507,9 +532,12 @@ func (d *Decoder) handle(b Block) {
 		// Macros outlive the input buffer they were read from: they are
 		// copied, not to keep the whole buffer alive.
 		for _, f := range b.Entry.Fields {
-			name := strings.Clone(strings.ToLower(f.Name))
+			name := ownedLower(f.Name)
 			if v, ok := d.resolve(f.Value, &d.lc, owner{name: f.Name}); ok {
-				d.macros[name] = strings.Clone(v)
+				if len(f.Value) == 1 && f.Value[0].Kind != Macro {
+					v = strings.Clone(v) // a view of the input; joined values are new
+				}
+				d.macros[name] = v
 				delete(d.dropped, name)
 			} else {
 				delete(d.macros, name)
@@ -584,6 +612,9 @@ func (d *Decoder) resolve(v Value, lc *lineCounter, o owner) (string, bool) {
 				what, p.Text, limit(d.opts.MaxExpandedBytes, DefaultMaxExpandedBytes), lost)
 			return "", false
 		}
+		if len(v) == 1 {
+			return m, true // a value that is one macro (month = jan): nothing to join
+		}
 	}
 	var sb strings.Builder
 	sb.Grow(n)
@@ -597,6 +628,15 @@ func (d *Decoder) resolve(v Value, lc *lineCounter, o owner) (string, bool) {
 		}
 	}
 	return sb.String(), true
+}
+
+// ownedLower returns s in lower case, in a string that does not share the
+// input buffer s is a view of.
+func ownedLower(s string) string {
+	if l := strings.ToLower(s); unsafe.StringData(l) != unsafe.StringData(s) {
+		return l // ToLower made a new string
+	}
+	return strings.Clone(s)
 }
 
 func (d *Decoder) lowerName(s string) string {

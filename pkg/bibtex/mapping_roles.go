@@ -11,6 +11,13 @@ import (
 // naming the role ("editoratype = {collection-editor}").
 var editorSlots = []string{"editora", "editorb", "editorc"}
 
+// roleSlots are the fields moveRoles looks at, and roleTypeFields their type
+// fields, spelled out once rather than per entry.
+var (
+	roleSlots      = append([]string{"editor"}, editorSlots...)
+	roleTypeFields = []string{"editortype", "editoratype", "editorbtype", "editorctype"}
+)
+
 // editoraEntries are the entry types whose data model has editora..editorc;
 // the others have only editor and editortype.
 var editoraEntries = map[string]bool{
@@ -59,8 +66,8 @@ func roleField(role, entry string, used map[string]bool) (field, typeField strin
 // that role: editora + editoratype = {collection-editor}, editor +
 // editortype = {interviewer}.
 func (d *Decoder) moveRoles(it *bib.Item, e *rawEntry) {
-	for _, slot := range append([]string{"editor"}, editorSlots...) {
-		typ, ok := e.get(slot + "type")
+	for i, slot := range roleSlots {
+		typ, ok := e.get(roleTypeFields[i])
 		if !ok {
 			continue
 		}
@@ -85,7 +92,7 @@ func (d *Decoder) moveRoles(it *bib.Item, e *rawEntry) {
 			names, others = d.names(&e.fields[i])
 			delete(it.Extra, slot)
 		}
-		delete(it.Extra, slot+"type")
+		delete(it.Extra, roleTypeFields[i])
 		it.SetNames(role, names)
 		if others {
 			it.SetExtra("@"+role+"-and-others", "true")

@@ -18,7 +18,12 @@ type texName struct {
 // splitNames splits a name list at the word "and" (in any case, at brace
 // depth 0, surrounded by white space), as BibTeX does. It reports whether
 // the list ends with "and others".
-func splitNames(s string) (names []string, others bool) {
+func splitNames(s string) (names []string, others bool) { return splitNamesInto(nil, s) }
+
+// splitNamesInto is splitNames appending to names, so that the Decoder can
+// reuse one slice for every list.
+func splitNamesInto(names []string, s string) ([]string, bool) {
+	others := false
 	depth, start := 0, 0
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; c {

@@ -15,18 +15,13 @@ func (d *Decoder) validate(it *bib.Item, e *rawEntry) {
 	if strings.TrimSpace(e.key) == "" {
 		d.warnf(e.pos, "entry @%s has an empty key", e.typ)
 	}
-	for _, v := range bib.SortedKeys(it.Dates) {
-		dt := it.Dates[v]
-		// The field is looked up only for a warning: this runs per item.
-		for _, p := range [2]bib.DateParts{dt.From, dt.To} {
-			if msg := impossible(p); msg != "" {
-				f := dateField(e, v)
-				d.warnf(f.pos, "entry %q: %s %s in %s", e.key, msg, p, f.name)
-			}
+	if len(it.Dates) == 1 {
+		for v, dt := range it.Dates { // the usual one date: no sorting
+			d.validateDate(e, v, dt)
 		}
-		if dt.Literal != "" && isoLike(dt.Literal) {
-			f := dateField(e, v)
-			d.warnf(f.pos, "entry %q: %s = %q is not a date (kept as text)", e.key, f.name, dt.Literal)
+	} else {
+		for _, v := range bib.SortedKeys(it.Dates) {
+			d.validateDate(e, v, it.Dates[v])
 		}
 	}
 	// A month written as text (Spring) is kept without a word; a number
@@ -40,6 +35,22 @@ func (d *Decoder) validate(it *bib.Item, e *rawEntry) {
 		if f := fieldNamed(e, "day"); f != nil {
 			d.warnf(f.pos, "entry %q: day = %q is not a day (kept as written)", e.key, raw)
 		}
+	}
+}
+
+// validateDate warns about a date that does not exist or a literal that
+// looks like a date but is not one.
+func (d *Decoder) validateDate(e *rawEntry, v string, dt bib.Date) {
+	// The field is looked up only for a warning: this runs per item.
+	for _, p := range [2]bib.DateParts{dt.From, dt.To} {
+		if msg := impossible(p); msg != "" {
+			f := dateField(e, v)
+			d.warnf(f.pos, "entry %q: %s %s in %s", e.key, msg, p, f.name)
+		}
+	}
+	if dt.Literal != "" && isoLike(dt.Literal) {
+		f := dateField(e, v)
+		d.warnf(f.pos, "entry %q: %s = %q is not a date (kept as text)", e.key, f.name, dt.Literal)
 	}
 }
 

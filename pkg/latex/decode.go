@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -58,23 +59,57 @@ func isASCII(s string) bool {
 }
 
 // plain reports whether s has no TeX to decode, and whether it is ASCII
-// (which it only knows when s is plain).
+// (which it only knows when s is plain). It is the fast path of every value
+// decoded, so it skips eight bytes at a time where none may be a stop.
 func plain(s string) (plain, ascii bool) {
-	var high byte
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		high |= c
-		if !stops[c] {
-			continue
+	var high uint64
+	i := 0
+	for i < len(s) {
+		end := len(s)
+		if w := s[i:]; len(w) >= 8 {
+			x := load64(w)
+			high |= x
+			if !mayStop8(x &^ 0x8080808080808080) {
+				i += 8
+				continue
+			}
+			end = i + 8
 		}
-		if c != '-' && c != '\'' {
-			return false, false
-		}
-		if i+1 < len(s) && s[i+1] == c {
-			return false, false
+		for ; i < end; i++ {
+			c := s[i]
+			high |= uint64(c)
+			if !stops[c] {
+				continue
+			}
+			if c != '-' && c != '\'' {
+				return false, false
+			}
+			if i+1 < len(s) && s[i+1] == c {
+				return false, false
+			}
 		}
 	}
-	return true, high < utf8.RuneSelf
+	return true, high&0x8080808080808080 == 0
+}
+
+// load64 reads the first eight bytes of s as a little-endian word (the
+// compiler makes it one load).
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// mayStop8 reports whether one of the eight bytes of a word may be in
+// stops, given y, the word with the high bit of each byte cleared: so the
+// usual tests for a byte above n or equal to c are exact, and a non-ASCII
+// byte that then looks like a stop only sends its word to the byte loop.
+func mayStop8(y uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	// Bytes equal to c become zero, and z-1 borrows into their high bit.
+	a, b, c, d, e := y^'\\'*ones, y^'$'*ones, y^'`'*ones, y^'-'*ones, y^'\''*ones
+	t := (a-ones)&^a | (b-ones)&^b | (c-ones)&^c | (d-ones)&^d | (e-ones)&^e
+	return (t|(y+(0x7f-'z')*ones))&highs != 0 // and above 'z': { } ~ (| DEL)
 }
 
 // Decode converts TeX text (a BibTeX field value with its outer delimiters
@@ -107,7 +142,8 @@ func Decode(s string, opts DecodeOptions) (string, []Problem) {
 		d.maxDepth = DefaultMaxDepth
 	}
 	d.group(0, -1, mode{markup: opts.Markup})
-	out := string(d.out)
+	// d.out is not written again: the string can share its bytes.
+	out := unsafe.String(unsafe.SliceData(d.out), len(d.out))
 	if !valid {
 		out = d.invalid()
 	}
