@@ -4,6 +4,7 @@ package stress
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -18,6 +19,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/manba/manba/internal/namegen"
 	"github.com/manba/manba/internal/testenv"
 	"github.com/manba/manba/pkg/bibtex"
 )
@@ -91,4 +93,41 @@ func TestStressConvertMemory(t *testing.T) {
 			float64(st.Size())/1e6/took.Seconds(), float64(rss)/(1<<20))
 		assert.LessOrEqual(t, rss, int64(64<<20), "peak RSS")
 	}
+}
+
+// TestStressNamesClusterMemory runs manba names cluster on 10k, 100k and
+// 1M realistic names (internal/namegen) on one core (GOMAXPROCS=1) and
+// reports the CPU time and the peak RSS, which must stay within 600 MB
+// (issue 12). The time is reported, not asserted: the target is 10 s of
+// CPU at a million.
+func TestStressNamesClusterMemory(t *testing.T) {
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "manba")
+	build := exec.Command("go", "build", "-o", bin, "github.com/manba/manba/cmd/manba")
+	build.Stderr = os.Stderr
+	require.NoError(t, build.Run())
+	all := namegen.Realistic(1_000_000)
+	for _, n := range []int{10_000, 100_000, 1_000_000} {
+		in := filepath.Join(dir, fmt.Sprintf("names%d.txt", n))
+		require.NoError(t, os.WriteFile(in, []byte(strings.Join(all[:n], "\n")+"\n"), 0o644))
+		cmd := exec.Command(bin, "names", "cluster", in)
+		cmd.Env = append(os.Environ(), "GOMAXPROCS=1")
+		var out countWriter
+		cmd.Stdout = &out
+		require.NoError(t, cmd.Run())
+		assert.Equal(t, n, out.lines, "one row per name")
+		ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+		cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+		rss := ru.Maxrss << 10 // KiB on Linux
+		t.Logf("%d names: %.2f s CPU, peak RSS %.0f MB", n, cpu.Seconds(), float64(rss)/1e6)
+		assert.LessOrEqual(t, rss, int64(600e6), "peak RSS")
+	}
+}
+
+// countWriter counts the lines written to it.
+type countWriter struct{ lines int }
+
+func (w *countWriter) Write(p []byte) (int, error) {
+	w.lines += bytes.Count(p, []byte("\n"))
+	return len(p), nil
 }

@@ -141,9 +141,11 @@ func formsOf(au *Authority, uniq []string) ([]form, []int32) {
 	byKey := make(map[string]int32, len(uniq)/2)
 	var forms []form
 	var arena []Parsed // parsed forms, in pages that never move
+	var parsed []Parsed
+	var entries []*Entry
 	for lo := 0; lo < len(uniq); lo += parseBatch {
 		hi := min(lo+parseBatch, len(uniq))
-		parsed, entries := parseAll(au, uniq[lo:hi])
+		parsed, entries = parseAll(au, uniq[lo:hi], parsed, entries)
 		for j := range parsed {
 			p := &parsed[j]
 			k := p.Kind.String() + "\x00" + p.fine + "\x00" + string(rune('0'+p.Gender))
@@ -226,6 +228,7 @@ func (c *Clusterer) place(forms []form) []*cluster {
 	var seen, hits []int32       // seen[ci] == stamp: cluster ci is a candidate, sharing hits[ci] keys
 	var strong, weak []int
 	var cands []int32
+	var x crossKind
 	for stamp, fi := range order {
 		f := &forms[fi]
 		if f.cl >= 0 {
@@ -240,6 +243,10 @@ func (c *Clusterer) place(forms []form) []*cluster {
 			keyBuf = blockKeys(keyBuf, &f.p.alts[i], false)
 		}
 		cands = candidates(cands[:0], keyBuf, block, hits, seen, int32(stamp))
+		cands = x.orgCandidates(cands, f.p, block, seen, int32(stamp))
+		for i := range f.p.alts {
+			cands = x.orgCandidates(cands, &f.p.alts[i], block, seen, int32(stamp))
+		}
 		for _, ci32 := range cands {
 			ci := int(ci32)
 			cl := clusters[ci]
@@ -290,6 +297,79 @@ func candidates(dst []int32, keys []uint64, block *blocks, hits, seen []int32, s
 	if len(dst) > maxCandidates {
 		sort.SliceStable(dst, func(i, j int) bool { return hits[dst[i]] > hits[dst[j]] })
 		dst = dst[:maxCandidates]
+	}
+	return dst
+}
+
+// crossKind finds the organizations and places a name parsed as a
+// person's may be (Amnesty, Red Cross), by the word keys ('o') of its
+// distinctive words. acrossKinds accepts only one with the same words,
+// all matching, so when its first word finds many (every "Mahmoud" of a
+// million names meets every organization with a Mahmoud in it), only
+// those every word finds are compared.
+type crossKind struct {
+	seen, count, word []int32 // seen[ci] == stamp: count[ci] words found ci, the last word[ci]
+	found             []int32
+	keys              []uint64
+}
+
+func (x *crossKind) orgCandidates(dst []int32, p *Parsed, block *blocks, seen []int32, stamp int32) []int32 {
+	if p.Kind != Person || !impersonal(p) {
+		return dst
+	}
+	for len(x.seen) < len(seen) {
+		x.seen, x.count, x.word = append(x.seen, -1), append(x.count, 0), append(x.word, 0)
+	}
+	// Organizations are indexed by their distinctive words only, or by
+	// all when none is.
+	generic := 0
+	for _, t := range p.toks {
+		if defaultLists.generic[t.key] {
+			generic++
+		}
+	}
+	x.found = x.found[:0]
+	n := int32(0) // words looked up
+	for i, t := range p.toks {
+		if generic < len(p.toks) && defaultLists.generic[t.key] {
+			continue
+		}
+		x.keys = wordKeys(x.keys[:0], p.toks, i)
+		for _, k := range x.keys {
+			block.each(k, maxScan, func(ci int32) {
+				switch {
+				case x.seen[ci] != stamp:
+					x.seen[ci], x.count[ci], x.word[ci] = stamp, 1, n
+					x.found = append(x.found, ci)
+				case x.word[ci] != n:
+					x.count[ci]++
+					x.word[ci] = n
+				}
+			})
+		}
+		n++
+	}
+	few := len(x.found) <= maxCrossKind
+	for _, ci := range x.found {
+		if (few || x.count[ci] == n) && seen[ci] != stamp {
+			seen[ci] = stamp
+			dst = append(dst, ci)
+		}
+	}
+	return dst
+}
+
+// maxCrossKind is how many organizations found by the first word of a
+// name are all compared with it; beyond, only those every word finds.
+const maxCrossKind = 8
+
+// wordKeys appends the keys under which organizations are indexed by
+// their word i ('o', every convention).
+func wordKeys(dst []uint64, toks []token, i int) []uint64 {
+	var skArr [(maxTokens + 1) * 8]uint64
+	sk, nv := tokenSkeletons(skArr[:0], toks)
+	for v := 0; v < nv; v++ {
+		dst = append(dst, mix('o', sk[i*nv+v]))
 	}
 	return dst
 }
@@ -432,9 +512,12 @@ func bestMatch(p *Parsed, cl *cluster) verdict {
 
 // parseAll parses names and looks them up in the authority on all CPUs;
 // this is most of the work of clustering and each name is independent.
-func parseAll(au *Authority, names []string) ([]Parsed, []*Entry) {
-	out := make([]Parsed, len(names))
-	entries := make([]*Entry, len(names))
+// It reuses the slices out and entries when they are large enough.
+func parseAll(au *Authority, names []string, out []Parsed, entries []*Entry) ([]Parsed, []*Entry) {
+	if cap(out) < len(names) {
+		out, entries = make([]Parsed, len(names)), make([]*Entry, len(names))
+	}
+	out, entries = out[:len(names)], entries[:len(names)]
 	work := func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			out[i] = au.lists.Parse(names[i])
@@ -556,15 +639,6 @@ func blockKeys(dst []uint64, p *Parsed, index bool) []uint64 {
 	}
 	if w := shortWord(p); w != "" {
 		add(mix('a', maphash.String(blockSeed, w)))
-	}
-	if !index && impersonal(p) {
-		// Perhaps a place or an organization the parser took for a
-		// person (Amnesty, Red Cross): look among them by word too.
-		for i := range p.toks {
-			for v := 0; v < nv; v++ {
-				add(mix('o', at(i, v)))
-			}
-		}
 	}
 	if len(p.toks) == 1 {
 		for v := 0; v < nv; v++ {
