@@ -879,8 +879,8 @@ func (m *Model) pairAt(s string, i int, t string, j int) (float32, bool) {
 }
 
 func (m *Model) pairLabel(s string, i int, t string, j int) (float32, uint16, bool) {
-	if i < 1 || j < 2 || s[i-1] >= 128 || !m.hasPair[s[i-1]] {
-		return 0, 0, false
+	if i < 1 || j < 2 || s[i-1] >= 128 || !m.hasPair[s[i-1]] || s[i-1] == 'I' && i == len(s) {
+		return 0, 0, false // (a final ī is a nisba: Rabiei is not Rabiya)
 	}
 	st, ok := m.pairs[[3]byte{s[i-1], t[j-2], t[j-1]}]
 	return st.cost, st.label, ok

@@ -91,7 +91,9 @@ func TestCompareWords(t *testing.T) {
 		{"Iran", "ایران", true, "script"}, // alef seating the long ī
 		{"Aref", "عارف", true, "script"},  // ʿayn before a long ā
 		{"Ayman", "أيمن", true, "script"},
-		{"Asem", "Esam", false, ""}, // a for e and e for a: ʿĀṣim, ʿIṣām
+		{"Meriem", "Maryam", true, "French i before e"},
+		{"Rabiei", "Rabiya", false, ""}, // a final ī is a nisba
+		{"Asem", "Esam", false, ""},     // a for e and e for a: ʿĀṣim, ʿIṣām
 		{"Meryem", "Maryam", true, "e for a"},
 		{"Alqahira", "Qahira", true, "article written solid"},
 		{"Elbaradei", "Baradei", true, "article written solid"},
