@@ -1,6 +1,7 @@
 // Package stress holds the hostile-input tests of the readers (issue 12):
 // macro bombs, broken syntax before entries, NUL bytes, huge entries and
-// items, deep nesting and floods of warnings, each run with a time and a
+// items, deep nesting, floods of warnings and reference extraction from a stream
+// of reference lists, each run with a time and a
 // memory limit and with its diagnostics asserted. The default run uses
 // inputs of tens of MB, generated as they are read; with -tags stress the
 // large ones run too (a 1 GB number, convert's peak RSS on 3.7, 22 and
