@@ -69,8 +69,8 @@ cluster key; keys of authority entries start with "@". Text after a tab is
 ignored, so the first column of a TSV file can be given. The canonical form is
 the authority's, or the fullest name of the cluster. With --explain a fourth
 column says why a name joined its cluster ("ou/u + ezafe", "Spanish j = kh",
-"surname only", "authority: Rajavī, Masʻūd") and a fifth gives the score of
-the match (1: written alike, 0.5: the least the model accepts).
+"surname only", "one word", "authority: Rajavī, Masʻūd") and a fifth gives
+the score of the match (1: written alike, 0.5: the least the model accepts).
 
 Bad lines get a diagnostic on standard error with their position and the
 rest is clustered: blank lines and lines over 1024 bytes are skipped (they

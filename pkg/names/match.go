@@ -274,7 +274,11 @@ func comparePerson(a, b *Parsed) verdict {
 				v.rules |= ruleDiff(s[0], u)
 				v.note(note)
 				v.add(c, s[0], u)
-				v.note("surname only")
+				if len(l) == 1 {
+					v.note("one word") // two names of one word: a given name, a surname, a place
+				} else {
+					v.note("surname only")
+				}
 				return v
 			}
 		}
