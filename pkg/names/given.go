@@ -98,7 +98,9 @@ func lookupGiven(rd translit.Reading) *givenEntry {
 				// against it Hosni would read as Ḥasanī and Hüsnü as Ḥasan.
 				continue
 			}
-			if c := m.Compare(t.rd, r); c.Same() && c.Cost < cost {
+			// Close, not just within the budget: Mir (a title) is not
+			// Amīr, though one vowel written or not would make it so.
+			if c := m.Compare(t.rd, r); c.Cost <= c.Budget/2 && c.Cost < cost {
 				cost = c.Cost
 			}
 		}

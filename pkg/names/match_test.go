@@ -267,7 +267,7 @@ func TestGivenLexicon(t *testing.T) {
 			owner[s] = f[0]
 		}
 	}
-	for _, p := range [][2]string{{"Asem", "Esam"}, {"Hesham", "Hashem"}, {"Rashad", "Rashed"}, {"Feras", "Fares"}} {
+	for _, p := range [][2]string{{"Asem", "Esam"}, {"Hesham", "Hashem"}, {"Rashad", "Rashed"}, {"Feras", "Fares"}, {"Mir", "Amir"}} {
 		a, b := lookupGiven(translit.DefaultModel.Read(p[0])), lookupGiven(translit.DefaultModel.Read(p[1]))
 		if assert.NotNil(t, a, p[0]) && assert.NotNil(t, b, p[1]) {
 			assert.NotEqual(t, a.form, b.form)
