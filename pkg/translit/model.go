@@ -428,7 +428,8 @@ var scriptSymbols = map[rune]byte{
 // is ī; ʿayn, and the alef that carries a word's first vowel, are the
 // symbol ', which Latin spellings may leave out (Saʿīd سعید, Said) or
 // write as a vowel (ʿUmar, Umar), but another script spelling may not (سید
-// is Sayyid); hamza is not read.
+// is Sayyid); so is a hamza on و or ی or alone (مؤمن, قائم); a hamza on
+// alef inside a word is read as the alef.
 func readScript(s string) string {
 	var rs []rune
 	var ends []bool     // a sub-word ends after the letter (ZWNJ, or the word's end)
@@ -500,6 +501,12 @@ func readScript(s string) string {
 			}
 		case 'ة':
 			b = append(b, 'a')
+		case 'ؤ', 'ئ', 'ء':
+			// hamza on a seat, or alone (Muʾmin مؤمن, Qāʾim قائم):
+			// read as ʿayn is, so that the letters around it stay apart
+			if len(b) == 0 || b[len(b)-1] != '\'' {
+				b = append(b, '\'')
+			}
 		case 'ع':
 			if len(b) == 0 || b[len(b)-1] != 'A' && b[len(b)-1] != 'I' && b[len(b)-1] != 'U' {
 				// (after a long vowel it only marks two vowels apart,

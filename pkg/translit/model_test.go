@@ -36,6 +36,7 @@ func TestRead(t *testing.T) {
 		{"احمد", "'hmd"},        // the alef of the first vowel
 		{"قاآنی", "qAnE"},       // ā twice, as Latin writes it
 		{"Qāʾānī", "qAnI"},
+		{"مؤمن", "m'mn"},       // hamza on و: read as ʿayn, the m's stay two
 		{"رجوی", "rjwE"},       // و before ی is v
 		{"خامنه‌ای", "xAmneE"}, // ZWNJ ends a sub-word: final ه is -e
 		{"Ḥāmid", "hAmid"},     // ALA-LC long vowel
@@ -92,6 +93,8 @@ func TestCompareWords(t *testing.T) {
 		{"Aref", "عارف", true, "script"},  // ʿayn before a long ā
 		{"Ayman", "أيمن", true, "script"},
 		{"Meriem", "Maryam", true, "French i before e"},
+		{"Momen", "مؤمن", true, "script"},
+		{"Qaim", "قائم", true, "two vowels"},
 		{"Rabiei", "Rabiya", false, ""}, // a final ī is a nisba
 		{"Asem", "Esam", false, ""},     // a for e and e for a: ʿĀṣim, ʿIṣām
 		{"Meryem", "Maryam", true, "e for a"},
