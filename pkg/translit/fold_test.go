@@ -173,3 +173,10 @@ func TestSkeletonOfFolded(t *testing.T) {
 		assert.Equal(t, Skeleton.String(s), SkeletonOfFolded(Fold(s)), "SkeletonOfFolded(Fold(%q))", s)
 	}
 }
+
+// TestLatinAzerbaijani: the schwa of Azerbaijani is the a of Persian in the
+// Latin profile, so that list words (Mirzə, a title) are found.
+func TestLatinAzerbaijani(t *testing.T) {
+	assert.Equal(t, "mirza fatali", Latin.String("Mirzə Fətəli"))
+	assert.Equal(t, "aliyev", Latin.String("Əliyev"))
+}

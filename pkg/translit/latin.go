@@ -29,6 +29,7 @@ var specialLatin = map[rune]string{
 	'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe", 'ø': "o", 'Ø': "o", 'đ': "d",
 	'Đ': "d", 'ł': "l", 'Ł': "l", 'ı': "i", 'þ': "th", 'Þ': "th", 'ð': "d",
 	'Ð': "d", 'ŋ': "ng", 'ɣ': "gh", 'ǧ': "j", 'Ǧ': "j",
+	'ə': "a", 'Ə': "a", // Azerbaijani schwa, the a of Persian (AZ, ALA-LC-az)
 }
 
 func init() {
@@ -53,6 +54,7 @@ func init() {
 		}
 	}
 	add(0x00C0, 0x024F)
+	add(0x0250, 0x02AF) // IPA letters: ə of Azerbaijani, ɣ
 	add(0x1E00, 0x1EFF)
 }
 
