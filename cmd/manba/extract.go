@@ -47,7 +47,10 @@ References are linked to known works - manba's built-in cited works (see
 'manba works') and any bibliography given with --bib - and duplicates are
 merged, so the output has one item per work, listing every citation of it.
 A linked item takes the known work's key; --resolve also replaces its
-fields with the known work's.
+fields with the known work's. Input is read and written as a stream, in
+parts of about 512 KB, so memory stays small however large the input:
+duplicates are merged within a part (an article is read whole), and a
+reference list cut by a part's end goes on in the next.
 
 --list prints what was found, one citation per line, instead of items.
 

@@ -26,6 +26,12 @@
 // resolve to the reference they repeat; the page or chapter cited is kept as
 // the reference's locator, not as a field of the work.
 //
+// ExtractStream reads a document from an io.Reader in parts of about
+// DefaultPartSize bytes and gives each part's references as soon as they
+// are found, so that memory stays bounded however long the input; a
+// document no longer than a part gives what Extract gives. ParseLinesStream
+// does the same for one reference per line.
+//
 // Link attaches references to known works (package works, or a user's
 // bibliography) through dedupe.Link, and Bibliography turns the references
 // of an article into one item per distinct work, each listing the places
