@@ -3,10 +3,12 @@ package csl_test
 import (
 	"bufio"
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -39,6 +41,8 @@ import (
 // it on. testdata/citeproc/ratchet.txt holds the figures per style; a style
 // that falls below its figure fails (-update rewrites the file), and
 // testdata/citeproc/skip.txt lists citeproc-js's own bugs with reasons.
+// CITEPROC_STYLES=a,b runs only those styles; CITEPROC_CACHE=dir keeps
+// citeproc-js's output per job, so reruns only render with pkg/csl.
 
 const (
 	citeprocDir       = "testdata/citeproc"
@@ -121,6 +125,7 @@ func TestCiteprocJS(t *testing.T) {
 	}
 	styles, err := filepath.Glob(filepath.Join(testenv.Shared(t, "csl", "styles"), "*.csl"))
 	require.NoError(t, err)
+	styles = filterStyles(styles, os.Getenv("CITEPROC_STYLES"))
 	require.NotEmpty(t, styles)
 	runs := append([]*harnessRun{worksRun(t)}, corpusRuns(t, testenv.Shared(t, "corpus", "bib"))...)
 	skips := readCiteprocSkips(t)
@@ -175,8 +180,20 @@ func TestCiteprocJS(t *testing.T) {
 		require.NoError(t, os.WriteFile(f, []byte(strings.Join(diffs, "\n")), 0o644))
 	}
 	if *update {
-		writeRatchet(t, results)
+		writeRatchet(t, ratchet, results)
 	}
+}
+
+// filterStyles keeps the styles named in CITEPROC_STYLES (comma-separated
+// file names without .csl), to iterate on a few; empty keeps all.
+func filterStyles(paths []string, names string) []string {
+	if names == "" {
+		return paths
+	}
+	want := strings.Split(names, ",")
+	return slices.DeleteFunc(paths, func(p string) bool {
+		return !slices.Contains(want, strings.TrimSuffix(filepath.Base(p), ".csl"))
+	})
 }
 
 // worksRun renders the built-in works, citing each once and the first few
@@ -384,6 +401,15 @@ func runCiteproc(node, harness, locales, name, style string, runs []*harnessRun)
 		return nil, err
 	}
 	in, out := filepath.Join(dir, name+".job.json"), filepath.Join(dir, name+".out.json")
+	// CITEPROC_CACHE=dir reuses citeproc-js's output for an identical job:
+	// it depends only on the job, so iterating on pkg/csl need not rerun it.
+	cached := ""
+	if c := os.Getenv("CITEPROC_CACHE"); c != "" {
+		cached = filepath.Join(c, fmt.Sprintf("%s-%x.out.json", name, sha256.Sum256(job)))
+		if b, err := os.ReadFile(cached); err == nil {
+			return decodeCiteproc(b, len(runs))
+		}
+	}
 	if err := os.WriteFile(in, job, 0o644); err != nil {
 		return nil, err
 	}
@@ -397,12 +423,24 @@ func runCiteproc(node, harness, locales, name, style string, runs []*harnessRun)
 	if err != nil {
 		return nil, err
 	}
+	if cached != "" {
+		if err := os.MkdirAll(filepath.Dir(cached), 0o755); err != nil {
+			return nil, err
+		}
+		if err := os.WriteFile(cached, b, 0o644); err != nil {
+			return nil, err
+		}
+	}
+	return decodeCiteproc(b, len(runs))
+}
+
+func decodeCiteproc(b []byte, runs int) (*citeprocOut, error) {
 	var res citeprocOut
 	if err := json.Unmarshal(b, &res); err != nil {
 		return nil, err
 	}
-	if len(res.Runs) != len(runs) {
-		return nil, fmt.Errorf("render.js returned %d runs for %d", len(res.Runs), len(runs))
+	if len(res.Runs) != runs {
+		return nil, fmt.Errorf("render.js returned %d runs for %d", len(res.Runs), runs)
 	}
 	return &res, nil
 }
@@ -452,17 +490,21 @@ func readRatchet(t *testing.T) map[string][numParts]tally {
 	return m
 }
 
-func writeRatchet(t *testing.T, results []styleResult) {
+// writeRatchet records the results, keeping the lines of styles not run.
+func writeRatchet(t *testing.T, old map[string][numParts]tally, results []styleResult) {
+	lines := maps.Clone(old)
+	for _, r := range results {
+		if r.err == nil {
+			lines[r.style] = r.parts
+		}
+	}
 	var b strings.Builder
 	b.WriteString("# Entries identical to citeproc-js per style (same/compared), kept by TestCiteprocJS;\n")
 	b.WriteString("# rewrite with go test ./pkg/csl -run TestCiteprocJS -update after an improvement.\n")
 	fmt.Fprintf(&b, "# %-56s %s\n", "style", strings.Join(partNames[:], " "))
-	for _, r := range results {
-		if r.err != nil {
-			continue
-		}
-		fmt.Fprintf(&b, "%-58s", r.style)
-		for _, tl := range r.parts {
+	for _, style := range slices.Sorted(maps.Keys(lines)) {
+		fmt.Fprintf(&b, "%-58s", style)
+		for _, tl := range lines[style] {
 			fmt.Fprintf(&b, " %s", tl)
 		}
 		b.WriteString("\n")

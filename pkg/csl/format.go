@@ -609,15 +609,6 @@ func renderNodeBuf(n *node, f Format, loc *Locale, buf *[]event) string {
 
 // ---- text case ----
 
-// stopWords stay lower case in title case (the citeproc-js list).
-var stopWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`a about according across afore after against ahead al along alongside amid amidst among amongst an and anenst apart apropos apud around as aside astride at athwart atop barring before behind below beneath beside besides between beyond but by c ca circa de d' d’ despite down during et except for forenenst from given in inside into lest like modulo near next nor notwithstanding of off on onto or out over per plus pro qua sans since so than the through thru throughout thruout till to toward towards under underneath until unto up upon van versus vs. v. vs v via vis-à-vis von with within without yet`) {
-		m[w] = true
-	}
-	return m
-}()
-
 // applyCase changes the case of the text under n, leaving case-protected
 // leaves alone. Title case is only applied when english is true.
 func applyCase(n *node, tc string, english bool) {
@@ -640,9 +631,10 @@ func applyCase(n *node, tc string, english bool) {
 		}
 		return
 	case "title":
-		if !english {
-			return
+		if english {
+			applyTitleCase(n, ls)
 		}
+		return
 	}
 	// word-level transforms over the concatenated text
 	type span struct {
@@ -689,9 +681,7 @@ func applyCase(n *node, tc string, english bool) {
 			continue
 		}
 		j := i + 1
-		// in title case, text after a case-protected part starts a word
-		// of its own, as in citeproc-js ("<nocase>H</nocase>ow" -> "HOw")
-		for j < len(all) && !isWordSep(all[j]) && !(tc == "title" && protected[j-1] && !protected[j]) {
+		for j < len(all) && !isWordSep(all[j]) {
 			j++
 		}
 		words = append(words, word{i, j})
@@ -721,14 +711,6 @@ func applyCase(n *node, tc string, english bool) {
 			}
 		}
 	}
-	isLowerWord := func(w word) bool {
-		for i := w.s; i < w.e; i++ {
-			if unicode.IsUpper(all[i]) {
-				return false
-			}
-		}
-		return true
-	}
 	switch tc {
 	case "capitalize-first":
 		if len(words) > 0 {
@@ -753,38 +735,6 @@ func applyCase(n *node, tc string, english bool) {
 			if k == 0 {
 				upFirst(w)
 			}
-		}
-	case "title":
-		// all-capital text keeps its capitals (acronyms such as "MKO" or
-		// "GIDSS"), as pandoc's citeproc does
-		for k, w := range words {
-			if !isLowerWord(w) {
-				continue
-			}
-			afterColon := false
-			for i := w.s - 1; i >= 0; i-- {
-				if all[i] == ' ' {
-					continue
-				}
-				afterColon = all[i] == ':' || all[i] == '?' || all[i] == '!'
-				break
-			}
-			if w.s > 0 && protected[w.s-1] && w.e-w.s == 1 {
-				continue // "<nocase>iPhone</nocase>s"
-			}
-			if w.s > 0 && all[w.s-1] == '-' && w.e-w.s == 1 {
-				continue // "Mujahedin-e", "07-x"
-			}
-			if w.e-w.s == 1 && w.e < len(all) && all[w.e] == '-' && unicode.Is(unicode.Greek, all[w.s]) {
-				continue // scientific prefixes: "β-carotene", "α-helix"
-			}
-			// a stop word opening a compound is capitalised ("Pro-Environmental"),
-			// one inside it is not ("Out-of-Fashion")
-			beforeHyphen := w.e < len(all) && all[w.e] == '-' && (w.s == 0 || all[w.s-1] != '-')
-			if k > 0 && k < len(words)-1 && stopWords[strings.Trim(string(all[w.s:w.e]), "'’\"“”()[].,;")] && !afterColon && !beforeHyphen {
-				continue
-			}
-			upFirst(w)
 		}
 	}
 	for _, sp := range spans {
