@@ -80,9 +80,11 @@ func flattenNode(n *node, evs []event) ([]event, bool) {
 		inner = len(n.f.opens)
 	}
 	if n.quotes() {
-		kind := ""
+		kind := "" // a style's quotes
 		if n.d.written != 0 {
 			kind = string(n.d.written)
+		} else if n.tag == "q1" || n.tag == "q2" {
+			kind = `"` // straight quotes in a value
 		}
 		evs = append(evs, event{evQOpen, kind})
 	}
@@ -301,14 +303,19 @@ func serialize(evs []event, f Format, loc *Locale) string {
 		case evText:
 			text(e.s)
 		case evQOpen:
-			// quotes keep the kind they are written with (straight ones
-			// are outer quotes) and flip when the enclosing quotes
-			// already use those marks; curly quotes that are not the
-			// locale's stay as written
+			// quotes in values keep the kind they are written with
+			// (straight ones are outer quotes) and flip when the
+			// enclosing quotes already use those marks; curly quotes
+			// that are not the locale's stay as written. A style's
+			// quotes are always outer ones, even inside quotes, as in
+			// citeproc-js.
 			q := quoteOuter
 			switch e.s {
 			case "":
-			case oq:
+				quotes = append(quotes, q)
+				text(oq)
+				continue
+			case `"`, oq:
 			case oiq:
 				q = quoteInner
 			case "‘":
@@ -559,17 +566,50 @@ func displayClass(v string) string {
 	return "block"
 }
 
-// superscripts are the Unicode superscript letters and digits that
-// citeproc-js writes as <sup> in HTML ("1.ª" becomes "1.<sup>a</sup>").
+// superscripts are the Unicode superscript characters that citeproc-js
+// writes as <sup> in HTML (CSL.SUPERSCRIPTS: "1.ª" becomes
+// "1.<sup>a</sup>", "Li⁺" "Li<sup>+</sup>", "™" "<sup>TM</sup>").
 var superscripts = map[rune]string{
-	'ª': "a", 'º': "o", '¹': "1", '²': "2", '³': "3", '⁰': "0", '⁴': "4", '⁵': "5", '⁶': "6",
-	'⁷': "7", '⁸': "8", '⁹': "9", 'ʳ': "r", 'ᵉ': "e", 'ˢ': "s", 'ᵗ': "t", 'ʰ': "h", 'ⁿ': "n", 'ᵈ': "d",
+	0xAA: "a", 0xB2: "2", 0xB3: "3", 0xB9: "1", 0xBA: "o", 0x2B0: "h", 0x2B1: "ɦ", 0x2B2: "j",
+	0x2B3: "r", 0x2B4: "ɹ", 0x2B5: "ɻ", 0x2B6: "ʁ", 0x2B7: "w", 0x2B8: "y", 0x2E0: "ɣ", 0x2E1: "l",
+	0x2E2: "s", 0x2E3: "x", 0x2E4: "ʕ", 0x1D2C: "A", 0x1D2D: "Æ", 0x1D2E: "B", 0x1D30: "D", 0x1D31: "E",
+	0x1D32: "Ǝ", 0x1D33: "G", 0x1D34: "H", 0x1D35: "I", 0x1D36: "J", 0x1D37: "K", 0x1D38: "L", 0x1D39: "M",
+	0x1D3A: "N", 0x1D3C: "O", 0x1D3D: "Ȣ", 0x1D3E: "P", 0x1D3F: "R", 0x1D40: "T", 0x1D41: "U", 0x1D42: "W",
+	0x1D43: "a", 0x1D44: "ɐ", 0x1D45: "ɑ", 0x1D46: "ᴂ", 0x1D47: "b", 0x1D48: "d", 0x1D49: "e", 0x1D4A: "ə",
+	0x1D4B: "ɛ", 0x1D4C: "ɜ", 0x1D4D: "g", 0x1D4F: "k", 0x1D50: "m", 0x1D51: "ŋ", 0x1D52: "o", 0x1D53: "ɔ",
+	0x1D54: "ᴖ", 0x1D55: "ᴗ", 0x1D56: "p", 0x1D57: "t", 0x1D58: "u", 0x1D59: "ᴝ", 0x1D5A: "ɯ", 0x1D5B: "v",
+	0x1D5C: "ᴥ", 0x1D5D: "β", 0x1D5E: "γ", 0x1D5F: "δ", 0x1D60: "φ", 0x1D61: "χ", 0x2070: "0", 0x2071: "i",
+	0x2074: "4", 0x2075: "5", 0x2076: "6", 0x2077: "7", 0x2078: "8", 0x2079: "9", 0x207A: "+", 0x207B: "−",
+	0x207C: "=", 0x207D: "(", 0x207E: ")", 0x207F: "n", 0x2120: "SM", 0x2122: "TM", 0x3192: "一", 0x3193: "二",
+	0x3194: "三", 0x3195: "四", 0x3196: "上", 0x3197: "中", 0x3198: "下", 0x3199: "甲", 0x319A: "乙", 0x319B: "丙",
+	0x319C: "丁", 0x319D: "天", 0x319E: "地", 0x319F: "人", 0x2C0: "ʔ", 0x2C1: "ʕ", 0x6E5: "و", 0x6E6: "ي",
+}
+
+// isJSSpace reports whether r is white space to a JavaScript regular
+// expression (\s).
+func isJSSpace(r rune) bool {
+	switch r {
+	case '\t', '\n', '\v', '\f', '\r', ' ', '\u00a0', '\u1680', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff':
+		return true
+	}
+	return r >= '\u2000' && r <= '\u200a'
 }
 
 func writeEscaped(b *strings.Builder, s string, f Format) {
 	switch f {
 	case HTML:
-		for _, r := range s {
+		for i := 0; i < len(s); {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			if isJSSpace(r) {
+				// two spaces in a row become a no-break space and a
+				// space, as citeproc-js's text_escape writes them
+				if next, n := utf8.DecodeRuneInString(s[i:]); n > 0 && isJSSpace(next) {
+					b.WriteString("\u00a0 ")
+					i += n
+					continue
+				}
+			}
 			if sup, ok := superscripts[r]; ok {
 				b.WriteString("<sup>" + sup + "</sup>")
 				continue

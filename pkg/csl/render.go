@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -198,6 +199,7 @@ func (c *rctx) chooseBranch(e *element) *element {
 // condition is one parsed test of cs:if / cs:else-if.
 type condition struct {
 	kind, value string
+	types       []string // a type test's list
 }
 
 type conditions struct {
@@ -217,9 +219,13 @@ func conditionsOf(e *element) *conditions {
 	}
 	for _, k := range bib.SortedKeys(e.attrs) {
 		switch k {
-		case "type", "variable", "is-numeric", "is-uncertain-date", "locator", "position", "disambiguate":
+		case "type":
+			// citeproc-js always tests a type list as "any", whatever
+			// match says: type="thesis manuscript" holds for either
+			cs.tests = append(cs.tests, condition{kind: k, types: strings.Fields(e.attrs[k])})
+		case "variable", "is-numeric", "is-uncertain-date", "locator", "position", "disambiguate":
 			for _, v := range strings.Fields(e.attrs[k]) {
-				cs.tests = append(cs.tests, condition{k, v})
+				cs.tests = append(cs.tests, condition{kind: k, value: v})
 			}
 		}
 	}
@@ -257,7 +263,7 @@ func (c *rctx) testOne(t condition) bool {
 	val := t.value
 	switch t.kind {
 	case "type":
-		return c.r.item.Type == val
+		return slices.Contains(t.types, c.r.item.Type)
 	case "variable":
 		return c.hasVar(val)
 	case "is-numeric":

@@ -3,6 +3,7 @@ package csl
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Title case as citeproc-js applies it (CSL.Output.Formatters.title):
@@ -15,6 +16,22 @@ import (
 // that is never closed, puts back the case of the string after it (so
 // "l’adresse" and "'protected' words" keep their lower case). Words with
 // a capital and case-protected text are left alone.
+
+// isSkipWord reports whether a lower-case word is one of citeproc-js's
+// CSL.SKIP_WORDS, matched as citeproc-js matches them: as a regular
+// expression, in which the "." of "v." and "vs." stands for any letter
+// (so "vu" and "va" are stop words too).
+func isSkipWord(w string) bool {
+	if skipWords[w] {
+		return true
+	}
+	for _, p := range [...]string{"v.", "vs."} {
+		if len(w) >= len(p) && strings.HasPrefix(w, p[:len(p)-1]) && utf8.RuneCountInString(w[len(p)-1:]) == 1 {
+			return true
+		}
+	}
+	return false
+}
 
 // skipWords are citeproc-js's CSL.SKIP_WORDS (the one-word entries).
 var skipWords = func() map[string]bool {
@@ -148,6 +165,9 @@ func titleCase(t *tcText) []rune {
 	strs, tags := t.split()
 	c := &titleCaser{t: t, out: append([]rune(nil), t.all...), strs: strs, isFirst: true, lastWord: [2]int{-1, -1}}
 	c.words(0, len(tags) > 0 && tags[0].kind == "-")
+	if c.nonBlank(0) {
+		c.isFirst, c.afterPunt = false, false // a case-protected opening
+	}
 	for i, tag := range tags {
 		if strings.ContainsAny(tag.kind, "!?:") {
 			c.afterPunt = true
@@ -169,7 +189,7 @@ func titleCase(t *tcText) []rune {
 	if c.lastWord[0] >= 0 {
 		s := c.strs[c.lastWord[0]]
 		w := wordsOf(c.out, s[0], s[1])[c.lastWord[1]]
-		if w[1]-w[0] > 1 && skipWords[strings.ToLower(string(c.out[w[0]:w[1]]))] {
+		if w[1]-w[0] > 1 && isSkipWord(strings.ToLower(string(c.out[w[0]:w[1]]))) {
 			c.capitalise(w)
 		}
 	}
@@ -207,7 +227,7 @@ func (c *titleCaser) words(i int, beforeHyphen bool) {
 		}
 		word := string(c.out[w[0]:w[1]])
 		lower := strings.ToLower(word)
-		capitalize := (w[1]-w[0] > 1 && !skipWords[lower]) ||
+		capitalize := (w[1]-w[0] > 1 && !isSkipWord(lower)) ||
 			(j == len(ws)-1 && beforeHyphen) || c.isFirst || c.afterPunt
 		if capitalize && word == lower {
 			c.capitalise(w)
