@@ -34,7 +34,14 @@ func TestCiteprocRules(t *testing.T) {
 		{"title case: abbreviations and brackets", ``, `<text variable="title" text-case="title"/>`, "title", "e.g. the u.s. army vs. the world [bracketed text] one/two", "E.g. the u.s. Army vs. the World [Bracketed Text] One/Two"},
 		{"an unclosed left mark is an ayn, kept as written", ``, `<text variable="title"/>`, "title", "‘Abd al-Raḥmān and ʿAlī", "‘Abd al-Raḥmān and ʿAlī"},
 		{"a straight apostrophe is typographic", ``, `<text variable="title"/>`, "title", "Saddam's Army", "Saddam’s Army"},
-		{"term-only group keeps its parent", ``, `<group delimiter=". "><date variable="accessed" form="text"/><group prefix="[" suffix="]"><text term="online"/></group></group>`, "title", "x", "[online]"},
+		{"a term opening an entry is capitalised", ``, `<text term="no date" form="short" prefix="("/>`, "title", "x", "(N.d."},
+		{"style quotes inside style quotes stay outer", ``, `<group quotes="true"><text variable="title" quotes="true"/></group>`, "title", "T", "““T””"},
+		{"period after italics closing a quoted title", ``, `<group delimiter=". "><text variable="title" quotes="true"/><text value="Pub"/></group>`, "title", "Review of <i>Math into TeX</i>", "“Review of Math into TeX.” Pub"},
+		{"a value's own comma stays after its inner quote", ``, `<group delimiter=". "><text variable="title" quotes="true"/><text value="Pub"/></group>`, "title", "Proceedings of ‘TeX for Documentation’, Strasbourg", "“Proceedings of ‘TeX for Documentation’, Strasbourg.” Pub"},
+		{"an orphan mark in case-protected text stays straight", ``, `<text variable="title"/>`, "title", `<span class="nocase">TUG '98 and x's</span>`, "TUG '98 and x’s"},
+		{"title case: v. matches any second letter", ``, `<text variable="title" text-case="title"/>`, "title", "anatomical origin of déjà vu and memories", "Anatomical Origin of Déjà vu and Memories"},
+		{"title case after a protected opening", ``, `<text variable="title" text-case="title"/>`, "title", `<span class="nocase">KIBRA</span> and stuff`, "KIBRA and Stuff"},
+		{"term-only group keeps its parent", ``, `<group delimiter=". "><date variable="accessed" form="text"/><group prefix="[" suffix="]"><text term="online"/></group></group>`, "title", "x", "[Online]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -48,6 +55,20 @@ func TestCiteprocRules(t *testing.T) {
 			assert.Equal(t, tt.want, got[0].Text)
 		})
 	}
+}
+
+// TestCiteprocHTMLRules: HTML-only rules of citeproc-js's text_escape and
+// type conditions (expected values are citeproc-js's output).
+func TestCiteprocHTMLRules(t *testing.T) {
+	src := `<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" class="in-text"><citation><layout><text variable="title"/></layout></citation><bibliography><layout><choose><if type="thesis manuscript"><text variable="title"/></if></choose><date variable="issued"><date-part name="month"/></date></layout></bibliography></style>`
+	st, err := ParseStyle(strings.NewReader(src))
+	require.NoError(t, err)
+	it := bib.Item{ID: "a", Type: "thesis"}
+	it.Set("title", "Li⁺ and ActiGraph™ in  two")
+	it.SetDate("issued", bib.Date{Literal: "1-2 April, 2001"})
+	got := NewProcessor(st, "", []bib.Item{it}).Bibliography(HTML)
+	require.Len(t, got, 1)
+	assert.Equal(t, "Li<sup>+</sup> and ActiGraph<sup>TM</sup> in\u00a0 two", got[0].Text)
 }
 
 // TestNamesLabelAfterImplicitName: a cs:names without cs:name prints the

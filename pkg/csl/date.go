@@ -73,10 +73,7 @@ func (c *rctx) renderDate(e *element) *node {
 	}
 	var n *node
 	if d.From.IsZero() && d.To.IsZero() && d.Season == "" {
-		if d.Literal == "" {
-			return nil
-		}
-		n = parseRich(d.Literal)
+		n = c.literalDate(d.Literal, e)
 	} else {
 		parts := c.dateParts(e)
 		n = c.formatDate(d, parts, e, v)
@@ -90,6 +87,21 @@ func (c *rctx) renderDate(e *element) *node {
 	// the delimiter went between the parts; affixes and formatting wrap
 	// the whole date, localized or not
 	return c.decorate(n, e)
+}
+
+// literalDate renders a date given as text in place of the year part, with
+// that part's affixes and formatting, as citeproc-js does; a date without
+// a year part shows no literal date.
+func (c *rctx) literalDate(lit string, e *element) *node {
+	if lit == "" {
+		return nil
+	}
+	for _, p := range c.dateParts(e) {
+		if p.attrs["name"] == "year" {
+			return c.decorate(parseRich(lit), p)
+		}
+	}
+	return nil
 }
 
 // dateParts returns the date-part elements to render: the style's own, or

@@ -40,6 +40,11 @@ const (
 	evQClose
 )
 
+// quoteKeep marks the close of a quote in a value that more of the value
+// follows: punctuation after it is the value's own and is not moved into
+// the quote.
+const quoteKeep = "keep"
+
 type event struct {
 	kind evKind
 	s    string // text, or for evOpen the attribute "name:value"
@@ -93,6 +98,7 @@ func flattenNode(n *node, evs []event) ([]event, bool) {
 		evs = append(evs, event{evText, n.text})
 		wrote = true
 	}
+	quoteEnd := -1 // a value's quote that more of the value follows
 	for _, k := range n.kids {
 		mark := len(evs)
 		if wrote && n.delim != "" {
@@ -105,6 +111,14 @@ func flattenNode(n *node, evs []event) ([]event, bool) {
 			continue
 		}
 		wrote = true
+		if quoteEnd >= 0 {
+			// punctuation of the value itself stays after the quote
+			evs[quoteEnd].s = quoteKeep
+			quoteEnd = -1
+		}
+		if (k.tag == "q1" || k.tag == "q2") && evs[len(evs)-1].kind == evQClose {
+			quoteEnd = len(evs) - 1
+		}
 	}
 	if !wrote {
 		return evs[:start], false
@@ -175,10 +189,13 @@ func mergeRule(a, b rune) int {
 // fixPunct moves periods and commas into closing quotes when the locale
 // asks for it, merges doubled punctuation across element boundaries and
 // collapses doubled spaces.
-func fixPunct(evs []event, punctInQuote bool) {
+func fixPunct(evs []event, punctInQuote bool) []event {
 	if punctInQuote {
 		for i := 0; i < len(evs); i++ {
 			if evs[i].kind != evQClose {
+				continue
+			}
+			if evs[i].s == quoteKeep {
 				continue
 			}
 			// skip closes and emptied text: a delimiter's period after a
@@ -207,7 +224,15 @@ func fixPunct(evs []event, punctInQuote bool) {
 				last, _ := utf8.DecodeLastRuneInString(evs[p].s)
 				switch mergeRule(last, rune(c)) {
 				case 0:
-					evs[p].s += string(c)
+					if p == k-1 {
+						evs[p].s += string(c)
+						break
+					}
+					// after formatting that ends in the quote:
+					// "<i>Title</i>.”", as citeproc-js writes it
+					evs = append(evs[:k+1], evs[k:]...)
+					evs[k] = event{evText, string(c)}
+					j++
 				case 2:
 					evs[p].s = evs[p].s[:len(evs[p].s)-utf8.RuneLen(last)] + string(c)
 				}
@@ -252,6 +277,7 @@ func fixPunct(evs []event, punctInQuote bool) {
 		}
 		prev = i
 	}
+	return evs
 }
 
 // serialize writes the events in the output format. Nested italics,
@@ -642,8 +668,8 @@ func writeEscaped(b *strings.Builder, s string, f Format) {
 // *buf (reused between calls).
 func renderNodeBuf(n *node, f Format, loc *Locale, buf *[]event) string {
 	evs := flatten(n, (*buf)[:0])
+	evs = fixPunct(evs, loc.punctuationInQuote != nil && *loc.punctuationInQuote)
 	*buf = evs
-	fixPunct(evs, loc.punctuationInQuote != nil && *loc.punctuationInQuote)
 	return serialize(evs, f, loc)
 }
 

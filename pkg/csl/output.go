@@ -420,6 +420,12 @@ func parseRich(s string) *node {
 				buf.WriteRune(r)
 				break
 			}
+			if r == '\'' && !unicode.IsLetter(prev) && !unicode.IsDigit(prev) && inQuote("nocase") {
+				// citeproc-js leaves an opening mark that closes nothing
+				// straight in case-protected text ("TUG '98")
+				buf.WriteRune(r)
+				break
+			}
 			buf.WriteRune('’')
 		case r == '«' || r == '»':
 			// French guillemets hold their text with narrow no-break

@@ -597,6 +597,11 @@ func (p *Processor) bibliographyNodes() ([]*node, []*ref) {
 				prevNames = nil
 			}
 		}
+		// a term that opens an entry is capitalised ("N.d."), as
+		// citeproc-js does for a term with nothing rendered before it
+		if l := (&node{kids: kids}).firstLeaf(); l != nil && l.term {
+			l.text = capitalizeFirst(l.text)
+		}
 		var n *node
 		if secondField && len(kids) > 0 {
 			left := &node{kids: kids[:1], d: &decoration{display: "left-margin", prefix: layout.attrs["prefix"], decorates: true}}

@@ -315,6 +315,11 @@ func (c *rctx) rawVar(name string) string {
 	if c.suppressed[name] {
 		return ""
 	}
+	return c.itemVar(name)
+}
+
+// itemVar is rawVar whether or not the variable was used as a substitute.
+func (c *rctx) itemVar(name string) string {
 	it := c.r.item
 	switch name {
 	case "locator":
@@ -371,7 +376,8 @@ func (c *rctx) rawVar(name string) string {
 // hasVar is the variable condition. A variable already used as a
 // substitute still counts: citeproc-js suppresses only its rendering (APA
 // tests for an editor after printing the editors in place of a container
-// author).
+// author; Chicago quotes a title when the container title, printed in
+// place of the author, is there).
 func (c *rctx) hasVar(name string) bool {
 	switch bib.KindOf(name) {
 	case bib.KindName:
@@ -380,7 +386,7 @@ func (c *rctx) hasVar(name string) bool {
 		d, ok := c.r.item.Dates[name]
 		return ok && !d.IsZero()
 	}
-	return c.rawVar(name) != ""
+	return c.itemVar(name) != ""
 }
 
 func yearSuffixString(n int) string {
