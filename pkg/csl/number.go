@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // numToken is a piece of a number variable: a number with optional
@@ -302,6 +303,9 @@ func (c *rctx) pluralValue(val string) bool {
 	if multiple(val) {
 		return true
 	}
+	if t := strings.TrimSpace(val); t != "" && isRangeDash(lastRune(t)) && hasDigit(t) {
+		return true // "123-": a range whose end is not known
+	}
 	if !hasMultipleNumbers(val) {
 		return false
 	}
@@ -314,6 +318,8 @@ func (c *rctx) pluralValue(val string) bool {
 
 // hasMultipleNumbers is the loose plural test for values such as
 // "A1-A5": two separate digit runs joined by a range or list mark.
+func hasDigit(s string) bool { return strings.IndexFunc(s, unicode.IsDigit) >= 0 }
+
 func hasMultipleNumbers(s string) bool {
 	runs := 0
 	in := false
@@ -352,6 +358,10 @@ func (p *Processor) pageRange(s string, collapse bool) string {
 		lead := part[:len(part)-len(strings.TrimLeft(part, " "))]
 		trail := part[len(strings.TrimRight(part, " ")):]
 		core := strings.TrimSpace(part)
+		if ends := strings.FieldsFunc(core, isRangeDash); len(ends) > 2 || (len(ends) > 0 && strings.LastIndexFunc(core, isRangeDash) == len(core)-utf8.RuneLen(lastRune(core))) {
+			parts[i] = lead + chainedRange(ends, delim, isRangeDash(lastRune(core))) + trail
+			continue
+		}
 		a, b, ok := cutRange(core)
 		if !ok {
 			continue
@@ -376,6 +386,31 @@ func (p *Processor) pageRange(s string, collapse bool) string {
 		parts[i] = lead + pa + sa + delim + pb + sb + trail
 	}
 	return strings.Join(parts, ",")
+}
+
+func isRangeDash(r rune) bool { return r == '-' || r == '–' }
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// chainedRange writes page numbers joined by more than one dash, or ending
+// in one, as citeproc-js does: with hyphens ("C6-381-C6-384", "123-"),
+// except that the last two numbers form a range when both are plain
+// numbers ("12-15–18").
+func chainedRange(ends []string, delim string, open bool) string {
+	for i := range ends {
+		ends[i] = strings.TrimSpace(ends[i])
+	}
+	if open {
+		return strings.Join(ends, "-") + "-"
+	}
+	n := len(ends)
+	if isDigits(ends[n-2]) && isDigits(ends[n-1]) {
+		return strings.Join(ends[:n-1], "-") + delim + ends[n-1]
+	}
+	return strings.Join(ends, "-")
 }
 
 func isDigits(s string) bool {

@@ -513,14 +513,13 @@ func (p *Processor) Bibliography(f Format) []Entry {
 	if !p.processed {
 		p.process()
 	}
-	nodes, refs := p.bibliographyNodes()
-	out := make([]Entry, 0, len(nodes))
-	for i, n := range nodes {
+	var out []Entry
+	p.eachBibliographyNode(func(n *node, r *ref) {
 		if n.empty() {
-			continue // citeproc-js omits entries the style prints nothing for
+			return // citeproc-js omits entries the style prints nothing for
 		}
-		out = append(out, Entry{ID: refs[i].item.ID, Text: renderNodeBuf(n, f, p.loc, &p.events)})
-	}
+		out = append(out, Entry{ID: r.item.ID, Text: renderNodeBuf(n, f, p.loc, &p.events)})
+	})
 	return out
 }
 
@@ -553,7 +552,10 @@ func (p *Processor) BibliographyString(f Format) string {
 	return b.String()
 }
 
-func (p *Processor) bibliographyNodes() ([]*node, []*ref) {
+// eachBibliographyNode renders the bibliography's entries in order and
+// passes each to fn, so that an entry's nodes can go once it is written:
+// only the previous entry's names are kept (subsequent-author-substitute).
+func (p *Processor) eachBibliographyNode(fn func(*node, *ref)) {
 	var refs []*ref
 	for _, r := range p.refs {
 		if r.cited {
@@ -580,7 +582,6 @@ func (p *Processor) bibliographyNodes() ([]*node, []*ref) {
 		sasRule = "complete-all"
 	}
 	secondField := bibEl.attrs["second-field-align"] != "" && bibEl.attrs["second-field-align"] != "false"
-	var out []*node
 	var prevNames *node
 	for _, r := range refs {
 		ctx := &rctx{p: p, r: r, mode: bibEl, bib: true}
@@ -621,9 +622,8 @@ func (p *Processor) bibliographyNodes() ([]*node, []*ref) {
 		if n == nil {
 			n = &node{}
 		}
-		out = append(out, n)
+		fn(n, r)
 	}
-	return out, refs
 }
 
 // lastDisplay returns the last non-empty node if it is a display block.
