@@ -20,3 +20,17 @@ func TestCollapseSpace(t *testing.T) {
 		assert.Equal(t, want, collapseSpace(in), "collapseSpace(%q)", in)
 	}
 }
+
+// TestNeedsCollapseBlocks puts a double space or a tab around the edges of
+// the blocks needsCollapse searches a long string in.
+func TestNeedsCollapseBlocks(t *testing.T) {
+	const block = 16 << 10
+	base := strings.Repeat("abcdefg ", 3*block/8)
+	assert.False(t, needsCollapse(base[1:]))
+	for _, at := range []int{block - 2, block - 1, block, block + 1, 2*block - 1, 2 * block, len(base) - 3} {
+		for _, ins := range []string{"  ", "\t"} {
+			s := base[:at] + ins + base[at+len(ins):]
+			assert.True(t, needsCollapse(s), "%q at %d", ins, at)
+		}
+	}
+}

@@ -50,6 +50,11 @@ const DefaultMaxDepth = 1000
 var stops = [256]bool{'\\': true, '{': true, '}': true, '~': true, '$': true, '`': true, '-': true, '\'': true}
 
 func isASCII(s string) bool {
+	for ; len(s) >= 8; s = s[8:] {
+		if load64(s)&0x8080808080808080 != 0 {
+			return false
+		}
+	}
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false
@@ -237,6 +242,9 @@ func (d *decoder) group(pos, open int, m mode) int {
 	src := d.src
 	for pos < len(src) {
 		start := pos
+		for len(src)-pos >= 8 && !mayStop8(load64(src[pos:])&^0x8080808080808080) {
+			pos += 8
+		}
 		for pos < len(src) && !stops[src[pos]] {
 			pos++
 		}
