@@ -41,6 +41,12 @@ func TestCiteprocRules(t *testing.T) {
 		{"an orphan mark in case-protected text stays straight", ``, `<text variable="title"/>`, "title", `<span class="nocase">TUG '98 and x's</span>`, "TUG '98 and x’s"},
 		{"title case: v. matches any second letter", ``, `<text variable="title" text-case="title"/>`, "title", "anatomical origin of déjà vu and memories", "Anatomical Origin of Déjà vu and Memories"},
 		{"title case after a protected opening", ``, `<text variable="title" text-case="title"/>`, "title", `<span class="nocase">KIBRA</span> and stuff`, "KIBRA and Stuff"},
+		{"an empty variable's label shows its singular term", ``, `<group delimiter=" "><text variable="title"/><label variable="volume" form="short"/></group>`, "title", "T", "T vol."},
+		{"a compound locator takes a singular label", ``, `<group><label variable="page" form="short" suffix=" "/><text variable="page"/></group>`, "page", "9:1-9:47", "p. 9:1-9:47"},
+		{"chained page numbers keep their hyphens", ``, `<group><label variable="page" form="short" suffix=" "/><text variable="page"/></group>`, "page", "C6-381–C6-384", "pp. C6-381-C6-384"},
+		{"a page range without its end", `page-range-format="chicago"`, `<group><label variable="page" form="short" suffix=" "/><text variable="page"/></group>`, "page", "123–", "pp. 123-"},
+		{"the last two plain numbers of a chain are a range", ``, `<text variable="page"/>`, "page", "12-15-18", "12-15–18"},
+		{"a case-protected opening loses one space", ``, `<text variable="title" prefix="[" suffix="]"/>`, "title", `<span class="nocase"> b</span> c`, "[b c]"},
 		{"term-only group keeps its parent", ``, `<group delimiter=". "><date variable="accessed" form="text"/><group prefix="[" suffix="]"><text term="online"/></group></group>`, "title", "x", "[Online]"},
 	}
 	for _, tt := range tests {

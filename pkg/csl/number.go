@@ -264,10 +264,10 @@ func (c *rctx) renderLabel(e *element) *node {
 		termName = locatorTerm(c.cite.Label)
 		val = c.cite.Locator
 	} else {
+		// an empty variable still shows its singular term, as in
+		// citeproc-js ("(2 vol)" from number-of-volumes and the volume
+		// label); a group that holds nothing else is suppressed as usual
 		val = c.rawVar(v)
-		if val == "" {
-			return nil
-		}
 		termName = v
 	}
 	plural := false
@@ -303,6 +303,9 @@ func (c *rctx) pluralValue(val string) bool {
 	if multiple(val) {
 		return true
 	}
+	if !numericElements(val) {
+		return false // "9:1-9:47", "1.2-1.5", "doi.org/10.1038/…": one locator
+	}
 	if t := strings.TrimSpace(val); t != "" && isRangeDash(lastRune(t)) && hasDigit(t) {
 		return true // "123-": a range whose end is not known
 	}
@@ -318,6 +321,26 @@ func (c *rctx) pluralValue(val string) bool {
 
 // hasMultipleNumbers is the loose plural test for values such as
 // "A1-A5": two separate digit runs joined by a range or list mark.
+// numericElements reports whether no element of a value split at range
+// and list joiners is a compound locator such as "9:1", "1.2" or
+// "doi.org/10.1038/…": citeproc-js does not count those as numbers, so
+// such a value takes a singular label.
+func numericElements(s string) bool {
+	for _, el := range strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '–' || r == ',' || r == '&' }) {
+		f := strings.Fields(el)
+		if len(f) == 0 || !hasDigit(f[0]) {
+			continue
+		}
+		if strings.ContainsAny(f[0], ":/") {
+			return false
+		}
+		if i := strings.IndexByte(f[0], '.'); i > 0 && i < len(f[0])-1 && unicode.IsDigit(rune(f[0][i-1])) && unicode.IsDigit(rune(f[0][i+1])) {
+			return false
+		}
+	}
+	return true
+}
+
 func hasDigit(s string) bool { return strings.IndexFunc(s, unicode.IsDigit) >= 0 }
 
 func hasMultipleNumbers(s string) bool {

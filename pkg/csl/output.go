@@ -358,6 +358,11 @@ func parseRich(s string) *node {
 					push(&node{f: fmtSmallCaps, tag: "sc"})
 				case "nocase":
 					push(&node{tag: "nocase"})
+					if len(stack) == 2 && len(root.kids) == 1 && strings.HasPrefix(rest, " ") {
+						// citeproc-js drops one space after a
+						// case-protected span that opens the value
+						rest = rest[1:]
+					}
 				case "nodecor":
 					push(&node{f: fmtNoDecor, tag: "nodecor"})
 				case "/i", "/b", "/sup", "/sub", "/sc":
