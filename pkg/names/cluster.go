@@ -359,9 +359,9 @@ func (x *crossKind) orgCandidates(dst []int32, p *Parsed, block *blocks, seen []
 	return dst
 }
 
-// maxCrossKind is how many organizations found by the first word of a
-// name are all compared with it; beyond, only those every word finds.
-const maxCrossKind = 8
+// maxCrossKind is how many organizations found by the words of a name
+// are all compared with it; beyond, only those every word finds.
+const maxCrossKind = 2
 
 // wordKeys appends the keys under which organizations are indexed by
 // their word i ('o', every convention).
