@@ -363,9 +363,16 @@ func startsSentence(prefix string, first bool) bool {
 }
 
 func capitalizeFirst(s string) string {
-	r, size := utf8.DecodeRuneInString(s)
+	// as citeproc-js's capitalize-first: past opening brackets and
+	// quotes ("[Sans date]"), and only a word without capitals
+	i := len(s) - len(strings.TrimLeft(s, "[(\"'‘“"))
+	r, size := utf8.DecodeRuneInString(s[i:])
 	if !unicode.IsLower(r) {
 		return s
 	}
-	return string(unicode.ToUpper(r)) + s[size:]
+	word, _, _ := strings.Cut(s[i:], " ")
+	if strings.ToLower(word) != word {
+		return s
+	}
+	return s[:i] + string(unicode.ToUpper(r)) + s[i+size:]
 }

@@ -47,6 +47,9 @@ func TestCiteprocRules(t *testing.T) {
 		{"a page range without its end", `page-range-format="chicago"`, `<group><label variable="page" form="short" suffix=" "/><text variable="page"/></group>`, "page", "123–", "pp. 123-"},
 		{"the last two plain numbers of a chain are a range", ``, `<text variable="page"/>`, "page", "12-15-18", "12-15–18"},
 		{"a case-protected opening loses one space", ``, `<text variable="title" prefix="[" suffix="]"/>`, "title", `<span class="nocase"> b</span> c`, "[b c]"},
+		{"straight quotes of the other kind are inner quotes", ``, `<text variable="title"/>`, "title", `a 'x' b "y" c`, "a “x” b ‘y’ c"},
+		{"other straight quotes in French", `default-locale="fr-FR"`, `<text variable="title"/>`, "title", `a 'x' b "y" c`, "a «\u00a0x\u00a0» b “y” c"},
+		{"upper case spells ß as SS", ``, `<text variable="title" text-case="uppercase"/>`, "title", "Kießling", "KIESSLING"},
 		{"term-only group keeps its parent", ``, `<group delimiter=". "><date variable="accessed" form="text"/><group prefix="[" suffix="]"><text term="online"/></group></group>`, "title", "x", "[Online]"},
 	}
 	for _, tt := range tests {
@@ -75,6 +78,14 @@ func TestCiteprocHTMLRules(t *testing.T) {
 	got := NewProcessor(st, "", []bib.Item{it}).Bibliography(HTML)
 	require.Len(t, got, 1)
 	assert.Equal(t, "Li<sup>+</sup> and ActiGraph<sup>TM</sup> in\u00a0 two", got[0].Text)
+}
+
+// TestCapitalizeFirst: citeproc-js's capitalize-first, which an entry's
+// opening term gets, looks past brackets and leaves capitalised words.
+func TestCapitalizeFirst(t *testing.T) {
+	for in, want := range map[string]string{"[sans date]": "[Sans date]", "n.d.": "N.d.", "eBook": "eBook", "(online)": "(Online)", "": ""} {
+		assert.Equal(t, want, capitalizeFirst(in), in)
+	}
 }
 
 // TestNamesLabelAfterImplicitName: a cs:names without cs:name prints the

@@ -5,6 +5,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/language"
 )
 
 // Format selects the output markup.
@@ -341,6 +344,8 @@ func serialize(evs []event, f Format, loc *Locale) string {
 				quotes = append(quotes, q)
 				text(oq)
 				continue
+			case "'":
+				q = quoteInner
 			case `"`, oq:
 			case oiq:
 				q = quoteInner
@@ -675,6 +680,15 @@ func renderNodeBuf(n *node, f Format, loc *Locale, buf *[]event) string {
 
 // ---- text case ----
 
+// upperJS upper-cases as JavaScript's toUpperCase does, with the
+// full case mappings: "ß" becomes "SS" ("KIESSLING").
+func upperJS(s string) string {
+	if !strings.ContainsRune(s, 'ß') {
+		return strings.ToUpper(s)
+	}
+	return cases.Upper(language.Und).String(s)
+}
+
 // applyCase changes the case of the text under n, leaving case-protected
 // leaves alone. Title case is only applied when english is true.
 func applyCase(n *node, tc string, english bool) {
@@ -692,7 +706,7 @@ func applyCase(n *node, tc string, english bool) {
 			if tc == "lowercase" {
 				l.text = strings.ToLower(l.text)
 			} else {
-				l.text = strings.ToUpper(l.text)
+				l.text = upperJS(l.text)
 			}
 		}
 		return

@@ -140,6 +140,10 @@ var (
 	decoQuotes      = &decoration{quotes: true, decorates: true}
 	decoCurlyQuotes = &decoration{quotes: true, written: '“', decorates: true}
 	decoInnerQuotes = &decoration{quotes: true, written: '‘', decorates: true}
+	// decoOtherQuotes marks straight quotes of the other kind than the
+	// value's first straight quotes: citeproc-js sets them as inner
+	// quotes ("a 'x' b \"y\"" gives “x” and ‘y’).
+	decoOtherQuotes = &decoration{quotes: true, written: '\'', decorates: true}
 )
 
 // plainLeaf reports whether a leaf carries no decoration of its own.
@@ -334,6 +338,16 @@ func parseRich(s string) *node {
 		}
 		return false
 	}
+	var firstStraight rune // the kind of the value's first straight quotes
+	straight := func(r rune) *decoration {
+		if firstStraight == 0 {
+			firstStraight = r
+		}
+		if r != firstStraight {
+			return decoOtherQuotes
+		}
+		return decoQuotes
+	}
 	inQuote := func(kind string) bool {
 		for i := len(stack) - 1; i > 0; i-- {
 			if stack[i].tag == kind {
@@ -392,9 +406,9 @@ func parseRich(s string) *node {
 			}
 			opening := r == '“' || (r == '"' && (i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{-/‘'", prev)) && next != 0 && !unicode.IsSpace(next))
 			if opening && hasClosingDouble(s[i+size:]) {
-				d := decoQuotes
-				if r == '“' {
-					d = decoCurlyQuotes
+				d := decoCurlyQuotes
+				if r != '“' {
+					d = straight('"')
 				}
 				push(&node{d: d, tag: "q2"})
 				i += size
@@ -405,9 +419,9 @@ func parseRich(s string) *node {
 			prev, _ := utf8.DecodeLastRuneInString(s[:i])
 			atStart := i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{-/“\"", prev)
 			if r != '’' && (r == '‘' || (atStart && unicode.IsLetter(nextRune(s, i+size)))) && closingSingle(s[i+size:]) {
-				d := decoQuotes
-				if r == '‘' {
-					d = decoInnerQuotes
+				d := decoInnerQuotes
+				if r != '‘' {
+					d = straight('\'')
 				}
 				push(&node{d: d, tag: "q1"})
 				i += size
