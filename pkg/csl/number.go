@@ -127,7 +127,7 @@ func (c *rctx) renderNumber(e *element) *node {
 			sep := strings.TrimSpace(t.sep)
 			switch {
 			case sep == "-" || sep == "–":
-				b.WriteString("–")
+				b.WriteString(c.rangeDelimiter())
 			case sep == ",":
 				b.WriteString(", ")
 			case sep == "&":

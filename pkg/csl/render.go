@@ -492,7 +492,9 @@ func (c *rctx) textVariable(v, form string) *node {
 		return textNode(val)
 	case "issue", "volume", "number", "chapter-number", "collection-number", "number-of-pages", "number-of-volumes", "edition":
 		if isNumeric(val) && strings.Contains(val, "-") {
-			return textNode(numericRange(val)) // "3-4" is the range 3–4
+			// "3-4" is the range 3–4, with the locale's delimiter for
+			// the numbers citeproc-js gives it ("n° 1‑2" in French)
+			return textNode(numericRange(val, c.rangeDelimiter()))
 		}
 	case "citation-label":
 		n := textNode(val)
@@ -574,13 +576,25 @@ func trigraph(it *bib.Item) string {
 	return b.String()
 }
 
-// numericRange writes the hyphens between numbers as en dashes.
-func numericRange(s string) string {
+// numericRange writes the hyphens between numbers as a range delimiter.
+func numericRange(s, delim string) string {
+	var b strings.Builder
 	rs := []rune(s)
-	for i := 1; i+1 < len(rs); i++ {
-		if rs[i] == '-' && unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1]) {
-			rs[i] = '–'
+	for i, r := range rs {
+		if r == '-' && i > 0 && i+1 < len(rs) && unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1]) {
+			b.WriteString(delim)
+			continue
 		}
+		b.WriteRune(r)
 	}
-	return string(rs)
+	return b.String()
+}
+
+// rangeDelimiter is the delimiter citeproc-js puts in a number range: the
+// locale's page-range-delimiter, else an en dash.
+func (c *rctx) rangeDelimiter() string {
+	if d := c.p.loc.term("page-range-delimiter", "long", false); d != "" {
+		return d
+	}
+	return "–"
 }
