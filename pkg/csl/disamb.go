@@ -28,8 +28,9 @@ func (p *Processor) disambiguateAll(order, bibOrder []*ref) {
 		p.globalGivenNames(order, rule)
 	}
 	groups := p.ambiguous(order)
+	later := addYear || p.hasDisambCond()
 	for _, g := range groups {
-		p.resolveGroup(g, addNames, addGiven, rule)
+		p.disNames(g, addNames, addGiven && rule == "by-cite", later)
 	}
 	groups = p.ambiguous(order)
 	// each round switches on one more condition for the items still
@@ -165,49 +166,6 @@ func (p *Processor) ambiguous(order []*ref) [][]*ref {
 	return out
 }
 
-// unique returns the members of g whose cites collide with no other
-// member's.
-func (p *Processor) unique(g []*ref) map[*ref]bool {
-	count := map[string]int{}
-	keys := make([][]string, len(g))
-	for i, r := range g {
-		keys[i] = p.disambKeys(r)
-		for _, k := range keys[i] {
-			count[k]++
-		}
-	}
-	out := map[*ref]bool{}
-	for i, r := range g {
-		ok := true
-		for _, k := range keys[i] {
-			if count[k] > 1 {
-				ok = false
-			}
-		}
-		if ok {
-			out[r] = true
-		}
-	}
-	return out
-}
-
-// distinctCount counts the different renderings among the members.
-func distinctCount(p *Processor, g []*ref) int {
-	seen := map[string]bool{}
-	for _, r := range g {
-		seen[strings.Join(p.disambKeys(r), "\x01")] = true
-	}
-	return len(seen)
-}
-
-func maxNames(r *ref) int {
-	m := 0
-	for _, ns := range r.item.Names {
-		m = max(m, len(ns))
-	}
-	return m
-}
-
 type disambState struct {
 	addNames int
 	given    map[string]int
@@ -234,67 +192,28 @@ func restoreState(g []*ref, st []disambState) {
 	}
 }
 
-// resolveGroup tries to tell apart cites that render alike: it shows more
-// names (add-names), expanding given names of the shown names as it goes
-// (add-givenname), and keeps the state that separates the most cites.
-func (p *Processor) resolveGroup(g []*ref, addNames, addGiven bool, rule string) {
-	if sameNames(g) {
-		return // more names or given names cannot tell these apart
-	}
-	best := distinctCount(p, g)
-	bestState := saveState(g)
-	first := p.etAlUseFirst()
-	limit := 0
-	for _, r := range g {
-		limit = max(limit, maxNames(r))
-	}
-	if addNames && first > 0 {
-		// members that become unique keep the fewest names that did it
-		done := p.unique(g)
-		for n := first + 1; n <= limit && best < len(g); n++ {
-			var open []*ref
-			for _, r := range g {
-				if !done[r] {
-					r.addNames = n
-					open = append(open, r)
-				}
-			}
-			if addGiven {
-				p.tryAddGiven(open, rule, n)
-			}
-			if d := distinctCount(p, g); d > best {
-				best, bestState = d, saveState(g)
-				done = p.unique(g)
-			}
-		}
-		restoreState(g, bestState)
-		return
-	}
-	if addGiven {
-		shown := limit
-		if first > 0 {
-			shown = first
-		}
-		p.tryAddGiven(g, rule, shown)
-	}
+func (p *Processor) etAlUseFirst() int {
+	return p.citeNameAttr("et-al-use-first")
 }
 
-func (p *Processor) etAlUseFirst() int {
+// citeNameAttr returns a numeric name attribute of the citation: on
+// cs:citation, the style, or else the first cs:name inside the citation
+// layout or a macro that sets it.
+func (p *Processor) citeNameAttr(attr string) int {
 	for _, e := range []*element{p.style.citation, p.style.root} {
-		if v, ok := e.attrs["et-al-use-first"]; ok {
+		if v, ok := e.attrs[attr]; ok {
 			n, _ := atoi(v)
 			return n
 		}
 	}
-	// the attribute usually sits on cs:name inside the layout or a macro
 	n := 0
 	var walk func(e *element)
 	walk = func(e *element) {
 		if n > 0 {
 			return
 		}
-		if e.name == "name" && e.has("et-al-use-first") {
-			n, _ = atoi(e.attrs["et-al-use-first"])
+		if e.name == "name" && e.has(attr) {
+			n, _ = atoi(e.attrs[attr])
 			return
 		}
 		for _, c := range e.children {
@@ -306,56 +225,6 @@ func (p *Processor) etAlUseFirst() int {
 		walk(m)
 	}
 	return n
-}
-
-// tryAddGiven expands given names of the group's names, one name at a
-// time, first to initials then to full names.
-func (p *Processor) tryAddGiven(g []*ref, rule string, shown int) {
-	maxLevel := 2
-	if strings.HasSuffix(rule, "with-initials") {
-		maxLevel = 1
-	}
-	limit := 0
-	for _, r := range g {
-		limit = max(limit, maxNames(r))
-	}
-	limit = min(limit, shown)
-	if strings.HasPrefix(rule, "primary-name") {
-		limit = min(limit, 1)
-	}
-	for i := 0; i < limit; i++ {
-		if distinctCount(p, g) == len(g) {
-			return
-		}
-		for level := 1; level <= maxLevel; level++ {
-			before := distinctCount(p, g)
-			var changed []*ref
-			var prev []int
-			for _, r := range g {
-				n, ok := nthName(r, i)
-				if !ok || n.Given == "" {
-					continue
-				}
-				if r.given == nil {
-					r.given = map[string]int{}
-				}
-				k := personKey(n)
-				if r.given[k] < level {
-					changed = append(changed, r)
-					prev = append(prev, r.given[k])
-					r.given[k] = level
-				}
-			}
-			if distinctCount(p, g) <= before {
-				for j, r := range changed {
-					n, _ := nthName(r, i)
-					r.given[personKey(n)] = prev[j]
-				}
-				continue
-			}
-			break
-		}
-	}
 }
 
 // nthName returns the i-th name of the item's first non-empty primary
@@ -445,26 +314,4 @@ func initials(given string) string {
 		b.WriteString(string([]rune(w)[:1]))
 	}
 	return b.String()
-}
-
-// sameNames reports whether every member has exactly the same names.
-func sameNames(g []*ref) bool {
-	first := g[0].item.Names
-	for _, r := range g[1:] {
-		if len(r.item.Names) != len(first) {
-			return false
-		}
-		for v, ns := range first {
-			os, ok := r.item.Names[v]
-			if !ok || len(os) != len(ns) {
-				return false
-			}
-			for i := range ns {
-				if !ns[i].Equal(os[i]) {
-					return false
-				}
-			}
-		}
-	}
-	return true
 }

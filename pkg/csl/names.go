@@ -153,7 +153,7 @@ func (c *rctx) renderNamesWith(e *element, parent *element) *node {
 		if c.suppressed[v] || done[v] {
 			continue
 		}
-		names := c.r.item.Names[v]
+		names, others := andOthers(c.r.item, v, c.r.item.Names[v])
 		if len(names) == 0 {
 			continue
 		}
@@ -166,13 +166,13 @@ func (c *rctx) renderNamesWith(e *element, parent *element) *node {
 				labelVar = "editortranslator"
 			}
 		}
-		list, count := c.nameList(names, v, opts, etalEl)
+		list, count := c.nameList(names, v, opts, etalEl, others)
 		total += count
 		if list == nil {
 			continue
 		}
 		if labelEl != nil && opts.form != "count" && c.sortKey == nil {
-			plural := len(names) > 1
+			plural := len(names) > 1 || others
 			switch labelEl.attrs["plural"] {
 			case "always":
 				plural = true
@@ -265,8 +265,35 @@ func (c *rctx) substitute(e, subst *element) *node {
 	return nil
 }
 
+// bibDisamb reports whether a bibliography entry shows the given names
+// (names too) that disambiguation added to the item's cites. citeproc-js
+// carries given names over when the style adds given names, where they say
+// more than the bibliography's name form does; and names added to the
+// first name list (its first nameset), where they exceed the bibliography's
+// own et-al-use-first, when the style adds both names and given names.
+func (c *rctx) bibDisamb(names bool) bool {
+	if !c.bib || c.sortKey != nil {
+		return false
+	}
+	a := c.p.style.citation.attrs
+	return a["disambiguate-add-givenname"] == "true" && (!names || a["disambiguate-add-names"] == "true")
+}
+
+// andOthers separates the "and others" of a name list, which says that
+// the list is incomplete: BibTeX's `and others` (kept by pkg/bibtex as
+// Extra["@author-and-others"], one key per variable) or a last name
+// {"literal": "others"}, the form pandoc writes into CSL-JSON. As pandoc's
+// citeproc does, the names before it print as usual and "et al." follows.
+func andOthers(it *bib.Item, v string, names []bib.Name) ([]bib.Name, bool) {
+	if k := len(names) - 1; k >= 0 && names[k].Literal == "others" && names[k].Family == "" && names[k].Given == "" {
+		return names[:k], true
+	}
+	return names, it.Extra["@"+v+"-and-others"] == "true"
+}
+
 // nameList renders one name variable; count is the number of names shown.
-func (c *rctx) nameList(names []bib.Name, v string, o nameOpts, etalEl *element) (*node, int) {
+// others forces the et-al term after the names (andOthers).
+func (c *rctx) nameList(names []bib.Name, v string, o nameOpts, etalEl *element, others bool) (*node, int) {
 	n := len(names)
 	show := n
 	etal := false
@@ -274,6 +301,10 @@ func (c *rctx) nameList(names []bib.Name, v string, o nameOpts, etalEl *element)
 	if c.r.addNames > 0 && !c.bib && c.sortKey == nil {
 		useFirst = max(useFirst, c.r.addNames)
 	}
+	if c.bibDisamb(true) && c.nameLists == 0 && c.r.addNames > useFirst && o.etAlMin > 0 && n >= o.etAlMin {
+		useFirst = c.r.addNames
+	}
+	c.nameLists++
 	if o.etAlMin > 0 && n >= o.etAlMin && useFirst == 0 && o.zeroFirst {
 		return nil, 0
 	}
@@ -291,6 +322,9 @@ func (c *rctx) nameList(names []bib.Name, v string, o nameOpts, etalEl *element)
 		}
 	}
 	show = len(kids)
+	if others && show > 0 {
+		etal = true
+	}
 	and := ""
 	if c.sortKey != nil {
 		// sort keys compare names only, not the words between them
@@ -417,7 +451,7 @@ func (c *rctx) formatName(nm bib.Name, idx int, v string, o nameOpts) *node {
 		return c.decorate(n, o.nameEl)
 	}
 	level := 0
-	if !c.bib && c.sortKey == nil {
+	if (!c.bib || c.bibDisamb(false)) && c.sortKey == nil {
 		level = c.r.givenLevel(idx, v, nm)
 	}
 	nm = parseParticles(nm)

@@ -43,6 +43,8 @@ type rctx struct {
 	macroDepth     int
 	// disambSeen counts the disambiguate conditions evaluated so far.
 	disambSeen int
+	// nameLists counts the name lists rendered so far.
+	nameLists int
 }
 
 func (c *rctx) english() bool { return c.r.english }
