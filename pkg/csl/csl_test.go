@@ -169,6 +169,11 @@ func TestInitializeName(t *testing.T) {
 		{"<i>Jean</i>-Paul", ". ", true, "<i>J.</i>-P."},
 		{"Ervand <sc>Abr</sc>", ". ", true, "E. <sc>A.</sc>"},
 		{"<b>Masoud</b> Ali", ". ", false, "<b>Masoud</b> Ali"},
+		// citeproc-js keeps words that do not start with a letter, and
+		// any space separates words (a thin space here)
+		{"C. (Costantino)", ". ", true, "C. (Costantino)"},
+		{"T. L. (Frank)", ".", true, "T.L. (Frank)"},
+		{"Roger P.\u2009G.", ". ", false, "Roger P. G."},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, initializeName(tt.given, tt.with, tt.init, true), "initializeName(%q, %q, %v)", tt.given, tt.with, tt.init)

@@ -97,7 +97,7 @@ func (c *rctx) baseNameOptions(nameEl *element) nameOpts {
 }
 
 func (c *rctx) renderNames(e *element) *node {
-	return c.renderNamesWith(e, nil)
+	return c.renderNamesWith(e, c.substParent)
 }
 
 // renderNamesWith renders cs:names; parent is the cs:names whose name,
@@ -202,6 +202,7 @@ func (c *rctx) renderNamesWith(e *element, parent *element) *node {
 	if len(parts) == 0 {
 		return c.substitute(e, subst)
 	}
+	c.sasDecided = true
 	c.hits++
 	delim := e.attrs["delimiter"]
 	if !e.has("delimiter") {
@@ -230,8 +231,9 @@ func (c *rctx) substitute(e, subst *element) *node {
 	if subst == nil {
 		return nil
 	}
-	for _, ch := range subst.children {
+	for i, ch := range subst.children {
 		calls, hits, used := c.calls, c.hits, len(c.used)
+		decided := c.sasDecided
 		var n *node
 		if ch.name == "names" {
 			n = c.renderNamesWith(ch, e)
@@ -239,7 +241,10 @@ func (c *rctx) substitute(e, subst *element) *node {
 				n.tag = ""
 			}
 		} else {
+			outer := c.substParent
+			c.substParent = e
 			n = c.render(ch)
+			c.substParent = outer
 		}
 		if ch.name == "text" && ch.has("term") && n == nil {
 			if _, defined := c.p.loc.lookup(ch.attrs["term"], ch.attrs["form"], ""); defined {
@@ -250,6 +255,9 @@ func (c *rctx) substitute(e, subst *element) *node {
 			}
 		}
 		if n != nil && !n.empty() {
+			if !decided {
+				c.sasDecided, c.sasLate = true, i > 0
+			}
 			c.calls, c.hits = calls+1, hits+1
 			if c.suppressed == nil {
 				c.suppressed = map[string]bool{}
@@ -700,7 +708,7 @@ func initializeName(given, with string, initialize, hyphen bool) string {
 			i++
 			continue
 		}
-		if r == ' ' || r == '\u00a0' || r == '.' {
+		if unicode.IsSpace(r) || r == '.' {
 			if r == '.' && len(toks) > 0 && sep == "" {
 				toks[len(toks)-1].abbrev = true
 			}
@@ -716,7 +724,7 @@ func initializeName(given, with string, initialize, hyphen bool) string {
 			continue
 		}
 		j := i
-		for j < len(rs) && rs[j] != ' ' && rs[j] != '.' && rs[j] != '\u00a0' && tags[rs[j]] == "" && !((rs[j] == '-' || rs[j] == '‐') && j+1 < len(rs) && !unicode.IsLower(rs[j+1])) {
+		for j < len(rs) && !unicode.IsSpace(rs[j]) && rs[j] != '.' && tags[rs[j]] == "" && !((rs[j] == '-' || rs[j] == '‐') && j+1 < len(rs) && !unicode.IsLower(rs[j+1])) {
 			j++
 		}
 		w := string(rs[i:j])
@@ -739,8 +747,15 @@ func initializeName(given, with string, initialize, hyphen bool) string {
 	for i, t := range toks {
 		w := []rune(t.w)
 		lower := unicode.IsLower(w[0])
-		initial := t.abbrev || (initialize && !lower)
+		// a word that does not start with a letter ("(Costantino)",
+		// "0.5ex") is kept as written, as citeproc-js keeps what its
+		// initial pattern does not match
+		letter := unicode.IsLetter(w[0])
+		initial := letter && (t.abbrev || (initialize && !lower))
 		text := t.w
+		if !letter && t.abbrev {
+			text += "."
+		}
 		if initial && !t.abbrev {
 			text = string(unicode.ToUpper(w[0]))
 			if len(w) > 2 && unicode.IsUpper(w[1]) && unicode.IsLower(w[2]) {

@@ -48,3 +48,55 @@ func TestAndOthers(t *testing.T) {
 	require.NoError(t, bibtex.Encode(&out, items, bibtex.EncodeOptions{}))
 	assert.Contains(t, out.String(), "Smith, John and Doe, Jane and others")
 }
+
+// TestSubstitutedNames: names that stand in for a missing author keep the
+// substituted cs:names' name form and label even when nested in a
+// cs:choose (chicago-author-date's editors), and MLA's "———" replaces
+// only names that the first element of the substitution chain (author)
+// rendered, as citeproc-js does: not editors, not a title, and an entry
+// without such names does not reset the comparison.
+func TestSubstitutedNames(t *testing.T) {
+	zm := []bib.Name{{Family: "Michalewicz", Given: "Zbigniew"}}
+	var items []bib.Item
+	for _, tc := range []struct {
+		id, title, role string
+		year            int
+	}{
+		{"c", "Gamma", "", 1991}, {"d", "Gamma", "", 1992},
+		{"a", "Alpha", "editor", 1990}, {"b", "Beta", "editor", 1991},
+		{"e", "Delta", "author", 1992}, {"f", "Epsilon", "author", 1993},
+	} {
+		it := bib.Item{ID: tc.id, Type: "book"}
+		it.Set("title", tc.title)
+		it.Set("publisher", "P")
+		if tc.role != "" {
+			it.SetNames(tc.role, zm)
+		}
+		it.SetDate("issued", bib.Date{From: bib.DateParts{Year: tc.year}})
+		items = append(items, it)
+	}
+	tests := []struct {
+		style string
+		want  []string
+	}{
+		{"modern-language-association", []string{
+			"Gamma. P, 1991.", "Gamma. P, 1992.",
+			"Michalewicz, Zbigniew, editor. Alpha. P, 1990.", "Michalewicz, Zbigniew, editor. Beta. P, 1991.",
+			"Michalewicz, Zbigniew. Delta. P, 1992.", "———. Epsilon. P, 1993.",
+		}},
+		{"chicago-author-date", []string{
+			"Gamma. 1991. P.", "Gamma. 1992. P.",
+			"Michalewicz, Zbigniew, ed. 1990. Alpha. P.", "Michalewicz, Zbigniew, ed. 1991. Beta. P.",
+			"Michalewicz, Zbigniew. 1992. Delta. P.", "Michalewicz, Zbigniew. 1993. Epsilon. P.",
+		}},
+	}
+	for _, tt := range tests {
+		st, err := csl.LoadStyle(tt.style)
+		require.NoError(t, err)
+		var got []string
+		for _, e := range csl.NewProcessor(st, "en-US", items).Bibliography(csl.Text) {
+			got = append(got, e.Text)
+		}
+		assert.Equal(t, tt.want, got, tt.style)
+	}
+}

@@ -586,16 +586,15 @@ func (p *Processor) eachBibliographyNode(fn func(*node, *ref)) {
 	for _, r := range refs {
 		ctx := &rctx{p: p, r: r, mode: bibEl, bib: true}
 		kids := ctx.renderChildren(layout)
-		if hasSAS {
-			cur := (&node{kids: kids}).find("names")
-			if cur != nil {
+		if hasSAS && !ctx.sasLate {
+			// an entry without names to compare keeps the names
+			// compared last, as in citeproc-js
+			if cur := (&node{kids: kids}).find("names"); cur != nil {
 				curCopy := cloneNode(cur)
 				if prevNames != nil {
 					substituteAuthor(cur, prevNames, sas, sasRule)
 				}
 				prevNames = curCopy
-			} else {
-				prevNames = nil
 			}
 		}
 		// a term that opens an entry is capitalised ("N.d."), as

@@ -45,6 +45,16 @@ type rctx struct {
 	disambSeen int
 	// nameLists counts the name lists rendered so far.
 	nameLists int
+	// substParent is the cs:names whose cs:substitute is being tried: a
+	// cs:names nested deeper in it (in a cs:choose) inherits its cs:name,
+	// cs:et-al and cs:label as a direct child does (citeproc-js).
+	substParent *element
+	// sasDecided is set once the entry's first names are rendered;
+	// sasLate then says they came from a cs:substitute child after the
+	// first, which subsequent-author-substitute leaves alone (citeproc-js
+	// compares names once, after the first element of the substitution
+	// chain, and only if that element rendered names).
+	sasDecided, sasLate bool
 }
 
 func (c *rctx) english() bool { return c.r.english }
