@@ -174,6 +174,8 @@ func TestInitializeName(t *testing.T) {
 		{"C. (Costantino)", ". ", true, "C. (Costantino)"},
 		{"T. L. (Frank)", ".", true, "T.L. (Frank)"},
 		{"Roger P.\u2009G.", ". ", false, "Roger P. G."},
+		{"Juan Carlos Vasquez & Koray", ".", true, "J.C.V.& K."},
+		{"Juan Carlos Vasquez & Koray", ". ", false, "Juan Carlos Vasquez &. Koray"},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, initializeName(tt.given, tt.with, tt.init, true), "initializeName(%q, %q, %v)", tt.given, tt.with, tt.init)

@@ -737,7 +737,9 @@ func initializeName(given, with string, initialize, hyphen bool) string {
 	}
 	for i := range toks {
 		w := []rune(toks[i].w)
-		if len(w) == 1 && unicode.IsUpper(w[0]) {
+		// a single character that has no lower case is an initial when
+		// names are only normalized (citeproc-js's doNormalize: even "&")
+		if len(w) == 1 && (unicode.IsUpper(w[0]) || (!initialize && !unicode.IsLower(w[0]))) {
 			toks[i].abbrev = true
 		}
 	}
@@ -751,9 +753,9 @@ func initializeName(given, with string, initialize, hyphen bool) string {
 		// "0.5ex") is kept as written, as citeproc-js keeps what its
 		// initial pattern does not match
 		letter := unicode.IsLetter(w[0])
-		initial := letter && (t.abbrev || (initialize && !lower))
+		initial := (letter || !initialize) && (t.abbrev || (initialize && !lower))
 		text := t.w
-		if !letter && t.abbrev {
+		if !letter && t.abbrev && initialize {
 			text += "."
 		}
 		if initial && !t.abbrev {
@@ -775,6 +777,14 @@ func initializeName(given, with string, initialize, hyphen bool) string {
 					b.WriteString(trimWith + post + "-")
 				} else {
 					b.WriteString(trimWith + post)
+				}
+			case prevInitial && initialize && !unicode.IsLetter(w[0]):
+				// the terminator replaces the space after an initial; a
+				// word kept as written gets a space back if it has a
+				// letter or digit ("T.L. (Frank)", but "J.C.V.& K.")
+				b.WriteString(trimWith + post + with[len(trimWith):])
+				if !strings.HasSuffix(with, " ") && strings.ContainsFunc(t.w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' }) {
+					b.WriteString(" ")
 				}
 			case prevInitial && initial:
 				b.WriteString(trimWith + post + with[len(trimWith):])
