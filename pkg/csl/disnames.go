@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/manba/manba/pkg/bib"
 )
 
 // The name stage of disambiguation, as citeproc-js runs it
@@ -47,7 +49,9 @@ type disList struct {
 // expanded (the by-cite rule); later says whether the disambiguate
 // condition or year suffixes follow.
 func (p *Processor) disNames(g []*ref, addNames, givens, later bool) {
-	if !addNames && !givens {
+	if (!addNames && !givens) || sameNames(g) {
+		// names identical throughout cannot tell the cites apart: the
+		// stage would end where it starts
 		return
 	}
 	items := slices.Clone(g)
@@ -265,4 +269,20 @@ func (p *Processor) hasDisambCond() bool {
 		walk(m)
 	}
 	return found
+}
+
+// sameNames reports whether every member has exactly the same names.
+func sameNames(g []*ref) bool {
+	first := g[0].item.Names
+	for _, r := range g[1:] {
+		if len(r.item.Names) != len(first) {
+			return false
+		}
+		for v, ns := range first {
+			if !slices.EqualFunc(ns, r.item.Names[v], bib.Name.Equal) {
+				return false
+			}
+		}
+	}
+	return true
 }
