@@ -237,13 +237,19 @@ func (e *Encoder) entry(it bib.Item) (typ, key string, fields []outField) {
 	}
 	for _, v := range bib.SortedKeys(it.Names) {
 		var parts []string
-		for _, n := range it.Names[v] {
+		others := it.Extra["@"+v+"-and-others"] == "true"
+		for i, n := range it.Names[v] {
+			if i == len(it.Names[v])-1 && n == (bib.Name{Literal: "others"}) {
+				// pandoc's CSL-JSON for BibTeX's `and others`
+				others = true
+				continue
+			}
 			if n.DroppingParticle != "" {
 				e.warnf(it, "dropping particle %q (%s) is written as a von part and reads back as non-dropping", n.DroppingParticle, v)
 			}
 			parts = append(parts, e.encodeName(n))
 		}
-		if it.Extra["@"+v+"-and-others"] == "true" {
+		if others {
 			parts = append(parts, "others")
 		}
 		list := strings.Join(parts, " and ")

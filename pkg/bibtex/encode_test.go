@@ -82,6 +82,22 @@ func TestEncode(t *testing.T) {
 	}
 }
 
+// TestEncodePandocOthers: pandoc writes BibTeX's `and others` into CSL-JSON
+// as a last name {"literal": "others"}; it goes back to BibTeX as `and
+// others` (not a name "{others}") and reads back as the decoder keeps it.
+func TestEncodePandocOthers(t *testing.T) {
+	it := bib.Item{ID: "o", Type: "book",
+		Names: map[string][]bib.Name{"author": {{Family: "Smith", Given: "John"}, {Literal: "others"}}}}
+	var buf bytes.Buffer
+	require.NoError(t, Encode(&buf, []bib.Item{it}, EncodeOptions{}))
+	assert.Equal(t, "@book{o,\n  author = {Smith, John and others}\n}\n", buf.String())
+	items, _ := Decode("e.bib", buf.Bytes(), DecodeOptions{})
+	require.Len(t, items, 1)
+	require.Len(t, items[0].Names["author"], 1)
+	assert.Equal(t, "Smith", items[0].Names["author"][0].Family)
+	assert.Equal(t, "true", items[0].Extra["@author-and-others"])
+}
+
 func TestEncodeKeysUnique(t *testing.T) {
 	it := bib.Item{Type: "book", Vars: map[string]string{"title": "A History"},
 		Names: map[string][]bib.Name{"author": {{Family: "Abrahamian"}}},
