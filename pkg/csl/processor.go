@@ -586,15 +586,22 @@ func (p *Processor) eachBibliographyNode(fn func(*node, *ref)) {
 	for _, r := range refs {
 		ctx := &rctx{p: p, r: r, mode: bibEl, bib: true}
 		kids := ctx.renderChildren(layout)
-		if hasSAS && !ctx.sasLate {
-			// an entry without names to compare keeps the names
-			// compared last, as in citeproc-js
-			if cur := (&node{kids: kids}).find("names"); cur != nil {
+		if hasSAS {
+			cur := (&node{kids: kids}).find("names")
+			switch {
+			case strings.HasPrefix(sasRule, "complete") && (ctx.sasLate || cur == nil):
+				// names from a later element of the substitution chain
+				// are neither replaced nor compared next, and an entry
+				// without names keeps the comparison (citeproc-js); the
+				// partial rules replace name by name, also there
+			case cur != nil:
 				curCopy := cloneNode(cur)
 				if prevNames != nil {
 					substituteAuthor(cur, prevNames, sas, sasRule)
 				}
 				prevNames = curCopy
+			default:
+				prevNames = nil
 			}
 		}
 		// a term that opens an entry is capitalised ("N.d."), as
