@@ -175,6 +175,8 @@ func TestInitializeName(t *testing.T) {
 		{"T. L. (Frank)", ".", true, "T.L. (Frank)"},
 		{"Roger P.\u2009G.", ". ", false, "Roger P. G."},
 		{"Juan Carlos Vasquez & Koray", ".", true, "J.C.V.& K."},
+		{"Hadka_DandReed_PandT. W.", ". ", true, "H. W."},
+		{"Hadka_DandReed_PandT. W.", ". ", false, "Hadka_DandReed_PandT. W."},
 		{"Juan Carlos Vasquez & Koray", ". ", false, "Juan Carlos Vasquez &. Koray"},
 	}
 	for _, tt := range tests {

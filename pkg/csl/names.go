@@ -737,6 +737,12 @@ func initializeName(given, with string, initialize, hyphen bool) string {
 	}
 	for i := range toks {
 		w := []rune(toks[i].w)
+		// when initializing, a period makes an abbreviation of letters
+		// only: after "Hadka_Dand." it ends something else, and the word
+		// is initialized like any other (citeproc-js's initial pattern)
+		if initialize && toks[i].abbrev && strings.ContainsFunc(toks[i].w, func(r rune) bool { return !unicode.IsLetter(r) }) && unicode.IsLetter(w[0]) {
+			toks[i].abbrev = false
+		}
 		// a single character that has no lower case is an initial when
 		// names are only normalized (citeproc-js's doNormalize: even "&")
 		if len(w) == 1 && (unicode.IsUpper(w[0]) || (!initialize && !unicode.IsLower(w[0]))) {
