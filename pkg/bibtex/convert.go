@@ -284,7 +284,7 @@ func needsCollapse(s string) bool {
 func (d *Decoder) names(f *rawField) ([]bib.Name, bool) {
 	list, others := splitNamesInto(d.nameBuf[:0], f.tex)
 	d.nameBuf = list[:0] // strings of f.tex: nothing to keep alive
-	names := make([]bib.Name, 0, len(list))
+	names := d.nameSpace(len(list))
 	for _, raw := range list {
 		raw = collapseSpace(raw)
 		tn, ok := extendedName(raw)
@@ -312,6 +312,21 @@ func (d *Decoder) names(f *rawField) ([]bib.Name, bool) {
 		}
 	}
 	return names, others
+}
+
+// nameSpace returns an empty slice with room for n names: a new one, or
+// while NextInto decodes into a reused item, the next n slots of a slab
+// that serves every item (the previous item's lists are given up with it).
+func (d *Decoder) nameSpace(n int) []bib.Name {
+	if !d.slabNames {
+		return make([]bib.Name, 0, n)
+	}
+	if cap(d.nameSlab)-len(d.nameSlab) < n {
+		d.nameSlab = make([]bib.Name, 0, max(64, 2*cap(d.nameSlab), n))
+	}
+	k := len(d.nameSlab)
+	d.nameSlab = d.nameSlab[:k+n]
+	return d.nameSlab[k : k : k+n]
 }
 
 // issued builds the issued date from year, month and day. Parts that do

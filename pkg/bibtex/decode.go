@@ -107,7 +107,11 @@ type Decoder struct {
 	preambles []string
 	lower     map[string]string // field name -> lower case, to avoid allocating per field
 	nameBuf   []string          // scratch for the names of one list
-	diags     diag.Capped       // problems, the first MaxDiagnosticsPerKind of each kind
+	// nameSlab holds the name lists of the item NextInto decodes, while
+	// slabNames is set (see nameSpace).
+	nameSlab  []bib.Name
+	slabNames bool
+	diags     diag.Capped // problems, the first MaxDiagnosticsPerKind of each kind
 
 	// The limits, resolved from the options.
 	maxEntry, maxValue int
@@ -258,7 +262,7 @@ func (d *Decoder) Next() (bib.Item, error) {
 // cleared and refilled rather than made anew, which saves a program that
 // writes each item and forgets it (a conversion) most of the allocation per
 // item. The item equals the one Next would return; the caller must not keep
-// the previous item's maps, nor anything else of it that it changes.
+// the previous item's maps or name lists, which are refilled.
 func (d *Decoder) NextInto(it *bib.Item) error {
 	e := d.nextEntry()
 	if e == nil {
@@ -268,7 +272,11 @@ func (d *Decoder) NextInto(it *bib.Item) error {
 		}
 		return io.EOF
 	}
+	// The previous item's name lists are given up with it: their slots
+	// hold this item's.
+	d.nameSlab, d.slabNames = d.nameSlab[:0], true
 	d.itemInto(it, e)
+	d.slabNames = false
 	d.itemPos = e.pos
 	d.free = e
 	return nil

@@ -113,9 +113,11 @@ var idChar = func() (t [256]bool) {
 	return t
 }()
 
-func isSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
-}
+// isSpace reports ASCII white space: a table lookup, since the parser and
+// the decoder ask for every byte of most values.
+func isSpace(c byte) bool { return spaceTab[c] }
+
+var spaceTab = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\f': true, '\v': true}
 
 // errorf records a syntax error; inside an entry whose key is known, the
 // message names the entry.
