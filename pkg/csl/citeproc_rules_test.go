@@ -115,3 +115,27 @@ func TestAynNameIsNotFlippedOrInitialised(t *testing.T) {
 	require.Len(t, got, 1)
 	assert.True(t, strings.HasPrefix(got[0].Text, "‘Abd al-Raḥmān, M."), got[0].Text)
 }
+
+// TestSortSeparators: citeproc-js sorts with every space as a separator
+// and punctuation ignored, so " – " between words sorts before " : "
+// (whose space is a narrow no-break one) and an apostrophe before a
+// number is ignored; each order is citeproc-js's.
+func TestSortSeparators(t *testing.T) {
+	src := `<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" class="in-text"><citation><layout><text variable="title"/></layout></citation><bibliography><sort><key variable="title"/></sort><layout><text variable="title"/></layout></bibliography></style>`
+	st, err := ParseStyle(strings.NewReader(src))
+	require.NoError(t, err)
+	for _, tt := range []struct{ a, b, want string }{
+		{"Half a Century : x", "Half a Century – y", "Half a Century – y|Half a Century\u202f: x"},
+		{"TUG'99 Announcement", "TUG\u200998 – Torun", "TUG\u200998 – Torun|TUG’99 Announcement"},
+		{"Dalton", "D'Alessandro", "D’Alessandro|Dalton"},
+	} {
+		a, b := bib.Item{ID: "a", Type: "book"}, bib.Item{ID: "b", Type: "book"}
+		a.Set("title", tt.a)
+		b.Set("title", tt.b)
+		var got []string
+		for _, e := range NewProcessor(st, "", []bib.Item{a, b}).Bibliography(Text) {
+			got = append(got, e.Text)
+		}
+		assert.Equal(t, tt.want, strings.Join(got, "|"))
+	}
+}

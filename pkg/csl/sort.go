@@ -200,24 +200,30 @@ func dateSortKey(y, m, d int) string {
 // sortString drops what collation should not see: markup, leading
 // punctuation, Arabic articles and the ayn/hamza marks.
 func sortString(s string) string {
-	s = stripMarkup(s)
-	s = strings.Map(func(r rune) rune {
-		switch r {
-		case 'ʿ', 'ʾ':
-			return -1
-		case '-', '\'', '’':
+	// As in citeproc-js, every space separates (its key joins words with
+	// "|"), so " – " between words weighs more than " : ", whose space is
+	// a narrow no-break one there; punctuation and other spaces are
+	// ignored.
+	rs := []rune(narrowSpaces(stripMarkup(s)))
+	kept := rs[:0]
+	for i, r := range rs {
+		switch {
+		case r == '-':
+		case r == '\'' || r == '’':
 			// apostrophes inside names sort as punctuation, before
 			// letters (d’Wander before de’ Frinkle); leading ones are
-			// trimmed below
-			return r
+			// trimmed below; one before a number is ignored ("TUG’99")
+			if i+1 < len(rs) && unicode.IsDigit(rs[i+1]) {
+				continue
+			}
+		case r == 'ʿ', r == 'ʾ', unicode.IsPunct(r), unicode.IsSpace(r) && r != ' ':
+			continue
 		}
-		if unicode.IsPunct(r) {
-			return -1
-		}
-		return r
-	}, s)
+		kept = append(kept, r)
+	}
+	s = string(kept)
 	var b strings.Builder
-	for i, w := range strings.Fields(s) {
+	for i, w := range strings.Split(strings.Trim(s, " "), " ") {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
