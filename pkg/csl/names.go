@@ -485,6 +485,11 @@ func (c *rctx) formatName(nm bib.Name, idx int, v string, o nameOpts) *node {
 	} else if level >= 2 {
 		hasInit = false
 	}
+	if nm.Family == "" {
+		// a name of a given name only (Plato) is written out, as
+		// citeproc-js does: there is nothing to tell it apart from
+		hasInit = false
+	}
 	if hasInit && given != "" {
 		given = initializeName(given, initWith, initialize, c.p.style.root.attrs["initialize-with-hyphen"] != "false")
 	}

@@ -100,3 +100,17 @@ func TestSubstitutedNames(t *testing.T) {
 		assert.Equal(t, tt.want, got, tt.style)
 	}
 }
+
+// TestGivenNameOnly: a name of a given name only is written out, never
+// initialized, as citeproc-js does ("Daniel. (2000)", not "D. (2000)").
+func TestGivenNameOnly(t *testing.T) {
+	it := bib.Item{ID: "k", Type: "book"}
+	it.Set("title", "K")
+	it.SetNames("author", []bib.Name{{Given: "Daniel"}})
+	it.SetDate("issued", bib.Date{From: bib.DateParts{Year: 2000}})
+	st, err := csl.LoadStyle("apa")
+	require.NoError(t, err)
+	got := csl.NewProcessor(st, "en-US", []bib.Item{it}).Bibliography(csl.Text)
+	require.Len(t, got, 1)
+	assert.Equal(t, "Daniel. (2000). K.", got[0].Text)
+}
