@@ -51,6 +51,7 @@ func TestCiteprocRules(t *testing.T) {
 		{"other straight quotes in French", `default-locale="fr-FR"`, `<text variable="title"/>`, "title", `a 'x' b "y" c`, "a «\u00a0x\u00a0» b “y” c"},
 		{"upper case spells ß as SS", ``, `<text variable="title" text-case="uppercase"/>`, "title", "Kießling", "KIESSLING"},
 		{"a number range takes the locale's page-range delimiter", `default-locale="fr-FR"`, `<group delimiter=" "><text variable="issue"/><number variable="volume"/></group>`, "issue", "1-2", "1\u20112"},
+		{"one plain space before a straight mark", ``, `<text variable="title"/>`, "title", "<span class=\"nocase\">TUG\u2009'98</span>", "TUG '98"},
 		{"term-only group keeps its parent", ``, `<group delimiter=". "><date variable="accessed" form="text"/><group prefix="[" suffix="]"><text term="online"/></group></group>`, "title", "x", "[Online]"},
 	}
 	for _, tt := range tests {

@@ -441,7 +441,12 @@ func parseRich(s string) *node {
 			}
 			if r == '\'' && !unicode.IsLetter(prev) && !unicode.IsDigit(prev) && inQuote("nocase") {
 				// citeproc-js leaves an opening mark that closes nothing
-				// straight in case-protected text ("TUG '98")
+				// straight in case-protected text ("TUG '98"), after
+				// one plain space (it writes /\s+'/ as " '")
+				if t := strings.TrimRightFunc(buf.String(), unicode.IsSpace); len(t) < buf.Len() {
+					buf.Reset()
+					buf.WriteString(t + " ")
+				}
 				buf.WriteRune(r)
 				break
 			}
