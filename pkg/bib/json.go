@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/manba/manba/internal/word"
 )
 
 // extraKey is the key inside the CSL-JSON "custom" object that carries
@@ -377,7 +379,7 @@ func AppendJSONString(dst []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		w := s[i:]
-		for len(w) >= 8 && plainASCII8(load64(w)) {
+		for len(w) >= 8 && plainASCII8(word.Load64(w)) {
 			w = w[8:]
 		}
 		if i = len(s) - len(w); i == len(s) {
@@ -407,14 +409,6 @@ func AppendJSONString(dst []byte, s string) []byte {
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
-}
-
-// load64 reads the first eight bytes of s as a little-endian word (the
-// compiler makes it one load).
-func load64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // plainASCII8 reports whether the eight bytes of x are all printable ASCII

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unsafe"
 
+	"github.com/manba/manba/internal/word"
 	"github.com/manba/manba/pkg/bib"
 	"github.com/manba/manba/pkg/latex"
 )
@@ -252,30 +253,37 @@ func collapseSpace(s string) string {
 }
 
 // needsCollapse reports whether s has white space other than single
-// spaces between words. Long strings are searched byte by byte value with
-// the vectorized IndexByte, a block that fits the cache at a time so that
-// a huge value is read from memory once, not six times; short ones in one
-// loop, which costs less than six calls.
+// spaces between words: a white space byte other than a space, or two
+// spaces in a row. It looks at eight bytes at a time, in one pass, since it
+// reads most values whole (a huge one from memory once).
 func needsCollapse(s string) bool {
-	if len(s) >= 48 {
-		const block = 16 << 10
-		for {
-			// Blocks overlap by a byte, for a double space across two.
-			b := s[:min(len(s), block+1)]
-			if strings.Contains(b, "  ") || strings.IndexByte(b, '\n') >= 0 || strings.IndexByte(b, '\t') >= 0 ||
-				strings.IndexByte(b, '\r') >= 0 || strings.IndexByte(b, '\f') >= 0 || strings.IndexByte(b, '\v') >= 0 {
-				return true
-			}
-			if len(s) <= block+1 {
-				return false
-			}
-			s = s[block:]
-		}
-	}
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c <= ' ' && isSpace(c) && (c != ' ' || i+1 < len(s) && isSpace(s[i+1])) {
+	const ones, highs, low7 = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
+	prevSpace := false
+	i := 0
+	for ; len(s)-i >= 8; i += 8 {
+		x := word.Load64(s[i:])
+		// A high bit for each byte that is a space, exactly.
+		z := x ^ ' '*ones
+		spaces := ^((z&low7 + low7) | z) & highs
+		if spaces&(spaces<<8) != 0 || prevSpace && spaces&0x80 != 0 {
 			return true
 		}
+		prevSpace = spaces>>63 != 0
+		// Some byte below 0x20: a control character, maybe white space.
+		if (x-0x20*ones)&^x&highs != 0 {
+			for _, c := range []byte(s[i : i+8]) {
+				if c != ' ' && isSpace(c) {
+					return true
+				}
+			}
+		}
+	}
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' && prevSpace || c != ' ' && isSpace(c) {
+			return true
+		}
+		prevSpace = c == ' '
 	}
 	return false
 }

@@ -9,6 +9,8 @@ import (
 	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/manba/manba/internal/word"
 )
 
 // DecodeOptions select how Decode interprets its input.
@@ -51,7 +53,7 @@ var stops = [256]bool{'\\': true, '{': true, '}': true, '~': true, '$': true, '`
 
 func isASCII(s string) bool {
 	for ; len(s) >= 8; s = s[8:] {
-		if load64(s)&0x8080808080808080 != 0 {
+		if word.Load64(s)&0x8080808080808080 != 0 {
 			return false
 		}
 	}
@@ -72,7 +74,7 @@ func plain(s string) (plain, ascii bool) {
 	for i < len(s) {
 		end := len(s)
 		if w := s[i:]; len(w) >= 8 {
-			x := load64(w)
+			x := word.Load64(w)
 			high |= x
 			if !mayStop8(x &^ 0x8080808080808080) {
 				i += 8
@@ -95,14 +97,6 @@ func plain(s string) (plain, ascii bool) {
 		}
 	}
 	return true, high&0x8080808080808080 == 0
-}
-
-// load64 reads the first eight bytes of s as a little-endian word (the
-// compiler makes it one load).
-func load64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // mayStop8 reports whether one of the eight bytes of a word may be in
@@ -242,7 +236,7 @@ func (d *decoder) group(pos, open int, m mode) int {
 	src := d.src
 	for pos < len(src) {
 		start := pos
-		for len(src)-pos >= 8 && !mayStop8(load64(src[pos:])&^0x8080808080808080) {
+		for len(src)-pos >= 8 && !mayStop8(word.Load64(src[pos:])&^0x8080808080808080) {
 			pos += 8
 		}
 		for pos < len(src) && !stops[src[pos]] {
